@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The identity map a boot loader leaves behind.
+ *
+ * Before every test the harness maps, with 1 MiB sections, every RAM
+ * bank, the 8 MiB image window and every device of the device tree at
+ * their own physical addresses, and turns the MMU on.  The first
+ * megabyte stays unmapped, so that a NULL pointer faults on the board
+ * as it does on the host.  Chapters 15-25 teach the kernel to build its
+ * own tables and switch to them; until then, this one is in use.
+ *
+ *   RAM, image  AP = 01 (privileged RW), TEX 001 C B (write-back)
+ *   devices     AP = 01, TEX 000 C=0 B=1 (shared device), XN
+ *   all         domain 0, client in DACR
+ */
+#include <string.h>
+#include <linux/kernel.h>
+#include <asm/cp15.h>
+#include <asm/memory.h>
+#include <asm/pgtable-2level-hwdef.h>
+#include <asm/setup.h>
+#include "ktest.h"
+
+#define SECT_RAM                                                              \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_WB |  \
+	 PMD_DOMAIN(0))
+#define SECT_DEV                                                              \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_BUFFERED |              \
+	 PMD_SECT_XN | PMD_DOMAIN(0))
+
+static void map_identity(u32 *pgd, phys_addr_t start, phys_addr_t size,
+			 u32 prot)
+{
+	u64 end = (u64)start + size;
+
+	for (u64 a = start & PMD_SECT_BASE_MASK; a < end; a += SECTION_SIZE)
+		if (a >= SECTION_SIZE)
+			pgd[a >> SECTION_SHIFT] = (u32)a | prot;
+}
+
+void boot_identity_map(void)
+{
+	u32 *pgd = (u32 *)(uintptr_t)BOOT_PGD_PHYS;
+
+	memset(pgd, 0, HW_L1_ENTRIES * sizeof(u32));
+	map_identity(pgd, KERNEL_IMAGE_START,
+		     KERNEL_IMAGE_END - KERNEL_IMAGE_START, SECT_RAM);
+	for (int i = 0; i < meminfo.nr_banks; i++)
+		map_identity(pgd, meminfo.bank[i].start, meminfo.bank[i].size,
+			     SECT_RAM);
+	for (int i = 0; i < iomem_count; i++)
+		map_identity(pgd, iomem[i].base, iomem[i].size, SECT_DEV);
+	cpu_set_ttbcr(0);
+	cpu_set_ttbr(0, BOOT_PGD_PHYS);
+	set_domain(domain_val(0, DOMAIN_CLIENT));
+	tlbiall();
+	set_cr(get_cr() | CR_M);
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The course's test harness, on top of the Check unit-test library.
+ *
+ * A chapter's tests are ordinary Check tests (START_TEST ... END_TEST,
+ * ck_assert_*), grouped in one struct ktest_suite per chapter:
+ *
+ *   KTEST_SUITE(ch04) = {
+ *           .chapter = "04", .title = "The buddy system",
+ *           .boot = boot_buddy,          // extra boot stage, may be NULL
+ *           .tests = KTESTS(test_split, test_merge),
+ *   };
+ *
+ * Before every test the harness boots a fresh machine on the suite's
+ * device tree (default vexpress-256m), installs the identity map a boot
+ * loader would leave (MMU on, the first megabyte unmapped so NULL
+ * dereferences fault), and runs the suite's boot stage.  On the host
+ * each test runs in its own process (Check's fork mode); on the board
+ * the machine is reset in place.  A kernel oops, BUG() or panic inside
+ * a test fails that test with the oops's reason.
+ */
+#ifndef _KTEST_H
+#define _KTEST_H
+
+#include <check.h>
+#include <linux/types.h>
+
+struct ktest_suite {
+	const char *chapter;   /* "00".."44", or a self-test group name */
+	const char *title;     /* shown in reports */
+	const char *dtb;       /* device tree; NULL: vexpress-256m */
+	void (*boot)(void);    /* boot stage after the identity map */
+	const TTest *const *const *tests; /* NULL-terminated */
+	double timeout;        /* seconds per test; 0: the default */
+	bool arm_only;         /* needs the real MMU (e.g. ATS1CPR) */
+};
+
+/* KT_MAP(m, a, b, ...) expands to m(a), m(b), ...: up to 64 items. */
+#define KT_MAP1(m, a) m(a)
+#define KT_MAP2(m, a, ...) m(a), KT_MAP1(m, __VA_ARGS__)
+#define KT_MAP3(m, a, ...) m(a), KT_MAP2(m, __VA_ARGS__)
+#define KT_MAP4(m, a, ...) m(a), KT_MAP3(m, __VA_ARGS__)
+#define KT_MAP5(m, a, ...) m(a), KT_MAP4(m, __VA_ARGS__)
+#define KT_MAP6(m, a, ...) m(a), KT_MAP5(m, __VA_ARGS__)
+#define KT_MAP7(m, a, ...) m(a), KT_MAP6(m, __VA_ARGS__)
+#define KT_MAP8(m, a, ...) m(a), KT_MAP7(m, __VA_ARGS__)
+#define KT_MAP9(m, a, ...) m(a), KT_MAP8(m, __VA_ARGS__)
+#define KT_MAP10(m, a, ...) m(a), KT_MAP9(m, __VA_ARGS__)
+#define KT_MAP11(m, a, ...) m(a), KT_MAP10(m, __VA_ARGS__)
+#define KT_MAP12(m, a, ...) m(a), KT_MAP11(m, __VA_ARGS__)
+#define KT_MAP13(m, a, ...) m(a), KT_MAP12(m, __VA_ARGS__)
+#define KT_MAP14(m, a, ...) m(a), KT_MAP13(m, __VA_ARGS__)
+#define KT_MAP15(m, a, ...) m(a), KT_MAP14(m, __VA_ARGS__)
+#define KT_MAP16(m, a, ...) m(a), KT_MAP15(m, __VA_ARGS__)
+#define KT_MAP17(m, a, ...) m(a), KT_MAP16(m, __VA_ARGS__)
+#define KT_MAP18(m, a, ...) m(a), KT_MAP17(m, __VA_ARGS__)
+#define KT_MAP19(m, a, ...) m(a), KT_MAP18(m, __VA_ARGS__)
+#define KT_MAP20(m, a, ...) m(a), KT_MAP19(m, __VA_ARGS__)
+#define KT_MAP21(m, a, ...) m(a), KT_MAP20(m, __VA_ARGS__)
+#define KT_MAP22(m, a, ...) m(a), KT_MAP21(m, __VA_ARGS__)
+#define KT_MAP23(m, a, ...) m(a), KT_MAP22(m, __VA_ARGS__)
+#define KT_MAP24(m, a, ...) m(a), KT_MAP23(m, __VA_ARGS__)
+#define KT_MAP25(m, a, ...) m(a), KT_MAP24(m, __VA_ARGS__)
+#define KT_MAP26(m, a, ...) m(a), KT_MAP25(m, __VA_ARGS__)
+#define KT_MAP27(m, a, ...) m(a), KT_MAP26(m, __VA_ARGS__)
+#define KT_MAP28(m, a, ...) m(a), KT_MAP27(m, __VA_ARGS__)
+#define KT_MAP29(m, a, ...) m(a), KT_MAP28(m, __VA_ARGS__)
+#define KT_MAP30(m, a, ...) m(a), KT_MAP29(m, __VA_ARGS__)
+#define KT_MAP31(m, a, ...) m(a), KT_MAP30(m, __VA_ARGS__)
+#define KT_MAP32(m, a, ...) m(a), KT_MAP31(m, __VA_ARGS__)
+#define KT_MAP33(m, a, ...) m(a), KT_MAP32(m, __VA_ARGS__)
+#define KT_MAP34(m, a, ...) m(a), KT_MAP33(m, __VA_ARGS__)
+#define KT_MAP35(m, a, ...) m(a), KT_MAP34(m, __VA_ARGS__)
+#define KT_MAP36(m, a, ...) m(a), KT_MAP35(m, __VA_ARGS__)
+#define KT_MAP37(m, a, ...) m(a), KT_MAP36(m, __VA_ARGS__)
+#define KT_MAP38(m, a, ...) m(a), KT_MAP37(m, __VA_ARGS__)
+#define KT_MAP39(m, a, ...) m(a), KT_MAP38(m, __VA_ARGS__)
+#define KT_MAP40(m, a, ...) m(a), KT_MAP39(m, __VA_ARGS__)
+#define KT_MAP41(m, a, ...) m(a), KT_MAP40(m, __VA_ARGS__)
+#define KT_MAP42(m, a, ...) m(a), KT_MAP41(m, __VA_ARGS__)
+#define KT_MAP43(m, a, ...) m(a), KT_MAP42(m, __VA_ARGS__)
+#define KT_MAP44(m, a, ...) m(a), KT_MAP43(m, __VA_ARGS__)
+#define KT_MAP45(m, a, ...) m(a), KT_MAP44(m, __VA_ARGS__)
+#define KT_MAP46(m, a, ...) m(a), KT_MAP45(m, __VA_ARGS__)
+#define KT_MAP47(m, a, ...) m(a), KT_MAP46(m, __VA_ARGS__)
+#define KT_MAP48(m, a, ...) m(a), KT_MAP47(m, __VA_ARGS__)
+#define KT_MAP49(m, a, ...) m(a), KT_MAP48(m, __VA_ARGS__)
+#define KT_MAP50(m, a, ...) m(a), KT_MAP49(m, __VA_ARGS__)
+#define KT_MAP51(m, a, ...) m(a), KT_MAP50(m, __VA_ARGS__)
+#define KT_MAP52(m, a, ...) m(a), KT_MAP51(m, __VA_ARGS__)
+#define KT_MAP53(m, a, ...) m(a), KT_MAP52(m, __VA_ARGS__)
+#define KT_MAP54(m, a, ...) m(a), KT_MAP53(m, __VA_ARGS__)
+#define KT_MAP55(m, a, ...) m(a), KT_MAP54(m, __VA_ARGS__)
+#define KT_MAP56(m, a, ...) m(a), KT_MAP55(m, __VA_ARGS__)
+#define KT_MAP57(m, a, ...) m(a), KT_MAP56(m, __VA_ARGS__)
+#define KT_MAP58(m, a, ...) m(a), KT_MAP57(m, __VA_ARGS__)
+#define KT_MAP59(m, a, ...) m(a), KT_MAP58(m, __VA_ARGS__)
+#define KT_MAP60(m, a, ...) m(a), KT_MAP59(m, __VA_ARGS__)
+#define KT_MAP61(m, a, ...) m(a), KT_MAP60(m, __VA_ARGS__)
+#define KT_MAP62(m, a, ...) m(a), KT_MAP61(m, __VA_ARGS__)
+#define KT_MAP63(m, a, ...) m(a), KT_MAP62(m, __VA_ARGS__)
+#define KT_MAP64(m, a, ...) m(a), KT_MAP63(m, __VA_ARGS__)
+#define KT_PICK(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, _17, _18, _19, _20, _21, _22, _23, _24, _25, _26, _27, _28, _29, _30, _31, _32, _33, _34, _35, _36, _37, _38, _39, _40, _41, _42, _43, _44, _45, _46, _47, _48, _49, _50, _51, _52, _53, _54, _55, _56, _57, _58, _59, _60, _61, _62, _63, _64, n, ...) n
+#define KT_MAP(m, ...) \
+	KT_PICK(__VA_ARGS__, KT_MAP64, KT_MAP63, KT_MAP62, KT_MAP61, KT_MAP60, KT_MAP59, KT_MAP58, KT_MAP57, KT_MAP56, KT_MAP55, KT_MAP54, KT_MAP53, KT_MAP52, KT_MAP51, KT_MAP50, KT_MAP49, KT_MAP48, KT_MAP47, KT_MAP46, KT_MAP45, KT_MAP44, KT_MAP43, KT_MAP42, KT_MAP41, KT_MAP40, KT_MAP39, KT_MAP38, KT_MAP37, KT_MAP36, KT_MAP35, KT_MAP34, KT_MAP33, KT_MAP32, KT_MAP31, KT_MAP30, KT_MAP29, KT_MAP28, KT_MAP27, KT_MAP26, KT_MAP25, KT_MAP24, KT_MAP23, KT_MAP22, KT_MAP21, KT_MAP20, KT_MAP19, KT_MAP18, KT_MAP17, KT_MAP16, KT_MAP15, KT_MAP14, KT_MAP13, KT_MAP12, KT_MAP11, KT_MAP10, KT_MAP9, KT_MAP8, KT_MAP7, KT_MAP6, KT_MAP5, KT_MAP4, KT_MAP3, KT_MAP2, KT_MAP1)(m, __VA_ARGS__)
+#define KT_TTEST(name) &name
+
+#define KTESTS(...) \
+	((const TTest *const *const[]){ KT_MAP(KT_TTEST, __VA_ARGS__), NULL })
+
+/* Register a suite: the harness finds every one in the image. */
+#define KTEST_SUITE(var)                                                      \
+	static const struct ktest_suite var;                                  \
+	static const struct ktest_suite *const var##_entry                    \
+		__attribute__((used, section("ktest_suites"))) = &var;        \
+	static const struct ktest_suite var
+
+/* The machine the test runs on: "host" or "arm". */
+extern const char machine_name[];
+
+/* The identity map the harness installs before each test. */
+void boot_identity_map(void);
+
+#endif /* _KTEST_H */

@@ -1,0 +1,107 @@
+# Build one tree (solutions/, labs/ or a student's copy) for one machine.
+#
+#   make -f autograder/mk/kernel.mk TREE=labs MACH=host|arm [OUT=dir]
+#
+# Produces $(OUT)/ktest (host) or $(OUT)/ktest.elf (arm): the kernel of
+# the tree, linked with the Check suites of autograder/tests and the
+# harness.  The portable kernel goes into libkernel.a, the machine into
+# libmach.a: the ARM linker script keeps libkernel.a's variables apart so
+# that the board can reset them between tests.
+
+TREE ?= solutions
+MACH ?= host
+OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)
+DEPS ?= build/deps/arm
+TESTDIRS ?= autograder/tests $(wildcard autograder/hidden/tests)
+V ?= 0
+
+ifeq ($(V),0)
+Q := @
+msg = @printf '  %-6s %s\n' $(1) $(2)
+else
+Q :=
+msg =
+endif
+
+KDIRS := kernel mm lib arch/arm/kernel arch/arm/mm
+KSRC := $(sort $(foreach d,$(KDIRS),$(wildcard $(TREE)/$(d)/*.c)))
+TSRC := $(sort $(wildcard autograder/harness/*.c) \
+	$(foreach d,$(TESTDIRS),$(wildcard $(d)/*.c)))
+DTS := $(sort $(wildcard $(TREE)/arch/arm/boot/dts/*.dts))
+
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS_COMMON := -std=gnu11 -g -O2 $(WARN) -fno-common -fno-strict-aliasing \
+	-I$(TREE)/include -I$(TREE)/arch/arm/include -I$(TREE) -Iautograder/harness
+
+ifeq ($(MACH),host)
+# Suites in *_arm.c need the board's own hardware (ATS1CPR, the UART).
+TSRC := $(filter-out %_arm.c,$(TSRC))
+CC := gcc
+MSRC := $(sort $(wildcard $(TREE)/arch/host/*.c))
+CFLAGS := $(CFLAGS_COMMON) -fPIE $(EXTRA_CFLAGS)
+LDFLAGS := -pie -rdynamic $(EXTRA_LDFLAGS)
+LDLIBS := -lfdt $(shell pkg-config --libs check) -ldl
+BIN := $(OUT)/ktest
+else ifeq ($(MACH),arm)
+CC := arm-none-eabi-gcc
+MSRC := $(sort $(wildcard $(TREE)/arch/arm/mach-vexpress/*.c) \
+	$(wildcard $(TREE)/arch/arm/mach-vexpress/*.S))
+# The walker of the host port is compiled for the board too: a test
+# checks it against the real MMU.
+TSRC += $(TREE)/arch/host/walk.c
+ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft -mno-unaligned-access
+CFLAGS := $(CFLAGS_COMMON) $(ARCHFLAGS) -I$(DEPS)/check/include \
+	-I$(DEPS)/libfdt $(EXTRA_CFLAGS)
+LDFLAGS := $(ARCHFLAGS) -nostartfiles --specs=rdimon.specs \
+	-T $(TREE)/arch/arm/mach-vexpress/kernel.lds -Wl,--no-warn-rwx-segments
+LDLIBS := $(DEPS)/check/lib/libcheck.a $(DEPS)/check/lib/libcompat.a \
+	$(DEPS)/libfdt/libfdt.a -lm
+BIN := $(OUT)/ktest.elf
+else
+$(error MACH must be host or arm, not '$(MACH)')
+endif
+
+obj = $(patsubst %,$(OUT)/obj/%.o,$(subst /,__,$(1)))
+KOBJ := $(foreach f,$(KSRC),$(call obj,$(f)))
+MOBJ := $(foreach f,$(MSRC),$(call obj,$(f))) $(OUT)/obj/dtbs.o
+TOBJ := $(foreach f,$(TSRC),$(call obj,$(f)))
+DTB := $(patsubst $(TREE)/arch/arm/boot/dts/%.dts,$(OUT)/dtb/%.dtb,$(DTS))
+
+all: $(BIN)
+
+$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ)
+	$(call msg,LD,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(TOBJ) -Wl,--whole-archive \
+		$(OUT)/libkernel.a $(OUT)/libmach.a -Wl,--no-whole-archive $(LDLIBS)
+
+$(OUT)/libkernel.a: $(KOBJ)
+	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
+$(OUT)/libmach.a: $(MOBJ)
+	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
+
+ifeq ($(MACH),arm)
+CROSS := arm-none-eabi-
+endif
+
+# One rule per source: object names flatten the path (a/b.c -> a__b.c.o).
+define compile
+$(call obj,$(1)): $(1) | $(OUT)/obj
+	$$(call msg,CC,$(1))
+	$$(Q)$$(CC) $$(CFLAGS) -MMD -MP -c $(1) -o $$@
+endef
+$(foreach f,$(KSRC) $(MSRC) $(TSRC),$(eval $(call compile,$(f))))
+
+$(OUT)/obj/dtbs.o: $(OUT)/dtbs.c
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+$(OUT)/dtbs.c: $(DTB) autograder/mk/dtb2c.py
+	$(Q)python3 autograder/mk/dtb2c.py $@ $(DTB)
+$(OUT)/dtb/%.dtb: $(TREE)/arch/arm/boot/dts/%.dts $(wildcard $(TREE)/arch/arm/boot/dts/*.dtsi) | $(OUT)/dtb
+	$(call msg,DTC,$<)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+$(OUT)/obj $(OUT)/dtb:
+	$(Q)mkdir -p $@
+
+-include $(wildcard $(OUT)/obj/*.d)
+.PHONY: all

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Prove that the harness isolates crashes and hangs, on one machine.
+
+    selftest_harness.py --mach host|arm --bin IMAGE
+
+Runs the "crash" group (autograder/tests/crash.c) and checks that every
+culprit fails with the right reason, that the hang is cut off, and that
+every test after a culprit still passes.
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run  # noqa: E402
+
+EXPECT = {
+    'passes_first': ('pass', ''),
+    'null_dereference': ('fail', 'NULL pointer dereference'),
+    'passes_after_null': ('pass', ''),
+    'undefined_instruction': ('fail', 'undefined instruction'),
+    'passes_after_undef': ('pass', ''),
+    'kernel_bug': ('fail', 'kernel BUG at'),
+    'hangs': ('error', ''),
+    'passes_after_hang': ('pass', ''),
+}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--mach', required=True)
+    ap.add_argument('--bin', required=True)
+    a = ap.parse_args()
+    workdir = tempfile.mkdtemp(prefix='selftest-')
+    start = time.time()
+    with open(os.path.join(workdir, 'log'), 'w') as log:
+        results = run.run_all(a.mach, os.path.abspath(a.bin),
+                              ['--chapter', 'crash'], workdir, log,
+                              lambda r: None)
+    got = {r['test']: r for r in results}
+    bad = []
+    for test, (status, words) in EXPECT.items():
+        r = got.get(test)
+        if not r:
+            bad.append('%s: no result' % test)
+        elif r['status'] != status or words not in r['message']:
+            bad.append('%s: expected %s%s, got %s: %s' % (
+                test, status, ' with "%s"' % words if words else '',
+                r['status'], r['message']))
+    took = time.time() - start
+    for b in bad:
+        print('selftest(%s): FAIL %s' % (a.mach, b))
+    print('selftest(%s): crash isolation: %d checks, %d bad, %.1fs' % (
+        a.mach, len(EXPECT), len(bad), took))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
