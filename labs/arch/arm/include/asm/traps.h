@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Exception entry points (arch/arm/kernel/traps.c, arch/arm/mm/fault.c).
+ * Both machines call these: the ARM board from its exception vectors,
+ * the host port from its signal handlers.
+ */
+#ifndef _ASM_ARM_TRAPS_H
+#define _ASM_ARM_TRAPS_H
+
+#include <asm/ptrace.h>
+
+void do_DataAbort(unsigned long addr, unsigned int fsr, struct pt_regs *regs);
+void do_PrefetchAbort(unsigned long addr, unsigned int ifsr,
+		      struct pt_regs *regs);
+void do_undefinstr(struct pt_regs *regs);
+void do_div0(struct pt_regs *regs);
+
+/* Replace the handler of one fault status (arch/arm/mm/fault.c). */
+void hook_fault_code(int nr,
+		     int (*fn)(unsigned long, unsigned int, struct pt_regs *),
+		     int sig, int code, const char *name);
+void hook_ifault_code(int nr,
+		      int (*fn)(unsigned long, unsigned int, struct pt_regs *),
+		      int sig, int code, const char *name);
+
+/* Print an oops and end the current task (does not return). */
+__attribute__((__noreturn__)) void die(const char *str, struct pt_regs *regs,
+				       int err);
+
+/* FSR decoding, as Linux/ARM's fault.h. */
+#define FSR_LNX_PF (1U << 31)
+#define FSR_WRITE_BIT (1U << 11)
+#define FSR_FS4 (1U << 10)
+#define FSR_FS3_0 (15U)
+static inline int fsr_fs(unsigned int fsr)
+{
+	return (fsr & FSR_FS3_0) | (fsr & FSR_FS4) >> 6;
+}
+
+#endif /* _ASM_ARM_TRAPS_H */

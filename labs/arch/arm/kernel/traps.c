@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Oopses and the undefined-instruction trap (arch/arm/kernel/traps.c).
+ *
+ * die() prints the oops header Linux prints, "Internal error: <what>:
+ * <err> [#<n>] ARM", the registers, and ends the current task.  BUG()
+ * arrives here as an undefined instruction with bug_pending set, and
+ * is reported as "Oops - BUG", as on ARM Linux.
+ */
+#include <stdio.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <asm/machine.h>
+#include <asm/traps.h>
+
+extern bool bug_pending;
+extern char printk_last_urgent[];
+static int die_counter;
+
+/* One line saying why the last task died, for the test harness. */
+char oops_summary[256];
+
+void die(const char *str, struct pt_regs *regs, int err)
+{
+	snprintf(oops_summary, sizeof(oops_summary), "%s: %x (%s)", str, err,
+		 printk_last_urgent);
+	pr_emerg("Internal error: %s: %x [#%d] ARM\n", str, err,
+		 ++die_counter);
+	pr_emerg("Machine: %s\n", machine_name);
+	__show_regs(regs);
+	pr_emerg("---[ end trace ]---\n");
+	do_exit(SIGSEGV);
+}
+
+void do_undefinstr(struct pt_regs *regs)
+{
+	if (bug_pending) {
+		bug_pending = false;
+		die("Oops - BUG", regs, 0);
+	}
+	die("Oops - undefined instruction", regs, 0);
+}
+
+/* Integer division by zero: arch/arm/lib's __div0 prints this line. */
+void do_div0(struct pt_regs *regs)
+{
+	pr_err("Division by zero in kernel.\n");
+	die("Oops - division by zero", regs, 0);
+}

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Versatile Express A9 machine under qemu-system-arm: its start,
+ * its reset between tests, its console and its exception handlers.
+ *
+ * Tests run one after another in one image (the board cannot fork), so
+ * machine_boot() must give each test the state a fresh boot would:
+ * the MMU off and the TLB empty, CP15 at its reset values, and the
+ * kernel's variables as the image had them.  For that, the linker script
+ * gathers the portable kernel's .data and .bss apart from the test
+ * harness's (kernel.lds: .kdata, .kbss); we copy .kdata once at start-up
+ * and restore it, and clear .kbss, at every boot.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <asm/cp15.h>
+#include <asm/machine.h>
+#include <asm/memory.h>
+#include <asm/ptrace.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+#include "vexpress.h"
+
+const char machine_name[] = "arm";
+
+extern char __kernel_data_start[], __kernel_data_end[];
+extern char __kernel_bss_start[], __kernel_bss_end[];
+static char *kdata_image;
+
+static void kernel_state_reset(void)
+{
+	memcpy(__kernel_data_start, kdata_image,
+	       __kernel_data_end - __kernel_data_start);
+	memset(__kernel_bss_start, 0, __kernel_bss_end - __kernel_bss_start);
+}
+
+void machine_boot(const void *fdt)
+{
+	/* Runs identity-mapped (or with the MMU off), so this is safe. */
+	set_cr(get_cr() & ~CR_M);
+	tlbiall();
+	set_domain(0);
+	cpu_set_ttbcr(0);
+	cpu_set_ttbr(0, 0);
+	cpu_set_ttbr(1, 0);
+	cpu_set_contextidr(0);
+	kernel_state_reset();
+	if (setup_machine_fdt(fdt))
+		panic("machine_boot: unusable device tree");
+	for (int i = 0; i < meminfo.nr_banks; i++) {
+		const struct membank *b = &meminfo.bank[i];
+
+		if (b->start < PHYS_OFFSET ||
+		    (u64)b->start + b->size > QEMU_RAM_END)
+			panic("machine_boot: RAM bank %08x+%08x is not on "
+			      "this board (0x60000000..0x9fffffff)",
+			      b->start, b->size);
+	}
+}
+
+void machine_console_write(const char *s, size_t len)
+{
+	fwrite(s, 1, len, stdout);
+	fflush(stdout);
+}
+
+void machine_halt(int status)
+{
+	fflush(stdout);
+	exit(status);
+}
+
+void __show_regs(struct pt_regs *regs)
+{
+	const u32 *r = regs->uregs;
+
+	pr_emerg("pc : [<%08x>]    lr : [<%08x>]    psr: %08x\n", r[15],
+		 r[14], r[16]);
+	pr_emerg("sp : %08x  ip : %08x  fp : %08x\n", r[13], r[12], r[11]);
+	pr_emerg("r10: %08x  r9 : %08x  r8 : %08x\n", r[10], r[9], r[8]);
+	pr_emerg("r7 : %08x  r6 : %08x  r5 : %08x  r4 : %08x\n", r[7], r[6],
+		 r[5], r[4]);
+	pr_emerg("r3 : %08x  r2 : %08x  r1 : %08x  r0 : %08x\n", r[3], r[2],
+		 r[1], r[0]);
+	pr_emerg("DFSR: %08x  DFAR: %08x  SCTLR: %08x  TTBR0: %08x  "
+		 "DACR: %08x\n",
+		 read_dfsr(), read_dfar(), get_cr(), cpu_get_ttbr(0),
+		 get_domain());
+}
+
+/* Called from entry-armv.S, in SVC mode, with the registers saved. */
+void arm_do_dabt(struct pt_regs *regs)
+{
+	do_DataAbort(read_dfar(), read_dfsr(), regs);
+}
+
+void arm_do_pabt(struct pt_regs *regs)
+{
+	do_PrefetchAbort(read_ifar(), read_ifsr(), regs);
+}
+
+void arm_do_und(struct pt_regs *regs)
+{
+	do_undefinstr(regs);
+}
+
+void arm_do_bad_irq(struct pt_regs *regs)
+{
+	die("Oops - unexpected interrupt", regs, 0);
+}
+
+void arm_do_bad_svc(struct pt_regs *regs)
+{
+	die("Oops - unexpected supervisor call", regs, 0);
+}
+
+/* libgcc calls this on integer division by zero. */
+void __aeabi_idiv0(void)
+{
+	struct pt_regs regs = { 0 };
+
+	regs.ARM_pc = (u32)(unsigned long)__builtin_return_address(0);
+	regs.ARM_cpsr = SVC_MODE;
+	do_div0(&regs);
+}
+
+void __aeabi_ldiv0(void)
+{
+	__aeabi_idiv0();
+}
+
+/* Semihosting call (ARM DUI0471, "svc 0x123456" in ARM state). */
+static int semihost(int op, void *arg)
+{
+	register int r0 __asm__("r0") = op;
+	register void *r1 __asm__("r1") = arg;
+
+	__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");
+	return r0;
+}
+
+#define SYS_GET_CMDLINE 0x15
+
+/* Split the command line QEMU passes (-semihosting-config arg=...). */
+static int get_args(char **argv, int max)
+{
+	static char line[512];
+	struct {
+		char *buf;
+		int len;
+	} blk = { line, sizeof(line) - 1 };
+	int argc = 0;
+
+	if (semihost(SYS_GET_CMDLINE, &blk))
+		return 0;
+	line[blk.len] = 0;
+	for (char *p = strtok(line, " "); p && argc < max - 1;
+	     p = strtok(NULL, " "))
+		argv[argc++] = p;
+	argv[argc] = NULL;
+	return argc;
+}
+
+extern void initialise_monitor_handles(void);
+extern int main(int argc, char **argv);
+
+/* From head.S: C runtime up, kernel data saved, then main(). */
+void vexpress_start(void)
+{
+	static char *argv[32];
+	size_t n = __kernel_data_end - __kernel_data_start;
+	int argc;
+
+	initialise_monitor_handles();
+	kdata_image = malloc(n ? n : 1);
+	memcpy(kdata_image, __kernel_data_start, n);
+	argc = get_args(argv, 32);
+	exit(main(argc, argv));
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The host port's private interfaces: its simulated CPU, RAM and TLB.
+ * Nothing outside arch/host includes this file.
+ */
+#ifndef _ARCH_HOST_HOST_H
+#define _ARCH_HOST_HOST_H
+
+#include <linux/types.h>
+#include "walk.h"
+
+/* The CP15 state of the simulated Cortex-A9, and its mode. */
+struct host_cpu {
+	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr, contextidr;
+	u32 dfsr, dfar, ifsr, ifar; /* written on every simulated abort */
+	bool user;                  /* executing at PL0 */
+	unsigned long host_pc;      /* host instruction of the last trap */
+};
+extern struct host_cpu host_cpu;
+
+/* ram.c: physical memory is a memfd; simulated VAs live below 4 GiB. */
+void host_reserve_address_space(void);
+void host_ram_create(u32 base, u32 size);
+bool host_is_ram(u32 pa, u32 len);
+u32 host_read_phys(u32 pa, bool *ok);
+void host_map(u32 va, u32 pa, u32 size, bool writable);
+void host_unmap(u32 va, u32 size);
+void host_unmap_all(void);
+
+/* tlb.c: translations cached as host mappings. */
+u32 host_mmu_access(unsigned long va, enum hw_access acc);
+void host_tlb_reset(void);
+void host_tlb_changed_context(void);
+
+/* trap.c */
+void host_install_traps(void);
+
+#endif /* _ARCH_HOST_HOST_H */

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The host port's TLB.
+ *
+ * A real MMU caches translations in its TLB and never looks at the
+ * tables again until the entry is invalidated; a kernel that changes a
+ * descriptor and forgets the TLB maintenance keeps using the old
+ * translation.  We reproduce that with two layers:
+ *
+ *   tlb[]           the entries, as the walker produced them: VA range,
+ *                   PA, AP, domain, XN, nG and the ASID they were
+ *                   filled under.  Only TLBI operations remove them.
+ *   host mappings   the entries usable right now, mmap()ed at their VA
+ *                   with the permissions of the current mode and DACR.
+ *
+ * An access to an address with no host mapping raises SIGSEGV; the
+ * handler calls host_mmu_access(), which finds a matching entry (global,
+ * or tagged with the current ASID) or walks the tables and fills one,
+ * checks the access, and maps the whole entry (4 KiB to 16 MiB) so the
+ * instruction can be retried.  A change of mode, DACR, ASID or SCTLR.M
+ * drops every host mapping, never an entry, just as such changes leave
+ * a real TLB intact.  The capacity is large; when it is exceeded the
+ * oldest entries are evicted, as hardware may evict at any time.
+ */
+#include <string.h>
+#include <linux/kernel.h>
+#include <asm/cp15.h>
+#include <asm/pgtable-2level-hwdef.h>
+#include "host.h"
+
+#define TLB_SIZE 4096
+
+struct tlb_entry {
+	struct hw_walk w;
+	u32 asid;
+};
+
+static struct tlb_entry tlb[TLB_SIZE];
+static int tlb_count;
+
+static u32 entry_size(const struct tlb_entry *e)
+{
+	return 1U << e->w.shift;
+}
+
+static bool entry_covers(const struct tlb_entry *e, u32 va)
+{
+	return va - e->w.va_base < entry_size(e);
+}
+
+static u32 current_asid(void)
+{
+	return host_cpu.contextidr & 0xff;
+}
+
+/* The newest entry usable for @va under the current ASID, or NULL. */
+static struct tlb_entry *tlb_lookup(u32 va)
+{
+	for (int i = tlb_count - 1; i >= 0; i--) {
+		struct tlb_entry *e = &tlb[i];
+
+		if (entry_covers(e, va) && (!e->w.ng || e->asid == current_asid()))
+			return e;
+	}
+	return NULL;
+}
+
+static void tlb_remove(int i)
+{
+	host_unmap(tlb[i].w.va_base, entry_size(&tlb[i]));
+	memmove(&tlb[i], &tlb[i + 1], (tlb_count - i - 1) * sizeof(tlb[0]));
+	tlb_count--;
+}
+
+static struct tlb_entry *tlb_insert(const struct hw_walk *w)
+{
+	if (tlb_count == TLB_SIZE)
+		tlb_remove(0);
+	tlb[tlb_count] = (struct tlb_entry){ .w = *w, .asid = current_asid() };
+	return &tlb[tlb_count++];
+}
+
+/* With the MMU off, VA = PA; map the RAM megabyte around @pa. */
+static u32 flat_access(u32 pa, enum hw_access acc)
+{
+	if (!host_is_ram(pa, 1))
+		return FSR_FS_EXT_ABORT | (acc == HW_WRITE ? FSR_WRITE : 0);
+	host_map(pa & ~(SECTION_SIZE - 1), pa & ~(SECTION_SIZE - 1),
+		 SECTION_SIZE, true);
+	return 0;
+}
+
+/**
+ * host_mmu_access - make an access to @va possible, as the MMU would
+ * @va: the faulting address, below 4 GiB
+ * @acc: read, write or fetch
+ *
+ * Return: 0 when @va is now mapped and the access may be retried, else
+ * the fault status the MMU would report.
+ */
+u32 host_mmu_access(unsigned long va, enum hw_access acc)
+{
+	struct hw_mmu_regs regs = { host_cpu.ttbr0, host_cpu.ttbr1,
+				    host_cpu.ttbcr };
+	struct tlb_entry *e;
+	struct hw_walk w;
+	u32 fsr, pa;
+	bool writable;
+
+	if (!(host_cpu.sctlr & CR_M))
+		return flat_access(va, acc);
+	e = tlb_lookup(va);
+	if (!e) {
+		if (hw_walk(&regs, va, host_read_phys, &w))
+			return w.fsr | (acc == HW_WRITE ? FSR_WRITE : 0);
+		e = tlb_insert(&w);
+	}
+	fsr = hw_check_access(&e->w, host_cpu.dacr, host_cpu.user, acc);
+	if (fsr)
+		return fsr;
+	pa = e->w.pa_base + (va - e->w.va_base);
+	if (!host_is_ram(pa, 1) || va < 0x10000)
+		return FSR_FS_EXT_ABORT | (acc == HW_WRITE ? FSR_WRITE : 0);
+	writable = !hw_check_access(&e->w, host_cpu.dacr, host_cpu.user,
+				    HW_WRITE);
+	host_map(e->w.va_base, e->w.pa_base, entry_size(e), writable);
+	return 0;
+}
+
+/* The mode, DACR, ASID or MMU enable changed: re-check every entry. */
+void host_tlb_changed_context(void)
+{
+	host_unmap_all();
+}
+
+void host_tlb_reset(void)
+{
+	tlb_count = 0;
+	host_unmap_all();
+}
+
+/* Remove the entries covering @va that @match selects. */
+static void tlb_invalidate(u32 va, bool any_asid, u32 asid)
+{
+	for (int i = tlb_count - 1; i >= 0; i--) {
+		struct tlb_entry *e = &tlb[i];
+
+		if (entry_covers(e, va) &&
+		    (any_asid || !e->w.ng || e->asid == asid))
+			tlb_remove(i);
+	}
+}
+
+void tlbiall(void)
+{
+	host_tlb_reset();
+}
+
+/* TLBIMVA: entries for VA[31:12] that are global or of ASID mva[7:0]. */
+void tlbimva(u32 mva)
+{
+	tlb_invalidate(mva & 0xfffff000U, false, mva & 0xff);
+}
+
+/* TLBIMVAA: entries for the VA, whatever their ASID. */
+void tlbimvaa(u32 va)
+{
+	tlb_invalidate(va & 0xfffff000U, true, 0);
+}
+
+/* TLBIASID: every non-global entry of the ASID. */
+void tlbiasid(u32 asid)
+{
+	for (int i = tlb_count - 1; i >= 0; i--)
+		if (tlb[i].w.ng && tlb[i].asid == (asid & 0xff))
+			tlb_remove(i);
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exceptions of the host port: host signals become ARM exceptions.
+ *
+ *   SIGSEGV below 4 GiB   a TLB miss or an abort: host_mmu_access()
+ *                         maps the page and the instruction is retried,
+ *                         or the kernel's do_DataAbort() runs with the
+ *                         DFSR/DFAR the board would report
+ *   SIGSEGV elsewhere     a wild host pointer: reported as an oops
+ *   SIGILL                BUG() or an undefined instruction:
+ *                         do_undefinstr()
+ *   SIGFPE                integer division by zero: do_div0()
+ *
+ * The handlers run on their own stack, so that a stack overflow is
+ * reported too, and with SA_NODEFER, so that the kernel's handler may
+ * itself fault (and be mapped) while it runs.
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdlib.h>
+#include <ucontext.h>
+#include <linux/kernel.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+#include "host.h"
+
+#define X86_PF_WRITE 2 /* page-fault error code: the access was a write */
+
+static void fill_regs(struct pt_regs *regs, const ucontext_t *uc)
+{
+	const greg_t *g = uc->uc_mcontext.gregs;
+
+	*regs = (struct pt_regs){ 0 };
+	regs->ARM_pc = (u32)g[REG_RIP];
+	regs->ARM_sp = (u32)g[REG_RSP];
+	regs->ARM_cpsr = host_cpu.user ? USR_MODE : SVC_MODE;
+	host_cpu.host_pc = (unsigned long)g[REG_RIP];
+}
+
+static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+	unsigned long addr = (unsigned long)si->si_addr;
+	bool write = uc->uc_mcontext.gregs[REG_ERR] & X86_PF_WRITE;
+	struct pt_regs regs;
+	u32 fsr;
+
+	fill_regs(&regs, uc);
+	if (sig == SIGBUS || si->si_code == SI_KERNEL || addr >> 32) {
+		pr_alert("8<--- cut here ---\n");
+		pr_alert("Unable to handle kernel paging request at host "
+			 "address %016lx (outside the simulated 4 GiB)\n",
+			 sig == SIGBUS || si->si_code == SI_KERNEL ? 0 : addr);
+		die("Oops", &regs, 0);
+	}
+	fsr = host_mmu_access(addr, write ? HW_WRITE : HW_READ);
+	if (!fsr)
+		return; /* mapped: retry the access */
+	host_cpu.dfsr = fsr;
+	host_cpu.dfar = (u32)addr;
+	do_DataAbort(addr, fsr, &regs);
+}
+
+static void host_sigill(int sig, siginfo_t *si, void *ctx)
+{
+	struct pt_regs regs;
+
+	(void)sig, (void)si;
+	fill_regs(&regs, ctx);
+	do_undefinstr(&regs);
+}
+
+static void host_sigfpe(int sig, siginfo_t *si, void *ctx)
+{
+	struct pt_regs regs;
+
+	(void)sig, (void)si;
+	fill_regs(&regs, ctx);
+	do_div0(&regs);
+}
+
+static void install(int sig, void (*fn)(int, siginfo_t *, void *))
+{
+	struct sigaction sa = { 0 };
+
+	sa.sa_sigaction = fn;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+void host_install_traps(void)
+{
+	static char altstack[256 * 1024] __aligned(16);
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
+
+	sigaltstack(&ss, NULL);
+	install(SIGSEGV, host_sigsegv);
+	install(SIGBUS, host_sigsegv);
+	install(SIGILL, host_sigill);
+	install(SIGFPE, host_sigfpe);
+}
