@@ -26,6 +26,11 @@ help:
 	@echo "                     grade a tree on both machines (default: labs/)"
 	@echo "  make test          the repository's own full self-test (what CI runs)"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
+	@echo "  make validity      prove every exercise's stub fails its tests"
+	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
+	@echo "  make coverage      gcovr report of the tests over the tree"
+	@echo "  make lab-start CH=N [DEST=dir]   a tree solved up to chapter N-1"
+	@echo "  make student-edition DEST=dir | grade-all SUBMISSIONS=dir | gradescope"
 	@echo "  make deps          install and build what the course needs (idempotent)"
 	@echo "  make clean         remove build/"
 
@@ -37,6 +42,8 @@ build/deps/.base:
 
 deps: build/deps/.base
 
+include autograder/mk/grade.mk
+
 deps-book:
 	@bash autograder/setup.sh book
 
@@ -47,18 +54,43 @@ build: deps
 build-host build-arm: build-%:
 	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk TREE=$(TREE) MACH=$*
 
+# --- the student tree ----------------------------------------------------
+.PHONY: lab lab-check lab-start
+lab:
+	@$(PY) autograder/tools/labgen.py solutions labs
+
+lab-check:
+	@$(PY) autograder/tools/labgen.py solutions labs --check
+
+# A tree in which chapters before CH are solved (instructors; needs solutions/).
+lab-start:
+	@test -n "$(CH)" || { echo "usage: make lab-start CH=N [DEST=dir]"; exit 2; }
+	@test -d solutions || { echo "lab-start needs solutions/ (instructor edition)"; exit 2; }
+	@$(PY) autograder/tools/labgen.py solutions $(or $(DEST),build/lab-start-ch$(CH)) \
+		--solved-below $(CH)
+	@echo "grade it with: make grade TREE=$(or $(DEST),build/lab-start-ch$(CH)) CH=$(CH)"
+
 # --- the repository's self-test -----------------------------------------
+# Every step prints its own progress; the first failure stops the run.
 test: deps
-	@echo "== building solutions/ for both machines"
-	@$(MAKE) --no-print-directory build TREE=solutions MACH=both
-	@$(MAKE) --no-print-directory -j2 test-machines test-harness
+	@echo "== [1/6] labs/ is generated from solutions/"
+	@$(MAKE) -s --no-print-directory lab-check
+	@echo "== [2/6] building solutions/ for both machines"
+	@$(MAKE) -s --no-print-directory build TREE=solutions MACH=both
+	@echo "== [3/6] every suite on both machines, and crash isolation"
+	@$(MAKE) -s --no-print-directory -j2 test-machines test-harness
+	@echo "== [4/6] validity: every graded test fails on its stub"
+	@$(PY) autograder/tools/validity.py
+	@echo "== [5/6] the grader against hostile submissions"
+	@$(PY) autograder/selftest/selftest.py
+	@echo "== [6/6] the handbook"
+	@$(MAKE) -s --no-print-directory test-book
 	@echo "== make test: all passed"
 
 test-machines: test-machines-host test-machines-arm
 test-machines-host test-machines-arm: test-machines-%:
-	@echo "== chapter 00 (the two machines) on $*"
 	@$(PY) autograder/tools/run.py --mach $* --bin $(call IMAGE_$*,solutions) \
-		--chapter 00 --quiet --json build/test-00-$*.json
+		--quiet --json build/test-suites-$*.json
 
 test-harness: test-harness-host test-harness-arm
 test-harness-host test-harness-arm: test-harness-%:

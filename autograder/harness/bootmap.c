@@ -4,7 +4,8 @@
  *
  * Before every test the harness maps, with 1 MiB sections, every RAM
  * bank, the 8 MiB image window and every device of the device tree at
- * their own physical addresses, and turns the MMU on.  The first
+ * their own physical addresses, maps lowmem a second time at PAGE_OFFSET
+ * (the kernel's linear map, so that __va() works), and turns the MMU on.  The first
  * megabyte stays unmapped, so that a NULL pointer faults on the board
  * as it does on the host.  Chapters 15-25 teach the kernel to build its
  * own tables and switch to them; until then, this one is in use.
@@ -21,12 +22,12 @@
 #include <asm/setup.h>
 #include "ktest.h"
 
-#define SECT_RAM                                                              \
-	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_WB |  \
+#define SECT_RAM                                                             \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_TEX(1) | PMD_SECT_WB | \
 	 PMD_DOMAIN(0))
-#define SECT_DEV                                                              \
-	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_BUFFERED |              \
-	 PMD_SECT_XN | PMD_DOMAIN(0))
+#define SECT_DEV                                                               \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_BUFFERED | PMD_SECT_XN | \
+	 PMD_DOMAIN(0))
 
 static void map_identity(u32 *pgd, phys_addr_t start, phys_addr_t size,
 			 u32 prot)
@@ -36,6 +37,22 @@ static void map_identity(u32 *pgd, phys_addr_t start, phys_addr_t size,
 	for (u64 a = start & PMD_SECT_BASE_MASK; a < end; a += SECTION_SIZE)
 		if (a >= SECTION_SIZE)
 			pgd[a >> SECTION_SHIFT] = (u32)a | prot;
+}
+
+/* Lowmem at PAGE_OFFSET: up to vmalloc_min (arch/arm/mm/mmu.c). */
+static void map_linear(u32 *pgd)
+{
+	const u32 lowmem = 0xf0000000U - PAGE_OFFSET;
+
+	for (int i = 0; i < meminfo.nr_banks; i++) {
+		u32 start = meminfo.bank[i].start;
+		u32 end = start + meminfo.bank[i].size;
+
+		end = min(end, (u32)(PHYS_OFFSET + lowmem));
+		for (u32 pa = start; pa < end; pa += SECTION_SIZE)
+			pgd[__phys_to_virt(pa) >> SECTION_SHIFT] =
+				pa | SECT_RAM;
+	}
 }
 
 void boot_identity_map(void)
@@ -50,6 +67,7 @@ void boot_identity_map(void)
 			     SECT_RAM);
 	for (int i = 0; i < iomem_count; i++)
 		map_identity(pgd, iomem[i].base, iomem[i].size, SECT_DEV);
+	map_linear(pgd);
 	cpu_set_ttbcr(0);
 	cpu_set_ttbr(0, BOOT_PGD_PHYS);
 	set_domain(domain_val(0, DOMAIN_CLIENT));

@@ -23,16 +23,17 @@
 #define _KTEST_H
 
 #include <check.h>
+#include <setjmp.h>
 #include <linux/types.h>
 
 struct ktest_suite {
-	const char *chapter;   /* "00".."44", or a self-test group name */
-	const char *title;     /* shown in reports */
-	const char *dtb;       /* device tree; NULL: vexpress-256m */
-	void (*boot)(void);    /* boot stage after the identity map */
+	const char *chapter; /* "00".."44", or a self-test group name */
+	const char *title; /* shown in reports */
+	const char *dtb; /* device tree; NULL: vexpress-256m */
+	void (*boot)(void); /* boot stage after the identity map */
 	const TTest *const *const *tests; /* NULL-terminated */
-	double timeout;        /* seconds per test; 0: the default */
-	bool arm_only;         /* needs the real MMU (e.g. ATS1CPR) */
+	double timeout; /* seconds per test; 0: the default */
+	bool arm_only; /* needs the real MMU (e.g. ATS1CPR) */
 };
 
 /* KT_MAP(m, a, b, ...) expands to m(a), m(b), ...: up to 64 items. */
@@ -100,19 +101,36 @@ struct ktest_suite {
 #define KT_MAP62(m, a, ...) m(a), KT_MAP61(m, __VA_ARGS__)
 #define KT_MAP63(m, a, ...) m(a), KT_MAP62(m, __VA_ARGS__)
 #define KT_MAP64(m, a, ...) m(a), KT_MAP63(m, __VA_ARGS__)
-#define KT_PICK(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, _17, _18, _19, _20, _21, _22, _23, _24, _25, _26, _27, _28, _29, _30, _31, _32, _33, _34, _35, _36, _37, _38, _39, _40, _41, _42, _43, _44, _45, _46, _47, _48, _49, _50, _51, _52, _53, _54, _55, _56, _57, _58, _59, _60, _61, _62, _63, _64, n, ...) n
-#define KT_MAP(m, ...) \
-	KT_PICK(__VA_ARGS__, KT_MAP64, KT_MAP63, KT_MAP62, KT_MAP61, KT_MAP60, KT_MAP59, KT_MAP58, KT_MAP57, KT_MAP56, KT_MAP55, KT_MAP54, KT_MAP53, KT_MAP52, KT_MAP51, KT_MAP50, KT_MAP49, KT_MAP48, KT_MAP47, KT_MAP46, KT_MAP45, KT_MAP44, KT_MAP43, KT_MAP42, KT_MAP41, KT_MAP40, KT_MAP39, KT_MAP38, KT_MAP37, KT_MAP36, KT_MAP35, KT_MAP34, KT_MAP33, KT_MAP32, KT_MAP31, KT_MAP30, KT_MAP29, KT_MAP28, KT_MAP27, KT_MAP26, KT_MAP25, KT_MAP24, KT_MAP23, KT_MAP22, KT_MAP21, KT_MAP20, KT_MAP19, KT_MAP18, KT_MAP17, KT_MAP16, KT_MAP15, KT_MAP14, KT_MAP13, KT_MAP12, KT_MAP11, KT_MAP10, KT_MAP9, KT_MAP8, KT_MAP7, KT_MAP6, KT_MAP5, KT_MAP4, KT_MAP3, KT_MAP2, KT_MAP1)(m, __VA_ARGS__)
+#define KT_PICK(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, \
+		_15, _16, _17, _18, _19, _20, _21, _22, _23, _24, _25, _26,  \
+		_27, _28, _29, _30, _31, _32, _33, _34, _35, _36, _37, _38,  \
+		_39, _40, _41, _42, _43, _44, _45, _46, _47, _48, _49, _50,  \
+		_51, _52, _53, _54, _55, _56, _57, _58, _59, _60, _61, _62,  \
+		_63, _64, n, ...)                                            \
+	n
+#define KT_MAP(m, ...)                                                         \
+	KT_PICK(__VA_ARGS__, KT_MAP64, KT_MAP63, KT_MAP62, KT_MAP61, KT_MAP60, \
+		KT_MAP59, KT_MAP58, KT_MAP57, KT_MAP56, KT_MAP55, KT_MAP54,    \
+		KT_MAP53, KT_MAP52, KT_MAP51, KT_MAP50, KT_MAP49, KT_MAP48,    \
+		KT_MAP47, KT_MAP46, KT_MAP45, KT_MAP44, KT_MAP43, KT_MAP42,    \
+		KT_MAP41, KT_MAP40, KT_MAP39, KT_MAP38, KT_MAP37, KT_MAP36,    \
+		KT_MAP35, KT_MAP34, KT_MAP33, KT_MAP32, KT_MAP31, KT_MAP30,    \
+		KT_MAP29, KT_MAP28, KT_MAP27, KT_MAP26, KT_MAP25, KT_MAP24,    \
+		KT_MAP23, KT_MAP22, KT_MAP21, KT_MAP20, KT_MAP19, KT_MAP18,    \
+		KT_MAP17, KT_MAP16, KT_MAP15, KT_MAP14, KT_MAP13, KT_MAP12,    \
+		KT_MAP11, KT_MAP10, KT_MAP9, KT_MAP8, KT_MAP7, KT_MAP6,        \
+		KT_MAP5, KT_MAP4, KT_MAP3, KT_MAP2, KT_MAP1)                   \
+	(m, __VA_ARGS__)
 #define KT_TTEST(name) &name
 
 #define KTESTS(...) \
 	((const TTest *const *const[]){ KT_MAP(KT_TTEST, __VA_ARGS__), NULL })
 
 /* Register a suite: the harness finds every one in the image. */
-#define KTEST_SUITE(var)                                                      \
-	static const struct ktest_suite var;                                  \
-	static const struct ktest_suite *const var##_entry                    \
-		__attribute__((used, section("ktest_suites"))) = &var;        \
+#define KTEST_SUITE(var)                                               \
+	static const struct ktest_suite var;                           \
+	static const struct ktest_suite *const var##_entry             \
+		__attribute__((used, section("ktest_suites"))) = &var; \
 	static const struct ktest_suite var
 
 /* The machine the test runs on: "host" or "arm". */
@@ -120,5 +138,31 @@ extern const char machine_name[];
 
 /* The identity map the harness installs before each test. */
 void boot_identity_map(void);
+
+/* Boot again on another board, up to @stage (may be NULL). */
+void ktest_reboot(const char *dtb, void (*stage)(void));
+
+/*
+ * KTEST_EXPECT_OOPS(stmt): run stmt, which must end in an oops (BUG,
+ * VM_BUG_ON, a bad access); evaluates to 1 if it did, 0 if stmt
+ * completed.  The kernel's report is in the log (printk_log_contains).
+ */
+extern jmp_buf ktest_oops_jmp;
+extern volatile int ktest_expect_oops;
+#define KTEST_EXPECT_OOPS(stmt)                    \
+	({                                         \
+		volatile int __oopsed = 1;         \
+		ktest_expect_oops = 1;             \
+		if (setjmp(ktest_oops_jmp) == 0) { \
+			stmt;                      \
+			__oopsed = 0;              \
+		}                                  \
+		ktest_expect_oops = 0;             \
+		__oopsed;                          \
+	})
+
+/* Boot stages for .boot (boot.c). */
+void ktest_boot_zones(void);
+void ktest_boot_buddy(void);
 
 #endif /* _KTEST_H */

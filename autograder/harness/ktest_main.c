@@ -13,11 +13,17 @@
  *
  *   ktest: begin <chapter> <test>
  *   ... whatever the test and the kernel print ...
+ *   ktest: end <chapter>              (the test body returned)
  *   ktest: <pass|fail|error> <chapter> <test> <file>:<line>: <message>
+ *
+ * The "end" line comes from the fixture's teardown, which runs only when
+ * the test body returned: in fork mode Check scores a test process that
+ * calls exit(0) early as a pass, so run.py counts a pass only after it.
  *
  * --skip N resumes after the N-th selected test: the board cannot kill
  * a hung test, so the runner restarts QEMU past it.
  */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +41,15 @@ extern char oops_summary[];
 #define DEFAULT_DTB "vexpress-256m"
 #define DEFAULT_TIMEOUT 10.0
 
+jmp_buf ktest_oops_jmp;
+volatile int ktest_expect_oops;
+
 static void ktest_task_exit(long code)
 {
+	if (ktest_expect_oops) {
+		ktest_expect_oops = 0;
+		longjmp(ktest_oops_jmp, 1);
+	}
 	ck_abort_msg("the kernel ended the test (exit code %ld): %s", code,
 		     oops_summary[0] ? oops_summary : "see the log above");
 }
@@ -44,8 +57,8 @@ static void ktest_task_exit(long code)
 /* Checked fixture: runs before every test, in the test's process. */
 static void ktest_setup(void)
 {
-	const char *name = current_suite->dtb ? current_suite->dtb
-					      : DEFAULT_DTB;
+	const char *name =
+		current_suite->dtb ? current_suite->dtb : DEFAULT_DTB;
 	const void *fdt = find_builtin_dtb(name);
 
 	ck_assert_msg(fdt, "no built-in device tree named %s", name);
@@ -54,6 +67,26 @@ static void ktest_setup(void)
 	boot_identity_map();
 	if (current_suite->boot)
 		current_suite->boot();
+}
+
+/* Checked teardown: the test body returned; say so before the verdict. */
+static void ktest_teardown(void)
+{
+	printf("\nktest: end %s\n", current_suite->chapter);
+	fflush(stdout);
+}
+
+/* Boot again, on another board, up to @stage (NULL: the identity map). */
+void ktest_reboot(const char *dtb, void (*stage)(void))
+{
+	const void *fdt = find_builtin_dtb(dtb);
+
+	ck_assert_msg(fdt, "no built-in device tree named %s", dtb);
+	machine_boot(fdt);
+	task_exit_hook = ktest_task_exit;
+	boot_identity_map();
+	if (stage)
+		stage();
 }
 
 struct options {
@@ -65,8 +98,7 @@ struct options {
 	bool list;
 };
 
-static bool selected_suite(const struct options *o,
-			   const struct ktest_suite *s)
+static bool selected_suite(const struct options *o, const struct ktest_suite *s)
 {
 	if (s->arm_only && strcmp(machine_name, "arm"))
 		return false;
@@ -80,8 +112,9 @@ static bool selected_suite(const struct options *o,
 
 static const char *result_word(int rtype)
 {
-	return rtype == CK_PASS ? "pass" : rtype == CK_FAILURE ? "fail"
-							       : "error";
+	return rtype == CK_PASS	     ? "pass"
+	       : rtype == CK_FAILURE ? "fail"
+				     : "error";
 }
 
 /* Run one test in a runner of its own and print its result line. */
@@ -93,7 +126,7 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	TestResult *r;
 	int rtype;
 
-	tcase_add_checked_fixture(tc, ktest_setup, NULL);
+	tcase_add_checked_fixture(tc, ktest_setup, ktest_teardown);
 	tcase_set_timeout(tc, s->timeout > 0 ? s->timeout : tmo);
 	_tcase_add_test(tc, t, 0, 0, 0, 1);
 	suite_add_tcase(suite, tc);

@@ -18,8 +18,8 @@
 #include "ktest.h"
 
 /* Scratch physical memory above the image window, for tables and data. */
-#define L1_PA 0x60800000U  /* 16 KiB aligned first-level table */
-#define L2_PA 0x60804000U  /* one coarse table */
+#define L1_PA 0x60800000U /* 16 KiB aligned first-level table */
+#define L2_PA 0x60804000U /* one coarse table */
 #define DATA_PA 0x61000000U /* a 1 MiB section's worth of data */
 #define PAGE_PA 0x62345000U /* one small page */
 #define SECT_VA 0xc0000000U
@@ -140,8 +140,8 @@ START_TEST(mmu_section_and_small_page)
 		      "a write to VA %#x should land at PA %#x",
 		      SECT_VA + 0x1234, DATA_PA + 0x1234);
 	ck_assert_msg(phys(PAGE_PA)[0x10 / 4] == 0xabcd0002,
-		      "a write to VA %#x should land at PA %#x",
-		      PAGE_VA + 0x10, PAGE_PA + 0x10);
+		      "a write to VA %#x should land at PA %#x", PAGE_VA + 0x10,
+		      PAGE_PA + 0x10);
 }
 END_TEST
 
@@ -206,8 +206,7 @@ START_TEST(abort_translation_section_read)
 	mmu_on();
 	ck_assert_uint_eq(*virt(SECT_VA), 0x5ec7105); /* retried */
 	mmu_off();
-	check_fault(SECT_VA, 0x5, false, -1,
-		    "read of an unmapped section");
+	check_fault(SECT_VA, 0x5, false, -1, "read of an unmapped section");
 }
 END_TEST
 
@@ -321,7 +320,7 @@ START_TEST(tlb_stale_until_flush)
 	phys(PAGE_PA + SZ_4K)[0] = 0xbbbb;
 	mmu_on();
 	ck_assert_uint_eq(*virt(PAGE_VA), 0xaaaa); /* fills the TLB */
-	pte[i] = (PAGE_PA + SZ_4K) | PTE_RW;        /* no flush */
+	pte[i] = (PAGE_PA + SZ_4K) | PTE_RW; /* no flush */
 	ck_assert_msg(*virt(PAGE_VA) == 0xaaaa,
 		      "without a TLB flush the old translation must be used");
 	tlbimva(PAGE_VA);

@@ -100,10 +100,10 @@ static void fill_l2(u32 *t)
 
 static u32 section_attrs(void)
 {
-	return rnd() & (PMD_SECT_BUFFERABLE | PMD_SECT_CACHEABLE |
-			PMD_SECT_XN | PMD_DOMAIN_MASK | PMD_SECT_AP_WRITE |
-			PMD_SECT_AP_READ | PMD_SECT_TEX(7) | PMD_SECT_APX |
-			PMD_SECT_S | PMD_SECT_nG);
+	return rnd() &
+	       (PMD_SECT_BUFFERABLE | PMD_SECT_CACHEABLE | PMD_SECT_XN |
+		PMD_DOMAIN_MASK | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ |
+		PMD_SECT_TEX(7) | PMD_SECT_APX | PMD_SECT_S | PMD_SECT_nG);
 }
 
 /* Random first-level entries, except the RAM and UART the test runs on. */
@@ -118,8 +118,8 @@ static void fill_l1(u32 *pgd, int entries, int *next_l2)
 		else if (kind < 2)
 			pgd[i] = rnd() & ~3U & ~PMD_SECT_SUPER;
 		else if (kind < 4)
-			pgd[i] = (rnd() & PMD_SECT_BASE_MASK) | section_attrs() |
-				 PMD_TYPE_SECT;
+			pgd[i] = (rnd() & PMD_SECT_BASE_MASK) |
+				 section_attrs() | PMD_TYPE_SECT;
 		else if (kind == 4 && !(i & 15) && !reserved_mb(i + 15)) {
 			/* a supersection: 16 identical entries, domain 0 */
 			u32 d = (rnd() & PMD_SUPERSECT_BASE_MASK) |
@@ -129,10 +129,12 @@ static void fill_l1(u32 *pgd, int entries, int *next_l2)
 				pgd[i + j] = d;
 			i += 15;
 		} else {
-			u32 l2 = L2_POOL_PA + (u32)(*next_l2 % L2_POOL_N) * SZ_1K;
+			u32 l2 = L2_POOL_PA +
+				 (u32)(*next_l2 % L2_POOL_N) * SZ_1K;
 
 			(*next_l2)++;
-			pgd[i] = l2 | PMD_TYPE_TABLE | (rnd() & PMD_DOMAIN_MASK);
+			pgd[i] =
+				l2 | PMD_TYPE_TABLE | (rnd() & PMD_DOMAIN_MASK);
 		}
 	}
 }
@@ -146,8 +148,8 @@ static u32 par_fs(u32 par)
 	return ((par >> 1) & 0xf) | (((par >> 6) & 1) << 4);
 }
 
-static void compare(const struct hw_mmu_regs *regs, u32 dacr, u32 va,
-		    bool user, bool write, struct tally *t)
+static void compare(const struct hw_mmu_regs *regs, u32 dacr, u32 va, bool user,
+		    bool write, struct tally *t)
 {
 	struct hw_walk w;
 	u32 par = ats1c(va, user, write);
@@ -166,12 +168,13 @@ static void compare(const struct hw_mmu_regs *regs, u32 dacr, u32 va,
 	}
 	if (fs || (par & 1)) {
 		t->faults++;
-		ck_assert_msg((par & 1) && par_fs(par) == fs,
-			      "VA %08x %s %s: MMU says %s %#x, walker says "
-			      "fault %#x (L1 %08x L2 %08x, DACR %08x, seed %#x)",
-			      va, user ? "user" : "priv", write ? "write" : "read",
-			      par & 1 ? "fault" : "PA", par & 1 ? par_fs(par) : par,
-			      fs, w.desc[0], w.desc[1], dacr, SEED);
+		ck_assert_msg(
+			(par & 1) && par_fs(par) == fs,
+			"VA %08x %s %s: MMU says %s %#x, walker says "
+			"fault %#x (L1 %08x L2 %08x, DACR %08x, seed %#x)",
+			va, user ? "user" : "priv", write ? "write" : "read",
+			par & 1 ? "fault" : "PA", par & 1 ? par_fs(par) : par,
+			fs, w.desc[0], w.desc[1], dacr, SEED);
 		return;
 	}
 	if (par & 2) { /* supersection: PAR holds PA[31:24] */
@@ -181,11 +184,12 @@ static void compare(const struct hw_mmu_regs *regs, u32 dacr, u32 va,
 		t->sections++;
 		return;
 	}
-	ck_assert_msg((par & PAGE_MASK) ==
-			      ((w.pa_base + (va - w.va_base)) & PAGE_MASK),
-		      "VA %08x: MMU says PA %08x, walker %08x (L1 %08x L2 %08x)",
-		      va, par & PAGE_MASK, w.pa_base + (va - w.va_base),
-		      w.desc[0], w.desc[1]);
+	ck_assert_msg(
+		(par & PAGE_MASK) ==
+			((w.pa_base + (va - w.va_base)) & PAGE_MASK),
+		"VA %08x: MMU says PA %08x, walker %08x (L1 %08x L2 %08x)", va,
+		par & PAGE_MASK, w.pa_base + (va - w.va_base), w.desc[0],
+		w.desc[1]);
 	if (w.page)
 		t->pages++;
 	else

@@ -14,6 +14,15 @@ arm:  IMAGE is booted in qemu-system-arm -M vexpress-a9 with semihosting.
 
 Every test yields one record: chapter, test, machine, status (pass, fail
 or error), where (file:line), message, and the output it printed.
+
+A pass counts only if the harness's "ktest: end" line (printed by the
+fixture's teardown, after the test body returned) came first: on the
+host Check scores a test process that calls exit(0) early as a pass.
+
+Bounds, so that a hostile image cannot stall or swamp a grade:
+--time-limit caps the whole run (the tests not finished by then are
+errors); a test's record keeps 16 KiB of its output, the log keeps the
+first 50 MB of the machine's output and then notes the cut.
 """
 import argparse
 import json
@@ -27,6 +36,9 @@ import time
 RESULT_WORDS = ('pass', 'fail', 'error')
 OUTPUT_LIMIT = 16 * 1024  # bytes of a test's output kept in its record
 ARM_SLACK = 5.0           # seconds of boot and emulation overhead per test
+LOG_LIMIT = 50 * 1024 * 1024  # bytes of machine output kept in the log
+LINE_LIMIT = 64 * 1024   # a longer line without a newline is split
+END_MARK = 'ktest: end '
 
 
 def qemu_command(image, args, workdir):
@@ -62,6 +74,55 @@ def list_tests(mach, image, selection, workdir):
     return tests
 
 
+class CappedLog:
+    """A log file that keeps the first LOG_LIMIT bytes, then notes the cut."""
+
+    def __init__(self, f, limit=LOG_LIMIT):
+        self.f, self.limit, self.written, self.cut = f, limit, 0, 0
+
+    def write(self, text):
+        room = self.limit - self.written
+        if room > 0:
+            self.f.write(text[:room])
+            self.written += min(room, len(text))
+            text = text[room:]
+        if text and not self.cut:
+            self.f.write('\n[run.py: the log is cut at %d MB; the test '
+                         'records keep the end of each test\'s output]\n' %
+                         (self.limit >> 20))
+        self.cut += len(text)
+
+
+class Output:
+    """A test's output: the first and the last OUTPUT_LIMIT/2 bytes."""
+
+    def __init__(self):
+        self.head, self.tail, self.size = [], [], 0
+        self.head_size = self.tail_size = 0
+
+    def append(self, line):
+        self.size += len(line)
+        if self.head_size < OUTPUT_LIMIT // 2:
+            self.head.append(line)
+            self.head_size += len(line)
+            return
+        self.tail.append(line)
+        self.tail_size += len(line)
+        while self.tail_size > OUTPUT_LIMIT // 2 and len(self.tail) > 1:
+            self.tail_size -= len(self.tail.pop(0))
+
+    def __iter__(self):
+        return iter(self.head + self.tail)
+
+    def text(self):
+        kept = self.head_size + self.tail_size
+        if self.size == kept:
+            return ''.join(self.head + self.tail)
+        return ''.join(self.head) + \
+            '\n[... %d bytes cut; the full log has them ...]\n' % (
+                self.size - kept) + ''.join(self.tail)
+
+
 class Session:
     """One boot of the image: reads its lines, enforces per-test time."""
 
@@ -92,6 +153,9 @@ class Session:
             while b'\n' in self.buf:
                 line, self.buf = self.buf.split(b'\n', 1)
                 yield line.decode('utf-8', 'replace')
+            while len(self.buf) > LINE_LIMIT:
+                line, self.buf = self.buf[:LINE_LIMIT], self.buf[LINE_LIMIT:]
+                yield line.decode('utf-8', 'replace')
 
     def stop(self):
         if self.proc.poll() is None:
@@ -101,6 +165,8 @@ class Session:
 
 
 def record(chapter, test, mach, status, where, message, output):
+    if isinstance(output, Output):
+        output = [output.text()]
     text = ''.join(output)
     if len(text) > OUTPUT_LIMIT:
         cut = len(text) - OUTPUT_LIMIT
@@ -122,27 +188,54 @@ def parse_result(line):
     return parts[1], parts[2], parts[3], where, message
 
 
-def run_all(mach, image, selection, workdir, log, progress):
+def run_all(mach, image, selection, workdir, log, progress,
+            time_limit=None):
+    """Run the selected tests, restarting the machine past a hung test.
+
+    Returns one record per listed test.  With TIME_LIMIT (seconds), the
+    run stops then and every test without a result is an error.
+    """
+    if not isinstance(log, CappedLog):
+        log = CappedLog(log)
     tests = list_tests(mach, image, selection, workdir)
     results, index = [], 0
+    end = None if time_limit is None else time.time() + time_limit
+
+    def bounded(deadline):
+        if end is None:
+            return deadline
+        return end if deadline is None else min(deadline, end)
+
+    current, output = None, Output()
     while index < len(tests):
+        if end is not None and time.time() >= end:
+            break
         args = selection + ['--skip', str(index)]
         session = Session(mach, image, args, workdir, tests, log)
-        current, output, deadline = None, [], [None]
+        current, output, deadline = None, Output(), [None]
+        ended, line = False, ''
         # The first test must begin within the boot slack.
         deadline[0] = time.time() + ARM_SLACK + 10
-        for line in session.lines(lambda: deadline[0]):
+        for line in session.lines(lambda: bounded(deadline[0])):
             if line is None:
                 break
             if line.startswith('ktest: begin '):
-                current, output = index, []
+                current, output, ended = index, Output(), False
                 timeout = tests[index][2]
                 slack = ARM_SLACK if mach == 'arm' else 5.0
                 deadline[0] = time.time() + timeout + slack
                 continue
+            if line.startswith(END_MARK) and current is not None:
+                ended = True
+                continue
             parsed = parse_result(line)
             if parsed and current is not None:
                 status, ch, name, where, msg = parsed
+                if status == 'pass' and not ended:
+                    status, msg = 'error', (
+                        'the test process ended before the test finished '
+                        '(exit status 0: a call to exit()?); Check counts '
+                        'that as a pass, the grader does not')
                 results.append(record(ch, name, mach, status, where, msg,
                                       output))
                 progress(results[-1])
@@ -158,6 +251,8 @@ def run_all(mach, image, selection, workdir, log, progress):
         if index >= len(tests):
             break
         ch, name, timeout, _ = tests[index]
+        if end is not None and time.time() >= end:
+            break
         if current is None:
             # The machine stopped or hung between tests: blame the next.
             output = []
@@ -167,6 +262,14 @@ def run_all(mach, image, selection, workdir, log, progress):
         results.append(record(ch, name, mach, 'error', '', why, output))
         progress(results[-1])
         index += 1
+    for ch, name, _, _ in tests[index:]:
+        # Only a time limit leaves tests without a result.
+        why = 'the run reached its time limit of %gs %s this test' % (
+            time_limit, 'during' if current is not None else 'before')
+        results.append(record(ch, name, mach, 'error', '', why,
+                              output if current is not None else []))
+        progress(results[-1])
+        current = None
     return results
 
 
@@ -179,12 +282,18 @@ def main():
     ap.add_argument('--json')
     ap.add_argument('--log')
     ap.add_argument('--quiet', action='store_true')
+    ap.add_argument('--time-limit', type=float,
+                    help='seconds for the whole run (default: no limit)')
+    ap.add_argument('--test-timeout', type=float,
+                    help="seconds per test for suites without their own")
     a = ap.parse_args()
     selection = []
     for ch in a.chapter:
         selection += ['--chapter', ch]
     if a.test:
         selection += ['--test', a.test]
+    if a.test_timeout:
+        selection += ['--timeout', '%g' % a.test_timeout]
     image = os.path.abspath(a.bin)
     workdir = tempfile.mkdtemp(prefix='ktest-%s-' % a.mach)
     logpath = a.log or os.path.join(workdir, 'ktest.log')
@@ -198,7 +307,8 @@ def main():
                 flush=True)
 
     with open(logpath, 'w') as log:
-        results = run_all(a.mach, image, selection, workdir, log, progress)
+        results = run_all(a.mach, image, selection, workdir, log, progress,
+                          a.time_limit)
     if a.json:
         with open(a.json, 'w') as f:
             json.dump(results, f, indent=1)

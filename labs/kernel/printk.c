@@ -106,8 +106,8 @@ bool printk_log_contains(const char *needle)
 	for (size_t i = 0; i + n <= len; i++) {
 		size_t j = 0;
 
-		while (j < n && log_buf[(start + i + j) % LOG_BUF_LEN] ==
-					needle[j])
+		while (j < n &&
+		       log_buf[(start + i + j) % LOG_BUF_LEN] == needle[j])
 			j++;
 		if (j == n)
 			return true;

@@ -13,8 +13,8 @@
 struct host_cpu {
 	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr, contextidr;
 	u32 dfsr, dfar, ifsr, ifar; /* written on every simulated abort */
-	bool user;                  /* executing at PL0 */
-	unsigned long host_pc;      /* host instruction of the last trap */
+	bool user; /* executing at PL0 */
+	unsigned long host_pc; /* host instruction of the last trap */
 };
 extern struct host_cpu host_cpu;
 

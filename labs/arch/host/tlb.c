@@ -59,7 +59,8 @@ static struct tlb_entry *tlb_lookup(u32 va)
 	for (int i = tlb_count - 1; i >= 0; i--) {
 		struct tlb_entry *e = &tlb[i];
 
-		if (entry_covers(e, va) && (!e->w.ng || e->asid == current_asid()))
+		if (entry_covers(e, va) &&
+		    (!e->w.ng || e->asid == current_asid()))
 			return e;
 	}
 	return NULL;
@@ -90,6 +91,7 @@ static u32 flat_access(u32 pa, enum hw_access acc)
 	return 0;
 }
 
+//> ch00 host_mmu_access
 /**
  * host_mmu_access - make an access to @va possible, as the MMU would
  * @va: the faulting address, below 4 GiB
@@ -121,11 +123,12 @@ u32 host_mmu_access(unsigned long va, enum hw_access acc)
 	pa = e->w.pa_base + (va - e->w.va_base);
 	if (!host_is_ram(pa, 1) || va < 0x10000)
 		return FSR_FS_EXT_ABORT | (acc == HW_WRITE ? FSR_WRITE : 0);
-	writable = !hw_check_access(&e->w, host_cpu.dacr, host_cpu.user,
-				    HW_WRITE);
+	writable =
+		!hw_check_access(&e->w, host_cpu.dacr, host_cpu.user, HW_WRITE);
 	host_map(e->w.va_base, e->w.pa_base, entry_size(e), writable);
 	return 0;
 }
+//< ch00 host_mmu_access
 
 /* The mode, DACR, ASID or MMU enable changed: re-check every entry. */
 void host_tlb_changed_context(void)
@@ -139,6 +142,7 @@ void host_tlb_reset(void)
 	host_unmap_all();
 }
 
+//> ch00 tlbimva
 /* Remove the entries covering @va that @match selects. */
 static void tlb_invalidate(u32 va, bool any_asid, u32 asid)
 {
@@ -161,6 +165,7 @@ void tlbimva(u32 mva)
 {
 	tlb_invalidate(mva & 0xfffff000U, false, mva & 0xff);
 }
+//< ch00 tlbimva
 
 /* TLBIMVAA: entries for the VA, whatever their ASID. */
 void tlbimvaa(u32 va)

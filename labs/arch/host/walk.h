@@ -13,7 +13,7 @@
 /* The registers that steer a walk. */
 struct hw_mmu_regs {
 	u32 ttbr0, ttbr1; /* table bases; low bits are walk attributes */
-	u32 ttbcr;        /* N and PD0/PD1 */
+	u32 ttbcr; /* N and PD0/PD1 */
 };
 
 enum hw_access { HW_READ = 0, HW_WRITE = 1, HW_EXEC = 2 };
@@ -35,16 +35,16 @@ enum hw_access { HW_READ = 0, HW_WRITE = 1, HW_EXEC = 2 };
 
 /* One translation, as a TLB entry would hold it. */
 struct hw_walk {
-	u32 va_base;   /* first VA the entry covers */
-	u32 pa_base;   /* first PA it maps to */
-	u32 shift;     /* log2 of the size: 12, 16, 20 or 24 */
-	u32 ap;        /* APX:AP[1:0], three bits */
-	u32 domain;    /* 0..15 */
-	bool xn;       /* execute never */
-	bool ng;       /* not global: tagged with the ASID */
-	bool page;     /* came from a second-level table */
-	u32 desc[2];   /* the descriptors read, for reports */
-	u32 fsr;       /* 0, or the fault status of a failed walk */
+	u32 va_base; /* first VA the entry covers */
+	u32 pa_base; /* first PA it maps to */
+	u32 shift; /* log2 of the size: 12, 16, 20 or 24 */
+	u32 ap; /* APX:AP[1:0], three bits */
+	u32 domain; /* 0..15 */
+	bool xn; /* execute never */
+	bool ng; /* not global: tagged with the ASID */
+	bool page; /* came from a second-level table */
+	u32 desc[2]; /* the descriptors read, for reports */
+	u32 fsr; /* 0, or the fault status of a failed walk */
 };
 
 /* Reads one word of physical memory; sets *ok = false on a bus error. */

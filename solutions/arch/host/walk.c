@@ -89,6 +89,7 @@ static int fill_page(struct hw_walk *w, u32 va, u32 d)
 	return 0;
 }
 
+//> ch00 hw_walk
 /**
  * hw_walk - translate one virtual address as the MMU's table walk does
  * @regs: TTBR0, TTBR1 and TTBCR
@@ -139,6 +140,7 @@ trans_sect:
 	w->fsr = FSR_FS_TRANS_SECT;
 	return -1;
 }
+//< ch00 hw_walk
 
 /**
  * hw_ap_perms - what AP[2:0] allows (ARM ARM table B3-8, AFE = 0)

@@ -15,40 +15,40 @@
 #include <linux/compiler.h>
 
 struct bug_counts {
-	unsigned int bugs;     /* BUG()s reached */
+	unsigned int bugs; /* BUG()s reached */
 	unsigned int warnings; /* WARN()s that fired */
 };
 extern struct bug_counts bug_counts;
 
 __noreturn void __bug(const char *file, int line);
-__printf(3, 4) void __warn_printf(const char *file, int line,
-				  const char *fmt, ...);
+__printf(3, 4) void __warn_printf(const char *file, int line, const char *fmt,
+				  ...);
 
 #define BUG() __bug(__FILE__, __LINE__)
-#define BUG_ON(cond)                                                          \
-	do {                                                                  \
-		if (unlikely(cond))                                           \
-			BUG();                                                \
+#define BUG_ON(cond)                \
+	do {                        \
+		if (unlikely(cond)) \
+			BUG();      \
 	} while (0)
 
-#define WARN(cond, fmt, ...)                                                  \
-	({                                                                    \
-		int __ret_warn = !!(cond);                                    \
-		if (unlikely(__ret_warn))                                     \
+#define WARN(cond, fmt, ...)                                                   \
+	({                                                                     \
+		int __ret_warn = !!(cond);                                     \
+		if (unlikely(__ret_warn))                                      \
 			__warn_printf(__FILE__, __LINE__, fmt, ##__VA_ARGS__); \
-		unlikely(__ret_warn);                                         \
+		unlikely(__ret_warn);                                          \
 	})
 #define WARN_ON(cond) WARN(cond, "%s", "")
 
-#define WARN_ON_ONCE(cond)                                                    \
-	({                                                                    \
-		static bool __warned;                                         \
-		int __ret_once = !!(cond);                                    \
-		if (unlikely(__ret_once && !__warned)) {                      \
-			__warned = true;                                      \
-			WARN_ON(1);                                           \
-		}                                                             \
-		unlikely(__ret_once);                                         \
+#define WARN_ON_ONCE(cond)                               \
+	({                                               \
+		static bool __warned;                    \
+		int __ret_once = !!(cond);               \
+		if (unlikely(__ret_once && !__warned)) { \
+			__warned = true;                 \
+			WARN_ON(1);                      \
+		}                                        \
+		unlikely(__ret_once);                    \
 	})
 
 #endif /* _LINUX_BUG_H */

@@ -93,7 +93,8 @@ static int scan_memory(const void *fdt, int node, int ac, int sc)
 
 static int scan_reserved(const void *fdt, int parent)
 {
-	int ac = fdt_address_cells(fdt, parent), sc = fdt_size_cells(fdt, parent);
+	int ac = fdt_address_cells(fdt, parent),
+	    sc = fdt_size_cells(fdt, parent);
 	int node;
 
 	fdt_for_each_subnode(node, fdt, parent)
@@ -104,13 +105,14 @@ static int scan_reserved(const void *fdt, int parent)
 			return -1;
 		if (node_reg(fdt, node, ac, sc, &r->base, &r->size))
 			continue; /* dynamic placement is not supported */
-		copy_str(r->name, sizeof(r->name), fdt_get_name(fdt, node, NULL));
+		copy_str(r->name, sizeof(r->name),
+			 fdt_get_name(fdt, node, NULL));
 		copy_str(r->compatible, sizeof(r->compatible),
 			 fdt_getprop(fdt, node, "compatible", NULL));
 		r->nomap = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
 		r->reusable = fdt_getprop(fdt, node, "reusable", NULL) != NULL;
-		r->is_default =
-			fdt_getprop(fdt, node, "linux,cma-default", NULL) != NULL;
+		r->is_default = fdt_getprop(fdt, node, "linux,cma-default",
+					    NULL) != NULL;
 		reserved_mem_count++;
 	}
 	return 0;

@@ -24,8 +24,7 @@ void die(const char *str, struct pt_regs *regs, int err)
 {
 	snprintf(oops_summary, sizeof(oops_summary), "%s: %x (%s)", str, err,
 		 printk_last_urgent);
-	pr_emerg("Internal error: %s: %x [#%d] ARM\n", str, err,
-		 ++die_counter);
+	pr_emerg("Internal error: %s: %x [#%d] ARM\n", str, err, ++die_counter);
 	pr_emerg("Machine: %s\n", machine_name);
 	__show_regs(regs);
 	pr_emerg("---[ end trace ]---\n");

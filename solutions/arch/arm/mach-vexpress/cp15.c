@@ -9,18 +9,18 @@
 #include <asm/cp15.h>
 #include "vexpress.h"
 
-#define MRC(crn, op1, crm, op2)                                               \
-	({                                                                    \
-		u32 __v;                                                      \
-		__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm     \
-				 ", " #op2                                    \
-				 : "=r"(__v));                                \
-		__v;                                                          \
+#define MRC(crn, op1, crm, op2)                                           \
+	({                                                                \
+		u32 __v;                                                  \
+		__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm \
+				 ", " #op2                                \
+				 : "=r"(__v));                            \
+		__v;                                                      \
 	})
-#define MCR(v, crn, op1, crm, op2)                                            \
-	__asm__ volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2   \
-			 :                                                    \
-			 : "r"(v)                                             \
+#define MCR(v, crn, op1, crm, op2)                                          \
+	__asm__ volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 \
+			 :                                                  \
+			 : "r"(v)                                           \
 			 : "memory")
 
 void dsb(void)

@@ -77,8 +77,8 @@ void __show_regs(struct pt_regs *regs)
 {
 	const u32 *r = regs->uregs;
 
-	pr_emerg("pc : [<%08x>]    lr : [<%08x>]    psr: %08x\n", r[15],
-		 r[14], r[16]);
+	pr_emerg("pc : [<%08x>]    lr : [<%08x>]    psr: %08x\n", r[15], r[14],
+		 r[16]);
 	pr_emerg("sp : %08x  ip : %08x  fp : %08x\n", r[13], r[12], r[11]);
 	pr_emerg("r10: %08x  r9 : %08x  r8 : %08x\n", r[10], r[9], r[8]);
 	pr_emerg("r7 : %08x  r6 : %08x  r5 : %08x  r4 : %08x\n", r[7], r[6],

@@ -98,14 +98,12 @@ static struct fsr_info ifsr_info[32] = {
 	[5] = { do_translation_fault, SIGSEGV, SEGV_MAPERR,
 		"section translation fault" },
 	[6] = { do_bad, SIGSEGV, SEGV_ACCERR, "page access flag fault" },
-	[7] = { do_page_fault, SIGSEGV, SEGV_MAPERR,
-		"page translation fault" },
+	[7] = { do_page_fault, SIGSEGV, SEGV_MAPERR, "page translation fault" },
 	[9] = { do_bad, SIGSEGV, SEGV_ACCERR, "section domain fault" },
 	[11] = { do_bad, SIGSEGV, SEGV_ACCERR, "page domain fault" },
 	[13] = { do_sect_fault, SIGSEGV, SEGV_ACCERR,
 		 "section permission fault" },
-	[15] = { do_page_fault, SIGSEGV, SEGV_ACCERR,
-		 "page permission fault" },
+	[15] = { do_page_fault, SIGSEGV, SEGV_ACCERR, "page permission fault" },
 };
 
 static void set_fsr_entry(struct fsr_info *table, int nr,

@@ -47,7 +47,7 @@
 #define PMD_SECT_CACHEABLE (_AT(u32, 1) << 3)
 #define PMD_SECT_XN (_AT(u32, 1) << 4)
 #define PMD_SECT_AP_WRITE (_AT(u32, 1) << 10) /* AP[0] */
-#define PMD_SECT_AP_READ (_AT(u32, 1) << 11)  /* AP[1] */
+#define PMD_SECT_AP_READ (_AT(u32, 1) << 11) /* AP[1] */
 #define PMD_SECT_TEX(x) (_AT(u32, (x)) << 12)
 #define PMD_SECT_APX (_AT(u32, 1) << 15)
 #define PMD_SECT_S (_AT(u32, 1) << 16)
@@ -97,6 +97,6 @@
 #define LARGE_PAGE_SHIFT 16
 #define LARGE_PAGE_SIZE (_AC(1, UL) << LARGE_PAGE_SHIFT)
 #define HW_L1_ENTRIES 4096 /* 16 KiB first-level table */
-#define HW_L2_ENTRIES 256  /* 1 KiB coarse table */
+#define HW_L2_ENTRIES 256 /* 1 KiB coarse table */
 
 #endif /* _ASM_ARM_PGTABLE_2LEVEL_HWDEF_H */

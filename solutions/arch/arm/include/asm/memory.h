@@ -21,6 +21,8 @@
 #define _ASM_ARM_MEMORY_H
 
 #include <linux/const.h>
+#include <linux/types.h>
+#include <asm/page.h>
 
 #define PLAT_PHYS_OFFSET UL(0x60000000)
 #define PHYS_OFFSET PLAT_PHYS_OFFSET
@@ -30,5 +32,44 @@
 
 /* Where the machine builds its identity map before a test runs. */
 #define BOOT_PGD_PHYS (PHYS_OFFSET + UL(0x8000))
+
+/*
+ * The kernel's virtual layout, VMSPLIT_3G (chapter 20): user space below
+ * PAGE_OFFSET, the linear map of lowmem from PAGE_OFFSET.  Chapter 21
+ * explains __va/__pa; the memory chapters use them from chapter 3 on,
+ * and the boot map (autograder/harness/bootmap.c) provides the linear
+ * mapping until chapter 25 builds it.
+ */
+#define PAGE_OFFSET UL(0xc0000000)
+#define VMALLOC_OFFSET (8 * 1024 * 1024)
+#define VMALLOC_END UL(0xff800000)
+
+#ifndef __ASSEMBLY__
+#define __virt_to_phys_nodebug(x) ((unsigned long)(x)-PAGE_OFFSET + PHYS_OFFSET)
+#define __phys_to_virt(x) ((unsigned long)(x)-PHYS_OFFSET + PAGE_OFFSET)
+#define __pa(x) ((phys_addr_t)__virt_to_phys_nodebug(x))
+#define __va(x) ((void *)(uintptr_t)__phys_to_virt((phys_addr_t)(x)))
+
+/* FLATMEM: mem_map[0] describes the first page frame of RAM. */
+#define ARCH_PFN_OFFSET (PHYS_OFFSET >> 12)
+#endif
+
+//> ch01 phys-pfn
+/*
+ * Physical address <-> page frame number, ARM's own names for
+ * PHYS_PFN and PFN_PHYS: __phys_to_pfn(0x60003abc) == 0x60003,
+ * __pfn_to_phys(0x60003) == 0x60003000.  The frame number is an
+ * unsigned long; the address a phys_addr_t, 32 bits without LPAE.
+ */
+// BEGIN SOLUTION ch01
+#define __phys_to_pfn(paddr) ((unsigned long)((paddr) >> PAGE_SHIFT))
+#define __pfn_to_phys(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+// STUB
+// /* TODO(ch01): a frame number is the address without its offset
+//    bits; see chapters/01-memory-management.md, "Page arithmetic". */
+// #define __phys_to_pfn(paddr) ((unsigned long)(paddr) & 0)
+// #define __pfn_to_phys(pfn) ((phys_addr_t)(pfn) & 0)
+// END SOLUTION
+//< ch01 phys-pfn
 
 #endif /* _ASM_ARM_MEMORY_H */

@@ -30,17 +30,17 @@ struct meminfo {
 };
 
 struct reserved_mem {
-	char name[32];       /* node name, e.g. "linux,cma@68000000" */
+	char name[32]; /* node name, e.g. "linux,cma@68000000" */
 	char compatible[32]; /* e.g. "shared-dma-pool"; may be empty */
 	phys_addr_t base;
 	phys_addr_t size;
-	bool nomap;    /* "no-map": not even in the linear map */
+	bool nomap; /* "no-map": not even in the linear map */
 	bool reusable; /* "reusable": the kernel may borrow it (CMA) */
 	bool is_default; /* "linux,cma-default" */
 };
 
 struct iomem_desc {
-	char name[32];       /* node name, e.g. "uart@10009000" */
+	char name[32]; /* node name, e.g. "uart@10009000" */
 	char compatible[32]; /* first string, e.g. "arm,pl011" */
 	phys_addr_t base;
 	phys_addr_t size;

@@ -1,0 +1,51 @@
+# Grading, debugging and instructors' targets; the top-level Makefile
+# includes this file.  Every tool is in autograder/tools/ (see
+# autograder/README.md); these rules only pass the variables on.
+#
+#   make grade [CH=N] [UPTO=N] [TREE=labs|solutions|DIR] [TEST=name]
+#   make qemu-gdb CH=N [TEST=name] [TREE=..]
+#   make coverage [CH=N] [TREE=..]
+#   make validity
+#   make test-grader
+#   make student-edition DEST=dir
+#   make grade-all SUBMISSIONS=dir
+#   make gradescope
+
+TREE ?= labs
+PY ?= python3
+GRADE_TOOLS := autograder/tools
+
+grade_args = --tree $(TREE) $(if $(CH),--ch $(CH)) $(if $(UPTO),--upto $(UPTO)) \
+	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT))
+
+.PHONY: grade qemu-gdb coverage validity test-grader student-edition \
+	grade-all gradescope
+
+grade: deps
+	@$(PY) $(GRADE_TOOLS)/grade.py $(grade_args)
+
+qemu-gdb: deps
+	@test -n "$(CH)" || { echo "usage: make qemu-gdb CH=N [TEST=name]"; exit 2; }
+	@$(PY) $(GRADE_TOOLS)/devtools.py qemu-gdb --tree $(TREE) --ch $(CH) \
+		$(if $(TEST),--test $(TEST))
+
+coverage: deps
+	@$(PY) $(GRADE_TOOLS)/devtools.py coverage --tree $(TREE) $(if $(CH),--ch $(CH))
+
+validity: deps
+	@$(PY) $(GRADE_TOOLS)/validity.py
+
+test-grader: deps
+	@$(PY) autograder/selftest/selftest.py
+
+student-edition:
+	@test -n "$(DEST)" || { echo "usage: make student-edition DEST=dir"; exit 2; }
+	@$(PY) $(GRADE_TOOLS)/instructor.py student-edition $(DEST)
+
+grade-all: deps
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade-all SUBMISSIONS=dir"; exit 2; }
+	@$(PY) $(GRADE_TOOLS)/instructor.py grade-all $(SUBMISSIONS) \
+		$(if $(CH),--ch $(CH)) $(if $(LIMIT),--time-limit $(LIMIT))
+
+gradescope:
+	@$(PY) $(GRADE_TOOLS)/instructor.py gradescope

@@ -1,0 +1,534 @@
+#!/usr/bin/env python3
+"""Grade one tree (labs/, solutions/ or a student's copy) on both machines.
+
+    grade.py [--tree DIR] [--ch N] [--upto N] [--test NAME]
+             [--results DIR] [--build DIR] [--rubric FILE]...
+             [--time-limit SECONDS] [--test-timeout SECONDS] [--quiet]
+
+Builds the tree for the host and the board (in parallel), runs the
+graded chapters' suites on both (run.py, in parallel), and prints one
+table row per chapter: its title, the tests passed on each machine and
+the points earned.  A test earns its rubric points only when it passes
+on every machine that runs it (both, except for arm-only suites).
+
+Which chapters: --ch N grades chapter N alone (graded or not).  By
+default every chapter with rubric lines that the tree has *reached*: a
+chapter is reached when its suite is compiled into the image (the
+course has tests for it) and, with --upto N, its number is at most N.
+Labs are cumulative, so a student at chapter N runs `make grade
+UPTO=N` to see chapters 01..N only.
+
+Outputs in --results (default build/grade/): results.json (Gradescope),
+results.tap, results.xml (JUnit), each machine's full log next to its
+image.  results.json is written first with every test at 0 ("grading
+did not finish"), so a grader that dies midway still leaves a valid
+file.  Exit status: 0 for a full score, 1 otherwise, 2 for a usage
+error.
+"""
+import argparse
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from xml.sax.saxutils import escape, quoteattr
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(TOOLS))
+sys.path.insert(0, TOOLS)
+import run  # noqa: E402
+
+MACHS = ('host', 'arm')
+IMAGE = {'host': 'ktest', 'arm': 'ktest.elf'}
+RUBRICS = [('autograder/tests/rubric', 'visible'),
+           ('autograder/hidden/rubric', 'after_published')]
+TIME_LIMIT = 900.0    # seconds per machine for a whole grade
+ERROR_LINES = 40      # compiler lines shown when a tree does not build
+
+
+def rel(path):
+    """PATH relative to the repository when inside it, for messages."""
+    r = os.path.relpath(os.path.abspath(path), REPO)
+    return path if r.startswith('..') else r
+
+
+# --- the rubric -----------------------------------------------------------
+
+def read_rubric(files):
+    """[(chapter, test, points, visibility)] from rubric FILES.
+
+    FILES is [(path, visibility)]; a missing file is empty.  Lines are
+    `<chapter> <test> <points>`; '#' starts a comment.
+    """
+    items, seen = [], {}
+    for path, vis in files:
+        if not os.path.exists(path):
+            continue
+        with open(path) as f:
+            for no, line in enumerate(f, 1):
+                words = line.split('#', 1)[0].split()
+                if not words:
+                    continue
+                if len(words) != 3 or not re.match(r'^\d+(\.\d+)?$',
+                                                   words[2]):
+                    raise SystemExit('grade: %s:%d: expected "<chapter> '
+                                     '<test> <points>"' % (rel(path), no))
+                ch = words[0].zfill(2) if words[0].isdigit() else words[0]
+                key = (ch, words[1])
+                if key in seen:
+                    raise SystemExit('grade: %s:%d: %s %s is already in the '
+                                     'rubric at %s' % (rel(path), no, ch,
+                                                       words[1], seen[key]))
+                seen[key] = '%s:%d' % (rel(path), no)
+                items.append((ch, words[1], float(words[2]), vis))
+    return items
+
+
+# --- building -------------------------------------------------------------
+
+def build(tree, outdir, machs=MACHS, extra=()):
+    """Build TREE for MACHS in parallel into OUTDIR/<mach>.
+
+    Returns {mach: (ok, output)}.  EXTRA is added to make's arguments.
+    """
+    procs = {}
+    for m in machs:
+        out = os.path.join(outdir, m)
+        os.makedirs(out, exist_ok=True)
+        cmd = ['make', '--no-print-directory', '-f', 'autograder/mk/kernel.mk',
+               'TREE=' + os.path.abspath(tree), 'MACH=' + m,
+               'OUT=' + os.path.abspath(out)] + list(extra)
+        procs[m] = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True,
+                                    errors='replace')
+    done = {}
+    for m, p in procs.items():
+        text, _ = p.communicate()
+        done[m] = (p.returncode == 0, text)
+    return done
+
+
+def first_errors(text, limit=ERROR_LINES):
+    """The compiler's first error lines, without make's progress lines."""
+    lines = [ln for ln in text.splitlines()
+             if not re.match(r'^\s+(CC|LD|DTC)\s', ln)]
+    for i, ln in enumerate(lines):
+        if 'error' in ln.lower():
+            return '\n'.join(lines[max(0, i - 2):i + limit])
+    return '\n'.join(lines[-limit:])
+
+
+# --- running --------------------------------------------------------------
+
+def list_image(mach, image):
+    """[(chapter, test, timeout, title)] of every non-self-test suite."""
+    with tempfile.TemporaryDirectory(prefix='grade-list-') as wd:
+        return run.list_tests(mach, os.path.abspath(image), [], wd)
+
+
+def run_machines(images, chapters, test, outdir, time_limit, test_timeout):
+    """Run CHAPTERS on every machine of IMAGES at once; {mach: records}.
+
+    Each machine runs in its own run.py bounded by TIME_LIMIT; if run.py
+    itself does not finish in time it is killed and its tests are errors.
+    """
+    procs = {}
+    for m, image in images.items():
+        out = os.path.join(outdir, m)
+        cmd = [sys.executable, os.path.join(TOOLS, 'run.py'), '--mach', m,
+               '--bin', image, '--quiet', '--json',
+               os.path.join(out, 'results.json'), '--log',
+               os.path.join(out, 'ktest.log'), '--time-limit',
+               '%g' % time_limit]
+        for ch in chapters:
+            cmd += ['--chapter', ch]
+        if test:
+            cmd += ['--test', test]
+        if test_timeout:
+            cmd += ['--test-timeout', '%g' % test_timeout]
+        if os.path.exists(os.path.join(out, 'results.json')):
+            os.remove(os.path.join(out, 'results.json'))
+        procs[m] = subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True,
+                                    errors='replace', start_new_session=True)
+    results = {}
+    for m, p in procs.items():
+        try:
+            text, _ = p.communicate(timeout=time_limit + 120)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            text, _ = p.communicate()
+            text += '\nrun.py did not finish within its time limit'
+        path = os.path.join(outdir, m, 'results.json')
+        if os.path.exists(path):
+            with open(path) as f:
+                results[m] = json.load(f)
+        else:
+            results[m] = None
+            sys.stderr.write('grade: %s: the runner failed:\n%s\n' % (
+                m, text[-3000:]))
+    return results
+
+
+# --- scoring --------------------------------------------------------------
+
+class Grade:
+    """Everything a grade reports: per-test verdicts and per-chapter sums."""
+
+    def __init__(self, rubric, chapters, test):
+        self.rubric = [r for r in rubric if r[0] in chapters and
+                       (not test or r[1] == test)]
+        self.chapters, self.titles = chapters, {}
+        self.records = {}       # (ch, test) -> {mach: record}
+        self.expected = {}      # (ch, test) -> set of machines listing it
+        self.build_error = None
+        self.note = None
+
+    def add_listing(self, mach, listing):
+        for ch, test, _, title in listing:
+            if ch in self.chapters:
+                self.titles.setdefault(ch, title)
+                self.expected.setdefault((ch, test), set()).add(mach)
+
+    def add_records(self, mach, records, why=None):
+        """Records of one machine; None: the runner failed (WHY)."""
+        if records is None:
+            for key, machs in self.expected.items():
+                if mach in machs:
+                    self.records.setdefault(key, {})[mach] = run.record(
+                        key[0], key[1], mach, 'error', '', why or
+                        'the runner failed', [])
+            return
+        for r in records:
+            self.records.setdefault((r['chapter'], r['test']), {})[mach] = r
+
+    def verdict(self, ch, test):
+        """(passed, [failing records]) of one test over its machines."""
+        machs = self.expected.get((ch, test), set())
+        got = self.records.get((ch, test), {})
+        bad = []
+        for m in MACHS:
+            if m not in machs:
+                continue
+            r = got.get(m) or run.record(ch, test, m, 'error', '',
+                                         'no result (not run)', [])
+            if r['status'] != 'pass':
+                bad.append(r)
+        if not machs:
+            bad.append(run.record(ch, test, '-', 'error', '',
+                                  'the image has no test of this name: it '
+                                  'is in the rubric but not in the tests', []))
+        if self.build_error:
+            bad = [run.record(ch, test, 'build', 'error', '',
+                              'the tree does not compile', [])]
+        return not bad, bad
+
+    def points(self):
+        """[(ch, test, points, max, visibility, bad records)]."""
+        out = []
+        for ch, test, pts, vis in self.rubric:
+            ok, bad = self.verdict(ch, test)
+            out.append((ch, test, pts if ok else 0.0, pts, vis, bad))
+        return out
+
+    def table_rows(self):
+        rows = []
+        pts = self.points()
+        for ch in self.chapters:
+            counts = {}
+            for m in MACHS:
+                mine = [r.get(m) for k, r in self.records.items()
+                        if k[0] == ch and m in r]
+                total = sum(1 for k, ms in self.expected.items()
+                            if k[0] == ch and m in ms)
+                counts[m] = (sum(1 for r in mine if r['status'] == 'pass'),
+                             total)
+            earned = sum(p[2] for p in pts if p[0] == ch)
+            possible = sum(p[3] for p in pts if p[0] == ch)
+            rows.append((ch, self.titles.get(ch, '(no tests yet)'), counts,
+                         earned, possible))
+        return rows
+
+    def total(self):
+        pts = self.points()
+        return sum(p[2] for p in pts), sum(p[3] for p in pts)
+
+
+def fmt_points(x):
+    return ('%g' % x)
+
+
+def describe(r, logs):
+    """Lines that explain one failing record."""
+    head = '  %s %s %s [%s]' % (r['status'].upper(), 'ch' + r['chapter'],
+                                r['test'], r['machine'])
+    if r.get('where'):
+        head += ' ' + r['where']
+    lines = [head, '      ' + (r['message'] or '(no message)')]
+    if r['machine'] in logs:
+        lines.append('      full log: ' + rel(logs[r['machine']]))
+    return lines
+
+
+def report(g, logs, out=sys.stdout):
+    """Print the table, the failures and the total."""
+    rows = g.table_rows()
+    w = max([len(r[1]) for r in rows] + [5])
+    w = min(w, 40)
+    out.write('%-4s %-*s %7s %7s %11s\n' % ('ch', w, 'title', 'host', 'arm',
+                                            'points'))
+    for ch, title, counts, earned, possible in rows:
+        cells = ['%d/%d' % counts[m] if counts[m][1] else '-' for m in MACHS]
+        out.write('%-4s %-*s %7s %7s %11s\n' % (
+            ch, w, title[:w], cells[0], cells[1],
+            '%s/%s' % (fmt_points(earned), fmt_points(possible))))
+    earned, possible = g.total()
+    out.write('%-4s %-*s %7s %7s %11s\n' % ('', w, 'total', '', '', '%s/%s' % (
+        fmt_points(earned), fmt_points(possible))))
+    failures = [r for recs in g.records.values() for r in recs.values()
+                if r['status'] != 'pass']
+    if failures:
+        out.write('\nFailures (%d):\n' % len(failures))
+        for r in sorted(failures, key=lambda r: (r['chapter'], r['test'],
+                                                 r['machine'])):
+            out.write('\n'.join(describe(r, logs)) + '\n')
+
+
+# --- result files ---------------------------------------------------------
+
+def test_output(ch, test, earned, possible, bad, g):
+    if g.build_error:
+        return 'The tree does not compile:\n\n' + g.build_error
+    if not bad:
+        machs = ' and '.join(sorted(g.expected.get((ch, test), ())))
+        return 'passed on %s' % machs
+    parts = []
+    for r in bad:
+        parts.append('%s on %s%s: %s' % (
+            r['status'], r['machine'], ' at ' + r['where'] if r['where']
+            else '', r['message']))
+        if r.get('output'):
+            parts.append(r['output'].rstrip())
+    return '\n'.join(parts)
+
+
+def write_results(g, resdir, elapsed=0.0):
+    """results.json (Gradescope), results.tap, results.xml (JUnit)."""
+    os.makedirs(resdir, exist_ok=True)
+    pts = g.points()
+    tests = []
+    for ch, test, earned, possible, vis, bad in pts:
+        tests.append({'name': 'ch%s %s' % (ch, test), 'score': earned,
+                      'max_score': possible, 'visibility': vis,
+                      'output': test_output(ch, test, earned, possible, bad,
+                                            g)})
+    if g.build_error:
+        tests.insert(0, {'name': 'build', 'score': 0, 'max_score': 0,
+                         'visibility': 'visible',
+                         'output': 'The tree does not compile:\n\n' +
+                         g.build_error})
+    earned, possible = g.total()
+    summary = g.note or 'Score %s/%s' % (fmt_points(earned),
+                                          fmt_points(possible))
+    doc = {'score': earned, 'execution_time': round(elapsed, 1),
+           'output': summary, 'stdout_visibility': 'visible',
+           'tests': tests}
+    tmp = os.path.join(resdir, 'results.json.tmp')
+    with open(tmp, 'w') as f:
+        json.dump(doc, f, indent=1)
+    os.replace(tmp, os.path.join(resdir, 'results.json'))
+    records = sorted((r for recs in g.records.values() for r in recs.values()),
+                     key=lambda r: (r['chapter'], r['test'], r['machine']))
+    with open(os.path.join(resdir, 'results.tap'), 'w') as f:
+        f.write('TAP version 13\n1..%d\n' % len(records))
+        for i, r in enumerate(records, 1):
+            ok = r['status'] == 'pass'
+            f.write('%s %d - ch%s %s [%s]\n' % ('ok' if ok else 'not ok', i,
+                                                r['chapter'], r['test'],
+                                                r['machine']))
+            if not ok:
+                f.write('  ---\n  status: %s\n  where: %s\n  message: %s\n'
+                        '  ...\n' % (r['status'], json.dumps(r['where']),
+                                     json.dumps(r['message'])))
+        if g.build_error:
+            f.write('Bail out! the tree does not compile\n')
+    with open(os.path.join(resdir, 'results.xml'), 'w') as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n')
+        groups = {}
+        for r in records:
+            groups.setdefault((r['chapter'], r['machine']), []).append(r)
+        if g.build_error:
+            f.write(' <testsuite name="build" tests="1" failures="0" '
+                    'errors="1">\n  <testcase classname="build" '
+                    'name="compile"><error message="the tree does not '
+                    'compile">%s</error></testcase>\n </testsuite>\n' %
+                    escape(g.build_error))
+        for (ch, m), rs in sorted(groups.items()):
+            fails = sum(r['status'] == 'fail' for r in rs)
+            errs = sum(r['status'] == 'error' for r in rs)
+            f.write(' <testsuite name=%s tests="%d" failures="%d" '
+                    'errors="%d">\n' % (quoteattr('ch%s %s' % (ch, m)),
+                                        len(rs), fails, errs))
+            for r in rs:
+                f.write('  <testcase classname=%s name=%s' % (
+                    quoteattr('ch%s.%s' % (ch, m)), quoteattr(r['test'])))
+                if r['status'] == 'pass':
+                    f.write('/>\n')
+                    continue
+                tag = 'failure' if r['status'] == 'fail' else 'error'
+                f.write('><%s message=%s>%s</%s><system-out>%s'
+                        '</system-out></testcase>\n' % (
+                            tag, quoteattr('%s %s' % (r['where'],
+                                                      r['message'])),
+                            escape(r['message']), tag,
+                            escape(r.get('output', ''))))
+            f.write(' </testsuite>\n')
+        f.write('</testsuites>\n')
+
+
+# --- the whole grade ------------------------------------------------------
+
+def choose_chapters(rubric, listing, ch, upto):
+    """The chapters to grade (see the module's docstring)."""
+    if ch is not None:
+        return [ch]
+    in_image = {c for c, _, _, _ in listing}
+    graded = sorted({c for c, _, _, _ in rubric if c in in_image})
+    if upto is not None:
+        graded = [c for c in graded if c.isdigit() and int(c) <= upto]
+    return graded
+
+
+def unfinished(rubric, ch, test, note):
+    """A grade of zero for every rubric test in scope, saying NOTE.
+
+    Used before the images can list their chapters, and when the grader
+    stops early: every test the rubric names is "not run".
+    """
+    g = Grade(rubric, [ch] if ch else sorted({r[0] for r in rubric}), test)
+    for c, t, _, _ in g.rubric:
+        g.expected[(c, t)] = set(MACHS)
+    g.note = note
+    return g
+
+
+def grade(a):
+    """Grade per the parsed arguments A; returns the exit status."""
+    start = time.time()
+    tree = os.path.abspath(a.tree)
+    name = os.path.basename(tree.rstrip('/'))
+    outdir = os.path.abspath(a.build or os.path.join(REPO, 'build', 'grade',
+                                                     name))
+    resdir = os.path.abspath(a.results or os.path.join(REPO, 'build',
+                                                       'grade'))
+    rubric = read_rubric([(os.path.join(REPO, p), v) for p, v in RUBRICS]
+                         if not a.rubric else [(p, 'visible')
+                                               for p in a.rubric])
+    ch = None if a.ch is None else (a.ch.zfill(2) if a.ch.isdigit()
+                                    else a.ch)
+    provisional = unfinished(rubric, ch, a.test, 'Grading did not finish.')
+    write_results(provisional, resdir)
+    if not os.path.isdir(tree):
+        print('grade: %s is not a directory' % tree)
+        return 2
+    print('grade: building %s for host and arm (into %s)' % (
+        rel(tree), rel(outdir)), flush=True)
+    built = build(tree, outdir)
+    failed = [m for m, (ok, _) in built.items() if not ok]
+    if failed:
+        text = built[failed[0]][1]
+        provisional.build_error = first_errors(text)
+        provisional.note = 'The tree does not compile (%s).' % ', '.join(
+            failed)
+        write_results(provisional, resdir, time.time() - start)
+        print('\ngrade: %s DOES NOT COMPILE for %s. The first errors:\n' % (
+            rel(tree), ' and '.join(failed)))
+        print('\n'.join('  ' + ln for ln in
+                        provisional.build_error.splitlines()))
+        print('\nscore: 0/%s (results: %s)' % (fmt_points(
+            provisional.total()[1]), rel(os.path.join(resdir,
+                                                      'results.json'))))
+        return 1
+    images = {m: os.path.join(outdir, m, IMAGE[m]) for m in MACHS}
+    listings = {m: list_image(m, images[m]) for m in MACHS}
+    chapters = choose_chapters(rubric, listings['host'] + listings['arm'],
+                               ch, a.upto)
+    g = Grade(rubric, chapters, a.test)
+    for m in MACHS:
+        g.add_listing(m, [t for t in listings[m]
+                          if not a.test or t[1] == a.test])
+    if not chapters:
+        print('grade: no graded chapter yet (the rubric names none that '
+              'the tests reach); try `make grade CH=00`.')
+        write_results(g, resdir, time.time() - start)
+        return 0
+    print('grade: running chapter%s %s on host and arm' % (
+        's' if len(chapters) > 1 else '', ' '.join(chapters)), flush=True)
+    results = run_machines(images, chapters, a.test, outdir, a.time_limit,
+                           a.test_timeout)
+    for m in MACHS:
+        g.add_records(m, results[m])
+    logs = {m: os.path.join(outdir, m, 'ktest.log') for m in MACHS}
+    print()
+    report(g, logs)
+    earned, possible = g.total()
+    write_results(g, resdir, time.time() - start)
+    print('\nscore: %s/%s in %.0fs (results: %s, .tap, .xml)' % (
+        fmt_points(earned), fmt_points(possible), time.time() - start,
+        rel(os.path.join(resdir, 'results.json'))))
+    if g.rubric:
+        return 0 if earned == possible else 1
+    # Nothing graded (e.g. CH=00): succeed when every test passed.
+    return 0 if all(r['status'] == 'pass' for recs in g.records.values()
+                    for r in recs.values()) else 1
+
+
+def arguments(argv=None):
+    ap = argparse.ArgumentParser(
+        description=__doc__.split('\n')[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split('\n', 2)[2])
+    ap.add_argument('--tree', default=os.path.join(REPO, 'labs'))
+    ap.add_argument('--ch', help='grade this chapter only')
+    ap.add_argument('--upto', type=int, help='grade chapters up to N')
+    ap.add_argument('--test', help='run this test only')
+    ap.add_argument('--results', help='where results.* go '
+                    '(default build/grade)')
+    ap.add_argument('--build', help='where the images go '
+                    '(default build/grade/<tree name>)')
+    ap.add_argument('--rubric', action='append',
+                    help='use this rubric instead of the course\'s')
+    ap.add_argument('--time-limit', type=float, default=TIME_LIMIT,
+                    help='seconds per machine for all tests (default %g)' %
+                    TIME_LIMIT)
+    ap.add_argument('--test-timeout', type=float,
+                    help='seconds per test (default: each suite\'s own)')
+    return ap.parse_args(argv)
+
+
+def main(argv=None):
+    a = arguments(argv)
+    try:
+        return grade(a)
+    except SystemExit:
+        raise
+    except BaseException:
+        # Leave a results.json that says what happened, then fail.
+        err = traceback.format_exc()
+        rubric = read_rubric([(os.path.join(REPO, p), v) for p, v in RUBRICS]
+                             if not a.rubric else [(p, 'visible')
+                                                   for p in a.rubric])
+        g = unfinished(rubric, a.ch and a.ch.zfill(2), a.test,
+                       'The grader failed:\n' + err[-4000:])
+        write_results(g, os.path.abspath(a.results or os.path.join(
+            REPO, 'build', 'grade')))
+        sys.stderr.write('grade: the grader failed:\n' + err)
+        return 3
+
+
+if __name__ == '__main__':
+    sys.exit(main())

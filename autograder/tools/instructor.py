@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""Instructors' tools: grade many submissions, publish, export to Gradescope.
+
+    instructor.py grade-all SUBMISSIONS [--out DIR] [grading options]
+    instructor.py grade-one SUBMISSION --results DIR [grading options]
+    instructor.py student-edition DEST
+    instructor.py gradescope [--out DIR]
+
+A submission is a labs/-shaped directory, or a .tar.gz/.tgz/.tar/.zip
+of one (the tree may sit in a sub-folder).  Only the files students are
+meant to edit are taken from it: the files of labs/ that hold exercises
+(`labgen.py solutions --list`), plus any --student-file.  They are laid
+over a fresh copy of labs/ and graded with the course's own tests,
+rubric and build files, so a submission that edits a test, the rubric
+or a makefile changes nothing.
+
+grade-all writes DIR/grades.csv (student, points per chapter, total)
+and DIR/<student>/results.json (.tap, .xml) for each submission.
+"""
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import zipfile
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(TOOLS))
+sys.path.insert(0, TOOLS)
+import grade  # noqa: E402
+
+STUDENT_FILES = 'autograder/student-files'  # list shipped without solutions/
+MAX_MEMBER = 16 * 1024 * 1024                # bytes; larger members skipped
+GRADE_SLACK = 600                            # seconds beyond the run limits
+
+
+def student_files(extra=()):
+    """Paths (relative to labs/) that students edit, sorted."""
+    files = set(extra)
+    if os.path.isdir(os.path.join(REPO, 'solutions')):
+        out = subprocess.run([sys.executable,
+                              os.path.join(TOOLS, 'labgen.py'),
+                              os.path.join(REPO, 'solutions'), '--list'],
+                             stdout=subprocess.PIPE, text=True, check=True)
+        for line in out.stdout.splitlines():
+            if line.startswith('exercise '):
+                files.add(line.split()[2].rsplit(':', 1)[0])
+    elif os.path.exists(os.path.join(REPO, STUDENT_FILES)):
+        with open(os.path.join(REPO, STUDENT_FILES)) as f:
+            files.update(ln.strip() for ln in f if ln.strip())
+    return sorted(files)
+
+
+# --- unpacking a submission -----------------------------------------------
+
+def safe_name(name):
+    parts = [p for p in name.replace('\\', '/').split('/') if p not in
+             ('', '.')]
+    if not parts or name.startswith('/') or '..' in parts:
+        return None
+    return os.path.join(*parts)
+
+
+def unpack(archive, dest):
+    """Extract regular files of ARCHIVE into DEST, refusing unsafe paths."""
+    if archive.endswith('.zip'):
+        with zipfile.ZipFile(archive) as z:
+            for info in z.infolist():
+                name = safe_name(info.filename)
+                if info.is_dir() or not name or info.file_size > MAX_MEMBER:
+                    continue
+                target = os.path.join(dest, name)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with z.open(info) as src, open(target, 'wb') as out:
+                    shutil.copyfileobj(src, out)
+        return
+    with tarfile.open(archive) as t:
+        for m in t:
+            name = safe_name(m.name)
+            if not m.isfile() or not name or m.size > MAX_MEMBER:
+                continue
+            target = os.path.join(dest, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with t.extractfile(m) as src, open(target, 'wb') as out:
+                shutil.copyfileobj(src, out)
+
+
+def find_root(top, files):
+    """The folder under TOP that holds the submission's labs/ tree.
+
+    The folder with the most student FILES wins, then one with arch/ and
+    include/, then the shallowest.
+    """
+    best = None
+    for root, dirs, _ in os.walk(top):
+        dirs.sort()
+        depth = os.path.relpath(root, top).count(os.sep)
+        score = (sum(os.path.isfile(os.path.join(root, f)) for f in files),
+                 os.path.isdir(os.path.join(root, 'arch')) +
+                 os.path.isdir(os.path.join(root, 'include')), -depth)
+        if best is None or score > best[0]:
+            best = (score, root)
+    return best[1]
+
+
+def student_name(path):
+    name = os.path.basename(path.rstrip('/'))
+    for ext in ('.tar.gz', '.tgz', '.tar', '.zip'):
+        if name.endswith(ext):
+            return name[:-len(ext)]
+    return name
+
+
+def assemble(submission, tree, files, labs):
+    """Write TREE: a fresh copy of LABS with FILES taken from SUBMISSION.
+
+    Returns the notes to show the student (files taken, files missing).
+    """
+    work = tempfile.mkdtemp(prefix='submission-')
+    try:
+        if os.path.isdir(submission):
+            top = submission
+        else:
+            unpack(submission, work)
+            top = work
+        root = find_root(top, files)
+        if os.path.exists(tree):
+            shutil.rmtree(tree)
+        shutil.copytree(labs, tree)
+        taken, missing = [], []
+        for f in files:
+            src = os.path.join(root, f)
+            if os.path.isfile(src) and not os.path.islink(src):
+                os.makedirs(os.path.dirname(os.path.join(tree, f)),
+                            exist_ok=True)
+                shutil.copyfile(src, os.path.join(tree, f))
+                taken.append(f)
+            else:
+                missing.append(f)
+        return taken, missing
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def grade_one(submission, outdir, files, opts, labs):
+    """Grade one submission into OUTDIR; returns its results.json dict."""
+    os.makedirs(outdir, exist_ok=True)
+    tree = os.path.join(outdir, 'tree')
+    taken, missing = assemble(submission, tree, files, labs)
+    with open(os.path.join(outdir, 'files.txt'), 'w') as f:
+        f.write(''.join('taken   %s\n' % x for x in taken) +
+                ''.join('missing %s (the lab stub is used)\n' % x
+                        for x in missing))
+    argv = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
+            '--results', outdir, '--build', os.path.join(outdir, 'build')]
+    argv += opts
+    limit = 2 * float(_opt(opts, '--time-limit', grade.TIME_LIMIT)) + \
+        GRADE_SLACK
+    with open(os.path.join(outdir, 'grade.log'), 'w') as log:
+        try:
+            subprocess.run(argv, stdout=log, stderr=subprocess.STDOUT,
+                           timeout=limit, cwd=REPO)
+        except subprocess.TimeoutExpired:
+            log.write('\ninstructor: the grade did not finish in %gs\n' %
+                      limit)
+    with open(os.path.join(outdir, 'results.json')) as f:
+        return json.load(f)
+
+
+def _opt(opts, name, default):
+    return opts[opts.index(name) + 1] if name in opts else default
+
+
+def grading_opts(a):
+    opts = []
+    if a.ch:
+        opts += ['--ch', a.ch]
+    for r in a.rubric or []:
+        opts += ['--rubric', os.path.abspath(r)]
+    if a.time_limit:
+        opts += ['--time-limit', '%g' % a.time_limit]
+    if a.test_timeout:
+        opts += ['--test-timeout', '%g' % a.test_timeout]
+    return opts
+
+
+def chapter_points(results):
+    """{chapter: points} from a results.json dict."""
+    per = {}
+    for t in results.get('tests', []):
+        if t['name'].startswith('ch'):
+            ch = t['name'][2:].split()[0]
+            per[ch] = per.get(ch, 0) + t['score']
+    return per
+
+
+def cmd_grade_all(a):
+    subs = sorted(os.path.join(a.submissions, s)
+                  for s in os.listdir(a.submissions)
+                  if not s.startswith('.'))
+    files = student_files(a.student_file)
+    opts = grading_opts(a)
+    out = os.path.abspath(a.out)
+    os.makedirs(out, exist_ok=True)
+    print('grade-all: %d submissions; taking %d student files: %s' % (
+        len(subs), len(files), ' '.join(files) or '(none yet)'))
+    rows, chapters, worst = [], set(), 0.0
+    for sub in subs:
+        name = student_name(sub)
+        start = time.time()
+        res = grade_one(sub, os.path.join(out, name), files, opts,
+                        os.path.abspath(a.labs))
+        took = time.time() - start
+        worst = max(worst, took)
+        per = chapter_points(res)
+        chapters.update(per)
+        rows.append((name, per, res.get('score', 0)))
+        print('  %-24s %6g points  (%.0fs)  %s' % (
+            name, res.get('score', 0), took,
+            res.get('output', '').splitlines()[0]
+            if res.get('output') else ''), flush=True)
+    chapters = sorted(chapters)
+    with open(os.path.join(out, 'grades.csv'), 'w', newline='') as f:
+        w = csv.writer(f)
+        w.writerow(['student'] + ['ch' + c for c in chapters] + ['total'])
+        for name, per, total in rows:
+            w.writerow([name] + ['%g' % per.get(c, 0) for c in chapters] +
+                       ['%g' % total])
+    print('grade-all: wrote %s (slowest submission: %.0fs)' % (
+        grade.rel(os.path.join(out, 'grades.csv')), worst))
+    return 0
+
+
+def cmd_grade_one(a):
+    files = student_files(a.student_file)
+    res = grade_one(a.submission, os.path.abspath(a.results), files,
+                    grading_opts(a), os.path.abspath(a.labs))
+    print(res.get('output', ''))
+    return 0
+
+
+# --- publishing -----------------------------------------------------------
+
+# Never copied into anything students see.
+PRIVATE = ('solutions', 'autograder/hidden', 'build', '.git')
+
+
+def copy_course(dest, private=PRIVATE):
+    """Copy the repository to DEST without the PRIVATE paths."""
+    def ignore(d, names):
+        r = os.path.relpath(d, REPO)
+        return [n for n in names
+                if os.path.normpath(os.path.join(r, n)) in private or
+                n in ('__pycache__',)]
+    if os.path.exists(dest):
+        raise SystemExit('instructor: %s exists; choose a new DEST' % dest)
+    shutil.copytree(REPO, dest, ignore=ignore, symlinks=True)
+
+
+def cmd_student_edition(a):
+    dest = os.path.abspath(a.dest)
+    if dest.startswith(REPO + os.sep) and not dest.startswith(
+            os.path.join(REPO, 'build') + os.sep):
+        raise SystemExit('instructor: DEST must be outside the repository '
+                         '(or under build/)')
+    copy_course(dest)
+    print('student-edition: wrote %s (no solutions/, no autograder/hidden)'
+          % dest)
+    print('student-edition: check it with `make -C %s grade`' % dest)
+    return 0
+
+
+def cmd_gradescope(a):
+    out = os.path.abspath(a.out)
+    os.makedirs(out, exist_ok=True)
+    stage = tempfile.mkdtemp(prefix='gradescope-')
+    course = os.path.join(stage, 'course')
+    # The autograder keeps the hidden tests; only the solutions stay home.
+    copy_course(course, private=('solutions', 'build', '.git'))
+    with open(os.path.join(course, STUDENT_FILES), 'w') as f:
+        f.write(''.join(x + '\n' for x in student_files(a.student_file)))
+    deps = os.path.join(REPO, 'build', 'deps', 'arm')
+    if os.path.isdir(deps):
+        # Prebuilt ARM Check and libfdt; setup.sh rebuilds them if absent.
+        shutil.copytree(deps, os.path.join(course, 'build', 'deps', 'arm'),
+                        ignore=shutil.ignore_patterns('src'))
+    gs = os.path.join(REPO, 'autograder', 'gradescope')
+    for f in ('setup.sh', 'run_autograder'):
+        shutil.copy2(os.path.join(gs, f), os.path.join(stage, f))
+    zpath = os.path.join(out, 'autograder.zip')
+    with zipfile.ZipFile(zpath, 'w', zipfile.ZIP_DEFLATED) as z:
+        for root, dirs, names in os.walk(stage):
+            dirs.sort()
+            for n in sorted(names):
+                full = os.path.join(root, n)
+                info = zipfile.ZipInfo.from_file(
+                    full, os.path.relpath(full, stage))
+                with open(full, 'rb') as src:
+                    z.writestr(info, src.read(), zipfile.ZIP_DEFLATED)
+    shutil.rmtree(stage)
+    print('gradescope: wrote %s (%d KB)' % (grade.rel(zpath),
+                                            os.path.getsize(zpath) >> 10))
+    return 0
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        description=__doc__.split('\n')[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split('\n', 2)[2])
+    sub = ap.add_subparsers(dest='cmd', required=True)
+
+    def grading(p):
+        p.add_argument('--ch')
+        p.add_argument('--rubric', action='append')
+        p.add_argument('--time-limit', type=float)
+        p.add_argument('--test-timeout', type=float)
+        p.add_argument('--student-file', action='append', default=[],
+                       help='also take this file (relative to labs/)')
+        p.add_argument('--labs', default=os.path.join(REPO, 'labs'),
+                       help='the fresh tree submissions are laid over')
+    p = sub.add_parser('grade-all')
+    p.add_argument('submissions')
+    p.add_argument('--out', default=os.path.join(REPO, 'build', 'grade-all'))
+    grading(p)
+    p = sub.add_parser('grade-one')
+    p.add_argument('submission')
+    p.add_argument('--results', required=True)
+    grading(p)
+    p = sub.add_parser('student-edition')
+    p.add_argument('dest')
+    p = sub.add_parser('gradescope')
+    p.add_argument('--out', default=os.path.join(REPO, 'build', 'gradescope'))
+    p.add_argument('--student-file', action='append', default=[])
+    a = ap.parse_args(argv)
+    return {'grade-all': cmd_grade_all, 'grade-one': cmd_grade_one,
+            'student-edition': cmd_student_edition,
+            'gradescope': cmd_gradescope}[a.cmd](a)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

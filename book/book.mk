@@ -1,0 +1,83 @@
+# The handbook: chapters/*.md -> build/book/handbook.{pdf,html}.
+# Included by the top-level Makefile; see book/README.md.
+#
+#   make book          solution edition: listings from solutions/
+#   make book-student  student edition: listings from labs/, no answers
+#   make test-book     both editions, then the checks (prints the time)
+#   make book BOOK_DRAFT=1   unused listing regions only warn
+#
+# Figures: book/figures/NAME.dot are drawn by hand; the figure programs
+# (the "fig" suite, autograder/tests/figures.c) draw the others from the
+# running kernel, on the host port.  All become build/book/fig/NAME.pdf
+# (for the PDF) and NAME.svg (for the HTML).
+
+BOOK_OUT := build/book
+BOOK_PY := python3
+# BOOK_DRAFT=1: listing regions that no chapter includes yet are only
+# warnings (for authors while chapters are written; test-book ignores it).
+BOOK_DRAFT ?=
+BOOK_FLAGS := $(if $(BOOK_DRAFT),--draft)
+BOOK_KERNEL := $(BOOK_OUT)/kernel/ktest
+BOOK_DRAWN := $(patsubst book/figures/%.dot,%,$(wildcard book/figures/*.dot))
+BOOK_DRAWN_OUT := $(foreach n,$(BOOK_DRAWN),$(BOOK_OUT)/fig/$(n).pdf \
+	$(BOOK_OUT)/fig/$(n).svg)
+BOOK_DOT := dot -Gfontname="Noto Sans CJK SC" -Nfontname="Noto Sans CJK SC" \
+	-Efontname="Noto Sans CJK SC"
+
+.PHONY: book book-student test-book book-figures book-live-figures \
+	book-kernel book-tools
+
+book-tools:
+	@command -v pandoc >/dev/null && command -v xelatex >/dev/null && \
+		command -v dot >/dev/null && command -v pdftotext >/dev/null || \
+		bash autograder/setup.sh book
+
+book: book-figures
+	@$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) \
+		$(BOOK_FLAGS)
+
+book-student: book-figures
+	@$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) \
+		$(BOOK_FLAGS)
+
+test-book:
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory book-figures && \
+	$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) && \
+	$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) && \
+	$(BOOK_PY) book/tools/checkbook.py --out $(BOOK_OUT) && \
+	echo "== make test-book: all passed in $$(( $$(date +%s) - start )) s"
+
+book-figures: book-tools $(BOOK_DRAWN_OUT) book-live-figures
+
+# Drawn figures.
+$(BOOK_OUT)/fig/%.pdf: book/figures/%.dot
+	@mkdir -p $(@D)
+	@$(BOOK_DOT) -Tpdf -o $@ $<
+$(BOOK_OUT)/fig/%.svg: book/figures/%.dot
+	@mkdir -p $(@D)
+	@$(BOOK_DOT) -Tsvg -o $@ $<
+
+# Live figures: run the figure programs on the host port, cut the
+# Graphviz text out of their output, render what changed.
+book-kernel:
+	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
+		TREE=solutions MACH=host OUT=$(BOOK_OUT)/kernel
+
+book-live-figures: book-kernel
+	@$(BOOK_PY) autograder/tools/run.py --mach host --bin $(BOOK_KERNEL) \
+		--chapter fig --quiet --json $(BOOK_OUT)/figures.json \
+		--log $(BOOK_OUT)/figures.log
+	@$(BOOK_PY) book/tools/figures.py $(BOOK_OUT)/figures.json \
+		$(BOOK_OUT)/figures
+	@mkdir -p $(BOOK_OUT)/fig; \
+	for f in $(BOOK_OUT)/figures/*.dot; do \
+		n=$$(basename $$f .dot); \
+		if [ -e book/figures/$$n.dot ]; then \
+			echo "book: figure $$n is both drawn and live" >&2; \
+			exit 1; fi; \
+		for x in pdf svg; do \
+			o=$(BOOK_OUT)/fig/$$n.$$x; \
+			[ $$o -nt $$f ] || $(BOOK_DOT) -T$$x -o $$o $$f || exit 1; \
+		done; \
+	done

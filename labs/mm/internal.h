@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The memory manager's private helpers (mm/internal.h).  Tests may
+ * include this file: the functions marked "test seam" exist so that the
+ * buddy allocator can be driven and inspected piece by piece.
+ */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/mm.h>
+
+/*
+ * __find_buddy_pfn - the frame number of a block's buddy
+ * @page_pfn: first frame of a block of 2^order pages, aligned to its size
+ * @order: the block's order
+ *
+ * A block of order n and its buddy together form the aligned block of
+ * order n + 1 that contains them; they differ only in bit n of the
+ * frame number, so the buddy is page_pfn XOR (1 << order):
+ *
+ *   order 1, pfn 0x60008 (...1000b): buddy 0x6000a (...1010b)
+ *   order 1, pfn 0x6000a (...1010b): buddy 0x60008
+ *   order 3, pfn 0x60008 (...1000b): buddy 0x60000 (...0000b)
+ *
+ * The merged block starts at the lower of the two: pfn & buddy_pfn.
+ */
+static inline unsigned long __find_buddy_pfn(unsigned long page_pfn,
+					     unsigned int order)
+{
+	//> ch04 find_buddy
+	/* TODO(ch04): flip bit `order`; see chapters/04-buddy.md,
+	   "Finding the buddy". */
+	(void)order;
+	return page_pfn;
+	//< ch04 find_buddy
+}
+
+/* The order of a free block, valid only while PageBuddy(page). */
+static inline unsigned int buddy_order(const struct page *page)
+{
+	return (unsigned int)page_private(page);
+}
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	set_page_private(page, order);
+	__SetPageBuddy(page);
+}
+
+/* 3 bits of migratetype and a skip bit per pageblock (pageblock-flags.h) */
+#define NR_PAGEBLOCK_BITS 4
+
+/* mm/page_alloc.c: the buddy allocator's core (test seams). */
+struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+				int migratetype);
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order, int migratetype);
+bool page_is_buddy(struct page *page, struct page *buddy, unsigned int order);
+void expand(struct zone *zone, struct page *page, int low, int high,
+	    int migratetype);
+int get_pfnblock_migratetype(struct page *page, unsigned long pfn);
+void set_pageblock_migratetype(struct page *page, int migratetype);
+bool free_pages_prepare(struct page *page, unsigned int order);
+void prep_new_page(struct page *page, unsigned int order);
+
+static inline int get_pageblock_migratetype(struct page *page)
+{
+	return get_pfnblock_migratetype(page, page_to_pfn(page));
+}
+
+/* arch/arm/mm/init.c: boot-time memory of chapters 3-8 (ch09: memblock) */
+void *early_alloc(unsigned long size, unsigned long align);
+extern phys_addr_t early_alloc_end;
+bool early_pfn_present(unsigned long pfn);
+unsigned long early_start_pfn(void);
+unsigned long early_end_pfn(void);
+unsigned long zone_spanned_pages_in_node(int zone_type,
+					 unsigned long node_start_pfn,
+					 unsigned long node_end_pfn,
+					 unsigned long *zone_start_pfn,
+					 unsigned long *zone_end_pfn);
+struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype);
+
+/* arch/arm/mm/mmu.c */
+extern phys_addr_t arm_lowmem_limit;
+void adjust_lowmem_bounds(void);
+
+#endif /* _MM_INTERNAL_H */

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Boot-time memory set-up of ARM (arch/arm/mm/init.c).
+ *
+ *   bootmem_init()  find the limits of RAM and lowmem (find_limits) and
+ *                   size the zones (zone_sizes_init -> free_area_init)
+ *   mem_init()      hand every free page to the buddy allocator
+ *
+ * Until memblock arrives in chapter 9, boot-time memory is simple: the
+ * device tree's RAM banks, minus the 8 MiB image window at the start of
+ * RAM, minus the /reserved-memory regions, minus what early_alloc() has
+ * handed out (mem_map, the pageblock bitmaps) right after the image.
+ * mem_init() is the one place where RAM changes hands; chapter 10
+ * replaces its body with memblock_free_all().
+ *
+ * SIMPLIFIED(v5.10 mm/memblock.c): a bump allocator stands in for
+ * memblock_alloc() until chapter 9.
+ */
+#include <string.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/panic.h>
+#include <asm/memory.h>
+#include <asm/setup.h>
+#include "../../../mm/internal.h"
+
+phys_addr_t early_alloc_end; /* first byte after the early allocations */
+
+/* Is the frame RAM that the kernel may map (not a no-map region)? */
+bool early_pfn_present(unsigned long pfn)
+{
+	phys_addr_t pa = PFN_PHYS(pfn);
+	bool ram = false;
+
+	for (int i = 0; i < meminfo.nr_banks; i++)
+		if (pa - meminfo.bank[i].start < meminfo.bank[i].size)
+			ram = true;
+	for (int i = 0; i < reserved_mem_count; i++)
+		if (reserved_mem[i].nomap &&
+		    pa - reserved_mem[i].base < reserved_mem[i].size)
+			ram = false;
+	return ram;
+}
+
+unsigned long early_start_pfn(void)
+{
+	return PFN_UP(meminfo.bank[0].start);
+}
+
+unsigned long early_end_pfn(void)
+{
+	const struct membank *last = &meminfo.bank[meminfo.nr_banks - 1];
+
+	return PFN_DOWN(last->start + last->size);
+}
+
+/**
+ * early_alloc - boot-time memory, zeroed, from just after the image
+ * @size: bytes
+ * @align: a power of two
+ *
+ * Return: its kernel virtual address; panics when lowmem is exhausted.
+ */
+void *early_alloc(unsigned long size, unsigned long align)
+{
+	phys_addr_t pa;
+
+	if (!early_alloc_end)
+		early_alloc_end = KERNEL_IMAGE_END;
+	pa = ALIGN(early_alloc_end, (phys_addr_t)align);
+	if (pa + size > arm_lowmem_limit)
+		panic("%s: %lu bytes do not fit in lowmem", __func__, size);
+	early_alloc_end = pa + size;
+	memset(__va(pa), 0, size);
+	return __va(pa);
+}
+
+static void find_limits(unsigned long *min, unsigned long *max_low,
+			unsigned long *max_high)
+{
+	*max_low = PFN_DOWN(arm_lowmem_limit);
+	*min = early_start_pfn();
+	*max_high = early_end_pfn();
+}
+
+static void zone_sizes_init(unsigned long min, unsigned long max_low,
+			    unsigned long max_high)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+
+	(void)min;
+	max_zone_pfn[ZONE_NORMAL] = max_low;
+	max_zone_pfn[ZONE_HIGHMEM] = max_high;
+	free_area_init(max_zone_pfn);
+}
+
+/* bootmem_init - zones and mem_map, from the device tree's RAM */
+void bootmem_init(void)
+{
+	adjust_lowmem_bounds();
+	find_limits(&min_low_pfn, &max_low_pfn, &max_pfn);
+	zone_sizes_init(min_low_pfn, max_low_pfn, max_pfn);
+}
+
+/*
+ * Free [start, end) in the largest naturally aligned blocks
+ * (mm/memblock.c: __free_pages_memory): a range starting at frame
+ * 0x60803 goes out as orders 0, 2, 3, ... until alignment allows 10.
+ */
+static void __free_pages_memory(unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		unsigned int order = min(MAX_ORDER - 1, __builtin_ctzl(start));
+
+		while (start + (1UL << order) > end)
+			order--;
+		__free_pages_core(pfn_to_page(start), order);
+		start += 1UL << order;
+	}
+}
+
+/* Free [start, end) minus every /reserved-memory region. */
+static void free_range_skipping_reserved(unsigned long start, unsigned long end)
+{
+	for (int i = 0; i < reserved_mem_count && start < end; i++) {
+		unsigned long rs = PFN_DOWN(reserved_mem[i].base);
+		unsigned long re =
+			PFN_UP(reserved_mem[i].base + reserved_mem[i].size);
+
+		if (re <= start || rs >= end)
+			continue;
+		if (rs > start)
+			free_range_skipping_reserved(start, rs);
+		start = re;
+	}
+	if (start < end)
+		__free_pages_memory(start, end);
+}
+
+/**
+ * mem_init - hand the free RAM to the buddy allocator
+ *
+ * Every bank, except the image window and the early allocations at its
+ * start and the reserved regions, goes to __free_pages_core().
+ */
+void mem_init(void)
+{
+	for (int i = 0; i < meminfo.nr_banks; i++) {
+		unsigned long start = PFN_UP(meminfo.bank[i].start);
+		unsigned long end =
+			PFN_DOWN(meminfo.bank[i].start + meminfo.bank[i].size);
+
+		start = max(start, PFN_UP(early_alloc_end));
+		free_range_skipping_reserved(start, end);
+	}
+}

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The page frame interfaces every part of the memory manager uses
+ * (include/linux/mm.h, page_ref.h).
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <asm-generic/memory_model.h>
+#include <asm/page.h>
+#include <linux/mm_types.h>
+#include <linux/mmdebug.h>
+#include <linux/mmzone.h>
+#include <linux/page-flags.h>
+#include <linux/kernel.h>
+#include <linux/pfn.h>
+
+//> ch01 page-align
+/*
+ * addr rounded up to the next page boundary, in addr's own type:
+ * PAGE_ALIGN(0x1001) == 0x2000, PAGE_ALIGN(0x2000) == 0x2000.  On a
+ * 32-bit type the top page wraps: PAGE_ALIGN((u32)0xfffff001) == 0.
+ */
+// BEGIN SOLUTION ch01
+#define PAGE_ALIGN(addr) ALIGN(addr, PAGE_SIZE)
+// STUB
+// /* TODO(ch01): round addr up to a multiple of PAGE_SIZE (kernel.h
+//    has a helper); see chapters/01-memory-management.md,
+//    "Page arithmetic". */
+// #define PAGE_ALIGN(addr) ((addr) & 0)
+// END SOLUTION
+
+/* Is addr on a page boundary?  Works on integers and pointers. */
+#define PAGE_ALIGNED(addr) IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
+
+/* The offset of p inside its page: 0x60003abc -> 0xabc. */
+#define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
+//< ch01 page-align
+
+#define BITS_PER_LONG (8 * (int)sizeof(long))
+
+/* The zone number lives in the top ZONES_WIDTH bits of page->flags. */
+#define ZONES_WIDTH ZONES_SHIFT
+#define ZONES_PGSHIFT (BITS_PER_LONG - ZONES_WIDTH)
+#define ZONES_MASK ((1UL << ZONES_WIDTH) - 1)
+
+//> ch03 page_zonenum
+/* page_zonenum - which zone a page belongs to, read from page->flags */
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	// BEGIN SOLUTION ch03
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+	// STUB
+	// /* TODO(ch03): extract the zone field; see chapters/03-page-zone-node.md,
+	//    "The zone in page->flags". */
+	// (void)page;
+	// return ZONE_MOVABLE;
+	// END SOLUTION
+}
+
+/* set_page_zone - record @zone in page->flags, leaving the PG_ bits */
+static inline void set_page_zone(struct page *page, enum zone_type zone)
+{
+	// BEGIN SOLUTION ch03
+	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
+	page->flags |= ((unsigned long)zone & ZONES_MASK) << ZONES_PGSHIFT;
+	// STUB
+	// /* TODO(ch03): clear the zone field, then set it. */
+	// (void)page, (void)zone;
+	// END SOLUTION
+}
+//< ch03 page_zonenum
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &NODE_DATA(0)->node_zones[page_zonenum(page)];
+}
+
+/* Reference counts (include/linux/page_ref.h). */
+static inline int page_ref_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+static inline void set_page_count(struct page *page, int v)
+{
+	page->_refcount = v;
+}
+
+static inline void init_page_count(struct page *page)
+{
+	set_page_count(page, 1);
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page_ref_count(page);
+}
+
+static inline void get_page(struct page *page)
+{
+	VM_BUG_ON_PAGE(page_ref_count(page) <= 0, page);
+	page->_refcount++;
+}
+
+/* Drop a reference; true when it was the last one. */
+static inline bool put_page_testzero(struct page *page)
+{
+	VM_BUG_ON_PAGE(page_ref_count(page) == 0, page);
+	return --page->_refcount == 0;
+}
+
+static inline int page_mapcount(const struct page *page)
+{
+	return page->_mapcount + 1;
+}
+
+static inline void page_mapcount_reset(struct page *page)
+{
+	page->_mapcount = -1;
+}
+
+static inline unsigned long page_private(const struct page *page)
+{
+	return page->private;
+}
+
+static inline void set_page_private(struct page *page, unsigned long private)
+{
+	page->private = private;
+}
+
+/* Is the page in lowmem, the part of RAM the kernel maps permanently? */
+static inline bool PageHighMem(const struct page *page)
+{
+	return page_zonenum(page) == ZONE_HIGHMEM;
+}
+
+/* The kernel virtual address of a lowmem page (include/linux/mm.h). */
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+/* NULL for a highmem page until kmap() maps it (chapter 29). */
+static inline void *page_address(const struct page *page)
+{
+	return PageHighMem(page) ? NULL : lowmem_page_address(page);
+}
+
+#define virt_to_page(kaddr) pfn_to_page(__pa(kaddr) >> PAGE_SHIFT)
+
+/* mm/page_alloc.c */
+extern unsigned long totalram_pages;
+extern unsigned long max_low_pfn, max_pfn, min_low_pfn;
+void free_area_init(unsigned long *max_zone_pfn);
+void __free_pages_core(struct page *page, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
+void free_pages(unsigned long addr, unsigned int order);
+#define __free_page(page) __free_pages((page), 0)
+#define free_page(addr) free_pages((addr), 0)
+
+/* arch/arm/mm/init.c */
+void bootmem_init(void);
+void mem_init(void);
+
+#endif /* _LINUX_MM_H */

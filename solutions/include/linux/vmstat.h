@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The /proc views of mm/vmstat.c. */
+#ifndef _LINUX_VMSTAT_H
+#define _LINUX_VMSTAT_H
+
+struct seq_file;
+
+void buddyinfo_show(struct seq_file *m);
+void zoneinfo_show(struct seq_file *m);
+
+#endif /* _LINUX_VMSTAT_H */

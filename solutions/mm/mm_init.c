@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Describing physical memory at boot: the node, its zones, and mem_map
+ * (mm/page_alloc.c in v5.10: free_area_init() and its helpers; Linux
+ * 6.4 moved them to mm/mm_init.c, the name this file takes).
+ *
+ *   free_area_init(max_zone_pfn)
+ *     zone ranges: each zone starts where the previous one ended
+ *     calculate_node_totalpages: spanned and present pages per zone
+ *     alloc_node_mem_map: one struct page per frame (early_alloc)
+ *     free_area_init_core, per zone:
+ *       setup_usemap: the pageblock migratetype bitmap
+ *       zone_init_free_lists: empty free lists
+ *       memmap_init_zone: every struct page initialised, PG_reserved
+ *
+ * After this, mem_init() (arch/arm/mm/init.c) frees the RAM.
+ */
+#include <string.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include "internal.h"
+
+struct pglist_data contig_page_data;
+struct page *mem_map;
+unsigned long max_low_pfn, max_pfn, min_low_pfn;
+
+/* Zone ranges chosen by the architecture (zone_sizes_init). */
+static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
+static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
+
+//> ch03 zone_spanned
+/**
+ * zone_spanned_pages_in_node - how much of a node a zone spans
+ * @zone_type: the zone
+ * @node_start_pfn: first frame of the node
+ * @node_end_pfn: one past its last frame
+ * @zone_start_pfn: out: first frame of the zone within the node
+ * @zone_end_pfn: out: one past its last
+ *
+ * The zone's possible range [arch_zone_lowest_possible_pfn,
+ * arch_zone_highest_possible_pfn) is clipped to the node's.  Holes
+ * count: this is "spanned", not "present".
+ *
+ * Return: the number of frames spanned, 0 if the ranges do not meet.
+ */
+unsigned long zone_spanned_pages_in_node(int zone_type,
+					 unsigned long node_start_pfn,
+					 unsigned long node_end_pfn,
+					 unsigned long *zone_start_pfn,
+					 unsigned long *zone_end_pfn)
+{
+	unsigned long zone_low = arch_zone_lowest_possible_pfn[zone_type];
+	unsigned long zone_high = arch_zone_highest_possible_pfn[zone_type];
+
+	// BEGIN SOLUTION ch03
+	*zone_start_pfn = max(node_start_pfn, zone_low);
+	*zone_end_pfn = min(node_end_pfn, zone_high);
+	if (*zone_start_pfn >= *zone_end_pfn) {
+		*zone_start_pfn = *zone_end_pfn = 0;
+		return 0;
+	}
+	return *zone_end_pfn - *zone_start_pfn;
+	// STUB
+	// /* TODO(ch03): intersect [zone_low, zone_high) with the node's
+	//    range; see chapters/03-page-zone-node.md, "Sizing the zones". */
+	// (void)zone_low, (void)zone_high, (void)node_start_pfn;
+	// (void)node_end_pfn;
+	// *zone_start_pfn = *zone_end_pfn = 0;
+	// return 0;
+	// END SOLUTION
+}
+//< ch03 zone_spanned
+
+/* Frames of [start, end) that are not RAM the kernel may map. */
+static unsigned long absent_pages_in_range(unsigned long start,
+					   unsigned long end)
+{
+	unsigned long absent = 0;
+
+	for (unsigned long pfn = start; pfn < end; pfn++)
+		absent += !early_pfn_present(pfn);
+	return absent;
+}
+
+static void calculate_node_totalpages(pg_data_t *pgdat,
+				      unsigned long node_start_pfn,
+				      unsigned long node_end_pfn)
+{
+	unsigned long spanned_total = 0, present_total = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = pgdat->node_zones + i;
+		unsigned long start, end, spanned;
+
+		spanned = zone_spanned_pages_in_node(
+			i, node_start_pfn, node_end_pfn, &start, &end);
+		zone->zone_start_pfn = spanned ? start : 0;
+		zone->spanned_pages = spanned;
+		zone->present_pages =
+			spanned - absent_pages_in_range(start, end);
+		spanned_total += spanned;
+		present_total += zone->present_pages;
+	}
+	pgdat->node_spanned_pages = node_end_pfn - node_start_pfn;
+	pgdat->node_present_pages = present_total;
+	(void)spanned_total;
+}
+
+/* mem_map: one struct page per frame of the node, holes included. */
+static void alloc_node_mem_map(pg_data_t *pgdat)
+{
+	unsigned long size = pgdat->node_spanned_pages * sizeof(struct page);
+
+	pgdat->node_mem_map = early_alloc(size, PAGE_SIZE);
+	mem_map = pgdat->node_mem_map;
+	pr_debug("Node %d mem_map at %p, %lu bytes\n", pgdat->node_id,
+		 (void *)mem_map, size);
+}
+
+/* __init_single_page - a struct page as the page allocator expects it */
+static void __init_single_page(struct page *page, unsigned long pfn,
+			       enum zone_type zone)
+{
+	memset(page, 0, sizeof(*page));
+	set_page_zone(page, zone);
+	init_page_count(page);
+	page_mapcount_reset(page);
+	INIT_LIST_HEAD(&page->lru);
+	(void)pfn;
+}
+
+/*
+ * Every page starts PG_reserved; mem_init() frees what is free.  Every
+ * pageblock starts MOVABLE, so that most memory can later be compacted.
+ */
+static void memmap_init_zone(unsigned long size, enum zone_type zone,
+			     unsigned long start_pfn)
+{
+	for (unsigned long pfn = start_pfn; pfn < start_pfn + size; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		__init_single_page(page, pfn, zone);
+		__SetPageReserved(page);
+		if (IS_ALIGNED(pfn, pageblock_nr_pages))
+			set_pageblock_migratetype(page, MIGRATE_MOVABLE);
+	}
+}
+
+static void zone_init_free_lists(struct zone *zone)
+{
+	for (int order = 0; order < MAX_ORDER; order++) {
+		for (int t = 0; t < MIGRATE_TYPES; t++)
+			INIT_LIST_HEAD(&zone->free_area[order].free_list[t]);
+		zone->free_area[order].nr_free = 0;
+	}
+}
+
+/* The pageblock bitmap: NR_PAGEBLOCK_BITS per pageblock of the zone. */
+static void setup_usemap(struct zone *zone)
+{
+	unsigned long start = zone->zone_start_pfn & ~(pageblock_nr_pages - 1);
+	unsigned long blocks =
+		DIV_ROUND_UP(zone_end_pfn(zone) - start, pageblock_nr_pages);
+	unsigned long bytes =
+		DIV_ROUND_UP(blocks * NR_PAGEBLOCK_BITS, BITS_PER_LONG) *
+		sizeof(long);
+
+	zone->pageblock_flags = early_alloc(bytes, sizeof(long));
+	memset(zone->pageblock_flags, 0, bytes);
+}
+
+static void free_area_init_core(pg_data_t *pgdat)
+{
+	for (int j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = pgdat->node_zones + j;
+
+		zone->name = zone_names[j];
+		zone->zone_pgdat = pgdat;
+		zone->managed_pages = 0; /* counted as mem_init() frees */
+		if (!zone->spanned_pages)
+			continue;
+		pgdat->nr_zones = j + 1;
+		setup_usemap(zone);
+		zone_init_free_lists(zone);
+		zone->initialized = true;
+		memmap_init_zone(zone->spanned_pages, j, zone->zone_start_pfn);
+	}
+}
+
+static void print_zone_ranges(unsigned long start_pfn, unsigned long end_pfn)
+{
+	pr_info("Zone ranges:\n");
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		if (i == ZONE_MOVABLE)
+			continue;
+		pr_info("  %-8s ", zone_names[i]);
+		if (arch_zone_lowest_possible_pfn[i] ==
+		    arch_zone_highest_possible_pfn[i])
+			pr_cont("empty\n");
+		else
+			pr_cont("[mem %#018llx-%#018llx]\n",
+				(u64)arch_zone_lowest_possible_pfn[i]
+					<< PAGE_SHIFT,
+				((u64)arch_zone_highest_possible_pfn[i]
+				 << PAGE_SHIFT) -
+					1);
+	}
+	pr_info("Initmem setup node 0 [mem %#018llx-%#018llx]\n",
+		(u64)start_pfn << PAGE_SHIFT, ((u64)end_pfn << PAGE_SHIFT) - 1);
+}
+
+/**
+ * free_area_init - set up the node, its zones and mem_map
+ * @max_zone_pfn: for each zone, one past its highest possible frame
+ *
+ * Zones follow one another: each starts where the previous one ended.
+ * After this, every page frame has its struct page, PG_reserved, and
+ * every zone has empty free lists; mem_init() then frees the RAM.
+ */
+void free_area_init(unsigned long *max_zone_pfn)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+	unsigned long start_pfn = early_start_pfn(), end_pfn = early_end_pfn();
+	unsigned long lo = start_pfn, hi;
+
+	memset(pgdat, 0, sizeof(*pgdat));
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		if (i == ZONE_MOVABLE)
+			continue;
+		hi = max(max_zone_pfn[i], lo);
+		arch_zone_lowest_possible_pfn[i] = lo;
+		arch_zone_highest_possible_pfn[i] = hi;
+		lo = hi;
+	}
+	print_zone_ranges(start_pfn, end_pfn);
+	pgdat->node_id = 0;
+	pgdat->node_start_pfn = start_pfn;
+	calculate_node_totalpages(pgdat, start_pfn, end_pfn);
+	alloc_node_mem_map(pgdat);
+	free_area_init_core(pgdat);
+}
