@@ -4,9 +4,15 @@
  * previous one plus one step of Linux's start_kernel():
  *
  *   ktest_boot_zones  setup_arch -> bootmem_init: zones, mem_map (ch03)
- *   ktest_boot_buddy  ... then mem_init: RAM in the buddy (ch04 on)
+ *   ktest_boot_buddy  ... then mem_init: RAM in the buddy (ch04 on);
+ *                     per-CPU lists still in their boot state (high 0,
+ *                     batch 1: every page passes straight through)
+ *   ktest_boot_pcp    ... then setup_per_cpu_pageset (ch06 on)
+ *   ktest_boot_alloc  ... then build_all_zonelists and the watermarks
+ *                     (init_per_zone_wmark_min): alloc_pages() (ch07 on)
  */
 #include <linux/mm.h>
+#include "mm/internal.h"
 #include "ktest.h"
 
 void ktest_boot_zones(void)
@@ -18,4 +24,17 @@ void ktest_boot_buddy(void)
 {
 	bootmem_init();
 	mem_init();
+}
+
+void ktest_boot_pcp(void)
+{
+	ktest_boot_buddy();
+	setup_per_cpu_pageset();
+}
+
+void ktest_boot_alloc(void)
+{
+	ktest_boot_pcp();
+	build_all_zonelists();
+	init_per_zone_wmark_min();
 }

@@ -161,8 +161,18 @@ extern volatile int ktest_expect_oops;
 		__oopsed;                          \
 	})
 
+/*
+ * ktest_check_free_lists - every free block of @zone well formed, no
+ * frame free twice, counters equal to a recount (mmcheck.c).
+ * Return: the number of free pages found.
+ */
+struct zone;
+unsigned long ktest_check_free_lists(struct zone *zone);
+
 /* Boot stages for .boot (boot.c). */
 void ktest_boot_zones(void);
 void ktest_boot_buddy(void);
+void ktest_boot_pcp(void);
+void ktest_boot_alloc(void);
 
 #endif /* _KTEST_H */

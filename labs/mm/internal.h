@@ -7,6 +7,7 @@
 #ifndef _MM_INTERNAL_H
 #define _MM_INTERNAL_H
 
+#include <linux/gfp.h>
 #include <linux/mm.h>
 
 /*
@@ -59,9 +60,66 @@ bool page_is_buddy(struct page *page, struct page *buddy, unsigned int order);
 void expand(struct zone *zone, struct page *page, int low, int high,
 	    int migratetype);
 int get_pfnblock_migratetype(struct page *page, unsigned long pfn);
+int find_suitable_fallback(struct free_area *area, unsigned int order,
+			   int migratetype, bool only_stealable,
+			   bool *can_steal);
+void steal_suitable_fallback(struct zone *zone, struct page *page,
+			     int start_type, bool whole_block);
+int move_freepages_block(struct zone *zone, struct page *page, int migratetype,
+			 int *num_movable);
 void set_pageblock_migratetype(struct page *page, int migratetype);
 bool free_pages_prepare(struct page *page, unsigned int order);
 void prep_new_page(struct page *page, unsigned int order);
+
+/* While a page is on a pcp list, page->index holds its migratetype. */
+static inline int get_pcppage_migratetype(struct page *page)
+{
+	return (int)page->index;
+}
+
+static inline void set_pcppage_migratetype(struct page *page, int migratetype)
+{
+	page->index = (unsigned long)migratetype;
+}
+
+/* The allocator's internal flags (mm/internal.h, Linux 5.10 values). */
+#define ALLOC_WMARK_MIN WMARK_MIN
+#define ALLOC_WMARK_LOW WMARK_LOW
+#define ALLOC_WMARK_HIGH WMARK_HIGH
+#define ALLOC_NO_WATERMARKS 0x04 /* don't check watermarks at all */
+#define ALLOC_WMARK_MASK (ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_OOM 0x08
+#define ALLOC_HARDER 0x10 /* try to alloc harder (GFP_ATOMIC) */
+#define ALLOC_HIGH 0x20 /* __GFP_HIGH set */
+#define ALLOC_CPUSET 0x40
+#define ALLOC_CMA 0x80 /* may use CMA pageblocks */
+#define ALLOC_KSWAPD 0x800
+
+/* What an allocation asks for, worked out once (struct alloc_context). */
+struct alloc_context {
+	struct zonelist *zonelist;
+	int migratetype;
+	enum zone_type highest_zoneidx;
+};
+
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags,
+			 long free_pages);
+struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
+				    int alloc_flags,
+				    const struct alloc_context *ac);
+unsigned int gfp_to_alloc_flags(gfp_t gfp_mask);
+
+/* mm/page_alloc.c, chapter 6 */
+struct page *rmqueue_buddy(struct zone *zone, unsigned int order,
+			   int migratetype);
+int zone_batchsize(struct zone *zone);
+void zone_pcp_init(struct zone *zone);
+void setup_per_cpu_pageset(void);
+void free_pcppages_bulk(struct zone *zone, int count,
+			struct per_cpu_pages *pcp);
+void drain_pages_zone(int cpu, struct zone *zone);
+void drain_all_pages(struct zone *zone);
 
 static inline int get_pageblock_migratetype(struct page *page)
 {

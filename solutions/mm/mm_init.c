@@ -177,6 +177,7 @@ static void free_area_init_core(pg_data_t *pgdat)
 		zone->name = zone_names[j];
 		zone->zone_pgdat = pgdat;
 		zone->managed_pages = 0; /* counted as mem_init() frees */
+		zone_pcp_init(zone);
 		if (!zone->spanned_pages)
 			continue;
 		pgdat->nr_zones = j + 1;

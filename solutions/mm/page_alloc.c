@@ -27,6 +27,7 @@
 #include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/vmstat.h>
 #include "internal.h"
 
 unsigned long totalram_pages;
@@ -288,6 +289,7 @@ struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
 			continue;
 		del_page_from_free_list(page, zone, current_order);
 		expand(zone, page, order, current_order, migratetype);
+		set_pcppage_migratetype(page, migratetype);
 		return page;
 	}
 	return NULL;
@@ -300,6 +302,265 @@ struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
 	// END SOLUTION
 }
 //< ch04 rmqueue_smallest
+
+/* ---- chapter 5: migratetypes and fallback ---- */
+
+static inline void move_to_free_list(struct page *page, struct zone *zone,
+				     unsigned int order, int migratetype)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_move_tail(&page->lru, &area->free_list[migratetype]);
+}
+
+static inline bool free_area_empty(const struct free_area *area,
+				   int migratetype)
+{
+	return list_empty(&area->free_list[migratetype]);
+}
+
+//> ch05 fallbacks
+/*
+ * Where a request looks when its own free lists are empty, in order.
+ * CMA and isolated pageblocks are never fallbacks: CMA memory is lent
+ * only to movable requests (chapter 8), isolated memory to nobody.
+ */
+static const int fallbacks[MIGRATE_TYPES][3] = {
+	[MIGRATE_UNMOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE,
+				MIGRATE_TYPES },
+	[MIGRATE_MOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE,
+			      MIGRATE_TYPES },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE,
+				  MIGRATE_TYPES },
+	[MIGRATE_HIGHATOMIC] = { MIGRATE_TYPES },
+	[MIGRATE_CMA] = { MIGRATE_TYPES },
+	[MIGRATE_ISOLATE] = { MIGRATE_TYPES },
+};
+//< ch05 fallbacks
+
+/*
+ * May a fallback of this order take the whole pageblock?  Always for a
+ * whole pageblock; for half of one or more; and for unmovable and
+ * reclaimable requests, which would otherwise scatter unmovable pages
+ * over many movable pageblocks.
+ */
+static bool can_steal_fallback(unsigned int order, int start_mt)
+{
+	if (order >= pageblock_order)
+		return true;
+	return order >= pageblock_order / 2 ||
+	       start_mt == MIGRATE_RECLAIMABLE || start_mt == MIGRATE_UNMOVABLE;
+}
+
+//> ch05 find_suitable_fallback
+/**
+ * find_suitable_fallback - the first fallback type with a block of @order
+ * @area: the free_area of @order
+ * @order: the order looked at
+ * @migratetype: the type of the request
+ * @only_stealable: accept only a type whose pageblock could be stolen
+ * @can_steal: out: whether the pageblock may be taken whole
+ *
+ * Return: the migratetype to take from, or -1 if none fits.
+ */
+int find_suitable_fallback(struct free_area *area, unsigned int order,
+			   int migratetype, bool only_stealable,
+			   bool *can_steal)
+{
+	// BEGIN SOLUTION ch05
+	if (area->nr_free == 0)
+		return -1;
+	*can_steal = false;
+	for (int i = 0;; i++) {
+		int fallback_mt = fallbacks[migratetype][i];
+
+		if (fallback_mt == MIGRATE_TYPES)
+			break;
+		if (free_area_empty(area, fallback_mt))
+			continue;
+		if (can_steal_fallback(order, migratetype))
+			*can_steal = true;
+		if (!only_stealable || *can_steal)
+			return fallback_mt;
+	}
+	return -1;
+	// STUB
+	// /* TODO(ch05): walk fallbacks[migratetype]; see
+	//    chapters/05-migratetype.md, "Falling back". */
+	// (void)area, (void)order, (void)migratetype, (void)only_stealable;
+	// (void)fallbacks, (void)can_steal_fallback, (void)free_area_empty;
+	// *can_steal = false;
+	// return -1;
+	// END SOLUTION
+}
+//< ch05 find_suitable_fallback
+
+/*
+ * Move the free blocks of [start, end] to @migratetype's lists; count
+ * the in-use pages that could move (on an LRU: none before chapter 40).
+ */
+static int move_freepages(struct zone *zone, struct page *start,
+			  struct page *end, int migratetype, int *num_movable)
+{
+	int pages_moved = 0;
+
+	for (struct page *page = start; page <= end;) {
+		if (!PageBuddy(page)) {
+			if (num_movable && PageLRU(page))
+				(*num_movable)++;
+			page++;
+			continue;
+		}
+		VM_BUG_ON_PAGE(page_zone(page) != zone, page);
+		move_to_free_list(page, zone, buddy_order(page), migratetype);
+		pages_moved += 1 << buddy_order(page);
+		page += 1UL << buddy_order(page);
+	}
+	return pages_moved;
+}
+
+/* move_freepages over the pageblock of @page, if it lies in the zone. */
+int move_freepages_block(struct zone *zone, struct page *page, int migratetype,
+			 int *num_movable)
+{
+	unsigned long start_pfn = page_to_pfn(page) & ~(pageblock_nr_pages - 1);
+	unsigned long end_pfn = start_pfn + pageblock_nr_pages - 1;
+
+	if (num_movable)
+		*num_movable = 0;
+	if (!zone_spans_pfn(zone, start_pfn) || !zone_spans_pfn(zone, end_pfn))
+		return 0;
+	return move_freepages(zone, pfn_to_page(start_pfn),
+			      pfn_to_page(end_pfn), migratetype, num_movable);
+}
+
+/* A block of pageblock_order or more: every pageblock it covers changes. */
+static void change_pageblock_range(struct page *page, int start_order,
+				   int migratetype)
+{
+	int nr_pageblocks = 1 << (start_order - pageblock_order);
+
+	while (nr_pageblocks--) {
+		set_pageblock_migratetype(page, migratetype);
+		page += pageblock_nr_pages;
+	}
+}
+
+//> ch05 steal_suitable_fallback
+/**
+ * steal_suitable_fallback - take a fallback block for @start_type
+ * @zone: the zone; the caller holds zone->lock
+ * @page: the first page of the free block chosen
+ * @start_type: the migratetype of the request
+ * @whole_block: find_suitable_fallback() allowed taking the pageblock
+ *
+ * A whole pageblock or more changes type outright.  Otherwise, if
+ * allowed, every free page of the block moves to @start_type's lists,
+ * and the pageblock changes type when at least half of it is free or
+ * already used alike.  Failing all that, only this block moves.
+ */
+void steal_suitable_fallback(struct zone *zone, struct page *page,
+			     int start_type, bool whole_block)
+{
+	unsigned int current_order = buddy_order(page);
+	int old_block_type = get_pageblock_migratetype(page);
+	int free_pages, movable_pages, alike_pages;
+
+	// BEGIN SOLUTION ch05
+	if (old_block_type == MIGRATE_HIGHATOMIC)
+		goto single_page;
+	if (current_order >= pageblock_order) {
+		change_pageblock_range(page, current_order, start_type);
+		goto single_page;
+	}
+	if (!whole_block)
+		goto single_page;
+	free_pages =
+		move_freepages_block(zone, page, start_type, &movable_pages);
+	if (start_type == MIGRATE_MOVABLE)
+		alike_pages = movable_pages;
+	else if (old_block_type == MIGRATE_MOVABLE)
+		alike_pages = pageblock_nr_pages - (free_pages + movable_pages);
+	else
+		alike_pages = 0;
+	if (!free_pages)
+		goto single_page;
+	if (free_pages + alike_pages >= (1 << (pageblock_order - 1)))
+		set_pageblock_migratetype(page, start_type);
+	return;
+	// STUB
+	// /* TODO(ch05): decide between the block and its pageblock; see
+	//    chapters/05-migratetype.md, "Stealing a pageblock". */
+	// (void)old_block_type, (void)whole_block, (void)free_pages;
+	// (void)movable_pages, (void)alike_pages;
+	// (void)change_pageblock_range;
+	// goto single_page;
+	// END SOLUTION
+single_page:
+	move_to_free_list(page, zone, current_order, start_type);
+}
+//< ch05 steal_suitable_fallback
+
+//> ch05 rmqueue_fallback
+/*
+ * __rmqueue_fallback - move a block from another type's lists to ours
+ *
+ * Look at the largest blocks first: taking a big block (and maybe its
+ * whole pageblock) keeps the types apart.  A movable request that may
+ * not take the whole pageblock takes the smallest block instead, which
+ * fragments less.  Return: true when a block was moved.
+ */
+static bool __rmqueue_fallback(struct zone *zone, int order,
+			       int start_migratetype)
+{
+	struct free_area *area;
+	int current_order, fallback_mt = -1;
+	bool can_steal = false;
+
+	for (current_order = MAX_ORDER - 1; current_order >= order;
+	     --current_order) {
+		area = &zone->free_area[current_order];
+		fallback_mt = find_suitable_fallback(area, current_order,
+						     start_migratetype, false,
+						     &can_steal);
+		if (fallback_mt == -1)
+			continue;
+		if (!can_steal && start_migratetype == MIGRATE_MOVABLE &&
+		    current_order > order)
+			goto find_smallest;
+		goto do_steal;
+	}
+	return false;
+find_smallest:
+	for (current_order = order; current_order < MAX_ORDER;
+	     current_order++) {
+		area = &zone->free_area[current_order];
+		fallback_mt = find_suitable_fallback(area, current_order,
+						     start_migratetype, false,
+						     &can_steal);
+		if (fallback_mt != -1)
+			break;
+	}
+	VM_BUG_ON(current_order == MAX_ORDER);
+do_steal:
+	steal_suitable_fallback(zone,
+				get_page_from_free_area(area, fallback_mt),
+				start_migratetype, can_steal);
+	return true;
+}
+//< ch05 rmqueue_fallback
+
+/* __rmqueue - our type's lists first, then a fallback, then retry */
+static struct page *__rmqueue(struct zone *zone, unsigned int order,
+			      int migratetype)
+{
+	struct page *page;
+
+	do {
+		page = __rmqueue_smallest(zone, order, migratetype);
+	} while (!page && __rmqueue_fallback(zone, order, migratetype));
+	return page;
+}
 
 /* ---- checking pages in and out ---- */
 
@@ -385,6 +646,8 @@ void prep_new_page(struct page *page, unsigned int order)
 
 /* ---- freeing ---- */
 
+void free_unref_page(struct page *page);
+
 static void free_one_page(struct zone *zone, struct page *page,
 			  unsigned long pfn, unsigned int order,
 			  int migratetype)
@@ -410,7 +673,11 @@ static void __free_pages_ok(struct page *page, unsigned int order)
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (put_page_testzero(page))
+	if (!put_page_testzero(page))
+		return;
+	if (order == 0)
+		free_unref_page(page); /* to this CPU's list (chapter 6) */
+	else
 		__free_pages_ok(page, order);
 }
 
@@ -449,20 +716,21 @@ void __free_pages_core(struct page *page, unsigned int order)
 
 //> ch04 rmqueue
 /**
- * rmqueue - take a block from a zone for an allocation
+ * rmqueue_buddy - take a block from a zone's buddy lists
  * @zone: the zone
  * @order: the order
- * @migratetype: the free lists to use
+ * @migratetype: the free lists to use (falling back as chapter 5 says)
  *
  * Return: the block with one reference, or NULL when the zone has none
  * of that order or larger.
  */
-struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
+struct page *rmqueue_buddy(struct zone *zone, unsigned int order,
+			   int migratetype)
 {
 	struct page *page;
 
 	/* spin_lock(&zone->lock) */
-	page = __rmqueue_smallest(zone, order, migratetype);
+	page = __rmqueue(zone, order, migratetype);
 	if (!page)
 		return NULL;
 	__mod_zone_freepage_state(zone, -(1L << order), migratetype);
@@ -470,3 +738,649 @@ struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
 	return page;
 }
 //< ch04 rmqueue
+
+/* ---- chapter 6: the per-CPU page lists ---- */
+
+int __smp_processor_id;
+
+/* Boot pagesets: high 0, batch 1, so every page goes straight through. */
+static void pageset_update(struct per_cpu_pages *pcp, int high, int batch)
+{
+	pcp->high = high;
+	pcp->batch = batch;
+}
+
+static void pageset_init(struct per_cpu_pageset *p)
+{
+	memset(p, 0, sizeof(*p));
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+		INIT_LIST_HEAD(&p->pcp.lists[mt]);
+	pageset_update(&p->pcp, 0, 1);
+}
+
+/* Called by free_area_init_core(): every CPU gets a boot pageset. */
+void zone_pcp_init(struct zone *zone)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) pageset_init(&zone->pageset[cpu]);
+}
+
+//> ch06 zone_batchsize
+/**
+ * zone_batchsize - how many pages a CPU moves to or from the buddy at once
+ * @zone: the zone
+ *
+ * About a thousandth of the zone, at most 1 MiB worth, divided by 4,
+ * then rounded to 2^n - 1: 256 MiB gives 15, 1 GiB (768 MiB Normal) 31.
+ * A 2^n - 1 batch avoids the cache aliasing of power-of-two batches.
+ */
+int zone_batchsize(struct zone *zone)
+{
+	// BEGIN SOLUTION ch06
+	int batch = (int)(zone_managed_pages(zone) / 1024);
+
+	if (batch * PAGE_SIZE > 1024 * 1024)
+		batch = (1024 * 1024) / PAGE_SIZE;
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch = (1 << (31 - __builtin_clz(batch + batch / 2))) - 1;
+	return batch;
+	// STUB
+	// /* TODO(ch06): see chapters/06-percpu-pages.md, "Sizing the
+	//    batch". */
+	// (void)zone;
+	// return 1;
+	// END SOLUTION
+}
+//< ch06 zone_batchsize
+
+/* setup_per_cpu_pageset - real batch and high (6 x batch) for every CPU */
+void setup_per_cpu_pageset(void)
+{
+	struct zone *zone;
+	int cpu;
+
+	for_each_populated_zone(zone)
+	{
+		int batch = zone_batchsize(zone);
+
+		for_each_possible_cpu(cpu) pageset_update(
+			&zone->pageset[cpu].pcp, 6 * batch, max(1, batch));
+	}
+}
+
+/* rmqueue_bulk - @count order-@order blocks from the buddy onto @list */
+static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
+			struct list_head *list, int migratetype)
+{
+	int i, alloced = 0;
+
+	/* spin_lock(&zone->lock) */
+	for (i = 0; i < count; ++i) {
+		struct page *page = __rmqueue(zone, order, migratetype);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, list);
+		alloced++;
+		if (get_pcppage_migratetype(page) == MIGRATE_CMA)
+			__mod_zone_page_state(zone, NR_FREE_CMA_PAGES,
+					      -(1L << order));
+	}
+	__mod_zone_page_state(zone, NR_FREE_PAGES, -((long)i << order));
+	return alloced;
+}
+
+//> ch06 rmqueue_pcplist
+/**
+ * __rmqueue_pcplist - one page from a CPU's list, refilled if empty
+ * @zone: the zone
+ * @migratetype: which of the CPU's lists
+ * @pcp: the CPU's per_cpu_pages
+ * @list: &pcp->lists[migratetype]
+ *
+ * Return: a page (not yet prepared), or NULL if the buddy is empty too.
+ */
+static struct page *__rmqueue_pcplist(struct zone *zone, int migratetype,
+				      struct per_cpu_pages *pcp,
+				      struct list_head *list)
+{
+	// BEGIN SOLUTION ch06
+	struct page *page;
+
+	if (list_empty(list)) {
+		pcp->count +=
+			rmqueue_bulk(zone, 0, pcp->batch, list, migratetype);
+		if (list_empty(list))
+			return NULL;
+	}
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count--;
+	return page;
+	// STUB
+	// /* TODO(ch06): refill an empty list with a batch, then take its
+	//    first page; see chapters/06-percpu-pages.md, "Allocating". */
+	// struct page *page = __rmqueue(zone, 0, migratetype);
+	//
+	// (void)pcp, (void)list, (void)rmqueue_bulk;
+	// if (page)
+	//	__mod_zone_freepage_state(zone, -1, migratetype);
+	// return page;
+	// END SOLUTION
+}
+
+/* rmqueue_pcplist - an order-0 page from the current CPU's list */
+static struct page *rmqueue_pcplist(struct zone *zone, int migratetype)
+{
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+	struct page *page;
+
+	/* local_irq_save(): the list is this CPU's alone */
+	page = __rmqueue_pcplist(zone, migratetype, pcp,
+				 &pcp->lists[migratetype]);
+	if (page)
+		prep_new_page(page, 0);
+	return page;
+}
+//< ch06 rmqueue_pcplist
+
+/**
+ * rmqueue - take a block for an allocation: order 0 from the CPU's
+ * list, larger orders from the buddy (chapter 7 calls this)
+ * Return: the block, or NULL.
+ */
+struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
+{
+	if (order == 0)
+		return rmqueue_pcplist(zone, migratetype);
+	return rmqueue_buddy(zone, order, migratetype);
+}
+
+//> ch06 free_pcppages_bulk
+/**
+ * free_pcppages_bulk - give @count pages of a CPU's lists to the buddy
+ * @zone: the zone
+ * @count: how many; at most pcp->count
+ * @pcp: the CPU's lists
+ *
+ * Pages are taken from the tails (the coldest) of the lists in turn;
+ * an empty list raises the share of the next one, so full lists empty
+ * faster than spinning round empty ones.
+ */
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+{
+	// BEGIN SOLUTION ch06
+	int migratetype = 0, batch_free = 0;
+
+	count = min(pcp->count, count);
+	while (count) {
+		struct list_head *list;
+
+		do {
+			batch_free++;
+			if (++migratetype == MIGRATE_PCPTYPES)
+				migratetype = 0;
+			list = &pcp->lists[migratetype];
+		} while (list_empty(list));
+		/* The only non-empty list: free from it alone. */
+		if (batch_free == MIGRATE_PCPTYPES)
+			batch_free = count;
+		do {
+			struct page *page =
+				list_last_entry(list, struct page, lru);
+
+			list_del(&page->lru);
+			pcp->count--;
+			__free_one_page(page, page_to_pfn(page), zone, 0,
+					get_pcppage_migratetype(page));
+		} while (--count && --batch_free && !list_empty(list));
+	}
+	// STUB
+	// /* TODO(ch06): round-robin over the lists, coldest page first;
+	//    see chapters/06-percpu-pages.md, "Draining". */
+	// (void)zone, (void)count, (void)pcp;
+	// END SOLUTION
+}
+//< ch06 free_pcppages_bulk
+
+//> ch06 free_unref_page
+/* free_unref_page_commit - onto the CPU's list; drain a batch at high */
+static void free_unref_page_commit(struct page *page, unsigned long pfn)
+{
+	struct zone *zone = page_zone(page);
+	int migratetype = get_pcppage_migratetype(page);
+	struct per_cpu_pages *pcp;
+
+	/* Isolated pages never enter a list; CMA and HIGHATOMIC ride on the
+	 * movable list but remember their own type for the buddy. */
+	if (migratetype >= MIGRATE_PCPTYPES) {
+		if (migratetype == MIGRATE_ISOLATE) {
+			free_one_page(zone, page, pfn, 0, migratetype);
+			return;
+		}
+		migratetype = MIGRATE_MOVABLE;
+	}
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	// BEGIN SOLUTION ch06
+	list_add(&page->lru, &pcp->lists[migratetype]);
+	pcp->count++;
+	if (pcp->count >= pcp->high)
+		free_pcppages_bulk(zone, READ_ONCE(pcp->batch), pcp);
+	// STUB
+	// /* TODO(ch06): add the page (hot: at the head), drain a batch
+	//    when the list reaches high; see chapters/06-percpu-pages.md,
+	//    "Freeing". */
+	// (void)pcp;
+	// free_one_page(zone, page, pfn, 0, get_pcppage_migratetype(page));
+	// END SOLUTION
+}
+
+/* free_unref_page - free an order-0 page to the current CPU's list */
+void free_unref_page(struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	if (!free_pages_prepare(page, 0))
+		return;
+	set_pcppage_migratetype(page, get_pfnblock_migratetype(page, pfn));
+	free_unref_page_commit(page, pfn);
+}
+//< ch06 free_unref_page
+
+/* drain_pages_zone - empty one CPU's lists of one zone */
+void drain_pages_zone(int cpu, struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
+
+	if (pcp->count)
+		free_pcppages_bulk(zone, pcp->count, pcp);
+}
+
+/* drain_all_pages - every CPU's lists of @zone (all zones if NULL) */
+void drain_all_pages(struct zone *zone)
+{
+	struct zone *z;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		for_each_populated_zone(z) if (!zone || zone == z)
+			drain_pages_zone(cpu, z);
+}
+
+/* ---- chapter 7: the allocation interface ---- */
+
+int min_free_kbytes = 1024;
+unsigned long totalcma_pages; /* CMA pages in the buddy (chapter 8) */
+unsigned long totalreserve_pages;
+static const int watermark_scale_factor = 10;
+/* 1/ratio of the zones above is kept from lower zones (zoneinfo's
+ * "protection"); HighMem and Movable keep nothing from others. */
+static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
+	[ZONE_NORMAL] = 32,
+	[ZONE_HIGHMEM] = 0,
+	[ZONE_MOVABLE] = 0,
+};
+
+//> ch07 gfp_zone
+enum zone_type gfp_zone(gfp_t flags)
+{
+	// BEGIN SOLUTION ch07
+	int bit = (int)(flags & GFP_ZONEMASK);
+	enum zone_type z = (GFP_ZONE_TABLE >> (bit * GFP_ZONES_SHIFT)) &
+			   ((1 << GFP_ZONES_SHIFT) - 1);
+
+	VM_BUG_ON((GFP_ZONE_BAD >> bit) & 1);
+	return z;
+	// STUB
+	// /* TODO(ch07): look the zone modifiers up in GFP_ZONE_TABLE; see
+	//    chapters/07-alloc-pages.md, "Which zone?". */
+	// (void)flags;
+	// return ZONE_MOVABLE;
+	// END SOLUTION
+}
+//< ch07 gfp_zone
+
+/* The node's zonelist: populated zones from the highest down. */
+void build_all_zonelists(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+	struct zoneref *zr = pgdat->node_zonelists[0]._zonerefs;
+
+	for (int t = MAX_NR_ZONES - 1; t >= 0; t--) {
+		struct zone *zone = &pgdat->node_zones[t];
+
+		if (zone_managed_pages(zone)) {
+			zr->zone = zone;
+			zr->zone_idx = t;
+			zr++;
+		}
+	}
+	zr->zone = NULL;
+	zr->zone_idx = 0;
+	pr_info("Built 1 zonelists, mobility grouping on.  Total pages: %lu\n",
+		totalram_pages);
+}
+
+/* Reserved pages: the high watermark plus the largest lowmem reserve. */
+static void calculate_totalreserve_pages(void)
+{
+	struct zone *zone;
+
+	totalreserve_pages = 0;
+	for_each_zone(zone)
+	{
+		long max = 0;
+
+		for (int j = zone_idx(zone); j < MAX_NR_ZONES; j++)
+			max = max(max, zone->lowmem_reserve[j]);
+		max += high_wmark_pages(zone);
+		if (max > (long)zone_managed_pages(zone))
+			max = zone_managed_pages(zone);
+		totalreserve_pages += max;
+	}
+}
+
+static void setup_per_zone_lowmem_reserve(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+
+	for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
+		struct zone *zone = &pgdat->node_zones[i];
+		int ratio = sysctl_lowmem_reserve_ratio[i];
+		bool clear = !ratio || !zone_managed_pages(zone);
+		unsigned long managed_pages = 0;
+
+		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+			managed_pages +=
+				zone_managed_pages(&pgdat->node_zones[j]);
+			zone->lowmem_reserve[j] =
+				clear ? 0 : (long)(managed_pages / ratio);
+		}
+	}
+	calculate_totalreserve_pages();
+}
+
+//> ch07 setup_per_zone_wmarks
+/*
+ * The watermarks of every zone.  min_free_kbytes is shared out among
+ * the lowmem zones by size (HighMem gets a small fixed min); low and
+ * high sit a quarter of min (or 0.1% of the zone) above min, and twice.
+ */
+static void __setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+
+	// BEGIN SOLUTION ch07
+	for_each_zone(zone) if (!is_highmem(zone)) lowmem_pages +=
+		zone_managed_pages(zone);
+	for_each_zone(zone)
+	{
+		u64 tmp = (u64)pages_min * zone_managed_pages(zone) /
+			  max(lowmem_pages, 1UL);
+		u64 scaled = (u64)zone_managed_pages(zone) *
+			     watermark_scale_factor / 10000;
+
+		if (is_highmem(zone)) {
+			unsigned long min_pages =
+				zone_managed_pages(zone) / 1024;
+
+			zone->_watermark[WMARK_MIN] = min_t(
+				unsigned long, max(min_pages, 32UL), 128UL);
+		} else {
+			zone->_watermark[WMARK_MIN] = (unsigned long)tmp;
+		}
+		tmp = max(tmp >> 2, scaled);
+		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
+		zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
+	}
+	// STUB
+	// /* TODO(ch07): share pages_min out; see chapters/07-alloc-pages.md,
+	//    "Watermarks". */
+	// (void)pages_min, (void)lowmem_pages, (void)zone;
+	// (void)watermark_scale_factor;
+	// END SOLUTION
+	calculate_totalreserve_pages();
+}
+//< ch07 setup_per_zone_wmarks
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long r = 0;
+
+	while ((r + 1) * (r + 1) <= x)
+		r++;
+	return r;
+}
+
+/**
+ * init_per_zone_wmark_min - min_free_kbytes = sqrt(16 x lowmem in KiB)
+ *
+ * 128 KiB at least, 256 MiB at most; then the watermarks and the lowmem
+ * reserves follow from it.  256 MiB of RAM gives about 2 MiB.
+ */
+int init_per_zone_wmark_min(void)
+{
+	unsigned long lowmem_kbytes = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) if (!is_highmem(zone)) lowmem_kbytes +=
+		zone_managed_pages(zone) * (PAGE_SIZE >> 10);
+	min_free_kbytes = (int)int_sqrt(lowmem_kbytes * 16);
+	min_free_kbytes = clamp(min_free_kbytes, 128, 262144);
+	__setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
+	return 0;
+}
+
+//> ch07 zone_watermark_ok
+/**
+ * __zone_watermark_ok - may @z give a block of @order and stay above @mark?
+ * @z: the zone
+ * @order: the request's order
+ * @mark: the watermark, in pages
+ * @highest_zoneidx: the highest zone the request may use; a lower zone
+ *                   also keeps lowmem_reserve[highest_zoneidx] back
+ * @alloc_flags: ALLOC_HIGH lowers the mark by half, ALLOC_HARDER by a
+ *               quarter; without ALLOC_CMA free CMA pages do not count
+ * @free_pages: the zone's free pages
+ *
+ * Return: true if the allocation may go ahead.
+ */
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags,
+			 long free_pages)
+{
+	long min = (long)mark;
+	const bool alloc_harder = alloc_flags & (ALLOC_HARDER | ALLOC_OOM);
+
+	// BEGIN SOLUTION ch07
+	free_pages -= (1L << order) - 1;
+	if (!alloc_harder)
+		free_pages -= z->nr_reserved_highatomic;
+	if (!(alloc_flags & ALLOC_CMA))
+		free_pages -= zone_page_state(z, NR_FREE_CMA_PAGES);
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_harder)
+		min -= (alloc_flags & ALLOC_OOM) ? min / 2 : min / 4;
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &z->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!free_area_empty(area, mt))
+				return true;
+		if ((alloc_flags & ALLOC_CMA) &&
+		    !free_area_empty(area, MIGRATE_CMA))
+			return true;
+		if (alloc_harder && !free_area_empty(area, MIGRATE_HIGHATOMIC))
+			return true;
+	}
+	return false;
+	// STUB
+	// /* TODO(ch07): the reserve arithmetic, then a block of order or
+	//    more; see chapters/07-alloc-pages.md, "Watermarks". */
+	// (void)z, (void)order, (void)highest_zoneidx, (void)free_pages;
+	// (void)min, (void)alloc_harder;
+	// return true;
+	// END SOLUTION
+}
+//< ch07 zone_watermark_ok
+
+/* __GFP_ZERO: clear every page of a new block. */
+static void prep_zero(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		/* SIMPLIFIED(v5.10 include/linux/highmem.h: clear_highpage):
+		 * until kmap() (chapter 29), a highmem page is cleared
+		 * through the boot identity map. */
+		void *addr = PageHighMem(page + i)
+				     ? (void *)(uintptr_t)PFN_PHYS(
+					       page_to_pfn(page + i))
+				     : page_address(page + i);
+
+		memset(addr, 0, PAGE_SIZE);
+	}
+}
+
+//> ch07 get_page_from_freelist
+/**
+ * get_page_from_freelist - try the zonelist's zones in order
+ * @gfp_mask: the request's flags
+ * @order: its order
+ * @alloc_flags: which watermark (ALLOC_WMARK_*), reserves, CMA
+ * @ac: zonelist, migratetype and highest usable zone
+ *
+ * Skip zones above ac->highest_zoneidx and zones whose watermark the
+ * request would break; take the block from the first zone that passes.
+ * Return: the block, or NULL when no zone can give it.
+ */
+struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
+				    int alloc_flags,
+				    const struct alloc_context *ac)
+{
+	// BEGIN SOLUTION ch07
+	for (struct zoneref *z = ac->zonelist->_zonerefs; z->zone; z++) {
+		struct zone *zone = z->zone;
+		struct page *page;
+
+		if (z->zone_idx > (int)ac->highest_zoneidx)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !__zone_watermark_ok(
+			    zone, order,
+			    zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
+			    ac->highest_zoneidx, alloc_flags,
+			    (long)zone_page_state(zone, NR_FREE_PAGES)))
+			continue;
+		page = rmqueue(zone, order, ac->migratetype);
+		if (page) {
+			if (gfp_mask & __GFP_ZERO)
+				prep_zero(page, order);
+			return page;
+		}
+	}
+	return NULL;
+	// STUB
+	// /* TODO(ch07): walk ac->zonelist; see chapters/07-alloc-pages.md,
+	//    "The fast path". */
+	// (void)gfp_mask, (void)order, (void)alloc_flags, (void)ac;
+	// (void)prep_zero;
+	// return NULL;
+	// END SOLUTION
+}
+//< ch07 get_page_from_freelist
+
+/* The flags of the slow path: the min watermark and what gfp allows. */
+unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN | ALLOC_CPUSET;
+
+	alloc_flags |= gfp_mask & __GFP_HIGH; /* == ALLOC_HIGH */
+	alloc_flags |= gfp_mask & __GFP_KSWAPD_RECLAIM; /* == ALLOC_KSWAPD */
+	if (gfp_mask & __GFP_ATOMIC) {
+		if (!(gfp_mask & __GFP_NOMEMALLOC))
+			alloc_flags |= ALLOC_HARDER;
+		alloc_flags &= ~ALLOC_CPUSET;
+	}
+	if (gfp_migratetype(gfp_mask) == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	return alloc_flags;
+}
+
+static void warn_alloc(gfp_t gfp_mask, unsigned int order)
+{
+	if (gfp_mask & __GFP_NOWARN)
+		return;
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x, "
+		"nodemask=(null)\n",
+		current_comm, order, gfp_mask);
+	bug_counts.warnings++;
+}
+
+//> ch07 alloc_pages
+/**
+ * alloc_pages - allocate 2^@order contiguous pages
+ * @gfp_mask: GFP_* flags: zone, mobility, reserves, __GFP_ZERO
+ * @order: 0 to MAX_ORDER - 1
+ *
+ * The fast path tries every zone at the low watermark.  The slow path
+ * would wake kswapd, reclaim and compact; we have none of those yet,
+ * so it retries once at the min watermark with the reserves the flags
+ * allow (__GFP_HIGH, GFP_ATOMIC), then fails with a warning.
+ *
+ * Return: the first page, with one reference; NULL on failure.
+ */
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct alloc_context ac = {
+		.zonelist = &NODE_DATA(0)->node_zonelists[0],
+		.migratetype = gfp_migratetype(gfp_mask),
+		.highest_zoneidx = gfp_zone(gfp_mask),
+	};
+	int alloc_flags = ALLOC_WMARK_LOW;
+	struct page *page;
+
+	if (order >= MAX_ORDER) {
+		WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN));
+		return NULL;
+	}
+	if (ac.migratetype == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	page = get_page_from_freelist(gfp_mask, order, alloc_flags, &ac);
+	if (page)
+		return page;
+	/* SIMPLIFIED(v5.10 mm/page_alloc.c: __alloc_pages_slowpath): no
+	 * kswapd, reclaim, compaction or OOM killer. */
+	page = get_page_from_freelist(gfp_mask, order,
+				      gfp_to_alloc_flags(gfp_mask), &ac);
+	if (!page)
+		warn_alloc(gfp_mask, order);
+	return page;
+}
+//< ch07 alloc_pages
+
+/* __get_free_pages - the same, as a kernel virtual address (lowmem) */
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page;
+
+	VM_BUG_ON(gfp_mask & __GFP_HIGHMEM);
+	page = alloc_pages(gfp_mask & ~__GFP_HIGHMEM, order);
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp_mask)
+{
+	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+}

@@ -79,12 +79,34 @@ struct free_area {
 	unsigned long nr_free; /* blocks of this order, all migratetypes */
 };
 
+/*
+ * The per-CPU page cache (chapter 6): order-0 pages a CPU keeps for
+ * itself, so that most allocations and frees touch neither the buddy
+ * lists nor zone->lock.
+ */
+struct per_cpu_pages {
+	int count; /* number of pages in the lists */
+	int high; /* high watermark, emptying needed */
+	int batch; /* chunk size for buddy add/remove */
+	struct list_head lists[MIGRATE_PCPTYPES];
+};
+
+struct per_cpu_pageset {
+	struct per_cpu_pages pcp;
+	s8 stat_threshold;
+};
+
+/* Simulated CPUs: smp_processor_id() is a variable tests may switch. */
+#define NR_CPUS 4
+
 struct pglist_data;
 
 struct zone {
 	unsigned long _watermark[NR_WMARK]; /* chapter 7 */
+	unsigned long nr_reserved_highatomic;
 	long lowmem_reserve[MAX_NR_ZONES]; /* chapter 7 */
 	struct pglist_data *zone_pgdat;
+	struct per_cpu_pageset pageset[NR_CPUS]; /* chapter 6 */
 	unsigned long *pageblock_flags; /* chapter 5 */
 	unsigned long zone_start_pfn;
 	unsigned long managed_pages;
@@ -96,8 +118,23 @@ struct zone {
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 
+/*
+ * The zonelist: the zones an allocation may try, best first.  On a UMA
+ * machine it is the node's populated zones from the highest down:
+ * HighMem, Normal.  A request limited to Normal starts further along.
+ */
+struct zoneref {
+	struct zone *zone; /* NULL ends the list */
+	int zone_idx;
+};
+
+struct zonelist {
+	struct zoneref _zonerefs[MAX_NR_ZONES + 1];
+};
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	struct zonelist node_zonelists[1]; /* ZONELIST_FALLBACK */
 	int nr_zones; /* highest populated zone index + 1 */
 	struct page *node_mem_map;
 	unsigned long node_start_pfn;
@@ -134,6 +171,26 @@ static inline int zone_idx(const struct zone *zone)
 	return (int)(zone - zone->zone_pgdat->node_zones);
 }
 
+static inline unsigned long min_wmark_pages(const struct zone *z)
+{
+	return z->_watermark[WMARK_MIN];
+}
+
+static inline unsigned long low_wmark_pages(const struct zone *z)
+{
+	return z->_watermark[WMARK_LOW];
+}
+
+static inline unsigned long high_wmark_pages(const struct zone *z)
+{
+	return z->_watermark[WMARK_HIGH];
+}
+
+static inline bool is_highmem(const struct zone *zone)
+{
+	return zone_idx(zone) == ZONE_HIGHMEM;
+}
+
 static inline unsigned long zone_page_state(const struct zone *zone,
 					    enum zone_stat_item item)
 {
@@ -147,6 +204,14 @@ static inline void __mod_zone_page_state(struct zone *zone,
 {
 	zone->vm_stat[item] += delta;
 }
+
+/* The CPU we run on; the host and the board simulate NR_CPUS of them. */
+extern int __smp_processor_id;
+static inline int smp_processor_id(void)
+{
+	return __smp_processor_id;
+}
+#define for_each_possible_cpu(cpu) for (cpu = 0; cpu < NR_CPUS; cpu++)
 
 #define for_each_zone(zone)                      \
 	for (zone = contig_page_data.node_zones; \

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Chapter 07: alloc_pages() - gfp flags, zonelists, watermarks.
+ *
+ * The exercises: gfp_zone(), __zone_watermark_ok() and
+ * get_page_from_freelist().  The tests choose zones by flag, recompute
+ * Linux 5.10's watermarks and lowmem reserves from min_free_kbytes,
+ * exhaust memory to see ordinary requests stop at the low watermark
+ * while atomic ones dig into the reserve, and read /proc/meminfo back.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/seq_file.h>
+#include <linux/vmstat.h>
+#include "mm/internal.h"
+#include "ktest.h"
+
+static struct zone *zone_of(enum zone_type t)
+{
+	return &NODE_DATA(0)->node_zones[t];
+}
+
+START_TEST(gfp_zone_of_each_flag)
+{
+	static const struct {
+		gfp_t gfp;
+		enum zone_type zone;
+		const char *name;
+	} cases[] = {
+		{ GFP_KERNEL, ZONE_NORMAL, "GFP_KERNEL" },
+		{ GFP_ATOMIC, ZONE_NORMAL, "GFP_ATOMIC" },
+		{ GFP_DMA, ZONE_NORMAL, "GFP_DMA (no ZONE_DMA here)" },
+		{ GFP_KERNEL | __GFP_MOVABLE, ZONE_NORMAL, "__GFP_MOVABLE" },
+		{ GFP_HIGHUSER, ZONE_HIGHMEM, "GFP_HIGHUSER" },
+		{ GFP_HIGHUSER_MOVABLE, ZONE_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
+	};
+
+	for (unsigned i = 0; i < ARRAY_SIZE(cases); i++)
+		ck_assert_msg(gfp_zone(cases[i].gfp) == cases[i].zone,
+			      "gfp_zone(%s) should be %s, got %d",
+			      cases[i].name, zone_names[cases[i].zone],
+			      gfp_zone(cases[i].gfp));
+	ck_assert_msg(KTEST_EXPECT_OOPS(gfp_zone(__GFP_DMA | __GFP_HIGHMEM)),
+		      "__GFP_DMA|__GFP_HIGHMEM names two zones: a bug to "
+		      "report (GFP_ZONE_BAD)");
+}
+END_TEST
+
+START_TEST(zonelist_highest_first)
+{
+	struct zoneref *z;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	z = NODE_DATA(0)->node_zonelists[0]._zonerefs;
+	ck_assert_ptr_eq(z[0].zone, zone_of(ZONE_HIGHMEM));
+	ck_assert_ptr_eq(z[1].zone, zone_of(ZONE_NORMAL));
+	ck_assert_ptr_null(z[2].zone);
+}
+END_TEST
+
+static unsigned long isqrt(unsigned long x)
+{
+	unsigned long r = 0;
+
+	while ((r + 1) * (r + 1) <= x)
+		r++;
+	return r;
+}
+
+/* The watermarks Linux 5.10 gives a lowmem zone that is all of lowmem. */
+static void expect_marks(struct zone *z, unsigned long lowmem_pages)
+{
+	unsigned long mfk = isqrt(lowmem_pages * 4 * 16);
+	unsigned long min = (mfk / 4) * z->managed_pages / lowmem_pages;
+	unsigned long tmp = max(min / 4, z->managed_pages * 10 / 10000);
+
+	ck_assert_msg(min_free_kbytes == (int)mfk,
+		      "min_free_kbytes = sqrt(16 x %lu KiB) = %lu, got %d",
+		      lowmem_pages * 4, mfk, min_free_kbytes);
+	ck_assert_msg(
+		min_wmark_pages(z) == min && low_wmark_pages(z) == min + tmp &&
+			high_wmark_pages(z) == min + 2 * tmp,
+		"zone %s: min/low/high should be %lu/%lu/%lu, are "
+		"%lu/%lu/%lu",
+		z->name, min, min + tmp, min + 2 * tmp, min_wmark_pages(z),
+		low_wmark_pages(z), high_wmark_pages(z));
+}
+
+START_TEST(watermarks_of_256m)
+{
+	expect_marks(zone_of(ZONE_NORMAL), zone_of(ZONE_NORMAL)->managed_pages);
+}
+END_TEST
+
+START_TEST(watermarks_and_protection_of_1g)
+{
+	struct zone *n, *h;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	n = zone_of(ZONE_NORMAL);
+	h = zone_of(ZONE_HIGHMEM);
+	expect_marks(n, n->managed_pages);
+	/* HighMem's min is small and fixed: managed/1024 within [32, 128]. */
+	ck_assert_uint_eq(min_wmark_pages(h),
+			  clamp(h->managed_pages / 1024, 32UL, 128UL));
+	ck_assert_msg(n->lowmem_reserve[ZONE_HIGHMEM] ==
+			      (long)(h->managed_pages / 32),
+		      "Normal keeps 1/32 of HighMem's size back from "
+		      "HighMem requests: %lu, got %ld",
+		      h->managed_pages / 32, n->lowmem_reserve[ZONE_HIGHMEM]);
+	ck_assert_int_eq(n->lowmem_reserve[ZONE_NORMAL], 0);
+}
+END_TEST
+
+START_TEST(zones_by_flag_on_1g)
+{
+	struct page *p;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	p = alloc_pages(GFP_HIGHUSER, 0);
+	ck_assert_msg(p && page_zonenum(p) == ZONE_HIGHMEM,
+		      "GFP_HIGHUSER should come from HighMem first");
+	p = alloc_pages(GFP_KERNEL, 3);
+	ck_assert_msg(p && page_zonenum(p) == ZONE_NORMAL,
+		      "GFP_KERNEL must never get a HighMem page");
+	p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0);
+	ck_assert_msg(p && page_zonenum(p) == ZONE_HIGHMEM,
+		      "GFP_HIGHUSER_MOVABLE: Movable is empty, so HighMem");
+}
+END_TEST
+
+START_TEST(highmem_request_falls_back_to_normal)
+{
+	struct zone *h;
+	struct page *p;
+	long n = 0;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	h = zone_of(ZONE_HIGHMEM);
+	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0)) &&
+	       page_zonenum(p) == ZONE_HIGHMEM)
+		n++;
+	ck_assert_msg(p && page_zonenum(p) == ZONE_NORMAL,
+		      "when HighMem reaches its low watermark the request "
+		      "falls back to Normal (after %ld HighMem pages)",
+		      n);
+	ck_assert_msg(
+		zone_page_state(h, NR_FREE_PAGES) <= low_wmark_pages(h) &&
+			zone_page_state(h, NR_FREE_PAGES) >= min_wmark_pages(h),
+		"HighMem stopped at %lu free: between min %lu and low %lu",
+		zone_page_state(h, NR_FREE_PAGES), min_wmark_pages(h),
+		low_wmark_pages(h));
+}
+END_TEST
+
+/* Allocate order-0 pages with @gfp until it fails; return how many. */
+static long exhaust(gfp_t gfp)
+{
+	long n = 0;
+
+	while (alloc_pages(gfp | __GFP_NOWARN, 0))
+		n++;
+	return n;
+}
+
+/*
+ * Order-0 requests pass the check and then take a per-CPU batch, so a
+ * zone can end up to one batch on either side of the mark.
+ */
+START_TEST(reserves_for_atomic_requests)
+{
+	struct zone *z = zone_of(ZONE_NORMAL);
+	long min = min_wmark_pages(z), batch = z->pageset[0].pcp.batch;
+	long atomic_min = min - min / 2 - (min - min / 2) / 4, free;
+
+	exhaust(GFP_KERNEL);
+	free = zone_page_state(z, NR_FREE_PAGES);
+	ck_assert_msg(free <= min && free + batch >= min,
+		      "GFP_KERNEL stops at the min watermark (%ld): %ld free",
+		      min, free);
+	ck_assert_msg(exhaust(GFP_ATOMIC) > batch,
+		      "GFP_ATOMIC may go well below the min watermark");
+	free = zone_page_state(z, NR_FREE_PAGES);
+	/* ALLOC_HIGH halves min, ALLOC_HARDER takes a quarter of the rest */
+	ck_assert_msg(free <= atomic_min && free + batch >= atomic_min,
+		      "GFP_ATOMIC stops at 3/8 of min (%ld): %ld free",
+		      atomic_min, free);
+}
+END_TEST
+
+/*
+ * Take every block of order 1 and up, then give back every other page:
+ * half of memory is free, all of it in single pages.
+ */
+START_TEST(high_order_needs_a_block)
+{
+	static struct page *blocks[1024];
+	static int orders[1024];
+	struct zone *z = zone_of(ZONE_NORMAL);
+	int n = 0;
+
+	for (int o = MAX_ORDER - 1; o >= 1; o--)
+		while (n < 1024 &&
+		       (blocks[n] = rmqueue_buddy(z, o, MIGRATE_MOVABLE)))
+			orders[n++] = o;
+	for (int i = 0; i < n; i++)
+		for (int j = 2; j < (1 << orders[i]); j += 2) {
+			set_page_count(blocks[i] + j, 1);
+			__free_pages(blocks[i] + j, 0);
+		}
+	drain_all_pages(NULL);
+	ck_assert_msg(zone_page_state(z, NR_FREE_PAGES) >
+			      4 * min_wmark_pages(z),
+		      "the setup should leave many free pages");
+	ck_assert_msg(!__zone_watermark_ok(z, 3, min_wmark_pages(z),
+					   ZONE_NORMAL, ALLOC_WMARK_MIN,
+					   zone_page_state(z, NR_FREE_PAGES)),
+		      "%lu free pages but no block of order 3 or more: an "
+		      "order-3 request must not pass the watermark check",
+		      zone_page_state(z, NR_FREE_PAGES));
+	ck_assert_msg(__zone_watermark_ok(z, 0, min_wmark_pages(z), ZONE_NORMAL,
+					  ALLOC_WMARK_MIN,
+					  zone_page_state(z, NR_FREE_PAGES)),
+		      "an order-0 request passes");
+}
+END_TEST
+
+START_TEST(zeroed_pages_are_zero)
+{
+	struct page *p = alloc_pages(GFP_KERNEL, 0);
+	unsigned char *a = page_address(p), *b;
+
+	memset(a, 0xaa, PAGE_SIZE);
+	__free_pages(p, 0);
+	b = (unsigned char *)get_zeroed_page(GFP_KERNEL);
+	ck_assert_msg(b == a, "the freed page is the hot one handed out again");
+	for (int i = 0; i < (int)PAGE_SIZE; i++)
+		ck_assert_msg(!b[i], "byte %d of a zeroed page is %#x", i,
+			      b[i]);
+}
+END_TEST
+
+START_TEST(free_pages_by_address)
+{
+	unsigned long addr = __get_free_pages(GFP_KERNEL, 2);
+	struct zone *z = zone_of(ZONE_NORMAL);
+	unsigned long free;
+
+	ck_assert_msg(addr >= PAGE_OFFSET && IS_ALIGNED(addr, 4 * PAGE_SIZE),
+		      "an order-2 block is a lowmem address aligned to 16 KiB, "
+		      "got %#lx",
+		      addr);
+	ck_assert_ptr_eq(page_address(virt_to_page((void *)addr)),
+			 (void *)addr);
+	free = zone_page_state(z, NR_FREE_PAGES);
+	free_pages(addr, 2);
+	ck_assert_uint_eq(zone_page_state(z, NR_FREE_PAGES), free + 4);
+}
+END_TEST
+
+START_TEST(failures_warn_unless_nowarn)
+{
+	ck_assert_ptr_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER));
+	ck_assert_msg(exhaust(GFP_KERNEL) > 10000,
+		      "256 MiB should give more than 10,000 pages");
+	ck_assert(!printk_log_contains("page allocation failure"));
+	ck_assert_ptr_null(alloc_pages(GFP_KERNEL, 0));
+	ck_assert_msg(printk_log_contains("page allocation failure: order:0"),
+		      "a failed allocation without __GFP_NOWARN must say so");
+}
+END_TEST
+
+START_TEST(meminfo_format)
+{
+	static char buf[2048];
+	struct seq_file m;
+	unsigned long total, free, avail, htotal;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	seq_init(&m, buf, sizeof(buf));
+	meminfo_show(&m);
+	ck_assert_msg(sscanf(buf,
+			     "MemTotal:       %8lu kB\n"
+			     "MemFree:        %8lu kB\n"
+			     "MemAvailable:   %8lu kB\n"
+			     "HighTotal:      %8lu kB\n",
+			     &total, &free, &avail, &htotal) == 4,
+		      "cannot parse:\n%s", buf);
+	ck_assert_uint_eq(total, totalram_pages * 4);
+	ck_assert_uint_eq(htotal, 256 * 1024);
+	ck_assert_uint_eq(avail, free - totalreserve_pages * 4);
+}
+END_TEST
+
+static unsigned int rng;
+
+static unsigned int rnd(void)
+{
+	rng = rng * 1103515245u + 12345u;
+	return rng >> 8;
+}
+
+/* Mixed flags on the 1 GiB board: every page of every zone accounted. */
+START_TEST(random_gfp_sequence)
+{
+	enum { SLOTS = 2048, OPS = 60000, SEED = 77 };
+	static const gfp_t flags[] = { GFP_KERNEL, GFP_ATOMIC, GFP_HIGHUSER,
+				       GFP_HIGHUSER_MOVABLE,
+				       GFP_KERNEL | __GFP_RECLAIMABLE };
+	static struct page *slot[SLOTS];
+	static unsigned char slot_order[SLOTS];
+	unsigned long in_use[MAX_NR_ZONES] = { 0 };
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	rng = SEED;
+	memset(slot, 0, sizeof(slot));
+	for (int op = 0; op < OPS; op++) {
+		int i = rnd() % SLOTS;
+
+		if (slot[i]) {
+			in_use[page_zonenum(slot[i])] -= 1UL << slot_order[i];
+			__free_pages(slot[i], slot_order[i]);
+			slot[i] = NULL;
+			continue;
+		}
+		slot_order[i] = rnd() % 100 < 80 ? 0 : rnd() % 6;
+		slot[i] = alloc_pages(flags[rnd() % ARRAY_SIZE(flags)] |
+					      __GFP_NOWARN,
+				      slot_order[i]);
+		if (slot[i])
+			in_use[page_zonenum(slot[i])] += 1UL << slot_order[i];
+	}
+	for (int i = 0; i < SLOTS; i++)
+		if (slot[i])
+			__free_pages(slot[i], slot_order[i]);
+	drain_all_pages(NULL);
+	for (int t = ZONE_NORMAL; t <= ZONE_HIGHMEM; t++)
+		ck_assert_msg(ktest_check_free_lists(zone_of(t)) ==
+				      zone_of(t)->managed_pages,
+			      "zone %s: pages lost (seed %d)", zone_names[t],
+			      SEED);
+}
+END_TEST
+
+KTEST_SUITE(ch07) = {
+	.chapter = "07",
+	.title = "alloc_pages",
+	.boot = ktest_boot_alloc,
+	.timeout = 60,
+	.tests = KTESTS(gfp_zone_of_each_flag, zonelist_highest_first,
+			watermarks_of_256m, watermarks_and_protection_of_1g,
+			zones_by_flag_on_1g,
+			highmem_request_falls_back_to_normal,
+			reserves_for_atomic_requests, high_order_needs_a_block,
+			zeroed_pages_are_zero, free_pages_by_address,
+			failures_warn_unless_nowarn, meminfo_format,
+			random_gfp_sequence),
+};
