@@ -10,7 +10,10 @@
  *   ktest_boot_pcp    ... then setup_per_cpu_pageset (ch06 on)
  *   ktest_boot_alloc  ... then build_all_zonelists and the watermarks
  *                     (init_per_zone_wmark_min): alloc_pages() (ch07 on)
+ *   ktest_boot_cma    ... with the device tree's CMA areas activated
+ *                     before the watermarks are set (ch08 on)
  */
+#include <linux/cma.h>
 #include <linux/mm.h>
 #include "mm/internal.h"
 #include "ktest.h"
@@ -36,5 +39,14 @@ void ktest_boot_alloc(void)
 {
 	ktest_boot_pcp();
 	build_all_zonelists();
+	init_per_zone_wmark_min();
+}
+
+void ktest_boot_cma(void)
+{
+	ktest_boot_pcp();
+	build_all_zonelists();
+	dma_contiguous_reserve_from_dt();
+	cma_init_reserved_areas();
 	init_per_zone_wmark_min();
 }

@@ -174,5 +174,6 @@ void ktest_boot_zones(void);
 void ktest_boot_buddy(void);
 void ktest_boot_pcp(void);
 void ktest_boot_alloc(void);
+void ktest_boot_cma(void);
 
 #endif /* _KTEST_H */

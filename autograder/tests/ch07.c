@@ -313,6 +313,7 @@ START_TEST(random_gfp_sequence)
 	static struct page *slot[SLOTS];
 	static unsigned char slot_order[SLOTS];
 	unsigned long in_use[MAX_NR_ZONES] = { 0 };
+	long allocs = 0;
 
 	ktest_reboot("vexpress-1g", ktest_boot_alloc);
 	rng = SEED;
@@ -330,9 +331,13 @@ START_TEST(random_gfp_sequence)
 		slot[i] = alloc_pages(flags[rnd() % ARRAY_SIZE(flags)] |
 					      __GFP_NOWARN,
 				      slot_order[i]);
-		if (slot[i])
+		if (slot[i]) {
 			in_use[page_zonenum(slot[i])] += 1UL << slot_order[i];
+			allocs++;
+		}
 	}
+	ck_assert_msg(allocs > OPS / 4, "only %ld allocations succeeded",
+		      allocs);
 	for (int i = 0; i < SLOTS; i++)
 		if (slot[i])
 			__free_pages(slot[i], slot_order[i]);

@@ -110,6 +110,16 @@ struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
 				    const struct alloc_context *ac);
 unsigned int gfp_to_alloc_flags(gfp_t gfp_mask);
 
+/* chapter 8: isolation and contiguous ranges */
+int start_isolate_page_range(unsigned long start_pfn, unsigned long end_pfn,
+			     int migratetype);
+void undo_isolate_page_range(unsigned long start_pfn, unsigned long end_pfn,
+			     int migratetype);
+int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn);
+int alloc_contig_range(unsigned long start, unsigned long end,
+		       unsigned int migratetype, gfp_t gfp_mask);
+void free_contig_range(unsigned long pfn, unsigned long nr_pages);
+
 /* mm/page_alloc.c, chapter 6 */
 struct page *rmqueue_buddy(struct zone *zone, unsigned int order,
 			   int migratetype);

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/vmstat.h>
 #include "internal.h"
@@ -191,7 +192,9 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
 	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn), page);
 
-	__mod_zone_freepage_state(zone, 1L << order, migratetype);
+	/* free pages of isolated pageblocks are not counted as free */
+	if (migratetype != MIGRATE_ISOLATE)
+		__mod_zone_freepage_state(zone, 1L << order, migratetype);
 	/* TODO(ch04): merge with free buddies, one order at a time;
 	   see chapters/04-buddy.md, "Freeing: merging buddies". */
 	(void)buddy, (void)combined_pfn;
@@ -450,17 +453,37 @@ do_steal:
 }
 //< ch05 rmqueue_fallback
 
-/* __rmqueue - our type's lists first, then a fallback, then retry */
+//> ch08 rmqueue_cma
+/*
+ * __rmqueue - our type's lists first, then CMA for movable requests,
+ * then a fallback type, and retry.  Movable requests also take from CMA
+ * first while more than half the zone's free memory is CMA, so that CMA
+ * areas are used rather than left idle.
+ *
+ * SIMPLIFIED(v5.10 mm/page_alloc.c: __rmqueue): ALLOC_CMA follows from
+ * the migratetype, as current_alloc_flags() grants it to every movable
+ * request of an ordinary task.
+ */
 static struct page *__rmqueue(struct zone *zone, unsigned int order,
 			      int migratetype)
 {
+	bool alloc_cma = migratetype == MIGRATE_MOVABLE;
 	struct page *page;
 
+	if (alloc_cma && zone_page_state(zone, NR_FREE_CMA_PAGES) >
+				 zone_page_state(zone, NR_FREE_PAGES) / 2) {
+		page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
+		if (page)
+			return page;
+	}
 	do {
 		page = __rmqueue_smallest(zone, order, migratetype);
+		if (!page && alloc_cma)
+			page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
 	} while (!page && __rmqueue_fallback(zone, order, migratetype));
 	return page;
 }
+//< ch08 rmqueue_cma
 
 /* ---- checking pages in and out ---- */
 
@@ -526,6 +549,9 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 {
 	int bad = 0;
 
+	/* A movable page's owner let go: the mapping keeps only the flag. */
+	if ((unsigned long)page->mapping == 0x2 /* PAGE_MAPPING_MOVABLE */)
+		page->mapping = NULL;
 	for (unsigned long i = 0; i < (1UL << order); i++)
 		bad += check_page(page + i, PAGE_FLAGS_CHECK_AT_FREE);
 	if (bad)
@@ -633,7 +659,9 @@ struct page *rmqueue_buddy(struct zone *zone, unsigned int order,
 	page = __rmqueue(zone, order, migratetype);
 	if (!page)
 		return NULL;
-	__mod_zone_freepage_state(zone, -(1L << order), migratetype);
+	/* count against the list the block really came from (CMA?) */
+	__mod_zone_freepage_state(zone, -(1L << order),
+				  get_pcppage_migratetype(page));
 	prep_new_page(page, order);
 	return page;
 }
@@ -741,7 +769,8 @@ static struct page *__rmqueue_pcplist(struct zone *zone, int migratetype,
 
 	(void)pcp, (void)list, (void)rmqueue_bulk;
 	if (page)
-		__mod_zone_freepage_state(zone, -1, migratetype);
+		__mod_zone_freepage_state(zone, -1,
+					  get_pcppage_migratetype(page));
 	return page;
 }
 
@@ -851,7 +880,6 @@ void drain_all_pages(struct zone *zone)
 /* ---- chapter 7: the allocation interface ---- */
 
 int min_free_kbytes = 1024;
-unsigned long totalcma_pages; /* CMA pages in the buddy (chapter 8) */
 unsigned long totalreserve_pages;
 static const int watermark_scale_factor = 10;
 /* 1/ratio of the zones above is kept from lower zones (zoneinfo's
@@ -1132,4 +1160,134 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 unsigned long get_zeroed_page(gfp_t gfp_mask)
 {
 	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+}
+
+/* ---- chapter 8: allocating a contiguous range ---- */
+
+/*
+ * __isolate_free_page - take a free block out of an isolated pageblock
+ * and hand it out as 2^order single pages, each with one reference.
+ */
+static void isolate_free_block(struct page *page, unsigned int order)
+{
+	del_page_from_free_list(page, page_zone(page), order);
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		set_page_private(page + i, 0);
+		set_page_count(page + i, 1);
+	}
+}
+
+/* Take every free block of [start, end); return the end of the last. */
+static unsigned long isolate_freepages_range(unsigned long start,
+					     unsigned long end)
+{
+	unsigned long pfn = start;
+
+	while (pfn < end) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (!PageBuddy(page))
+			return 0;
+		order = buddy_order(page);
+		isolate_free_block(page, order);
+		pfn += 1UL << order;
+	}
+	return pfn;
+}
+
+static struct page *alloc_migration_target(struct page *page,
+					   unsigned long private)
+{
+	(void)page, (void)private;
+	return alloc_pages(GFP_USER | __GFP_MOVABLE | __GFP_NOWARN, 0);
+}
+
+/* Move every movable in-use page of [start, end) elsewhere. */
+static int __alloc_contig_migrate_range(unsigned long start, unsigned long end)
+{
+	LIST_HEAD(pages);
+	int busy = 0, ret;
+
+	for (unsigned long pfn = start; pfn < end; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (PageBuddy(page)) {
+			pfn += (1UL << buddy_order(page)) - 1;
+			continue;
+		}
+		if (!page_count(page))
+			continue; /* on its way back to the free lists */
+		if (isolate_movable_page(page, 0)) {
+			busy++;
+			continue;
+		}
+		list_add_tail(&page->lru, &pages);
+	}
+	ret = migrate_pages(&pages, alloc_migration_target, 0, MIGRATE_SYNC);
+	return ret < 0 ? ret : (busy || ret) ? -EBUSY : 0;
+}
+
+//> ch08 alloc_contig_range
+/**
+ * alloc_contig_range - allocate the page frames [start, end)
+ * @start: first frame
+ * @end: one past the last
+ * @migratetype: the type the pageblocks return to (MIGRATE_CMA)
+ * @gfp_mask: flags for the migration targets
+ *
+ * Isolate the range's pageblocks, migrate their movable pages away,
+ * check that every page is now free, and take them.
+ * Return: 0, or -EBUSY if a page could not be moved.
+ */
+int alloc_contig_range(unsigned long start, unsigned long end,
+		       unsigned int migratetype, gfp_t gfp_mask)
+{
+	unsigned long blk_start = start & ~(pageblock_nr_pages - 1);
+	unsigned long blk_end = ALIGN(end, pageblock_nr_pages);
+	unsigned long outer_start = start, outer_end;
+	int ret;
+
+	(void)gfp_mask;
+	ret = start_isolate_page_range(blk_start, blk_end, migratetype);
+	if (ret)
+		return ret;
+	ret = __alloc_contig_migrate_range(start, end);
+	if (ret)
+		goto done;
+	drain_all_pages(page_zone(pfn_to_page(start)));
+	/* The range may start inside a larger free block: find its head. */
+	for (unsigned int order = 0; !PageBuddy(pfn_to_page(outer_start));) {
+		if (++order >= MAX_ORDER) {
+			outer_start = start;
+			break;
+		}
+		outer_start &= ~0UL << order;
+	}
+	if (outer_start != start &&
+	    outer_start + (1UL << buddy_order(pfn_to_page(outer_start))) <=
+		    start)
+		outer_start = start;
+	ret = -EBUSY;
+	if (test_pages_isolated(outer_start, end))
+		goto done;
+	outer_end = isolate_freepages_range(outer_start, end);
+	if (!outer_end)
+		goto done;
+	if (start != outer_start)
+		free_contig_range(outer_start, start - outer_start);
+	if (end != outer_end)
+		free_contig_range(end, outer_end - end);
+	ret = 0;
+done:
+	undo_isolate_page_range(blk_start, blk_end, migratetype);
+	return ret;
+}
+//< ch08 alloc_contig_range
+
+/* free_contig_range - put back @nr_pages single pages from @pfn */
+void free_contig_range(unsigned long pfn, unsigned long nr_pages)
+{
+	for (; nr_pages--; pfn++)
+		__free_page(pfn_to_page(pfn));
 }

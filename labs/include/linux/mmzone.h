@@ -104,6 +104,7 @@ struct pglist_data;
 struct zone {
 	unsigned long _watermark[NR_WMARK]; /* chapter 7 */
 	unsigned long nr_reserved_highatomic;
+	unsigned long nr_isolate_pageblock; /* chapter 8 */
 	long lowmem_reserve[MAX_NR_ZONES]; /* chapter 7 */
 	struct pglist_data *zone_pgdat;
 	struct per_cpu_pageset pageset[NR_CPUS]; /* chapter 6 */

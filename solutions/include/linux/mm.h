@@ -110,6 +110,13 @@ static inline bool put_page_testzero(struct page *page)
 	return --page->_refcount == 0;
 }
 
+/* put_page - drop a reference to an order-0 page, freeing it on the last */
+void __free_pages(struct page *page, unsigned int order);
+static inline void put_page(struct page *page)
+{
+	__free_pages(page, 0);
+}
+
 static inline int page_mapcount(const struct page *page)
 {
 	return page->_mapcount + 1;

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Chapter 08: the contiguous memory allocator.
+ *
+ * The exercises: cma_alloc() and cma_release().  The board is
+ * vexpress-cma: 512 MiB with a 64 MiB CMA pool at 0x68000000.  A toy
+ * driver in this file owns movable pages (as a balloon driver does) and
+ * moves them when asked; the central test fills the CMA area with its
+ * pages and still gets a contiguous megabyte-sized buffer out of it.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <linux/cma.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include <linux/seq_file.h>
+#include <linux/vmstat.h>
+#include "mm/internal.h"
+#include "ktest.h"
+
+#define CMA_PFN 0x68000UL
+#define CMA_PAGES 16384UL
+
+static struct zone *normal(void)
+{
+	return &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+}
+
+static struct cma *area(void)
+{
+	return dma_contiguous_default_area;
+}
+
+static bool in_cma(struct page *page)
+{
+	return page_to_pfn(page) - CMA_PFN < CMA_PAGES;
+}
+
+/* ---- a driver whose pages can move ---- */
+
+#define MAX_OWNED 150000
+static struct page *owned[MAX_OWNED];
+static int nowned, migrated;
+static struct page *pinned; /* this one refuses to move */
+
+static bool drv_isolate(struct page *page, isolate_mode_t mode)
+{
+	(void)mode;
+	return page != pinned;
+}
+
+static int drv_migrate(struct address_space *mapping, struct page *newpage,
+		       struct page *page, enum migrate_mode mode)
+{
+	int i = (int)page->index;
+
+	(void)mode;
+	ck_assert_ptr_eq(owned[i], page);
+	memcpy(page_address(newpage), page_address(page), PAGE_SIZE);
+	newpage->index = (unsigned long)i;
+	__SetPageMovable(newpage, mapping);
+	owned[i] = newpage;
+	__ClearPageMovable(page);
+	put_page(page); /* the driver's reference moves to newpage */
+	migrated++;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void drv_putback(struct page *page)
+{
+	(void)page;
+}
+
+static const struct address_space_operations drv_aops = {
+	.isolate_page = drv_isolate,
+	.migratepage = drv_migrate,
+	.putback_page = drv_putback,
+};
+static struct address_space drv_mapping = { .a_ops = &drv_aops };
+
+static struct page *drv_alloc(void)
+{
+	struct page *page =
+		alloc_pages(GFP_USER | __GFP_MOVABLE | __GFP_NOWARN, 0);
+
+	if (!page)
+		return NULL;
+	page->index = (unsigned long)nowned;
+	memset(page_address(page), nowned & 0xff, PAGE_SIZE);
+	((int *)page_address(page))[0] = nowned;
+	__SetPageMovable(page, &drv_mapping);
+	owned[nowned++] = page;
+	return page;
+}
+
+static void drv_free(int i)
+{
+	__ClearPageMovable(owned[i]);
+	put_page(owned[i]);
+	owned[i] = NULL;
+}
+
+/* Fill the CMA area with driver pages; free the driver's other pages. */
+static void fill_cma_with_movable_pages(void)
+{
+	nowned = migrated = 0;
+	pinned = NULL;
+	while (zone_page_state(normal(), NR_FREE_CMA_PAGES) &&
+	       nowned < MAX_OWNED)
+		ck_assert_msg(drv_alloc(),
+			      "movable allocation failed with "
+			      "%lu CMA pages free",
+			      zone_page_state(normal(), NR_FREE_CMA_PAGES));
+	drain_all_pages(NULL);
+	for (int i = 0; i < nowned; i++)
+		if (!in_cma(owned[i]))
+			drv_free(i);
+}
+
+static void check_driver_data(void)
+{
+	for (int i = 0; i < nowned; i++)
+		if (owned[i])
+			ck_assert_msg(((int *)page_address(owned[i]))[0] == i,
+				      "driver page %d lost its data when it "
+				      "moved",
+				      i);
+}
+
+START_TEST(area_from_the_device_tree)
+{
+	ck_assert_ptr_nonnull(area());
+	ck_assert_uint_eq(area()->base_pfn, CMA_PFN);
+	ck_assert_uint_eq(area()->count, CMA_PAGES);
+	ck_assert_uint_eq(totalcma_pages, CMA_PAGES);
+	for (unsigned long pfn = CMA_PFN; pfn < CMA_PFN + CMA_PAGES;
+	     pfn += pageblock_nr_pages)
+		ck_assert(get_pageblock_migratetype(pfn_to_page(pfn)) ==
+			  MIGRATE_CMA);
+	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
+			  CMA_PAGES);
+}
+END_TEST
+
+START_TEST(alloc_and_release)
+{
+	unsigned long free_cma = zone_page_state(normal(), NR_FREE_CMA_PAGES);
+	struct page *page = cma_alloc(area(), 100, 0, false);
+
+	ck_assert_msg(page && in_cma(page),
+		      "cma_alloc(100) must return pages of the area");
+	ck_assert_uint_eq(cma_used_pages(area()), 100);
+	for (int i = 0; i < 100; i++)
+		ck_assert_msg(page_count(page + i) == 1 && !PageBuddy(page + i),
+			      "page %d of the buffer is not allocated", i);
+	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
+			  free_cma - 100);
+	ck_assert_msg(cma_release(area(), page, 100), "cma_release failed");
+	ck_assert_uint_eq(cma_used_pages(area()), 0);
+	drain_all_pages(NULL); /* freed single pages wait on the CPU lists */
+	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
+			  free_cma);
+	ck_assert_uint_eq(ktest_check_free_lists(normal()),
+			  zone_page_state(normal(), NR_FREE_PAGES));
+}
+END_TEST
+
+START_TEST(buffers_are_aligned_and_disjoint)
+{
+	struct page *a = cma_alloc(area(), 3, 0, false);
+	struct page *b = cma_alloc(area(), 16, 4, false);
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_msg(IS_ALIGNED(page_to_pfn(b), 16),
+		      "align 4 means a multiple of 16 pages, got pfn %#lx",
+		      page_to_pfn(b));
+	ck_assert_msg(b >= a + 3 || b + 16 <= a, "the buffers overlap");
+	ck_assert_uint_eq(cma_used_pages(area()), 19);
+	ck_assert_uint_eq(cma_maxchunk_pages(area()) + 19 +
+				  (unsigned long)(b - a - 3),
+			  CMA_PAGES);
+}
+END_TEST
+
+START_TEST(whole_area_then_nothing)
+{
+	struct page *all = cma_alloc(area(), CMA_PAGES, 0, false);
+
+	ck_assert_msg(all && page_to_pfn(all) == CMA_PFN,
+		      "the whole 64 MiB area can be allocated at once");
+	ck_assert_ptr_null(cma_alloc(area(), 1, 0, true));
+	ck_assert(!printk_log_contains("alloc failed"));
+	ck_assert_ptr_null(cma_alloc(area(), 1, 0, false));
+	ck_assert_msg(printk_log_contains("cma_alloc: linux,cma@68000000: "
+					  "alloc failed, req-size: 1 pages"),
+		      "a failed cma_alloc without no_warn must say so");
+	ck_assert(cma_release(area(), all, CMA_PAGES));
+	ck_assert_uint_eq(cma_maxchunk_pages(area()), CMA_PAGES);
+}
+END_TEST
+
+START_TEST(release_refuses_foreign_pages)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+
+	ck_assert_msg(!cma_release(area(), page, 1),
+		      "a page outside the area is not the area's to free");
+	ck_assert_int_eq(page_count(page), 1);
+}
+END_TEST
+
+/* The point of CMA: movable pages fill the area, yet a buffer comes out. */
+START_TEST(contiguous_buffer_from_a_full_area)
+{
+	struct page *buf;
+	unsigned long in_area = 0;
+
+	fill_cma_with_movable_pages();
+	for (int i = 0; i < nowned; i++)
+		in_area += owned[i] != NULL;
+	ck_assert_msg(in_area > CMA_PAGES / 2,
+		      "the setup should put movable pages in the area (%lu)",
+		      in_area);
+	buf = cma_alloc(area(), 1024, 0, false);
+	ck_assert_msg(buf, "cma_alloc must migrate the movable pages away");
+	ck_assert_msg(migrated > 0, "no page was migrated");
+	for (int i = 0; i < nowned; i++)
+		if (owned[i])
+			ck_assert_msg(
+				page_to_pfn(owned[i]) - page_to_pfn(buf) >=
+					1024,
+				"driver page %d is still inside the buffer", i);
+	check_driver_data();
+	for (int i = 0; i < 1024; i++)
+		ck_assert_int_eq(page_count(buf + i), 1);
+}
+END_TEST
+
+START_TEST(a_pinned_page_sends_cma_elsewhere)
+{
+	struct page *buf;
+
+	fill_cma_with_movable_pages();
+	for (int i = 0; i < nowned && !pinned; i++)
+		if (owned[i] && page_to_pfn(owned[i]) < CMA_PFN + 64)
+			pinned = owned[i];
+	ck_assert_ptr_nonnull(pinned);
+	buf = cma_alloc(area(), 64, 0, false);
+	ck_assert_msg(buf, "a busy range must not stop cma_alloc: it tries "
+			   "the next one");
+	ck_assert_msg(page_to_pfn(pinned) - page_to_pfn(buf) >= 64,
+		      "the range with the pinned page (pfn %#lx) cannot be "
+		      "used, got [%#lx, +64)",
+		      page_to_pfn(pinned), page_to_pfn(buf));
+	ck_assert_ptr_null(cma_alloc(area(), CMA_PAGES, 0, true));
+	ck_assert_uint_eq(cma_used_pages(area()), 64);
+	check_driver_data();
+}
+END_TEST
+
+static unsigned int rng;
+
+static unsigned int rnd(void)
+{
+	rng = rng * 1103515245u + 12345u;
+	return rng >> 8;
+}
+
+START_TEST(random_buffers_keep_invariants)
+{
+	enum { SLOTS = 32, OPS = 400, SEED = 8 };
+	static struct page *buf[SLOTS];
+	static unsigned int len[SLOTS];
+	unsigned long used = 0;
+
+	rng = SEED;
+	memset(buf, 0, sizeof(buf));
+	for (int op = 0; op < OPS; op++) {
+		int i = rnd() % SLOTS;
+
+		if (buf[i]) {
+			ck_assert(cma_release(area(), buf[i], len[i]));
+			used -= len[i];
+			buf[i] = NULL;
+		} else {
+			len[i] = 1 + rnd() % 700;
+			buf[i] = cma_alloc(area(), len[i], rnd() % 4, true);
+			if (buf[i])
+				used += len[i];
+		}
+		ck_assert_msg(cma_used_pages(area()) == used,
+			      "after %d operations (seed %d): bitmap says %lu "
+			      "used, %lu outstanding",
+			      op + 1, SEED, cma_used_pages(area()), used);
+	}
+	for (int i = 0; i < SLOTS; i++)
+		if (buf[i])
+			cma_release(area(), buf[i], len[i]);
+	drain_all_pages(NULL);
+	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
+			  CMA_PAGES);
+	ck_assert_uint_eq(ktest_check_free_lists(normal()),
+			  zone_page_state(normal(), NR_FREE_PAGES));
+}
+END_TEST
+
+START_TEST(meminfo_shows_cma)
+{
+	static char buf[2048];
+	struct seq_file m;
+
+	seq_init(&m, buf, sizeof(buf));
+	meminfo_show(&m);
+	ck_assert_ptr_nonnull(strstr(buf, "CmaTotal:          65536 kB\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "CmaFree:           65536 kB\n"));
+}
+END_TEST
+
+KTEST_SUITE(ch08) = {
+	.chapter = "08",
+	.title = "The contiguous memory allocator",
+	.dtb = "vexpress-cma",
+	.boot = ktest_boot_cma,
+	.timeout = 90,
+	.tests = KTESTS(area_from_the_device_tree, alloc_and_release,
+			buffers_are_aligned_and_disjoint,
+			whole_area_then_nothing, release_refuses_foreign_pages,
+			contiguous_buffer_from_a_full_area,
+			a_pinned_page_sends_cma_elsewhere,
+			random_buffers_keep_invariants, meminfo_shows_cma),
+};

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The contiguous memory allocator (mm/cma.c).
+ *
+ *   cma_init_reserved_mem()   record a reserved range as a CMA area
+ *   cma_init_reserved_areas() give its pageblocks to the buddy as
+ *                             MIGRATE_CMA (only movable pages go there)
+ *   cma_alloc(cma, count)     find `count` clear bits in the bitmap,
+ *                             alloc_contig_range() the frames: movable
+ *                             pages in the way are migrated out
+ *   cma_release()             free the frames, clear the bits
+ *
+ *   base_pfn                                      base_pfn + count
+ *   |  bitmap: 0 0 1 1 1 0 0 0 ...  (1 bit = 2^order_per_bit pages) |
+ *
+ * The debugfs files of Linux (/sys/kernel/debug/cma/<name>/used,
+ * maxchunk, ...) are cma_used_pages() and cma_maxchunk_pages() here.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <linux/cma.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include "internal.h"
+
+struct cma cma_areas[MAX_CMA_AREAS];
+unsigned int cma_area_count;
+unsigned long totalcma_pages; /* pages in all CMA areas */
+
+static unsigned long cma_bitmap_maxno(const struct cma *cma)
+{
+	return cma->count >> cma->order_per_bit;
+}
+
+static bool cma_bit(const struct cma *cma, unsigned long bit)
+{
+	return cma->bitmap[bit / BITS_PER_LONG] &
+	       (1UL << (bit % BITS_PER_LONG));
+}
+
+static void cma_set_bits(struct cma *cma, unsigned long bit, unsigned long n,
+			 bool set)
+{
+	for (; n--; bit++) {
+		unsigned long mask = 1UL << (bit % BITS_PER_LONG);
+
+		if (set)
+			cma->bitmap[bit / BITS_PER_LONG] |= mask;
+		else
+			cma->bitmap[bit / BITS_PER_LONG] &= ~mask;
+	}
+}
+
+/*
+ * The first run of @nr clear bits at or after @start whose position is
+ * a multiple of @mask + 1 (lib/bitmap.c: bitmap_find_next_zero_area).
+ * Return: its first bit, or a value >= @size when there is none.
+ */
+static unsigned long find_zero_area(const struct cma *cma, unsigned long size,
+				    unsigned long start, unsigned long nr,
+				    unsigned long mask)
+{
+	for (unsigned long i = (start + mask) & ~mask; i + nr <= size;
+	     i = (i + 1 + mask) & ~mask) {
+		unsigned long j = 0;
+
+		while (j < nr && !cma_bit(cma, i + j))
+			j++;
+		if (j == nr)
+			return i;
+	}
+	return size;
+}
+
+/**
+ * cma_init_reserved_mem - make a CMA area of a reserved range
+ * @base: its start, aligned to a pageblock (4 MiB)
+ * @size: its size, a multiple of a pageblock
+ * @order_per_bit: pages per bitmap bit, as a power of two
+ * @name: the area's name
+ * @res_cma: out: the area
+ *
+ * Return: 0, or -EINVAL for a misaligned range or too many areas.
+ */
+int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,
+			  unsigned int order_per_bit, const char *name,
+			  struct cma **res_cma)
+{
+	phys_addr_t alignment = PAGE_SIZE << pageblock_order;
+	struct cma *cma;
+
+	if (cma_area_count == MAX_CMA_AREAS) {
+		pr_err("Not enough slots for CMA reserved regions!\n");
+		return -EINVAL;
+	}
+	if (!size || !IS_ALIGNED(base | size, alignment))
+		return -EINVAL;
+	cma = &cma_areas[cma_area_count++];
+	snprintf(cma->name, sizeof(cma->name), "%s", name);
+	cma->base_pfn = PFN_DOWN(base);
+	cma->count = size >> PAGE_SHIFT;
+	cma->order_per_bit = order_per_bit;
+	*res_cma = cma;
+	totalcma_pages += cma->count;
+	return 0;
+}
+
+/* One pageblock of the area to the buddy, as MIGRATE_CMA. */
+static void init_cma_reserved_pageblock(struct page *page)
+{
+	struct zone *zone = page_zone(page);
+
+	for (unsigned long i = 0; i < pageblock_nr_pages; i++) {
+		__ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	set_page_count(page, 1);
+	__free_pages(page, pageblock_order);
+	zone->managed_pages += pageblock_nr_pages;
+	totalram_pages += pageblock_nr_pages;
+}
+
+static void cma_activate_area(struct cma *cma)
+{
+	unsigned long bytes =
+		DIV_ROUND_UP(cma_bitmap_maxno(cma), BITS_PER_LONG) *
+		sizeof(long);
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < bytes) /* get_order(bytes) */
+		order++;
+	cma->bitmap = (unsigned long *)__get_free_pages(GFP_KERNEL | __GFP_ZERO,
+							order);
+	for (unsigned long pfn = cma->base_pfn;
+	     pfn < cma->base_pfn + cma->count; pfn += pageblock_nr_pages)
+		init_cma_reserved_pageblock(pfn_to_page(pfn));
+	pr_info("cma: %s: %lu MiB at %#010lx\n", cma->name,
+		cma->count >> (20 - PAGE_SHIFT),
+		(unsigned long)PFN_PHYS(cma->base_pfn));
+}
+
+/* cma_init_reserved_areas - activate every area (a core_initcall) */
+int cma_init_reserved_areas(void)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++)
+		cma_activate_area(&cma_areas[i]);
+	return 0;
+}
+
+//> ch08 cma_alloc
+/**
+ * cma_alloc - allocate @count contiguous pages from a CMA area
+ * @cma: the area
+ * @count: pages wanted
+ * @align: the block's alignment, as an order of pages
+ * @no_warn: fail silently
+ *
+ * Try each free run of the bitmap in turn: mark it taken, then ask
+ * alloc_contig_range() for its frames; if a page there cannot be moved
+ * (-EBUSY), clear the bits and try a little further on.
+ * Return: the first page, or NULL.
+ */
+struct page *cma_alloc(struct cma *cma, size_t count, unsigned int align,
+		       bool no_warn)
+{
+	unsigned long mask = 0, bitmap_count, start = 0;
+	struct page *page = NULL;
+	int ret = -ENOMEM;
+
+	if (!cma || !cma->count || !count)
+		return NULL;
+	if (align > cma->order_per_bit)
+		mask = (1UL << (align - cma->order_per_bit)) - 1;
+	bitmap_count =
+		ALIGN(count, 1UL << cma->order_per_bit) >> cma->order_per_bit;
+	// BEGIN SOLUTION ch08
+	for (;;) {
+		unsigned long bitmap_no, pfn;
+
+		bitmap_no = find_zero_area(cma, cma_bitmap_maxno(cma), start,
+					   bitmap_count, mask);
+		if (bitmap_no >= cma_bitmap_maxno(cma))
+			break;
+		cma_set_bits(cma, bitmap_no, bitmap_count, true);
+		pfn = cma->base_pfn + (bitmap_no << cma->order_per_bit);
+		ret = alloc_contig_range(pfn, pfn + count, MIGRATE_CMA,
+					 GFP_KERNEL);
+		if (ret == 0) {
+			page = pfn_to_page(pfn);
+			break;
+		}
+		cma_set_bits(cma, bitmap_no, bitmap_count, false);
+		if (ret != -EBUSY)
+			break;
+		pr_debug("%s(): memory range at pfn %#lx is busy, retrying\n",
+			 __func__, pfn);
+		start = bitmap_no + mask + 1;
+	}
+	// STUB
+	// /* TODO(ch08): search the bitmap, take the range, retry on busy;
+	//    see chapters/08-cma.md, "cma_alloc". */
+	// (void)start, (void)bitmap_count, (void)find_zero_area;
+	// (void)cma_set_bits;
+	// END SOLUTION
+	if (!page && !no_warn)
+		pr_err("%s: %s: alloc failed, req-size: %lu pages, ret: %d\n",
+		       __func__, cma->name, (unsigned long)count, ret);
+	return page;
+}
+//< ch08 cma_alloc
+
+//> ch08 cma_release
+/**
+ * cma_release - give back pages from cma_alloc()
+ * Return: false if @pages is not from @cma.
+ */
+bool cma_release(struct cma *cma, const struct page *pages, unsigned int count)
+{
+	// BEGIN SOLUTION ch08
+	unsigned long pfn;
+
+	if (!cma || !pages)
+		return false;
+	pfn = page_to_pfn(pages);
+	if (pfn < cma->base_pfn || pfn >= cma->base_pfn + cma->count)
+		return false;
+	VM_BUG_ON(pfn + count > cma->base_pfn + cma->count);
+	free_contig_range(pfn, count);
+	cma_set_bits(cma, (pfn - cma->base_pfn) >> cma->order_per_bit,
+		     ALIGN(count, 1UL << cma->order_per_bit) >>
+			     cma->order_per_bit,
+		     false);
+	return true;
+	// STUB
+	// /* TODO(ch08): check the range, free the pages, clear the bits;
+	//    see chapters/08-cma.md, "cma_release". */
+	// (void)cma, (void)pages, (void)count;
+	// return false;
+	// END SOLUTION
+}
+//< ch08 cma_release
+
+/* debugfs "used": pages handed out */
+unsigned long cma_used_pages(const struct cma *cma)
+{
+	unsigned long used = 0;
+
+	for (unsigned long b = 0; b < cma_bitmap_maxno(cma); b++)
+		used += cma_bit(cma, b);
+	return used << cma->order_per_bit;
+}
+
+/* debugfs "maxchunk": the longest free run, in pages */
+unsigned long cma_maxchunk_pages(const struct cma *cma)
+{
+	unsigned long best = 0, run = 0;
+
+	for (unsigned long b = 0; b < cma_bitmap_maxno(cma); b++) {
+		run = cma_bit(cma, b) ? 0 : run + 1;
+		best = max(best, run);
+	}
+	return best << cma->order_per_bit;
+}
