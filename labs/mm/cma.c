@@ -178,7 +178,7 @@ struct page *cma_alloc(struct cma *cma, size_t count, unsigned int align,
 		ALIGN(count, 1UL << cma->order_per_bit) >> cma->order_per_bit;
 	/* TODO(ch08): search the bitmap, take the range, retry on busy;
 	   see chapters/08-cma.md, "cma_alloc". */
-	(void)start, (void)bitmap_count, (void)find_zero_area;
+	(void)start, (void)bitmap_count, (void)find_zero_area, (void)mask;
 	(void)cma_set_bits;
 	if (!page && !no_warn)
 		pr_err("%s: %s: alloc failed, req-size: %lu pages, ret: %d\n",

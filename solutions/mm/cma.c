@@ -202,7 +202,7 @@ struct page *cma_alloc(struct cma *cma, size_t count, unsigned int align,
 	// STUB
 	// /* TODO(ch08): search the bitmap, take the range, retry on busy;
 	//    see chapters/08-cma.md, "cma_alloc". */
-	// (void)start, (void)bitmap_count, (void)find_zero_area;
+	// (void)start, (void)bitmap_count, (void)find_zero_area, (void)mask;
 	// (void)cma_set_bits;
 	// END SOLUTION
 	if (!page && !no_warn)
