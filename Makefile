@@ -29,6 +29,7 @@ help:
 	@echo "  make validity      prove every exercise's stub fails its tests"
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
 	@echo "  make coverage      gcovr report of the tests over the tree"
+	@echo "  make bench         page-allocator benchmarks (figures, host)"
 	@echo "  make lab-start CH=N [DEST=dir]   a tree solved up to chapter N-1"
 	@echo "  make student-edition DEST=dir | grade-all SUBMISSIONS=dir | gradescope"
 	@echo "  make deps          install and build what the course needs (idempotent)"
@@ -69,6 +70,12 @@ lab-start:
 	@$(PY) autograder/tools/labgen.py solutions $(or $(DEST),build/lab-start-ch$(CH)) \
 		--solved-below $(CH)
 	@echo "grade it with: make grade TREE=$(or $(DEST),build/lab-start-ch$(CH)) CH=$(CH)"
+
+# --- benchmarks: figures printed, never asserted ------------------------
+.PHONY: bench
+bench: deps
+	@$(MAKE) -s --no-print-directory build TREE=solutions MACH=host
+	@$(call IMAGE_host,solutions) --chapter bench | grep '^bench:'
 
 # --- the repository's self-test -----------------------------------------
 # Every step prints its own progress; the first failure stops the run.

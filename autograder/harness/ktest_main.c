@@ -102,8 +102,11 @@ static bool selected_suite(const struct options *o, const struct ktest_suite *s)
 {
 	if (s->arm_only && strcmp(machine_name, "arm"))
 		return false;
+	/* by default: every chapter and the figures, not the self-test
+	 * crashes or the benchmarks */
 	if (!o->nr_chapters)
-		return strcmp(s->chapter, "crash") != 0;
+		return strcmp(s->chapter, "crash") &&
+		       strcmp(s->chapter, "bench");
 	for (int i = 0; i < o->nr_chapters; i++)
 		if (!strcmp(o->chapters[i], s->chapter))
 			return true;

@@ -119,6 +119,12 @@ static inline void del_page_from_free_list(struct page *page, struct zone *zone,
 	zone->free_area[order].nr_free--;
 }
 
+/* bad_range - is @page outside @zone?  A debug check, as in Linux. */
+static inline bool bad_range(struct zone *zone, struct page *page)
+{
+	return !zone_spans_pfn(zone, page_to_pfn(page));
+}
+
 static inline struct page *get_page_from_free_area(struct free_area *area,
 						   int migratetype)
 {
@@ -156,7 +162,8 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
 	unsigned long combined_pfn, higher_buddy_pfn;
 	struct page *higher_page;
 
-	if (order >= MAX_ORDER - 2)
+	/* no merge was tried, or the next order is the last one */
+	if (buddy_pfn == pfn || order >= MAX_ORDER - 2)
 		return false;
 	combined_pfn = buddy_pfn & pfn;
 	higher_page = page + (combined_pfn - pfn);
@@ -176,9 +183,9 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
  * @order: the block's order
  * @migratetype: the free list it goes to
  *
- * Merge the block with its buddy as long as the buddy is free and of the
- * same order, going one order up each time, then put the result on its
- * free list.  Never merges past MAX_ORDER - 1.
+ * Merge the block with its buddy as long as the buddy is free and of
+ * the same order, going one order up each time, then put the result on
+ * its free list.  Never merges past MAX_ORDER - 1.
  */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int migratetype)
@@ -190,16 +197,16 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	VM_BUG_ON_PAGE(page->flags & PAGE_FLAGS_CHECK_AT_PREP, page);
 	VM_BUG_ON(migratetype < 0 || migratetype >= MIGRATE_TYPES);
 	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
-	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn), page);
+	VM_BUG_ON_PAGE(bad_range(zone, page), page);
 
 	/* free pages of isolated pageblocks are not counted as free */
 	if (migratetype != MIGRATE_ISOLATE)
-		__mod_zone_freepage_state(zone, 1L << order, migratetype);
+		__mod_zone_freepage_state(zone, 1 << order, migratetype);
 	/* TODO(ch04): merge with free buddies, one order at a time;
 	   see chapters/04-buddy.md, "Freeing: merging buddies". */
 	(void)buddy, (void)combined_pfn;
 	set_buddy_order(page, order);
-	if (buddy_pfn != pfn && buddy_merge_likely(pfn, buddy_pfn, page, order))
+	if (buddy_merge_likely(pfn, buddy_pfn, page, order))
 		add_to_free_list_tail(page, zone, order, migratetype);
 	else
 		add_to_free_list(page, zone, order, migratetype);

@@ -49,8 +49,10 @@ unsigned long zone_spanned_pages_in_node(int zone_type,
 					 unsigned long *zone_start_pfn,
 					 unsigned long *zone_end_pfn)
 {
-	unsigned long zone_low = arch_zone_lowest_possible_pfn[zone_type];
-	unsigned long zone_high = arch_zone_highest_possible_pfn[zone_type];
+	unsigned long zone_low, zone_high;
+
+	zone_low = arch_zone_lowest_possible_pfn[zone_type];
+	zone_high = arch_zone_highest_possible_pfn[zone_type];
 
 	// BEGIN SOLUTION ch03
 	*zone_start_pfn = max(node_start_pfn, zone_low);

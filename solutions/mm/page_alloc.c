@@ -119,6 +119,12 @@ static inline void del_page_from_free_list(struct page *page, struct zone *zone,
 	zone->free_area[order].nr_free--;
 }
 
+/* bad_range - is @page outside @zone?  A debug check, as in Linux. */
+static inline bool bad_range(struct zone *zone, struct page *page)
+{
+	return !zone_spans_pfn(zone, page_to_pfn(page));
+}
+
 static inline struct page *get_page_from_free_area(struct free_area *area,
 						   int migratetype)
 {
@@ -167,7 +173,8 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
 	unsigned long combined_pfn, higher_buddy_pfn;
 	struct page *higher_page;
 
-	if (order >= MAX_ORDER - 2)
+	/* no merge was tried, or the next order is the last one */
+	if (buddy_pfn == pfn || order >= MAX_ORDER - 2)
 		return false;
 	combined_pfn = buddy_pfn & pfn;
 	higher_page = page + (combined_pfn - pfn);
@@ -187,9 +194,9 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
  * @order: the block's order
  * @migratetype: the free list it goes to
  *
- * Merge the block with its buddy as long as the buddy is free and of the
- * same order, going one order up each time, then put the result on its
- * free list.  Never merges past MAX_ORDER - 1.
+ * Merge the block with its buddy as long as the buddy is free and of
+ * the same order, going one order up each time, then put the result on
+ * its free list.  Never merges past MAX_ORDER - 1.
  */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int migratetype)
@@ -201,16 +208,18 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	VM_BUG_ON_PAGE(page->flags & PAGE_FLAGS_CHECK_AT_PREP, page);
 	VM_BUG_ON(migratetype < 0 || migratetype >= MIGRATE_TYPES);
 	VM_BUG_ON_PAGE(pfn & ((1UL << order) - 1), page);
-	VM_BUG_ON_PAGE(!zone_spans_pfn(zone, pfn), page);
+	VM_BUG_ON_PAGE(bad_range(zone, page), page);
 
 	/* free pages of isolated pageblocks are not counted as free */
 	if (migratetype != MIGRATE_ISOLATE)
-		__mod_zone_freepage_state(zone, 1L << order, migratetype);
+		__mod_zone_freepage_state(zone, 1 << order, migratetype);
 	// BEGIN SOLUTION ch04
 	while (order < MAX_ORDER - 1) {
 		buddy_pfn = __find_buddy_pfn(pfn, order);
 		buddy = page + (buddy_pfn - pfn);
-		if (!pfn_valid(buddy_pfn) || !page_is_buddy(page, buddy, order))
+		if (!pfn_valid(buddy_pfn))
+			break;
+		if (!page_is_buddy(page, buddy, order))
 			break;
 		del_page_from_free_list(buddy, zone, order);
 		combined_pfn = buddy_pfn & pfn;
@@ -224,7 +233,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	// (void)buddy, (void)combined_pfn;
 	// END SOLUTION
 	set_buddy_order(page, order);
-	if (buddy_pfn != pfn && buddy_merge_likely(pfn, buddy_pfn, page, order))
+	if (buddy_merge_likely(pfn, buddy_pfn, page, order))
 		add_to_free_list_tail(page, zone, order, migratetype);
 	else
 		add_to_free_list(page, zone, order, migratetype);
@@ -251,12 +260,14 @@ void expand(struct zone *zone, struct page *page, int low, int high,
 	unsigned long size = 1UL << high;
 
 	while (high > low) {
+		struct page *half;
+
 		high--;
 		size >>= 1;
-		VM_BUG_ON_PAGE(!zone_spans_pfn(zone, page_to_pfn(&page[size])),
-			       &page[size]);
-		add_to_free_list(&page[size], zone, high, migratetype);
-		set_buddy_order(&page[size], high);
+		half = &page[size]; /* the upper half goes back */
+		VM_BUG_ON_PAGE(bad_range(zone, half), half);
+		add_to_free_list(half, zone, high, migratetype);
+		set_buddy_order(half, high);
 	}
 	// STUB
 	// /* TODO(ch04): free the upper half, order by order; see

@@ -49,7 +49,9 @@
 static inline enum zone_type page_zonenum(const struct page *page)
 {
 	// BEGIN SOLUTION ch03
-	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+	unsigned long field = page->flags >> ZONES_PGSHIFT;
+
+	return (enum zone_type)(field & ZONES_MASK);
 	// STUB
 	// /* TODO(ch03): extract the zone field; see chapters/03-page-zone-node.md,
 	//    "The zone in page->flags". */
@@ -62,8 +64,10 @@ static inline enum zone_type page_zonenum(const struct page *page)
 static inline void set_page_zone(struct page *page, enum zone_type zone)
 {
 	// BEGIN SOLUTION ch03
+	unsigned long field = (unsigned long)zone & ZONES_MASK;
+
 	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
-	page->flags |= ((unsigned long)zone & ZONES_MASK) << ZONES_PGSHIFT;
+	page->flags |= field << ZONES_PGSHIFT;
 	// STUB
 	// /* TODO(ch03): clear the zone field, then set it. */
 	// (void)page, (void)zone;
