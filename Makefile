@@ -25,6 +25,8 @@ help:
 	@echo "  make grade [CH=N] [TREE=labs|solutions|DIR] [TEST=name]"
 	@echo "                     grade a tree on both machines (default: labs/)"
 	@echo "  make test          the repository's own full self-test (what CI runs)"
+	@echo "  make book          the handbook: build/book/handbook.{pdf,html}"
+	@echo "  make book-student  the student edition (stubs, no answers)"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
 	@echo "  make validity      prove every exercise's stub fails its tests"
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
@@ -44,6 +46,7 @@ build/deps/.base:
 deps: build/deps/.base
 
 include autograder/mk/grade.mk
+include book/book.mk
 
 deps-book:
 	@bash autograder/setup.sh book
@@ -91,6 +94,7 @@ test: deps
 	@echo "== [5/6] the grader against hostile submissions"
 	@$(PY) autograder/selftest/selftest.py
 	@echo "== [6/6] the handbook"
+	@bash autograder/setup.sh book
 	@$(MAKE) -s --no-print-directory test-book
 	@echo "== make test: all passed"
 

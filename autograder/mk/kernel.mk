@@ -39,7 +39,8 @@ TSRC := $(filter-out %_arm.c,$(TSRC))
 CC := gcc
 MSRC := $(sort $(wildcard $(TREE)/arch/host/*.c))
 CFLAGS := $(CFLAGS_COMMON) -fPIE $(EXTRA_CFLAGS)
-LDFLAGS := -pie -rdynamic $(EXTRA_LDFLAGS)
+LDFLAGS := -pie -rdynamic -Wl,-T,$(TREE)/arch/host/kernel-sections.lds \
+	$(EXTRA_LDFLAGS)
 LDLIBS := -lfdt $(shell pkg-config --libs check) -ldl
 BIN := $(OUT)/ktest
 else ifeq ($(MACH),arm)

@@ -274,8 +274,217 @@ START_TEST(fig_free_area)
 }
 END_TEST
 
+/* The colour of a pageblock type in the ch05 figure. */
+static const char *fig_mt_colour(int mt)
+{
+	switch (mt) {
+	case MIGRATE_UNMOVABLE:
+		return "#f4a6a6";
+	case MIGRATE_RECLAIMABLE:
+		return "#a6c8f4";
+	case MIGRATE_MOVABLE:
+		return "#c8ecc0";
+	default:
+		return "#dddddd";
+	}
+}
+
+/* Print the type of every pageblock of @z, eight to a row. */
+static void print_pageblocks(struct zone *z)
+{
+	unsigned long pfn;
+	int col = 0;
+
+	FIG_BEGIN("ch05-pageblocks");
+	printk(KERN_NOTICE "digraph pageblocks {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " pb [label=<<table border=\"0\" cellborder=\"1\""
+			   " cellspacing=\"0\" cellpadding=\"3\">\n");
+	for (pfn = z->zone_start_pfn; pfn < zone_end_pfn(z);
+	     pfn += pageblock_nr_pages) {
+		int mt = get_pageblock_migratetype(pfn_to_page(pfn));
+
+		if (col == 0)
+			printk(KERN_NOTICE "<tr>");
+		printk(KERN_NOTICE "<td bgcolor=\"%s\">%#lx<br/>%s</td>",
+		       fig_mt_colour(mt), pfn, migratetype_names[mt]);
+		if (++col == 8) {
+			printk(KERN_NOTICE "</tr>\n");
+			col = 0;
+		}
+	}
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+}
+
+/* The number of pageblocks of @z whose type is @mt. */
+static unsigned long fig_blocks_of(struct zone *z, int mt)
+{
+	unsigned long n = 0;
+
+	for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z);
+	     pfn += pageblock_nr_pages)
+		n += get_pageblock_migratetype(pfn_to_page(pfn)) == mt;
+	return n;
+}
+
+/*
+ * The figure of chapter 05: the 64 pageblocks of vexpress-256m after
+ * three requests that find no free block of their own type at first.
+ * Every pageblock starts MOVABLE.  An unmovable order-0 request falls
+ * back to the largest movable block, the order-10 block at 0x6fc00,
+ * and takes its whole pageblock; a reclaimable one does the same with
+ * the next order-10 block, 0x6f800 (it looks at the largest blocks
+ * first, so it takes a movable pageblock rather than the unmovable
+ * pageblock's crumbs).  An unmovable order-9 request then finds the
+ * free half of the unmovable pageblock, 0x6fe00, and steals nothing.
+ */
+START_TEST(fig_pageblocks)
+{
+	struct page *u, *r, *u9;
+	struct zone *z;
+
+	ktest_reboot("vexpress-256m", ktest_boot_buddy);
+	z = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	ck_assert_uint_eq(fig_blocks_of(z, MIGRATE_MOVABLE), 64);
+	u = rmqueue(z, 0, MIGRATE_UNMOVABLE);
+	ck_assert_msg(u && page_to_pfn(u) == 0x6fc00,
+		      "the unmovable page should be pfn 0x6fc00");
+	r = rmqueue(z, 0, MIGRATE_RECLAIMABLE);
+	ck_assert_msg(r && page_to_pfn(r) == 0x6f800,
+		      "the reclaimable page should be pfn 0x6f800");
+	u9 = rmqueue(z, 9, MIGRATE_UNMOVABLE);
+	ck_assert_msg(u9 && page_to_pfn(u9) == 0x6fe00,
+		      "the order-9 unmovable block should be pfn 0x6fe00");
+	ck_assert_int_eq(get_pageblock_migratetype(u), MIGRATE_UNMOVABLE);
+	ck_assert_int_eq(get_pageblock_migratetype(r), MIGRATE_RECLAIMABLE);
+	ck_assert_uint_eq(fig_blocks_of(z, MIGRATE_UNMOVABLE), 1);
+	ck_assert_uint_eq(fig_blocks_of(z, MIGRATE_RECLAIMABLE), 1);
+	ck_assert_uint_eq(fig_blocks_of(z, MIGRATE_MOVABLE), 62);
+	ck_assert_uint_eq(ktest_check_free_lists(z),
+			  zone_page_state(z, NR_FREE_PAGES));
+	print_pageblocks(z);
+}
+END_TEST
+
+/* At most this many pages of each per-CPU list are drawn. */
+#define FIG_PCP_PAGES 3
+
+/* One CPU's lists of @z: a record, then a chain of pages per list. */
+static void print_pcp_cpu(struct zone *z, int cpu)
+{
+	struct per_cpu_pages *pcp = &z->pageset[cpu].pcp;
+
+	printk(KERN_NOTICE " c%d [shape=record, label=\"{CPU %d|count %d"
+			   "\\nhigh %d\\nbatch %d}",
+	       cpu, cpu, pcp->count, pcp->high, pcp->batch);
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+		printk(KERN_NOTICE "|<l%d> lists[%s]", mt,
+		       migratetype_names[mt]);
+	printk(KERN_NOTICE "\"];\n");
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
+		struct page *page;
+		int n = 0, len = 0;
+
+		list_for_each_entry(page, &pcp->lists[mt], lru)
+			len++;
+		list_for_each_entry(page, &pcp->lists[mt], lru) {
+			if (n == FIG_PCP_PAGES) {
+				printk(KERN_NOTICE " p%d_%d_%d [label=\"... %d "
+						   "more\", shape=plaintext];\n"
+						   " p%d_%d_%d -> p%d_%d_%d;\n",
+				       cpu, mt, n, len - n, cpu, mt, n - 1, cpu,
+				       mt, n);
+				break;
+			}
+			printk(KERN_NOTICE " p%d_%d_%d [label=\"pfn %#lx\"];\n",
+			       cpu, mt, n, page_to_pfn(page));
+			if (n)
+				printk(KERN_NOTICE " p%d_%d_%d -> p%d_%d_%d;\n",
+				       cpu, mt, n - 1, cpu, mt, n);
+			else
+				printk(KERN_NOTICE " c%d:l%d:e -> p%d_%d_0;\n",
+				       cpu, mt, cpu, mt);
+			n++;
+		}
+	}
+}
+
+/* Print the per-CPU lists of @z for CPUs 0 to @ncpus - 1. */
+static void print_pcp(struct zone *z, int ncpus)
+{
+	FIG_BEGIN("ch06-pcp-lists");
+	printk(KERN_NOTICE "digraph pcp {\n"
+			   " rankdir=LR; nodesep=0.08; ranksep=0.25;\n"
+			   " node [shape=box, fontsize=10, height=0.22];\n"
+			   " edge [arrowsize=0.5];\n");
+	for (int cpu = 0; cpu < ncpus; cpu++)
+		print_pcp_cpu(z, cpu);
+	printk(KERN_NOTICE "}\n");
+	FIG_END();
+}
+
+/* The pfn at the head (the hottest page) of a CPU's list. */
+static unsigned long fig_pcp_head(struct zone *z, int cpu, int mt)
+{
+	struct list_head *list = &z->pageset[cpu].pcp.lists[mt];
+
+	if (list_empty(list))
+		return 0;
+	return page_to_pfn(list_first_entry(list, struct page, lru));
+}
+
+/*
+ * The figure of chapter 06: the lists of CPUs 0 and 1 of vexpress-256m
+ * (batch 15, high 90).  The small blocks boot leaves at the start of
+ * RAM are taken first, as in fig_free_area, so that both machines start
+ * from the order-10 block at 0x6fc00.  CPU 0 allocates three movable
+ * pages: its empty list is refilled with 15 pages, 0x6fc00-0x6fc0e in
+ * order, and the first three are handed out.  CPU 1 allocates one
+ * unmovable page: its unmovable list is refilled from the pageblock at
+ * 0x6f800, which the fallback claims.  CPU 1 then frees 0x6fc01, which
+ * CPU 0 allocated: it goes to the head of CPU 1's movable list.
+ */
+START_TEST(fig_pcp_lists)
+{
+	struct page *p[3], *u;
+	struct zone *z;
+	int o;
+
+	ktest_reboot("vexpress-256m", ktest_boot_pcp);
+	z = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	while ((o = fig_smallest_order(z, MAX_ORDER - 1)) < MAX_ORDER - 1)
+		ck_assert_ptr_nonnull(rmqueue_buddy(z, o, MIGRATE_MOVABLE));
+	ck_assert_uint_eq(z->free_area[MAX_ORDER - 1].nr_free, 61);
+	ck_assert_int_eq(z->pageset[0].pcp.batch, 15);
+	__smp_processor_id = 0;
+	for (int i = 0; i < 3; i++) {
+		p[i] = rmqueue(z, 0, MIGRATE_MOVABLE);
+		ck_assert_msg(p[i] && page_to_pfn(p[i]) == 0x6fc00UL + i,
+			      "CPU 0's page %d should be pfn %#lx", i,
+			      0x6fc00UL + i);
+	}
+	__smp_processor_id = 1;
+	u = rmqueue(z, 0, MIGRATE_UNMOVABLE);
+	ck_assert_msg(u && page_to_pfn(u) == 0x6f800,
+		      "CPU 1's unmovable page should be pfn 0x6f800");
+	__free_pages(p[1], 0);
+	__smp_processor_id = 0;
+	ck_assert_int_eq(z->pageset[0].pcp.count, 12);
+	ck_assert_int_eq(z->pageset[1].pcp.count, 15);
+	ck_assert_int_eq(z->pageset[2].pcp.count, 0);
+	ck_assert_uint_eq(fig_pcp_head(z, 0, MIGRATE_MOVABLE), 0x6fc03);
+	ck_assert_uint_eq(fig_pcp_head(z, 1, MIGRATE_MOVABLE), 0x6fc01);
+	ck_assert_uint_eq(fig_pcp_head(z, 1, MIGRATE_UNMOVABLE), 0x6f801);
+	ck_assert_uint_eq(zone_page_state(z, NR_FREE_PAGES), 61 * 1024 - 30);
+	ck_assert_uint_eq(ktest_check_free_lists(z), 61 * 1024 - 30);
+	print_pcp(z, 2);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
-	.tests = KTESTS(fig_pgtable_walk, fig_free_area),
+	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
+			fig_pcp_lists),
 };
