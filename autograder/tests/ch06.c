@@ -55,10 +55,10 @@ START_TEST(batch_follows_zone_size)
 	ck_assert_int_eq(pcp_of(0)->batch, 15);
 	ck_assert_int_eq(pcp_of(3)->high, 6 * 15);
 	ktest_reboot("vexpress-1g", ktest_boot_pcp);
-	/* 768 MiB of Normal: capped at 1 MiB = 256 pages -> 64 -> 63 */
+	/* 768 MiB of Normal: ~192,000/1024 = 188 -> 47 -> 70 -> 63 */
 	ck_assert_msg(zone_batchsize(normal()) == 63,
-		      "a zone of %lu managed pages: batch 63 (the 1 MiB cap), "
-		      "got %d",
+		      "a zone of %lu managed pages: 188/4 = 47, and "
+		      "47 + 23 = 70 rounds down to 2^6 - 1 = 63; got %d",
 		      normal()->managed_pages, zone_batchsize(normal()));
 	ck_assert_int_eq(
 		NODE_DATA(0)->node_zones[ZONE_HIGHMEM].pageset[0].pcp.batch,

@@ -275,6 +275,7 @@ START_TEST(random_buffers_keep_invariants)
 	static struct page *buf[SLOTS];
 	static unsigned int len[SLOTS];
 	unsigned long used = 0;
+	long allocs = 0;
 
 	rng = SEED;
 	memset(buf, 0, sizeof(buf));
@@ -288,14 +289,19 @@ START_TEST(random_buffers_keep_invariants)
 		} else {
 			len[i] = 1 + rnd() % 700;
 			buf[i] = cma_alloc(area(), len[i], rnd() % 4, true);
-			if (buf[i])
+			if (buf[i]) {
 				used += len[i];
+				allocs++;
+			}
 		}
 		ck_assert_msg(cma_used_pages(area()) == used,
 			      "after %d operations (seed %d): bitmap says %lu "
 			      "used, %lu outstanding",
 			      op + 1, SEED, cma_used_pages(area()), used);
 	}
+	ck_assert_msg(allocs > OPS / 4,
+		      "only %ld buffers were allocated (seed %d)", allocs,
+		      SEED);
 	for (int i = 0; i < SLOTS; i++)
 		if (buf[i])
 			cma_release(area(), buf[i], len[i]);

@@ -21,6 +21,7 @@
  * machines; it is never graded (the rubric has no "fig" entries).
  */
 #include <string.h>
+#include <linux/cma.h>
 #include <linux/kernel.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
@@ -482,9 +483,269 @@ START_TEST(fig_pcp_lists)
 }
 END_TEST
 
+/* ---- chapter 07: the zonelist and watermarks of vexpress-1g ---- */
+
+/* One zone as an HTML-like Graphviz table: range, marks, protection. */
+static void print_zone_table(struct zone *z, const char *id)
+{
+	printk(KERN_NOTICE " %s [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+			   "CELLSPACING=\"0\" CELLPADDING=\"3\">\n"
+			   "  <TR><TD COLSPAN=\"2\" PORT=\"h\"><B>ZONE_%s"
+			   "</B> pfn %#lx-%#lx</TD></TR>\n",
+	       id, z->name, z->zone_start_pfn, zone_end_pfn(z) - 1);
+	printk(KERN_NOTICE "  <TR><TD ALIGN=\"LEFT\">managed</TD>"
+			   "<TD ALIGN=\"RIGHT\">%lu</TD></TR>\n"
+			   "  <TR><TD ALIGN=\"LEFT\">free</TD>"
+			   "<TD ALIGN=\"RIGHT\">%lu</TD></TR>\n",
+	       zone_managed_pages(z), zone_page_state(z, NR_FREE_PAGES));
+	printk(KERN_NOTICE "  <TR><TD ALIGN=\"LEFT\">high</TD>"
+			   "<TD ALIGN=\"RIGHT\">%lu</TD></TR>\n"
+			   "  <TR><TD ALIGN=\"LEFT\">low</TD>"
+			   "<TD ALIGN=\"RIGHT\">%lu</TD></TR>\n"
+			   "  <TR><TD ALIGN=\"LEFT\">min</TD>"
+			   "<TD ALIGN=\"RIGHT\">%lu</TD></TR>\n",
+	       high_wmark_pages(z), low_wmark_pages(z), min_wmark_pages(z));
+	printk(KERN_NOTICE "  <TR><TD ALIGN=\"LEFT\">protection</TD>"
+			   "<TD ALIGN=\"RIGHT\">(%ld, %ld, %ld)</TD></TR>\n"
+			   " </TABLE>>];\n",
+	       z->lowmem_reserve[0], z->lowmem_reserve[1],
+	       z->lowmem_reserve[2]);
+}
+
+/* A request: its flags and its highest zone. */
+static void print_request(const char *id, const char *gfp, enum zone_type hz)
+{
+	printk(KERN_NOTICE " %s [shape=box, style=rounded, label=\"%s\\n"
+			   "highest_zoneidx = %s\"];\n",
+	       id, gfp, zone_names[hz]);
+}
+
+/* The edge from request @id to a zone, with the fast path's test. */
+static void print_try(const char *id, const char *zone_id, const char *nth,
+		      struct zone *z, int highest_zoneidx)
+{
+	long reserve = z->lowmem_reserve[highest_zoneidx];
+
+	if (reserve)
+		printk(KERN_NOTICE " %s -> %s:h [style=dashed, label=\" %s: "
+				   "free > %lu + %ld\"];\n",
+		       id, zone_id, nth, low_wmark_pages(z), reserve);
+	else
+		printk(KERN_NOTICE " %s -> %s:h [label=\" %s: free > %lu\"];\n",
+		       id, zone_id, nth, low_wmark_pages(z));
+}
+
+/*
+ * The figure of chapter 07: the 1 GiB board after one page of each of
+ * GFP_HIGHUSER_MOVABLE, GFP_HIGHUSER and GFP_KERNEL.  Its zonelist is
+ * HighMem, Normal; each request starts at the first zone its
+ * highest_zoneidx allows and may fall back only to lower ones.  The
+ * thresholds drawn are the free counts above which the fast path
+ * (ALLOC_WMARK_LOW) takes a page from the zone, protection included.
+ */
+START_TEST(fig_zonelist)
+{
+	pg_data_t *pgdat;
+	struct zoneref *zr;
+	struct zone *n, *h;
+	struct page *p[3];
+	static const gfp_t gfp[3] = { GFP_HIGHUSER_MOVABLE, GFP_HIGHUSER,
+				      GFP_KERNEL };
+	static const enum zone_type want[3] = { ZONE_HIGHMEM, ZONE_HIGHMEM,
+						ZONE_NORMAL };
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	pgdat = NODE_DATA(0);
+	zr = pgdat->node_zonelists[0]._zonerefs;
+	n = &pgdat->node_zones[ZONE_NORMAL];
+	h = &pgdat->node_zones[ZONE_HIGHMEM];
+	ck_assert(zr[0].zone == h && zr[1].zone == n && !zr[2].zone);
+	ck_assert_uint_eq(n->spanned_pages, 768UL << (20 - PAGE_SHIFT));
+	ck_assert_uint_eq(h->managed_pages, 256UL << (20 - PAGE_SHIFT));
+	ck_assert(min_wmark_pages(h) == 64 &&
+		  low_wmark_pages(n) - min_wmark_pages(n) ==
+			  min_wmark_pages(n) / 4);
+	ck_assert_int_eq(n->lowmem_reserve[ZONE_HIGHMEM], 65536 / 32);
+	for (int i = 0; i < 3; i++) {
+		p[i] = alloc_pages(gfp[i], 0);
+		ck_assert_msg(p[i] && page_zonenum(p[i]) == want[i],
+			      "request %d should get a page of %s", i,
+			      zone_names[want[i]]);
+	}
+	ck_assert(gfp_zone(GFP_HIGHUSER_MOVABLE) == ZONE_MOVABLE);
+	ck_assert(gfp_zone(GFP_HIGHUSER) == ZONE_HIGHMEM);
+	ck_assert(gfp_zone(GFP_KERNEL) == ZONE_NORMAL);
+
+	FIG_BEGIN("ch07-zonelist");
+	printk(KERN_NOTICE "digraph zonelist {\n"
+			   " nodesep=0.4; ranksep=0.9;\n"
+			   " node [fontsize=10, shape=plaintext];\n"
+			   " edge [fontsize=9, arrowsize=0.6];\n");
+	print_request("movable", "GFP_HIGHUSER_MOVABLE", ZONE_MOVABLE);
+	print_request("highuser", "GFP_HIGHUSER", ZONE_HIGHMEM);
+	print_request("kernel", "GFP_KERNEL", ZONE_NORMAL);
+	print_zone_table(h, "highmem");
+	print_zone_table(n, "normal");
+	printk(KERN_NOTICE " { rank=same; highmem; normal; }\n"
+			   " zl [shape=record, label=\"node_zonelists[0]"
+			   "|<z0> _zonerefs[0]: HighMem|<z1> _zonerefs[1]: "
+			   "Normal|_zonerefs[2]: NULL\"];\n"
+			   " highmem -> zl:z0 [dir=back, style=dotted];\n"
+			   " normal -> zl:z1 [dir=back, style=dotted];\n");
+	print_try("movable", "highmem", "1st", h, ZONE_MOVABLE);
+	print_try("movable", "normal", "2nd", n, ZONE_MOVABLE);
+	print_try("highuser", "highmem", "1st", h, ZONE_HIGHMEM);
+	print_try("highuser", "normal", "2nd", n, ZONE_HIGHMEM);
+	print_try("kernel", "normal", "only", n, ZONE_NORMAL);
+	printk(KERN_NOTICE "}\n");
+	FIG_END();
+	for (int i = 0; i < 3; i++)
+		__free_pages(p[i], 0);
+}
+END_TEST
+
+/* ---- chapter 08: the bitmap of a CMA area ---- */
+
+/* Bits drawn: the first FIG_CMA_ROWS x 16 of the area's bitmap. */
+#define FIG_CMA_ROWS 3
+#define FIG_CMA_BUFS 3
+
+/* The buffers of fig_cma_bitmap that are still allocated. */
+struct fig_cma_buf {
+	const char *name;
+	struct page *page;
+	int len;
+	const char *color;
+};
+
+/* Bit @b of @cma's bitmap, read directly. */
+static int fig_cma_bit(const struct cma *cma, unsigned long b)
+{
+	return (cma->bitmap[b / BITS_PER_LONG] >> (b % BITS_PER_LONG)) & 1;
+}
+
+/* The buffer that holds bit @b, or NULL. */
+static const struct fig_cma_buf *fig_cma_owner(const struct cma *cma,
+					       const struct fig_cma_buf *bufs,
+					       unsigned long b)
+{
+	for (int i = 0; i < FIG_CMA_BUFS; i++)
+		if (cma->base_pfn + b - page_to_pfn(bufs[i].page) <
+		    (unsigned long)bufs[i].len)
+			return &bufs[i];
+	return NULL;
+}
+
+/* One row of 16 bits, each cell filled with its buffer's colour. */
+static void print_cma_row(const struct cma *cma, const struct fig_cma_buf *bufs,
+			  int r)
+{
+	printk(KERN_NOTICE "  <TR><TD ALIGN=\"RIGHT\">pfn %#lx</TD>",
+	       cma->base_pfn + r * 16);
+	for (int c = 0; c < 16; c++) {
+		const struct fig_cma_buf *o =
+			fig_cma_owner(cma, bufs, r * 16 + c);
+
+		printk(KERN_NOTICE "<TD BGCOLOR=\"%s\">%d</TD>",
+		       o ? o->color : "white", fig_cma_bit(cma, r * 16 + c));
+	}
+	printk(KERN_NOTICE "</TR>\n");
+}
+
+/* The first bits of @cma as a table, and a legend of the buffers. */
+static void print_cma_bitmap(const struct cma *cma,
+			     const struct fig_cma_buf *bufs,
+			     const struct page *released, int released_len)
+{
+	printk(KERN_NOTICE "digraph cma {\n"
+			   " rankdir=LR;\n"
+			   " node [shape=plaintext, fontsize=10];\n"
+			   " bitmap [label=<<TABLE BORDER=\"0\" "
+			   "CELLBORDER=\"1\" CELLSPACING=\"0\" "
+			   "CELLPADDING=\"4\">\n"
+			   "  <TR><TD COLSPAN=\"17\"><B>%s</B>: base_pfn "
+			   "%#lx, count %lu, order_per_bit %u</TD></TR>\n",
+	       cma->name, cma->base_pfn, cma->count, cma->order_per_bit);
+	for (int r = 0; r < FIG_CMA_ROWS; r++)
+		print_cma_row(cma, bufs, r);
+	printk(KERN_NOTICE "  <TR><TD COLSPAN=\"17\">... %lu more bits, all "
+			   "clear: used %lu pages, maxchunk %lu pages"
+			   "</TD></TR>\n </TABLE>>];\n",
+	       cma->count - FIG_CMA_ROWS * 16, cma_used_pages(cma),
+	       cma_maxchunk_pages(cma));
+	printk(KERN_NOTICE " legend [label=<<TABLE BORDER=\"0\" "
+			   "CELLBORDER=\"1\" CELLSPACING=\"0\" "
+			   "CELLPADDING=\"4\">\n");
+	for (int i = 0; i < FIG_CMA_BUFS; i++)
+		printk(KERN_NOTICE "  <TR><TD BGCOLOR=\"%s\">%s</TD>"
+				   "<TD ALIGN=\"LEFT\">pfn %#lx, %d pages</TD>"
+				   "</TR>\n",
+		       bufs[i].color, bufs[i].name, page_to_pfn(bufs[i].page),
+		       bufs[i].len);
+	printk(KERN_NOTICE "  <TR><TD>cma_alloc(%d, 0)</TD><TD ALIGN=\"LEFT\">"
+			   "pfn %#lx, %d pages: released</TD></TR>\n"
+			   " </TABLE>>];\n bitmap -> legend [style=invis];"
+			   "\n}\n",
+	       released_len, page_to_pfn(released), released_len);
+}
+
+/*
+ * The figure of chapter 08: the default CMA area of vexpress-cma after
+ * cma_alloc(3), cma_alloc(16, align 4), cma_alloc(8, align 3),
+ * cma_alloc(5) and the release of the first buffer.  First fit with
+ * alignment: the 16 pages skip to bit 16, the 8 pages to bit 8, and the
+ * 5 pages fill the gap at bit 3; bits 0-2 are clear again.
+ */
+START_TEST(fig_cma_bitmap)
+{
+	struct fig_cma_buf bufs[FIG_CMA_BUFS] = {
+		{ "cma_alloc(16, 4)", NULL, 16, "#a1d99b" },
+		{ "cma_alloc(8, 3)", NULL, 8, "#fdae6b" },
+		{ "cma_alloc(5, 0)", NULL, 5, "#9ecae1" },
+	};
+	struct zone *z;
+	struct cma *cma;
+	struct page *a;
+
+	ktest_reboot("vexpress-cma", ktest_boot_cma);
+	cma = dma_contiguous_default_area;
+	ck_assert(cma && cma->order_per_bit == 0);
+	z = page_zone(pfn_to_page(cma->base_pfn));
+	a = cma_alloc(cma, 3, 0, false);
+	bufs[0].page = cma_alloc(cma, 16, 4, false);
+	bufs[1].page = cma_alloc(cma, 8, 3, false);
+	bufs[2].page = cma_alloc(cma, 5, 0, false);
+	ck_assert(a && page_to_pfn(a) == cma->base_pfn);
+	ck_assert(bufs[0].page &&
+		  page_to_pfn(bufs[0].page) == cma->base_pfn + 16);
+	ck_assert(bufs[1].page &&
+		  page_to_pfn(bufs[1].page) == cma->base_pfn + 8);
+	ck_assert(bufs[2].page &&
+		  page_to_pfn(bufs[2].page) == cma->base_pfn + 3);
+	ck_assert(cma_release(cma, a, 3));
+	drain_all_pages(NULL);
+	for (int i = 0; i < FIG_CMA_BUFS; i++)
+		for (int j = 0; j < bufs[i].len; j++)
+			ck_assert(page_count(bufs[i].page + j) == 1 &&
+				  !PageBuddy(bufs[i].page + j));
+	for (unsigned long b = 0; b < FIG_CMA_ROWS * 16; b++)
+		ck_assert_msg(fig_cma_bit(cma, b) ==
+				      !!fig_cma_owner(cma, bufs, b),
+			      "bit %lu is %d", b, fig_cma_bit(cma, b));
+	ck_assert_uint_eq(cma_used_pages(cma), 29);
+	ck_assert_uint_eq(cma_maxchunk_pages(cma), cma->count - 32);
+	ck_assert_uint_eq(zone_page_state(z, NR_FREE_CMA_PAGES),
+			  cma->count - 29);
+	ck_assert(get_pageblock_migratetype(a) == MIGRATE_CMA);
+	FIG_BEGIN("ch08-cma-bitmap");
+	print_cma_bitmap(cma, bufs, a, 3);
+	FIG_END();
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
-			fig_pcp_lists),
+			fig_pcp_lists, fig_zonelist, fig_cma_bitmap),
 };

@@ -30,6 +30,8 @@ FIG = re.compile(r'^!\[[^\]]*\]\(figures/[\w.-]+\.dot\)', re.M)
 
 
 def squash(s):
+    # xelatex's fonts give pdftotext U+2010/U+2011 for an ASCII hyphen
+    s = s.replace('\u2010', '-').replace('\u2011', '-')
     return re.sub(r'\s+', '', s)
 
 

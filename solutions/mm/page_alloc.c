@@ -811,7 +811,8 @@ void zone_pcp_init(struct zone *zone)
  * @zone: the zone
  *
  * About a thousandth of the zone, at most 1 MiB worth, divided by 4,
- * then rounded to 2^n - 1: 256 MiB gives 15, 1 GiB (768 MiB Normal) 31.
+ * then (x + x/2) rounded down to 2^n - 1: 256 MiB gives 60/4 = 15 ->
+ * 22 -> 15; the 768 MiB Normal zone of 1 GiB gives 188/4 = 47 -> 70 -> 63.
  * A 2^n - 1 batch avoids the cache aliasing of power-of-two batches.
  */
 int zone_batchsize(struct zone *zone)
