@@ -169,6 +169,16 @@ extern volatile int ktest_expect_oops;
 struct zone;
 unsigned long ktest_check_free_lists(struct zone *zone);
 
+/* A driver with movable pages (movable.c), for compaction and CMA. */
+#define KTEST_MAX_MOVABLE 150000
+extern struct page *ktest_movable[KTEST_MAX_MOVABLE];
+extern int ktest_nr_movable, ktest_nr_migrated;
+extern struct page *ktest_pinned_page;
+void ktest_movable_reset(void);
+struct page *ktest_movable_alloc(void);
+void ktest_movable_free(int i);
+void ktest_movable_check_data(void);
+
 /* Boot stages for .boot (boot.c). */
 void ktest_boot_zones(void);
 void ktest_boot_buddy(void);

@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <linux/compaction.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -370,6 +371,51 @@ START_TEST(random_mixed_types_keep_invariants)
 }
 END_TEST
 
+static bool has_free_block(struct zone *z, unsigned int min_order)
+{
+	for (unsigned int o = min_order; o < MAX_ORDER; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+/*
+ * Fill the zone with a driver's movable pages, free every other one:
+ * half the zone is free, in single pages.  Compaction must gather a
+ * block of order 10 (a whole 4 MiB pageblock) without losing any page
+ * or its contents.
+ */
+START_TEST(compaction_makes_a_high_order_block)
+{
+	struct zone *z = normal();
+	unsigned long in_use = 0;
+
+	ktest_reboot("vexpress-256m", ktest_boot_alloc);
+	ktest_movable_reset();
+	while (ktest_movable_alloc())
+		;
+	for (int i = 0; i < ktest_nr_movable; i += 2)
+		ktest_movable_free(i);
+	drain_all_pages(NULL);
+	ck_assert_msg(zone_page_state(z, NR_FREE_PAGES) > z->managed_pages / 3,
+		      "the setup frees half of the zone");
+	ck_assert_msg(!has_free_block(z, 10),
+		      "the setup leaves no free block of order 10");
+	ck_assert_int_eq(compact_zone_order(z, 10, COMPACT_PRIO_SYNC_LIGHT),
+			 COMPACT_SUCCESS);
+	ck_assert_msg(has_free_block(z, 10),
+		      "compaction reported success: a free block of order 10 "
+		      "must exist");
+	ck_assert_msg(ktest_nr_migrated > 0, "nothing was migrated");
+	ktest_movable_check_data();
+	for (int i = 0; i < ktest_nr_movable; i++)
+		in_use += ktest_movable[i] != NULL;
+	ck_assert_msg(ktest_check_free_lists(z) + in_use == z->managed_pages,
+		      "after compaction, free + the driver's pages must be "
+		      "every managed page");
+}
+END_TEST
+
 KTEST_SUITE(ch05) = {
 	.chapter = "05",
 	.title = "Migrate types",
@@ -383,5 +429,6 @@ KTEST_SUITE(ch05) = {
 			unmovable_claims_a_busy_movable_pageblock,
 			no_whole_block_moves_one_block,
 			gfp_flags_choose_the_lists, pagetypeinfo_format,
-			random_mixed_types_keep_invariants),
+			random_mixed_types_keep_invariants,
+			compaction_makes_a_high_order_block),
 };

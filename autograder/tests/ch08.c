@@ -38,95 +38,20 @@ static bool in_cma(struct page *page)
 	return page_to_pfn(page) - CMA_PFN < CMA_PAGES;
 }
 
-/* ---- a driver whose pages can move ---- */
-
-#define MAX_OWNED 150000
-static struct page *owned[MAX_OWNED];
-static int nowned, migrated;
-static struct page *pinned; /* this one refuses to move */
-
-static bool drv_isolate(struct page *page, isolate_mode_t mode)
-{
-	(void)mode;
-	return page != pinned;
-}
-
-static int drv_migrate(struct address_space *mapping, struct page *newpage,
-		       struct page *page, enum migrate_mode mode)
-{
-	int i = (int)page->index;
-
-	(void)mode;
-	ck_assert_ptr_eq(owned[i], page);
-	memcpy(page_address(newpage), page_address(page), PAGE_SIZE);
-	newpage->index = (unsigned long)i;
-	__SetPageMovable(newpage, mapping);
-	owned[i] = newpage;
-	__ClearPageMovable(page);
-	put_page(page); /* the driver's reference moves to newpage */
-	migrated++;
-	return MIGRATEPAGE_SUCCESS;
-}
-
-static void drv_putback(struct page *page)
-{
-	(void)page;
-}
-
-static const struct address_space_operations drv_aops = {
-	.isolate_page = drv_isolate,
-	.migratepage = drv_migrate,
-	.putback_page = drv_putback,
-};
-static struct address_space drv_mapping = { .a_ops = &drv_aops };
-
-static struct page *drv_alloc(void)
-{
-	struct page *page =
-		alloc_pages(GFP_USER | __GFP_MOVABLE | __GFP_NOWARN, 0);
-
-	if (!page)
-		return NULL;
-	page->index = (unsigned long)nowned;
-	memset(page_address(page), nowned & 0xff, PAGE_SIZE);
-	((int *)page_address(page))[0] = nowned;
-	__SetPageMovable(page, &drv_mapping);
-	owned[nowned++] = page;
-	return page;
-}
-
-static void drv_free(int i)
-{
-	__ClearPageMovable(owned[i]);
-	put_page(owned[i]);
-	owned[i] = NULL;
-}
-
 /* Fill the CMA area with driver pages; free the driver's other pages. */
 static void fill_cma_with_movable_pages(void)
 {
-	nowned = migrated = 0;
-	pinned = NULL;
+	ktest_movable_reset();
 	while (zone_page_state(normal(), NR_FREE_CMA_PAGES) &&
-	       nowned < MAX_OWNED)
-		ck_assert_msg(drv_alloc(),
+	       ktest_nr_movable < KTEST_MAX_MOVABLE)
+		ck_assert_msg(ktest_movable_alloc(),
 			      "movable allocation failed with "
 			      "%lu CMA pages free",
 			      zone_page_state(normal(), NR_FREE_CMA_PAGES));
 	drain_all_pages(NULL);
-	for (int i = 0; i < nowned; i++)
-		if (!in_cma(owned[i]))
-			drv_free(i);
-}
-
-static void check_driver_data(void)
-{
-	for (int i = 0; i < nowned; i++)
-		if (owned[i])
-			ck_assert_msg(((int *)page_address(owned[i]))[0] == i,
-				      "driver page %d lost its data when it "
-				      "moved",
-				      i);
+	for (int i = 0; i < ktest_nr_movable; i++)
+		if (!in_cma(ktest_movable[i]))
+			ktest_movable_free(i);
 }
 
 START_TEST(area_from_the_device_tree)
@@ -219,21 +144,22 @@ START_TEST(contiguous_buffer_from_a_full_area)
 	unsigned long in_area = 0;
 
 	fill_cma_with_movable_pages();
-	for (int i = 0; i < nowned; i++)
-		in_area += owned[i] != NULL;
+	for (int i = 0; i < ktest_nr_movable; i++)
+		in_area += ktest_movable[i] != NULL;
 	ck_assert_msg(in_area > CMA_PAGES / 2,
 		      "the setup should put movable pages in the area (%lu)",
 		      in_area);
 	buf = cma_alloc(area(), 1024, 0, false);
 	ck_assert_msg(buf, "cma_alloc must migrate the movable pages away");
-	ck_assert_msg(migrated > 0, "no page was migrated");
-	for (int i = 0; i < nowned; i++)
-		if (owned[i])
+	ck_assert_msg(ktest_nr_migrated > 0, "no page was migrated");
+	for (int i = 0; i < ktest_nr_movable; i++)
+		if (ktest_movable[i])
 			ck_assert_msg(
-				page_to_pfn(owned[i]) - page_to_pfn(buf) >=
+				page_to_pfn(ktest_movable[i]) -
+						page_to_pfn(buf) >=
 					1024,
 				"driver page %d is still inside the buffer", i);
-	check_driver_data();
+	ktest_movable_check_data();
 	for (int i = 0; i < 1024; i++)
 		ck_assert_int_eq(page_count(buf + i), 1);
 }
@@ -244,20 +170,22 @@ START_TEST(a_pinned_page_sends_cma_elsewhere)
 	struct page *buf;
 
 	fill_cma_with_movable_pages();
-	for (int i = 0; i < nowned && !pinned; i++)
-		if (owned[i] && page_to_pfn(owned[i]) < CMA_PFN + 64)
-			pinned = owned[i];
-	ck_assert_ptr_nonnull(pinned);
+	for (int i = 0; i < ktest_nr_movable && !ktest_pinned_page; i++)
+		if (ktest_movable[i] &&
+		    page_to_pfn(ktest_movable[i]) < CMA_PFN + 64)
+			ktest_pinned_page = ktest_movable[i];
+	ck_assert_ptr_nonnull(ktest_pinned_page);
 	buf = cma_alloc(area(), 64, 0, false);
 	ck_assert_msg(buf, "a busy range must not stop cma_alloc: it tries "
 			   "the next one");
-	ck_assert_msg(page_to_pfn(pinned) - page_to_pfn(buf) >= 64,
-		      "the range with the pinned page (pfn %#lx) cannot be "
+	ck_assert_msg(page_to_pfn(ktest_pinned_page) - page_to_pfn(buf) >= 64,
+		      "the range with the ktest_pinned_page page (pfn %#lx) "
+		      "cannot be "
 		      "used, got [%#lx, +64)",
-		      page_to_pfn(pinned), page_to_pfn(buf));
+		      page_to_pfn(ktest_pinned_page), page_to_pfn(buf));
 	ck_assert_ptr_null(cma_alloc(area(), CMA_PAGES, 0, true));
 	ck_assert_uint_eq(cma_used_pages(area()), 64);
-	check_driver_data();
+	ktest_movable_check_data();
 }
 END_TEST
 

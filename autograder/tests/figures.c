@@ -658,7 +658,6 @@ static void print_cma_bitmap(const struct cma *cma,
 			     const struct page *released, int released_len)
 {
 	printk(KERN_NOTICE "digraph cma {\n"
-			   " rankdir=LR;\n"
 			   " node [shape=plaintext, fontsize=10];\n"
 			   " bitmap [label=<<TABLE BORDER=\"0\" "
 			   "CELLBORDER=\"1\" CELLSPACING=\"0\" "

@@ -119,6 +119,7 @@ int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn);
 int alloc_contig_range(unsigned long start, unsigned long end,
 		       unsigned int migratetype, gfp_t gfp_mask);
 void free_contig_range(unsigned long pfn, unsigned long nr_pages);
+void __isolate_free_page(struct page *page, unsigned int order);
 
 /* mm/page_alloc.c, chapter 6 */
 struct page *rmqueue_buddy(struct zone *zone, unsigned int order,

@@ -1173,12 +1173,17 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 /* ---- chapter 8: allocating a contiguous range ---- */
 
 /*
- * __isolate_free_page - take a free block out of an isolated pageblock
- * and hand it out as 2^order single pages, each with one reference.
+ * __isolate_free_page - take a free block out of the buddy and hand it
+ * out as 2^order single pages, each with one reference.  Free pages of
+ * an isolated pageblock were never counted free; others are.
  */
-static void isolate_free_block(struct page *page, unsigned int order)
+void __isolate_free_page(struct page *page, unsigned int order)
 {
+	int mt = get_pageblock_migratetype(page);
+
 	del_page_from_free_list(page, page_zone(page), order);
+	if (mt != MIGRATE_ISOLATE)
+		__mod_zone_freepage_state(page_zone(page), -(1L << order), mt);
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		set_page_private(page + i, 0);
 		set_page_count(page + i, 1);
@@ -1198,7 +1203,7 @@ static unsigned long isolate_freepages_range(unsigned long start,
 		if (!PageBuddy(page))
 			return 0;
 		order = buddy_order(page);
-		isolate_free_block(page, order);
+		__isolate_free_page(page, order);
 		pfn += 1UL << order;
 	}
 	return pfn;
