@@ -40,9 +40,9 @@ book-student: book-figures
 	@$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) \
 		$(BOOK_FLAGS)
 
-test-book:
-	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory book-figures && \
+BOOK_T0 := $(shell date +%s)
+test-book: book-figures
+	@start=$(BOOK_T0); \
 	$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) && \
 	$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) && \
 	$(BOOK_PY) book/tools/checkbook.py --out $(BOOK_OUT) && \

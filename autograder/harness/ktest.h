@@ -175,9 +175,21 @@ extern struct page *ktest_movable[KTEST_MAX_MOVABLE];
 extern int ktest_nr_movable, ktest_nr_migrated;
 extern struct page *ktest_pinned_page;
 void ktest_movable_reset(void);
+struct page *ktest_movable_adopt(struct page *page);
 struct page *ktest_movable_alloc(void);
 void ktest_movable_free(int i);
 void ktest_movable_check_data(void);
+
+/*
+ * A small deterministic generator for randomised tests: seed it with
+ * ktest_rng = SEED and print the seed in failure messages.
+ */
+extern unsigned int ktest_rng;
+static inline unsigned int ktest_rand(void)
+{
+	ktest_rng = ktest_rng * 1103515245u + 12345u;
+	return ktest_rng >> 8;
+}
 
 /* Boot stages for .boot (boot.c). */
 void ktest_boot_zones(void);

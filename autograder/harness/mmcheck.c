@@ -9,6 +9,8 @@
 #include "mm/internal.h"
 #include "ktest.h"
 
+unsigned int ktest_rng;
+
 /*
  * Walk every free list: each entry must head a free block of its list's
  * order, aligned to it, inside the zone, and no frame may be free twice.

@@ -58,15 +58,10 @@ void ktest_movable_reset(void)
 	ktest_pinned_page = NULL;
 }
 
-/* One more page for the driver; NULL when memory runs out. */
-struct page *ktest_movable_alloc(void)
+/* The driver takes @page (order 0, one reference) as its own. */
+struct page *ktest_movable_adopt(struct page *page)
 {
-	struct page *page;
-
-	if (ktest_nr_movable == KTEST_MAX_MOVABLE)
-		return NULL;
-	page = alloc_pages(GFP_USER | __GFP_MOVABLE | __GFP_NOWARN, 0);
-	if (!page)
+	if (!page || ktest_nr_movable == KTEST_MAX_MOVABLE)
 		return NULL;
 	page->index = (unsigned long)ktest_nr_movable;
 	memset(page_address(page), ktest_nr_movable & 0xff, PAGE_SIZE);
@@ -74,6 +69,15 @@ struct page *ktest_movable_alloc(void)
 	__SetPageMovable(page, &drv_mapping);
 	ktest_movable[ktest_nr_movable++] = page;
 	return page;
+}
+
+/* One more page for the driver, from alloc_pages(); NULL when out. */
+struct page *ktest_movable_alloc(void)
+{
+	if (ktest_nr_movable == KTEST_MAX_MOVABLE)
+		return NULL;
+	return ktest_movable_adopt(
+		alloc_pages(GFP_USER | __GFP_MOVABLE | __GFP_NOWARN, 0));
 }
 
 void ktest_movable_free(int i)

@@ -37,7 +37,7 @@ ifeq ($(MACH),host)
 # Suites in *_arm.c need the board's own hardware (ATS1CPR, the UART).
 TSRC := $(filter-out %_arm.c,$(TSRC))
 CC := gcc
-MSRC := $(sort $(wildcard $(TREE)/arch/host/*.c))
+MSRC := $(sort $(wildcard $(TREE)/arch/host/*.c $(TREE)/arch/arm/common/*.c))
 CFLAGS := $(CFLAGS_COMMON) -fPIE $(EXTRA_CFLAGS)
 LDFLAGS := -pie -rdynamic -Wl,-T,$(TREE)/arch/host/kernel-sections.lds \
 	$(EXTRA_LDFLAGS)
@@ -48,6 +48,7 @@ else ifeq ($(MACH),arm)
 TSRC := $(filter-out %_host.c,$(TSRC))
 CC := arm-none-eabi-gcc
 MSRC := $(sort $(wildcard $(TREE)/arch/arm/mach-vexpress/*.c) \
+	$(wildcard $(TREE)/arch/arm/common/*.c) \
 	$(wildcard $(TREE)/arch/arm/mach-vexpress/*.S))
 # The walker of the host port is compiled for the board too: a test
 # checks it against the real MMU.

@@ -241,14 +241,6 @@ START_TEST(exhaustion_and_recovery)
 }
 END_TEST
 
-static unsigned int rng;
-
-static unsigned int rnd(void)
-{
-	rng = rng * 1103515245u + 12345u;
-	return rng >> 8;
-}
-
 START_TEST(whole_zone_in_pages_then_back)
 {
 	struct zone *z = normal();
@@ -260,9 +252,9 @@ START_TEST(whole_zone_in_pages_then_back)
 	while ((pages[n] = rmqueue(z, 0, MT)))
 		n++;
 	ck_assert_uint_eq((unsigned long)n, z->managed_pages);
-	rng = 42;
+	ktest_rng = 42;
 	for (int i = n - 1; i > 0; i--) { /* free in a random order */
-		int j = rnd() % (i + 1);
+		int j = ktest_rand() % (i + 1);
 		struct page *t = pages[i];
 
 		pages[i] = pages[j];
@@ -289,10 +281,10 @@ START_TEST(random_sequence_keeps_invariants)
 	long allocs = 0;
 
 	snapshot(z, before);
-	rng = SEED;
+	ktest_rng = SEED;
 	memset(slot, 0, sizeof(slot));
 	for (int op = 0; op < OPS; op++) {
-		int i = rnd() % SLOTS;
+		int i = ktest_rand() % SLOTS;
 
 		if (slot[i]) {
 			__free_pages(slot[i], slot_order[i]);
@@ -300,9 +292,9 @@ START_TEST(random_sequence_keeps_invariants)
 			slot[i] = NULL;
 		} else {
 			/* small orders are the common case, as in a kernel */
-			unsigned int order = rnd() % 100 < 80
-						     ? rnd() % 3
-						     : rnd() % MAX_ORDER;
+			unsigned int order = ktest_rand() % 100 < 80
+						     ? ktest_rand() % 3
+						     : ktest_rand() % MAX_ORDER;
 
 			slot[i] = rmqueue(z, order, MT);
 			if (slot[i]) {

@@ -316,14 +316,6 @@ START_TEST(pagetypeinfo_format)
 }
 END_TEST
 
-static unsigned int rng;
-
-static unsigned int rnd(void)
-{
-	rng = rng * 1103515245u + 12345u;
-	return rng >> 8;
-}
-
 START_TEST(random_mixed_types_keep_invariants)
 {
 	enum { SLOTS = 4096, OPS = 100000, SEED = 5 };
@@ -333,10 +325,10 @@ START_TEST(random_mixed_types_keep_invariants)
 	unsigned long in_use = 0, stolen;
 	long allocs = 0;
 
-	rng = SEED;
+	ktest_rng = SEED;
 	memset(slot, 0, sizeof(slot));
 	for (int op = 0; op < OPS; op++) {
-		int i = rnd() % SLOTS;
+		int i = ktest_rand() % SLOTS;
 
 		if (slot[i]) {
 			__free_pages(slot[i], slot_order[i]);
@@ -344,9 +336,10 @@ START_TEST(random_mixed_types_keep_invariants)
 			slot[i] = NULL;
 			continue;
 		}
-		slot_order[i] =
-			rnd() % 100 < 85 ? rnd() % 3 : rnd() % MAX_ORDER;
-		slot[i] = rmqueue(z, slot_order[i], rnd() % 3);
+		slot_order[i] = ktest_rand() % 100 < 85
+					? ktest_rand() % 3
+					: ktest_rand() % MAX_ORDER;
+		slot[i] = rmqueue(z, slot_order[i], ktest_rand() % 3);
 		if (slot[i]) {
 			in_use += 1UL << slot_order[i];
 			allocs++;
@@ -380,7 +373,8 @@ static bool has_free_block(struct zone *z, unsigned int min_order)
 }
 
 /*
- * Fill the zone with a driver's movable pages, free every other one:
+ * Fill the zone with a driver's movable pages (straight from the buddy:
+ * this chapter may not rely on alloc_pages()), free every other one:
  * half the zone is free, in single pages.  Compaction must gather a
  * block of order 10 (a whole 4 MiB pageblock) without losing any page
  * or its contents.
@@ -390,9 +384,8 @@ START_TEST(compaction_makes_a_high_order_block)
 	struct zone *z = normal();
 	unsigned long in_use = 0;
 
-	ktest_reboot("vexpress-256m", ktest_boot_alloc);
 	ktest_movable_reset();
-	while (ktest_movable_alloc())
+	while (ktest_movable_adopt(rmqueue(z, 0, MIGRATE_MOVABLE)))
 		;
 	for (int i = 0; i < ktest_nr_movable; i += 2)
 		ktest_movable_free(i);

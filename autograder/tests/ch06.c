@@ -195,14 +195,6 @@ START_TEST(cpus_keep_their_own_lists)
 }
 END_TEST
 
-static unsigned int rng;
-
-static unsigned int rnd(void)
-{
-	rng = rng * 1103515245u + 12345u;
-	return rng >> 8;
-}
-
 /* 100,000 operations over four CPUs: nothing lost, nothing twice. */
 START_TEST(no_page_lost_across_cpus)
 {
@@ -212,20 +204,20 @@ START_TEST(no_page_lost_across_cpus)
 	struct zone *z = normal();
 	unsigned long in_use = 0;
 
-	rng = SEED;
+	ktest_rng = SEED;
 	memset(slot, 0, sizeof(slot));
 	for (int op = 0; op < OPS; op++) {
-		int i = rnd() % SLOTS;
+		int i = ktest_rand() % SLOTS;
 
-		__smp_processor_id = rnd() % NR_CPUS;
+		__smp_processor_id = ktest_rand() % NR_CPUS;
 		if (slot[i]) {
 			__free_pages(slot[i], slot_order[i]);
 			in_use -= 1UL << slot_order[i];
 			slot[i] = NULL;
 			continue;
 		}
-		slot_order[i] = rnd() % 100 < 90 ? 0 : rnd() % 4;
-		slot[i] = rmqueue(z, slot_order[i], rnd() % 3);
+		slot_order[i] = ktest_rand() % 100 < 90 ? 0 : ktest_rand() % 4;
+		slot[i] = rmqueue(z, slot_order[i], ktest_rand() % 3);
 		if (slot[i])
 			in_use += 1UL << slot_order[i];
 		if (op % 25000 == 24999)

@@ -295,14 +295,6 @@ START_TEST(meminfo_format)
 }
 END_TEST
 
-static unsigned int rng;
-
-static unsigned int rnd(void)
-{
-	rng = rng * 1103515245u + 12345u;
-	return rng >> 8;
-}
-
 /* Mixed flags on the 1 GiB board: every page of every zone accounted. */
 START_TEST(random_gfp_sequence)
 {
@@ -316,10 +308,10 @@ START_TEST(random_gfp_sequence)
 	long allocs = 0;
 
 	ktest_reboot("vexpress-1g", ktest_boot_alloc);
-	rng = SEED;
+	ktest_rng = SEED;
 	memset(slot, 0, sizeof(slot));
 	for (int op = 0; op < OPS; op++) {
-		int i = rnd() % SLOTS;
+		int i = ktest_rand() % SLOTS;
 
 		if (slot[i]) {
 			in_use[page_zonenum(slot[i])] -= 1UL << slot_order[i];
@@ -327,8 +319,8 @@ START_TEST(random_gfp_sequence)
 			slot[i] = NULL;
 			continue;
 		}
-		slot_order[i] = rnd() % 100 < 80 ? 0 : rnd() % 6;
-		slot[i] = alloc_pages(flags[rnd() % ARRAY_SIZE(flags)] |
+		slot_order[i] = ktest_rand() % 100 < 80 ? 0 : ktest_rand() % 6;
+		slot[i] = alloc_pages(flags[ktest_rand() % ARRAY_SIZE(flags)] |
 					      __GFP_NOWARN,
 				      slot_order[i]);
 		if (slot[i]) {

@@ -189,14 +189,6 @@ START_TEST(a_pinned_page_sends_cma_elsewhere)
 }
 END_TEST
 
-static unsigned int rng;
-
-static unsigned int rnd(void)
-{
-	rng = rng * 1103515245u + 12345u;
-	return rng >> 8;
-}
-
 START_TEST(random_buffers_keep_invariants)
 {
 	enum { SLOTS = 32, OPS = 400, SEED = 8 };
@@ -205,18 +197,19 @@ START_TEST(random_buffers_keep_invariants)
 	unsigned long used = 0;
 	long allocs = 0;
 
-	rng = SEED;
+	ktest_rng = SEED;
 	memset(buf, 0, sizeof(buf));
 	for (int op = 0; op < OPS; op++) {
-		int i = rnd() % SLOTS;
+		int i = ktest_rand() % SLOTS;
 
 		if (buf[i]) {
 			ck_assert(cma_release(area(), buf[i], len[i]));
 			used -= len[i];
 			buf[i] = NULL;
 		} else {
-			len[i] = 1 + rnd() % 700;
-			buf[i] = cma_alloc(area(), len[i], rnd() % 4, true);
+			len[i] = 1 + ktest_rand() % 700;
+			buf[i] = cma_alloc(area(), len[i], ktest_rand() % 4,
+					   true);
 			if (buf[i]) {
 				used += len[i];
 				allocs++;

@@ -25,26 +25,6 @@ const char machine_name[] = "host";
 
 #define SCTLR_RESET 0x00c50078 /* Cortex-A9 TRM: SCTLR reset value */
 
-extern char __kernel_data_start[], __kernel_data_end[];
-extern char __kernel_bss_start[], __kernel_bss_end[];
-
-/*
- * The kernel's variables as the program started, restored at every boot
- * (the linker gathers them: arch/host/kernel-sections.lds).
- */
-static void kernel_state_reset(void)
-{
-	static char *image;
-	size_t n = __kernel_data_end - __kernel_data_start;
-
-	if (!image) {
-		image = malloc(n ? n : 1);
-		memcpy(image, __kernel_data_start, n);
-	}
-	memcpy(__kernel_data_start, image, n);
-	memset(__kernel_bss_start, 0, __kernel_bss_end - __kernel_bss_start);
-}
-
 void machine_boot(const void *fdt)
 {
 	static bool started;

@@ -26,17 +26,6 @@
 
 const char machine_name[] = "arm";
 
-extern char __kernel_data_start[], __kernel_data_end[];
-extern char __kernel_bss_start[], __kernel_bss_end[];
-static char *kdata_image;
-
-static void kernel_state_reset(void)
-{
-	memcpy(__kernel_data_start, kdata_image,
-	       __kernel_data_end - __kernel_data_start);
-	memset(__kernel_bss_start, 0, __kernel_bss_end - __kernel_bss_start);
-}
-
 void machine_boot(const void *fdt)
 {
 	/* Runs identity-mapped (or with the MMU off), so this is safe. */
@@ -171,12 +160,10 @@ extern int main(int argc, char **argv);
 void vexpress_start(void)
 {
 	static char *argv[32];
-	size_t n = __kernel_data_end - __kernel_data_start;
 	int argc;
 
 	initialise_monitor_handles();
-	kdata_image = malloc(n ? n : 1);
-	memcpy(kdata_image, __kernel_data_start, n);
+	kernel_state_reset(); /* takes the copy before anything runs */
 	argc = get_args(argv, 32);
 	exit(main(argc, argv));
 }

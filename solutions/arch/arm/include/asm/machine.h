@@ -29,6 +29,17 @@ void machine_boot(const void *fdt);
 void machine_console_write(const char *s, size_t len);
 __noreturn void machine_halt(int status);
 
+/*
+ * kernel_state_reset - the portable kernel's variables as the image had
+ * them: .data restored from a copy taken at the first call, .bss
+ * cleared.  Both machines' linker scripts gather libkernel.a's
+ * variables between these symbols (mach-vexpress/kernel.lds,
+ * arch/host/kernel-sections.lds); machine_boot() calls this.
+ */
+extern char __kernel_data_start[], __kernel_data_end[];
+extern char __kernel_bss_start[], __kernel_bss_end[];
+void kernel_state_reset(void);
+
 /* Print the registers of an exception, and where it was taken. */
 void __show_regs(struct pt_regs *regs);
 
