@@ -32,10 +32,10 @@
  * test's time.  Ours reports failures only.
  */
 #undef ck_assert_msg
-#define ck_assert_msg(expr, ...)                                        \
-	((expr) ? (void)0                                               \
-		: _ck_assert_failed(__FILE__, __LINE__,                 \
-				    "Assertion '" #expr "' failed",     \
+#define ck_assert_msg(expr, ...)                                    \
+	((expr) ? (void)0                                           \
+		: _ck_assert_failed(__FILE__, __LINE__,             \
+				    "Assertion '" #expr "' failed", \
 				    ##__VA_ARGS__))
 
 struct ktest_suite {

@@ -3,30 +3,39 @@
  * The test runner inside the image: same source on both machines.
  *
  *   ktest [--list] [--chapter ID]... [--test NAME] [--skip N]
- *         [--timeout SECONDS]
+ *         [--timeout SECONDS] [--channel PATH --token WORD]
  *
  * --list prints "<chapter> <test> <timeout> <suite title>" per test.
  *
  * It runs the selected tests one by one, each in its own Check runner so
- * that results stream out as they happen, and prints one line per test
- * that autograder/tools/run.py reads:
+ * that results stream out as they happen.  The console is for people:
  *
  *   ktest: begin <chapter> <test>
  *   ... whatever the test and the kernel print ...
- *   ktest: end <chapter>              (the test body returned)
  *   ktest: <pass|fail|error> <chapter> <test> <file>:<line>: <message>
  *
- * The "end" line comes from the fixture's teardown, which runs only when
- * the test body returned: in fork mode Check scores a test process that
- * calls exit(0) early as a pass, so run.py counts a pass only after it.
+ * The grader (autograder/tools/run.py) believes none of that.  It opens
+ * a result channel, a FIFO named by --channel, and gives a per-run word
+ * with --token; the runner writes the same events there, each line
+ * "KTEST <token> ...".  Kernel code prints to the console only, so a
+ * forged line on the console earns nothing.  The channel is opened here,
+ * before any kernel code runs (the build refuses kernel objects with
+ * constructors, autograder/mk/treecheck.py).
+ *
+ * "end" comes from the fixture's teardown, which runs only when the test
+ * body returned: in fork mode Check scores a test process that calls
+ * exit(0) early as a pass, so run.py counts a pass only after it.
  *
  * --skip N resumes after the N-th selected test: the board cannot kill
  * a hung test, so the runner restarts QEMU past it.
  */
+#include <fcntl.h>
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
@@ -43,6 +52,46 @@ extern char oops_summary[];
 
 jmp_buf ktest_oops_jmp;
 volatile int ktest_expect_oops;
+
+static int chan_fd = -1; /* the result channel, or -1 */
+static char chan_token[64];
+
+/* One event on the result channel: "KTEST <token> <event>\n". */
+static void chan_event(const char *fmt, ...)
+{
+	char line[1024];
+	int n = snprintf(line, sizeof(line), "KTEST %s ", chan_token);
+	va_list ap;
+
+	if (chan_fd < 0)
+		return;
+	va_start(ap, fmt);
+	n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof(line) - 2)
+		n = sizeof(line) - 2;
+	/* one line, whatever the message holds */
+	for (int i = 0; i < n; i++)
+		if (line[i] == '\n')
+			line[i] = ' ';
+	line[n++] = '\n';
+	for (int off = 0; off < n;) {
+		ssize_t w = write(chan_fd, line + off, n - off);
+
+		if (w <= 0)
+			break;
+		off += w;
+	}
+}
+
+/*
+ * ktest_sandbox - confine the test process before kernel code runs.
+ * The host harness (sandbox_host.c) limits memory and system calls; the
+ * board has nothing to confine.
+ */
+__attribute__((weak)) void ktest_sandbox(void)
+{
+}
 
 static void ktest_task_exit(long code)
 {
@@ -61,6 +110,7 @@ static void ktest_setup(void)
 		current_suite->dtb ? current_suite->dtb : DEFAULT_DTB;
 	const void *fdt = find_builtin_dtb(name);
 
+	ktest_sandbox();
 	ck_assert_msg(fdt, "no built-in device tree named %s", name);
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
@@ -74,6 +124,7 @@ static void ktest_teardown(void)
 {
 	printf("\nktest: end %s\n", current_suite->chapter);
 	fflush(stdout);
+	chan_event("end %s", current_suite->chapter);
 }
 
 /* Boot again, on another board, up to @stage (NULL: the identity map). */
@@ -93,6 +144,7 @@ struct options {
 	const char *chapters[64];
 	int nr_chapters;
 	const char *test;
+	const char *channel, *token;
 	long skip;
 	double timeout;
 	bool list;
@@ -137,6 +189,7 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	current_suite = s;
 	printf("ktest: begin %s %s\n", s->chapter, t->name);
 	fflush(stdout);
+	chan_event("begin %s %s", s->chapter, t->name);
 	srunner_run(sr, NULL, NULL, CK_SILENT);
 	r = srunner_results(sr)[0];
 	rtype = tr_rtype(r);
@@ -144,6 +197,9 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	       t->name, tr_lfile(r) ? tr_lfile(r) : t->file, tr_lno(r),
 	       tr_msg(r) ? tr_msg(r) : "");
 	fflush(stdout);
+	chan_event("%s %s %s %s:%d: %s", result_word(rtype), s->chapter,
+		   t->name, tr_lfile(r) ? tr_lfile(r) : t->file, tr_lno(r),
+		   tr_msg(r) ? tr_msg(r) : "");
 	srunner_free(sr);
 	return rtype == CK_PASS;
 }
@@ -166,6 +222,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->chapters[o->nr_chapters++] = v;
 		else if (!strcmp(a, "--test"))
 			o->test = v;
+		else if (!strcmp(a, "--channel"))
+			o->channel = v;
+		else if (!strcmp(a, "--token"))
+			o->token = v;
 		else if (!strcmp(a, "--skip"))
 			o->skip = atol(v);
 		else if (!strcmp(a, "--timeout"))
@@ -183,6 +243,15 @@ int main(int argc, char **argv)
 	long index = 0, passed = 0, failed = 0;
 
 	parse_args(argc, argv, &o);
+	if (o.channel) {
+		chan_fd = open(o.channel, O_WRONLY);
+		if (chan_fd < 0) {
+			fprintf(stderr, "ktest: cannot open %s\n", o.channel);
+			return 2;
+		}
+		snprintf(chan_token, sizeof(chan_token), "%s",
+			 o.token ? o.token : "-");
+	}
 	for (const struct ktest_suite *const *s = __start_ktest_suites;
 	     s < __stop_ktest_suites; s++) {
 		if (!selected_suite(&o, *s))
@@ -207,7 +276,10 @@ int main(int argc, char **argv)
 				failed++;
 		}
 	}
-	if (!o.list)
+	if (!o.list) {
 		printf("ktest: done %ld passed, %ld failed\n", passed, failed);
+		fflush(stdout);
+		chan_event("done %ld %ld", passed, failed);
+	}
 	return failed ? 1 : 0;
 }

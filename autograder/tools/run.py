@@ -13,11 +13,25 @@ arm:  IMAGE is booted in qemu-system-arm -M vexpress-a9 with semihosting.
       machine is booted again to resume after it.
 
 Every test yields one record: chapter, test, machine, status (pass, fail
-or error), where (file:line), message, and the output it printed.
+or error), where (file:line), message, seconds, and the output it
+printed.
 
-A pass counts only if the harness's "ktest: end" line (printed by the
-fixture's teardown, after the test body returned) came first: on the
-host Check scores a test process that calls exit(0) early as a pass.
+Verdicts come only from the result channel: a FIFO in the work folder
+that the image's runner opens before any kernel code runs, each line
+carrying a token made afresh for the run (autograder/harness/
+ktest_main.c).  What the kernel prints goes to the console and is kept
+as output; a verdict printed there, however well forged, counts for
+nothing.  A pass counts only after the channel's "end" event (sent by the
+fixture's teardown, after the test body returned): on the host Check
+scores a test process that calls exit(0) early as a pass.
+
+Confinement: the image runs under bubblewrap where it works (read-only
+file system but the work folder, no network, its own PID namespace),
+in a session of its own, with no core files and 8 GiB of address space;
+QEMU's sandbox forbids it to start programs.  When a session ends its
+process group is killed, and before run.py returns it kills every
+process left below it (it is their subreaper), so no process of a run
+outlives it.
 
 Bounds, so that a hostile image cannot stall or swamp a grade:
 --time-limit caps the whole run (the tests not finished by then are
@@ -25,9 +39,14 @@ errors); a test's record keeps 16 KiB of its output, the log keeps the
 first 50 MB of the machine's output and then notes the cut.
 """
 import argparse
+import ctypes
 import json
 import os
+import resource
+import secrets
 import selectors
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -38,31 +57,121 @@ OUTPUT_LIMIT = 16 * 1024  # bytes of a test's output kept in its record
 ARM_SLACK = 5.0           # seconds of boot and emulation overhead per test
 LOG_LIMIT = 50 * 1024 * 1024  # bytes of machine output kept in the log
 LINE_LIMIT = 64 * 1024   # a longer line without a newline is split
-END_MARK = 'ktest: end '
+
+
+QEMU_SANDBOX = 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,' \
+    'resourcecontrol=deny'
+CHANNEL = 'ktest.chan'   # the result channel's FIFO, in the work folder
+AS_LIMIT = 8 << 30       # bytes of address space for the image's process
 
 
 def qemu_command(image, args, workdir):
-    """The qemu-system-arm command line that boots IMAGE with ARGS."""
+    """The qemu-system-arm command line that boots IMAGE with ARGS.
+
+    QEMU's own sandbox forbids it to start programs (semihosting's
+    SYS_SYSTEM would otherwise run a shell command for the image).
+    """
     semi = ','.join(['enable=on', 'target=native', 'arg=ktest'] +
                     ['arg=' + a for a in args])
     return ['qemu-system-arm', '-M', 'vexpress-a9', '-m', '1024',
             '-display', 'none', '-monitor', 'none',
             '-audiodev', 'none,id=snd0', '-global', 'lm4549.audiodev=snd0',
             '-serial', 'file:' + os.path.join(workdir, 'uart.log'),
+            '-sandbox', QEMU_SANDBOX,
             '-semihosting-config', semi, '-kernel', image]
 
 
-def command(mach, image, args, workdir):
+_bwrap = []
+
+
+def confinement(workdir):
+    """The command prefix that confines an image to WORKDIR, or [].
+
+    bubblewrap, where it works: the whole file system read-only but the
+    work folder and a /tmp of its own, no network, a PID namespace whose processes all die with
+    its first (so nothing outlives a session), and the runner's death
+    ends it.  Without it the runner still kills the session's process
+    group and sweeps up every descendant (reap_descendants).
+    """
+    if not _bwrap:
+        ok = shutil.which('bwrap') and subprocess.run(
+            ['bwrap', '--ro-bind', '/', '/', '--dev', '/dev',
+             '--unshare-all', '--die-with-parent', 'true'],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+        _bwrap.append(bool(ok))
+    if not _bwrap[0]:
+        return []
+    return ['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc',
+            '/proc', '--tmpfs', '/tmp', '--bind', workdir, workdir,
+            '--unshare-all', '--die-with-parent', '--new-session',
+            '--chdir', workdir, '--']
+
+
+def command(mach, image, args, workdir, confined=True):
+    prefix = confinement(workdir) if confined else []
     if mach == 'host':
-        return [image] + args
-    return qemu_command(image, args, workdir)
+        return prefix + [image] + args
+    return prefix + qemu_command(image, args, workdir)
+
+
+def limit_resources():
+    """In the image's process, before it starts: bounded and alone."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
+
+
+def set_subreaper():
+    """Orphans of our descendants become our children, not init's."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)      # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def reap_descendants():
+    """Kill and reap every process left below this one.
+
+    With set_subreaper(), a process that detached itself (double fork,
+    setsid) is still our child once its parent is gone; so kill our
+    children until none is left.  Returns how many were killed.
+    """
+    me, killed = os.getpid(), 0
+    for _ in range(100):
+        kids = []
+        for pid in os.listdir('/proc'):
+            if not pid.isdigit():
+                continue
+            try:
+                with open('/proc/%s/stat' % pid) as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(')') + 2:].split()
+            if int(fields[1]) == me:
+                kids.append(int(pid))
+        if not kids:
+            break
+        for pid in kids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+        for pid in kids:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+    return killed
 
 
 def list_tests(mach, image, selection, workdir):
     """[(chapter, test, timeout, title)] in the order the image runs them."""
     out = subprocess.run(command(mach, image, ['--list'] + selection, workdir),
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         timeout=60, cwd=workdir, text=True, errors='replace')
+                         timeout=60, cwd=workdir, text=True, errors='replace',
+                         preexec_fn=limit_resources, start_new_session=True)
     tests = []
     for line in out.stdout.splitlines():
         parts = line.split(' ', 3)
@@ -124,47 +233,131 @@ class Output:
 
 
 class Session:
-    """One boot of the image: reads its lines, enforces per-test time."""
+    """One boot of the image: its console, its result channel, its time.
 
-    def __init__(self, mach, image, args, workdir, tests, log):
+    events() yields ('console', line) for what the machine printed,
+    ('event', words) for each line on the result channel that carries
+    this run's token, and finally None when the deadline passed or the
+    machine stopped.  Before an event, the console is drained: what a
+    test printed always comes before its verdict (on the host the test
+    process has exited before the runner writes the verdict; QEMU writes
+    both streams in the guest's order).
+    """
+
+    def __init__(self, mach, image, args, workdir, log, token):
+        chan = os.path.join(workdir, CHANNEL)
+        if not os.path.exists(chan):
+            os.mkfifo(chan, 0o600)
+        # Read and write, so that the FIFO never reports end-of-file
+        # while no writer has opened it yet.
+        self.chan = os.open(chan, os.O_RDWR | os.O_NONBLOCK)
+        path = chan if mach == 'host' else CHANNEL
         self.proc = subprocess.Popen(
-            command(mach, image, args, workdir), stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, cwd=workdir)
-        self.tests, self.log = tests, log
+            command(mach, image, args + ['--channel', path, '--token', token],
+                    workdir),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=workdir,
+            preexec_fn=limit_resources, start_new_session=True)
+        self.log, self.token = log, token
+        self.forged = 0
         self.sel = selectors.DefaultSelector()
-        self.sel.register(self.proc.stdout, selectors.EVENT_READ)
-        self.buf = b''
+        self.out = self.proc.stdout.fileno()
+        os.set_blocking(self.out, False)
+        self.sel.register(self.out, selectors.EVENT_READ)
+        self.sel.register(self.chan, selectors.EVENT_READ)
+        self.buf, self.cbuf, self.closed = b'', b'', False
 
-    def lines(self, deadline_of):
-        """Yield output lines; yield None when the current deadline passes."""
-        while True:
-            deadline = deadline_of()
-            wait = None if deadline is None else max(0, deadline - time.time())
-            if not self.sel.select(wait):
-                yield None
-                return
-            chunk = os.read(self.proc.stdout.fileno(), 65536)
+    def _console(self):
+        """Console lines read now (without waiting)."""
+        lines = []
+        while not self.closed:
+            try:
+                chunk = os.read(self.out, 65536)
+            except BlockingIOError:
+                break
             if not chunk:
+                self.closed = True
                 if self.buf:
-                    yield self.buf.decode('utf-8', 'replace')
-                return
+                    lines.append(self.buf)
+                    self.buf = b''
+                break
             self.log.write(chunk.decode('utf-8', 'replace'))
             self.buf += chunk
             while b'\n' in self.buf:
                 line, self.buf = self.buf.split(b'\n', 1)
-                yield line.decode('utf-8', 'replace')
+                lines.append(line)
             while len(self.buf) > LINE_LIMIT:
-                line, self.buf = self.buf[:LINE_LIMIT], self.buf[LINE_LIMIT:]
-                yield line.decode('utf-8', 'replace')
+                lines.append(self.buf[:LINE_LIMIT])
+                self.buf = self.buf[LINE_LIMIT:]
+        return [ln.decode('utf-8', 'replace') for ln in lines]
+
+    def _channel(self):
+        """Result-channel lines read now; forgeries are counted, not used."""
+        words = []
+        while True:
+            try:
+                chunk = os.read(self.chan, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            self.cbuf += chunk
+        while b'\n' in self.cbuf:
+            line, self.cbuf = self.cbuf.split(b'\n', 1)
+            text = line.decode('utf-8', 'replace')
+            head = 'KTEST %s ' % self.token
+            if text.startswith(head):
+                words.append(text[len(head):])
+            else:
+                self.forged += 1
+        if len(self.cbuf) > LINE_LIMIT:
+            self.cbuf, self.forged = b'', self.forged + 1
+        return words
+
+    def events(self, deadline_of):
+        while True:
+            deadline = deadline_of()
+            wait = None if deadline is None else max(0, deadline - time.time())
+            if self.closed:
+                # The console is closed: the machine is stopping.
+                try:
+                    self.proc.wait(timeout=min(wait or 2, 2))
+                except subprocess.TimeoutExpired:
+                    pass
+                for ln in self._console():
+                    yield ('console', ln)
+                for w in self._channel():
+                    yield ('event', w)
+                if self.proc.poll() is not None or (
+                        deadline is not None and time.time() >= deadline):
+                    yield None
+                    return
+                continue
+            if not self.sel.select(wait):
+                yield None
+                return
+            for ln in self._console():
+                yield ('console', ln)
+            for w in self._channel():
+                for ln in self._console():
+                    yield ('console', ln)
+                yield ('event', w)
 
     def stop(self):
+        """Kill the machine and everything it started; its exit status."""
         if self.proc.poll() is None:
-            self.proc.kill()
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         self.proc.wait()
+        self.sel.close()
+        os.close(self.chan)
+        self.proc.stdout.close()
         return self.proc.returncode
 
 
-def record(chapter, test, mach, status, where, message, output):
+def record(chapter, test, mach, status, where, message, output,
+           seconds=0.0):
     if isinstance(output, Output):
         output = [output.text()]
     text = ''.join(output)
@@ -175,17 +368,22 @@ def record(chapter, test, mach, status, where, message, output):
             text[-OUTPUT_LIMIT // 2:]
     return {'chapter': chapter, 'test': test, 'machine': mach,
             'status': status, 'where': where, 'message': message,
-            'output': text}
+            'output': text, 'seconds': round(seconds, 3)}
 
 
-def parse_result(line):
-    """'ktest: fail 04 name file:12: msg' -> (status, ch, name, where, msg)."""
-    parts = line.split(' ', 5)
-    if len(parts) < 5 or parts[0] != 'ktest:' or parts[1] not in RESULT_WORDS:
+def parse_result(words):
+    """'fail 04 name file:12: msg' -> (status, ch, name, where, msg)."""
+    parts = words.split(' ', 4)
+    if len(parts) < 4 or parts[0] not in RESULT_WORDS:
         return None
-    where = parts[4].rstrip(':')
-    message = parts[5] if len(parts) > 5 else ''
-    return parts[1], parts[2], parts[3], where, message
+    where = parts[3].rstrip(':')
+    message = parts[4] if len(parts) > 4 else ''
+    return parts[0], parts[1], parts[2], where, message
+
+
+def hang_message(timeout):
+    return ('no result within %gs: the test hangs (an endless loop, or '
+            'waiting for something that never happens)' % timeout)
 
 
 def run_all(mach, image, selection, workdir, log, progress,
@@ -193,61 +391,66 @@ def run_all(mach, image, selection, workdir, log, progress,
     """Run the selected tests, restarting the machine past a hung test.
 
     Returns one record per listed test.  With TIME_LIMIT (seconds), the
-    run stops then and every test without a result is an error.
+    run stops then and every test without a result is an error.  Only
+    the result channel decides a verdict; the console is the output.
     """
     if not isinstance(log, CappedLog):
         log = CappedLog(log)
     tests = list_tests(mach, image, selection, workdir)
+    token = secrets.token_hex(16)
     results, index = [], 0
     end = None if time_limit is None else time.time() + time_limit
+    slack = ARM_SLACK if mach == 'arm' else 2.0
 
     def bounded(deadline):
         if end is None:
             return deadline
         return end if deadline is None else min(deadline, end)
 
-    current, output = None, Output()
+    current, output, forged = None, Output(), 0
     while index < len(tests):
         if end is not None and time.time() >= end:
             break
         args = selection + ['--skip', str(index)]
-        session = Session(mach, image, args, workdir, tests, log)
+        session = Session(mach, image, args, workdir, log, token)
         current, output, deadline = None, Output(), [None]
-        ended, line = False, ''
+        ended, ev, started = False, None, time.time()
         # The first test must begin within the boot slack.
-        deadline[0] = time.time() + ARM_SLACK + 10
-        for line in session.lines(lambda: bounded(deadline[0])):
-            if line is None:
+        deadline[0] = time.time() + slack + 10
+        for ev in session.events(lambda: bounded(deadline[0])):
+            if ev is None:
                 break
-            if line.startswith('ktest: begin '):
+            kind, text = ev
+            if kind == 'console':
+                if current is not None:
+                    output.append(text + '\n')
+                continue
+            word = text.split(' ', 1)[0]
+            if word == 'begin' and index < len(tests) and \
+                    text.split(' ')[1:3] == list(tests[index][:2]):
                 current, output, ended = index, Output(), False
-                timeout = tests[index][2]
-                slack = ARM_SLACK if mach == 'arm' else 5.0
-                deadline[0] = time.time() + timeout + slack
-                continue
-            if line.startswith(END_MARK) and current is not None:
+                started = time.time()
+                deadline[0] = started + tests[index][2] + slack
+            elif word == 'end' and current is not None:
                 ended = True
-                continue
-            parsed = parse_result(line)
-            if parsed and current is not None:
-                status, ch, name, where, msg = parsed
+            elif word == 'done':
+                deadline[0] = time.time() + slack
+            elif parse_result(text) and current is not None:
+                status, ch, name, where, msg = parse_result(text)
                 if status == 'pass' and not ended:
                     status, msg = 'error', (
                         'the test process ended before the test finished '
                         '(exit status 0: a call to exit()?); Check counts '
                         'that as a pass, the grader does not')
+                if msg == 'Test timeout expired':
+                    where, msg = '', hang_message(tests[index][2])
                 results.append(record(ch, name, mach, status, where, msg,
-                                      output))
+                                      output, time.time() - started))
                 progress(results[-1])
                 index, current = index + 1, None
-                deadline[0] = time.time() + ARM_SLACK + 10
-                continue
-            if line.startswith('ktest: done'):
-                deadline[0] = None
-                continue
-            if current is not None:
-                output.append(line + '\n')
+                deadline[0] = time.time() + slack + 10
         status = session.stop()
+        forged += session.forged
         if index >= len(tests):
             break
         ch, name, timeout, _ = tests[index]
@@ -256,10 +459,13 @@ def run_all(mach, image, selection, workdir, log, progress,
         if current is None:
             # The machine stopped or hung between tests: blame the next.
             output = []
-        why = ('no result within %gs: the test hangs (the machine was '
-               'restarted after it)' % timeout if line is None else
-               'the machine stopped during this test (exit status %s)' % status)
-        results.append(record(ch, name, mach, 'error', '', why, output))
+        why = (hang_message(timeout) if session.proc.returncode in
+               (-signal.SIGKILL, None) or ev is None and
+               time.time() >= (deadline[0] or 0) else
+               'the machine stopped during this test (exit status %s)' %
+               status)
+        results.append(record(ch, name, mach, 'error', '', why, output,
+                              time.time() - started))
         progress(results[-1])
         index += 1
     for ch, name, _, _ in tests[index:]:
@@ -270,6 +476,9 @@ def run_all(mach, image, selection, workdir, log, progress,
                               output if current is not None else []))
         progress(results[-1])
         current = None
+    if forged:
+        log.write('\n[run.py: %d line(s) on the result channel without this '
+                  'run\'s token were ignored]\n' % forged)
     return results
 
 
@@ -306,9 +515,13 @@ def main():
                 '' if r['status'] == 'pass' else '-- ' + r['message']),
                 flush=True)
 
-    with open(logpath, 'w') as log:
-        results = run_all(a.mach, image, selection, workdir, log, progress,
-                          a.time_limit)
+    set_subreaper()
+    try:
+        with open(logpath, 'w') as log:
+            results = run_all(a.mach, image, selection, workdir, log,
+                              progress, a.time_limit)
+    finally:
+        reap_descendants()
     if a.json:
         with open(a.json, 'w') as f:
             json.dump(results, f, indent=1)
