@@ -43,6 +43,11 @@ LDFLAGS := -pie -rdynamic -Wl,-T,$(TREE)/arch/host/kernel-sections.lds \
 	$(EXTRA_LDFLAGS)
 LDLIBS := -lfdt $(shell pkg-config --libs check) -ldl
 BIN := $(OUT)/ktest
+CHECK_INC := $(shell pkg-config --variable=includedir check)
+NM := nm
+READELF := readelf
+THEIR_LIBS := $(shell $(CC) -print-file-name=libc.so.6) \
+	$(shell pkg-config --variable=libdir check)/libcheck.so
 else ifeq ($(MACH),arm)
 # Suites in *_host.c read the host's clock (benchmarks).
 TSRC := $(filter-out %_host.c,$(TSRC))
@@ -61,8 +66,23 @@ LDFLAGS := $(ARCHFLAGS) -nostartfiles --specs=rdimon.specs \
 LDLIBS := $(DEPS)/check/lib/libcheck.a $(DEPS)/check/lib/libcompat.a \
 	$(DEPS)/libfdt/libfdt.a -lm
 BIN := $(OUT)/ktest.elf
+CHECK_INC := $(DEPS)/check/include
+NM := arm-none-eabi-nm
+READELF := arm-none-eabi-readelf
+THEIR_LIBS := $(DEPS)/check/lib/libcheck.a $(DEPS)/check/lib/libcompat.a \
+	$(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a)
 else
 $(error MACH must be host or arm, not '$(MACH)')
+endif
+
+# A tree file named like a header of Check or of the harness would be
+# included in its place; refuse before compiling anything.
+SHADOW := $(shell find $(TREE) \( -name check.h -o -name check_stdint.h \
+	$(foreach h,$(notdir $(wildcard autograder/harness/*.h)),-o -name $(h)) \
+	\) -print 2>/dev/null)
+ifneq ($(SHADOW),)
+$(error $(SHADOW): a file of the tree bears the name of a header of Check \
+	or of the test harness; a tree may not replace them)
 endif
 
 obj = $(patsubst %,$(OUT)/obj/%.o,$(subst /,__,$(1)))
@@ -73,10 +93,23 @@ DTB := $(patsubst $(TREE)/arch/arm/boot/dts/%.dts,$(OUT)/dtb/%.dtb,$(DTS))
 
 all: $(BIN)
 
-$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ)
+$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) $(OUT)/treecheck.ok
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(TOBJ) -Wl,--whole-archive \
 		$(OUT)/libkernel.a $(OUT)/libmach.a -Wl,--no-whole-archive $(LDLIBS)
+
+# The tree may not reach into the harness (autograder/mk/treecheck.py).
+$(OUT)/treecheck.ok: $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) \
+		autograder/mk/treecheck.py
+	$(call msg,CHECK,$(TREE))
+	$(Q)python3 autograder/mk/treecheck.py --tree $(TREE) \
+		--cc "$(CC) $(CFLAGS)" --nm $(NM) --readelf $(READELF) \
+		--libs "$(THEIR_LIBS)" \
+		--archives "$(OUT)/libkernel.a $(OUT)/libmach.a" \
+		--tests "$(filter autograder/tests/%,$(TSRC))" \
+		--harness-objs "$(TOBJ)" --harness autograder/harness \
+		--check-headers "$(CHECK_INC)/check.h $(CHECK_INC)/check_stdint.h"
+	$(Q)touch $@
 
 $(OUT)/libkernel.a: $(KOBJ)
 	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
@@ -91,7 +124,7 @@ endif
 define compile
 $(call obj,$(1)): $(1) | $(OUT)/obj
 	$$(call msg,CC,$(1))
-	$$(Q)$$(CC) $$(CFLAGS) -MMD -MP -c $(1) -o $$@
+	$$(Q)$$(CC) $$(CFLAGS) -MMD -MP -MT $$@ -c $(1) -o $$@.tmp && mv $$@.tmp $$@
 endef
 $(foreach f,$(KSRC) $(MSRC) $(TSRC),$(eval $(call compile,$(f))))
 
