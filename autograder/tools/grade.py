@@ -235,22 +235,34 @@ class Grade:
             out.append((ch, test, pts if ok else 0.0, pts, vis, bad))
         return out
 
+    def graded(self, ch, test):
+        return any(r[0] == ch and r[1] == test for r in self.rubric)
+
     def table_rows(self):
+        """[(ch, title, {mach: (passed, total)}, ungraded failures,
+        earned, possible)]: the counts are of graded tests only (all of
+        the chapter's tests when it has no rubric lines)."""
         rows = []
         pts = self.points()
         for ch in self.chapters:
-            counts = {}
+            has_rubric = any(r[0] == ch for r in self.rubric)
+            counts, ungraded_bad = {}, set()
             for m in MACHS:
-                mine = [r.get(m) for k, r in self.records.items()
-                        if k[0] == ch and m in r]
-                total = sum(1 for k, ms in self.expected.items()
-                            if k[0] == ch and m in ms)
-                counts[m] = (sum(1 for r in mine if r['status'] == 'pass'),
-                             total)
+                keys = [k for k, ms in self.expected.items()
+                        if k[0] == ch and m in ms and
+                        (not has_rubric or self.graded(*k))]
+                passed = sum(1 for k in keys
+                             if self.records.get(k, {}).get(m, {}).get(
+                                 'status') == 'pass')
+                counts[m] = (passed, len(keys))
+                ungraded_bad.update(
+                    k for k, r in self.records.items()
+                    if k[0] == ch and has_rubric and not self.graded(*k)
+                    and m in r and r[m]['status'] != 'pass')
             earned = sum(p[2] for p in pts if p[0] == ch)
             possible = sum(p[3] for p in pts if p[0] == ch)
             rows.append((ch, self.titles.get(ch, '(no tests yet)'), counts,
-                         earned, possible))
+                         len(ungraded_bad), earned, possible))
         return rows
 
     def total(self):
@@ -281,20 +293,35 @@ def report(g, logs, out=sys.stdout):
     w = min(w, 40)
     out.write('%-4s %-*s %7s %7s %11s\n' % ('ch', w, 'title', 'host', 'arm',
                                             'points'))
-    for ch, title, counts, earned, possible in rows:
+    notes = False
+    for ch, title, counts, ungraded_bad, earned, possible in rows:
         cells = ['%d/%d' % counts[m] if counts[m][1] else '-' for m in MACHS]
-        out.write('%-4s %-*s %7s %7s %11s\n' % (
+        out.write('%-4s %-*s %7s %7s %11s%s\n' % (
             ch, w, title[:w], cells[0], cells[1],
-            '%s/%s' % (fmt_points(earned), fmt_points(possible))))
+            '%s/%s' % (fmt_points(earned), fmt_points(possible)),
+            '  (+%d ungraded failing)' % ungraded_bad if ungraded_bad
+            else ''))
+        notes = notes or ungraded_bad
     earned, possible = g.total()
     out.write('%-4s %-*s %7s %7s %11s\n' % ('', w, 'total', '', '', '%s/%s' % (
         fmt_points(earned), fmt_points(possible))))
+    out.write('(host and arm count the graded tests passed on each machine)'
+              '\n')
     failures = [r for recs in g.records.values() for r in recs.values()
                 if r['status'] != 'pass']
-    if failures:
-        out.write('\nFailures (%d):\n' % len(failures))
-        for r in sorted(failures, key=lambda r: (r['chapter'], r['test'],
-                                                 r['machine'])):
+    key = (lambda r: (r['chapter'], r['test'], r['machine']))
+    graded = [r for r in failures if g.graded(r['chapter'], r['test']) or
+              not any(x[0] == r['chapter'] for x in g.rubric)]
+    ungraded = [r for r in failures if r not in graded]
+    if graded:
+        out.write('\nFailures (%d):\n' % len(graded))
+        for r in sorted(graded, key=key):
+            out.write('\n'.join(describe(r, logs)) + '\n')
+    if ungraded:
+        out.write('\nUngraded tests failing (%d; they earn no points: they '
+                  'check given code, so a failure there usually means a bug '
+                  'of yours shows up in it):\n' % len(ungraded))
+        for r in sorted(ungraded, key=key):
             out.write('\n'.join(describe(r, logs)) + '\n')
 
 
@@ -416,9 +443,15 @@ def unfinished(rubric, ch, test, note):
     return g
 
 
+def stages_line(stages):
+    return 'grade: time ' + ', '.join('%s %.1fs' % kv for kv in stages)
+
+
 def grade(a):
     """Grade per the parsed arguments A; returns the exit status."""
     start = time.time()
+    run.set_subreaper()
+    stages = []
     tree = os.path.abspath(a.tree)
     name = os.path.basename(tree.rstrip('/'))
     outdir = os.path.abspath(a.build or os.path.join(REPO, 'build', 'grade',
@@ -437,7 +470,9 @@ def grade(a):
         return 2
     print('grade: building %s for host and arm (into %s)' % (
         rel(tree), rel(outdir)), flush=True)
+    t0 = time.time()
     built = build(tree, outdir)
+    stages.append(('build', time.time() - t0))
     failed = [m for m, (ok, _) in built.items() if not ok]
     if failed:
         text = built[failed[0]][1]
@@ -468,8 +503,15 @@ def grade(a):
         return 0
     print('grade: running chapter%s %s on host and arm' % (
         's' if len(chapters) > 1 else '', ' '.join(chapters)), flush=True)
+    t0 = time.time()
     results = run_machines(images, chapters, a.test, outdir, a.time_limit,
                            a.test_timeout)
+    stages.append(('tests', time.time() - t0))
+    for m in MACHS:
+        stages.append(('%s tests' % m, sum(r.get('seconds', 0) for r in
+                                           results[m] or [])))
+    # Nothing of the submission may run once results are written.
+    stray = run.reap_descendants()
     for m in MACHS:
         g.add_records(m, results[m])
     logs = {m: os.path.join(outdir, m, 'ktest.log') for m in MACHS}
@@ -477,7 +519,10 @@ def grade(a):
     report(g, logs)
     earned, possible = g.total()
     write_results(g, resdir, time.time() - start)
-    print('\nscore: %s/%s in %.0fs (results: %s, .tap, .xml)' % (
+    if stray:
+        print('grade: killed %d process(es) the tests left behind' % stray)
+    print('\n' + stages_line(stages))
+    print('score: %s/%s in %.1fs (results: %s, .tap, .xml)' % (
         fmt_points(earned), fmt_points(possible), time.time() - start,
         rel(os.path.join(resdir, 'results.json'))))
     if g.rubric:

@@ -150,12 +150,15 @@ def reap_descendants():
             fields = stat[stat.rindex(')') + 2:].split()
             if int(fields[1]) == me:
                 kids.append(int(pid))
+                # a zombie (bwrap's inner process, handed to us) is only
+                # reaped; anything else was still running
+                killed += fields[0] != 'Z'
+
         if not kids:
             break
         for pid in kids:
             try:
                 os.kill(pid, signal.SIGKILL)
-                killed += 1
             except ProcessLookupError:
                 pass
         for pid in kids:
