@@ -2,94 +2,100 @@
 """Prove every exercise's tests: they pass when solved, fail on the stub.
 
     validity.py [--src solutions] [--rubric FILE]... [--ch N]...
-                [--time-limit SECONDS]
+                [--time-limit SECONDS] [--again]
 
-For every chapter N that has exercises (`labgen.py SRC --list`), the
-tree solved below N (`labgen.py SRC DIR --solved-below N`) is built for
-both machines and run on both.  The chapter is valid when
+Let T(N) be the tree solved below N (`labgen.py SRC DIR --solved-below
+N`): chapters before N keep their solutions, N and later are stubs.
+For every chapter N that has exercises, T(N) is built and run on both
+machines, and chapter N is valid when
 
-  - every test of the graded chapters before N passes on both machines
-    (the earlier solutions still work with N's stubs in place), and
-  - every graded test of chapter N (its rubric lines) fails on every
-    machine that runs it: a test that passes against a stub tests
-    nothing.
+  - every graded test of N fails on every machine that runs it (a test
+    that passes against a stub tests nothing), and
+  - every test of the graded chapter just before N passes: that
+    chapter's tests need nothing of chapter N or later.  Chapter by
+    chapter this proves each chapter's tests pass with every later
+    chapter stubbed; `make test` runs every suite on solutions/ (every
+    chapter solved), the other end.
 
-A chapter with exercises but no rubric line is reported invalid too.
-One line per chapter; exit status 0 when all are valid.  Chapters run
-one after another, each building and running its two machines in
-parallel (two cores).  Trees and logs: build/validity/chNN/.
+Then the all-stub tree (labs/, T of the first chapter) runs every graded
+chapter: no graded test may pass on it (a student who hands in nothing
+earns nothing).  A chapter with exercises but no rubric line is invalid.
+
+Cost: one scratch tree and one build directory serve every T(N); only
+the files that differ from the previous tree are recompiled, and each
+tree runs two chapters, so the proof grows linearly with the course.
+A proof is remembered with a hash of what it depended on (the tree, the
+tests, the harness, the rubric, the build rules): an unchanged chapter
+is not proved again (--again proves everything).  Work: build/validity/.
 """
 import argparse
+import json
 import os
-import shutil
-import subprocess
 import sys
+import time
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(TOOLS))
 sys.path.insert(0, TOOLS)
 import grade  # noqa: E402
+import labgen  # noqa: E402
+from scratch import ScratchTree  # noqa: E402
+
+INPUTS = ('autograder/tests', 'autograder/harness', 'autograder/mk')
 
 
 def exercise_chapters(src):
     """Sorted chapter numbers ('04', ...) that have exercises in SRC."""
-    out = subprocess.run([sys.executable, os.path.join(TOOLS, 'labgen.py'),
-                          src, '--list'], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
-    if out.returncode:
-        raise SystemExit('validity: labgen failed:\n' + out.stderr)
-    return sorted({ln.split()[1][2:] for ln in out.stdout.splitlines()
-                   if ln.startswith('exercise ')})
+    import tempfile
+    ex, _ = labgen.generate(src, tempfile.mkdtemp(prefix='validity-'))
+    return sorted({'%02d' % ch for ch, _, _ in ex})
 
 
-def check_chapter(n, src, rubric, outdir, a):
-    """(ok, line) for chapter N."""
-    graded = sorted({r[0] for r in rubric})
-    before = [c for c in graded if c.isdigit() and int(c) < int(n)]
-    mine = [(c, t) for c, t, _, _ in rubric if c == n]
-    tag = 'ch%s  validity' % n
-    if not mine:
-        return False, '%s FAILED: chapter %s has exercises but no rubric ' \
-            'line, so no test proves them' % (tag, n)
-    tree = os.path.join(outdir, 'tree')
-    gen = subprocess.run([sys.executable, os.path.join(TOOLS, 'labgen.py'),
-                          src, tree, '--solved-below', str(int(n))],
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         text=True)
-    if gen.returncode:
-        return False, '%s FAILED: labgen: %s' % (tag, gen.stdout.strip())
-    built = grade.build(tree, outdir)
+def run_tree(tree, outdir, chapters, a):
+    """Build TREE and run CHAPTERS on both machines.
+
+    Returns (records {mach: [record]}, listed {mach: {(ch, test)}},
+    problems, seconds).
+    """
+    start = time.time()
+    built = grade.build(tree.path, outdir)
     broken = [m for m, (ok, _) in built.items() if not ok]
     if broken:
-        return False, '%s FAILED: the tree with chapter %s stubbed does not ' \
-            'compile for %s:\n%s' % (tag, n, ', '.join(broken),
-                                     grade.first_errors(built[broken[0]][1]))
+        return None, None, ['the tree does not compile for %s:\n%s' % (
+            ', '.join(broken), grade.first_errors(built[broken[0]][1]))], \
+            time.time() - start
     images = {m: os.path.join(outdir, m, grade.IMAGE[m]) for m in grade.MACHS}
-    results = grade.run_machines(images, before + [n], None, outdir,
-                                 a.time_limit, None)
-    problems, earlier, failing = [], 0, 0
     listed = {m: {(c, t) for c, t, _, _ in grade.list_image(m, images[m])}
               for m in grade.MACHS}
-    for key in mine:
+    results = grade.run_machines(images, chapters, None, outdir,
+                                 a.time_limit, None)
+    problems = ['%s: the runner failed' % m for m in grade.MACHS
+                if results[m] is None]
+    return results, listed, problems, time.time() - start
+
+
+def judge(results, listed, must_fail, must_pass_chapter):
+    """Problems of one run: tests of MUST_FAIL that passed, tests of
+    MUST_PASS_CHAPTER that did not."""
+    problems, failing, passing = [], 0, 0
+    for key in sorted(must_fail):
         if not any(key in listed[m] for m in grade.MACHS):
-            problems.append('ch%s %s is in the rubric but not in the '
-                            'tests' % key)
+            problems.append('ch%s %s is in the rubric but not in the tests'
+                            % key)
     for m in grade.MACHS:
-        if results[m] is None:
-            problems.append('%s: the runner failed' % m)
-        recs = results[m] or []
-        got = {(r['chapter'], r['test']): r for r in recs}
-        for r in recs:
-            if r['chapter'] in before and r['status'] != 'pass':
-                problems.append('ch%s %s [%s] fails with chapter %s '
-                                'stubbed: %s' % (r['chapter'], r['test'], m,
-                                                 n, r['message']))
-            elif r['chapter'] in before:
-                earlier += 1
-        for key in mine:
-            r = got.get(key)
+        got = {(r['chapter'], r['test']): r for r in results[m] or []}
+        for key, r in sorted(got.items()):
+            if key[0] == must_pass_chapter:
+                if r['status'] != 'pass':
+                    problems.append(
+                        'ch%s %s [%s] fails with the later chapters '
+                        'stubbed: %s' % (key[0], key[1], m, r['message']))
+                else:
+                    passing += 1
+        for key in sorted(must_fail):
             if key not in listed[m]:
                 continue
+            r = got.get(key)
             if r is None:
                 problems.append('ch%s %s [%s]: no result' % (key + (m,)))
             elif r['status'] == 'pass':
@@ -97,11 +103,67 @@ def check_chapter(n, src, rubric, outdir, a):
                                 'nothing' % (key + (m,)))
             else:
                 failing += 1
+    return problems, failing, passing
+
+
+class Proofs:
+    """Remembered proofs: {name: digest} in build/validity/proofs.json."""
+
+    def __init__(self, path, again):
+        self.path, self.done = path, {}
+        if not again and os.path.exists(path):
+            with open(path) as f:
+                self.done = json.load(f)
+
+    def known(self, name, digest):
+        return self.done.get(name) == digest
+
+    def remember(self, name, digest):
+        self.done[name] = digest
+        with open(self.path, 'w') as f:
+            json.dump(self.done, f, indent=1)
+
+
+def prove(name, tree, outdir, chapters, must_fail, must_pass, a, proofs,
+          src, n):
+    """Prove one tree; prints its line; returns True when valid."""
+    tree.sync_generated(src, n)
+    digest = tree.digest(*[os.path.join(REPO, d) for d in INPUTS]) + \
+        grade_rubric_digest(a)
+    if proofs.known(name, digest):
+        print('%s ok (proved before; nothing it depends on changed)' % name,
+              flush=True)
+        return True
+    results, listed, problems, took = run_tree(tree, outdir, chapters, a)
+    failing = passing = 0
+    if results is not None and not problems:
+        problems, failing, passing = judge(results, listed, must_fail,
+                                           must_pass)
     if problems:
-        return False, '%s FAILED:\n%s' % (tag, '\n'.join(
-            '    ' + p for p in problems))
-    return True, '%s ok: %d tests fail on the stub, %d earlier tests ' \
-        'pass (host and arm runs counted apart)' % (tag, failing, earlier)
+        print('%s FAILED:\n%s' % (name, '\n'.join('    ' + p
+                                                  for p in problems)),
+              flush=True)
+        return False
+    proofs.remember(name, digest)
+    print('%s ok: %d runs of graded tests fail on the stub%s (%.1fs)' % (
+        name, failing, ', %d runs of chapter %s pass' % (passing, must_pass)
+        if must_pass else '', took), flush=True)
+    return True
+
+
+def grade_rubric_digest(a):
+    import hashlib
+    h = hashlib.sha256()
+    for path, _ in rubric_files(a):
+        if os.path.exists(path):
+            with open(path, 'rb') as f:
+                h.update(f.read())
+    return h.hexdigest()[:16]
+
+
+def rubric_files(a):
+    return ([(os.path.join(REPO, p), v) for p, v in grade.RUBRICS]
+            if not a.rubric else [(p, 'visible') for p in a.rubric])
 
 
 def main(argv=None):
@@ -114,29 +176,49 @@ def main(argv=None):
     ap.add_argument('--ch', action='append', help='check only these')
     ap.add_argument('--out', default=os.path.join(REPO, 'build', 'validity'))
     ap.add_argument('--time-limit', type=float, default=grade.TIME_LIMIT)
+    ap.add_argument('--again', action='store_true',
+                    help='prove everything, remembered or not')
     a = ap.parse_args(argv)
-    rubric = grade.read_rubric(
-        [(os.path.join(REPO, p), v) for p, v in grade.RUBRICS]
-        if not a.rubric else [(p, 'visible') for p in a.rubric])
-    chapters = exercise_chapters(os.path.abspath(a.src))
+    start = time.time()
+    grade.run.set_subreaper()
+    src = os.path.abspath(a.src)
+    rubric = grade.read_rubric(rubric_files(a))
+    graded = sorted({r[0] for r in rubric if r[0].isdigit()})
+    chapters = exercise_chapters(src)
     if a.ch:
-        chapters = [c for c in chapters if c in
-                    {x.zfill(2) for x in a.ch}]
+        chapters = [c for c in chapters if c in {x.zfill(2) for x in a.ch}]
     if not chapters:
         print('validity: no chapter has exercises yet; nothing to prove')
         return 0
+    out = os.path.abspath(a.out)
+    os.makedirs(out, exist_ok=True)
+    tree = ScratchTree(os.path.join(out, 'tree'))
+    outdir = os.path.join(out, 'build')
+    proofs = Proofs(os.path.join(out, 'proofs.json'), a.again)
     bad = 0
     for n in chapters:
-        outdir = os.path.join(os.path.abspath(a.out), 'ch' + n)
-        if os.path.isdir(outdir):
-            shutil.rmtree(outdir)
-        os.makedirs(outdir)
-        ok, line = check_chapter(n, os.path.abspath(a.src), rubric, outdir,
-                                 a)
-        print(line, flush=True)
+        mine = {(c, t) for c, t, _, _ in rubric if c == n}
+        if not mine:
+            print('ch%s validity FAILED: chapter %s has exercises but no '
+                  'rubric line, so no test proves them' % (n, n))
+            bad += 1
+            continue
+        before = [c for c in graded if int(c) < int(n)]
+        prev = before[-1] if before else None
+        ok = prove('ch%s validity' % n, tree, outdir,
+                   ([prev] if prev else []) + [n], mine, prev, a, proofs,
+                   src, int(n))
         bad += not ok
-    print('validity: %d of %d chapters valid' % (len(chapters) - bad,
-                                                  len(chapters)))
+    if not a.ch:
+        # The tree with every exercise stubbed: nothing may be earned.
+        every = {(c, t) for c, t, _, _ in rubric if c in graded}
+        ok = prove('all-stub tree', tree, outdir, graded, every, None, a,
+                   proofs, src, int(chapters[0]))
+        bad += not ok
+    total = len(chapters) + (0 if a.ch else 1)
+    grade.run.reap_descendants()
+    print('validity: %d of %d proofs hold (%.0fs)' % (
+        total - bad, total, time.time() - start))
     return 1 if bad else 0
 
 
