@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Mutation testing: realistic student bugs must lose points.
+
+    mutants.py [--ch N]... [--mutant NAME]... [--list]
+
+A mutant is a small bug a student could write in an exercise, kept as
+autograder/mutants/chNN-NAME.diff: a few header lines, then a unified
+diff against solutions/ (a/ and b/ prefixes):
+
+    Mutant: ch05 steal-ignores-half-pageblock
+    Bug: steal_suitable_fallback() retypes a pageblock whatever it holds
+    Rule: the half-pageblock rule (chapter 5, "Stealing a pageblock")
+
+    --- a/mm/page_alloc.c
+    +++ b/mm/page_alloc.c
+    @@ ...
+
+Each mutant is applied to a scratch copy of solutions/ and graded like a
+submission on chapter NN's graded tests: first on the host; on the board
+too when the host alone takes no points (a test earns points only when
+it passes on both machines, so a failure on either machine costs them).
+The mutant is *killed* when it loses points.  Before that, its diff must
+change only code inside chapter NN's exercise regions (what labgen
+replaces by the stubs): a bug in given code is not a student's bug.
+
+Prints one row per mutant (name, chapter, points lost, machine, the
+first failure's message) and exits non-zero when any mutant keeps full
+marks, does not apply, strays outside its chapter's exercises or does
+not compile.  One scratch tree and one build directory serve every
+mutant, so each costs one recompiled file and one chapter's run.
+Work: build/mutants/.
+"""
+import argparse
+import filecmp
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(TOOLS))
+sys.path.insert(0, TOOLS)
+import grade  # noqa: E402
+import labgen  # noqa: E402
+from scratch import ScratchTree, files_of  # noqa: E402
+
+MUTANTS = os.path.join(REPO, 'autograder', 'mutants')
+NAME = re.compile(r'^ch(\d\d)-([\w.-]+)\.diff$')
+
+
+class Mutant:
+    def __init__(self, path):
+        self.path = path
+        m = NAME.match(os.path.basename(path))
+        if not m:
+            raise SystemExit('mutants: %s: the name must be '
+                             'chNN-name.diff' % grade.rel(path))
+        self.chapter, self.name = m.group(1), m.group(2)
+        self.bug = self.rule = ''
+        with open(path) as f:
+            for line in f:
+                if line.startswith('--- '):
+                    break
+                if line.startswith('Bug:'):
+                    self.bug = line[4:].strip()
+                elif line.startswith('Rule:'):
+                    self.rule = line[5:].strip()
+        if not self.bug:
+            raise SystemExit('mutants: %s has no "Bug:" line' %
+                             grade.rel(path))
+
+
+def same(a, b):
+    """Do folders A and B hold the same files with the same content?"""
+    fa, fb = files_of(a), files_of(b)
+    if fa != fb:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, fa, shallow=False)
+    return not mismatch and not errors
+
+
+class Regions:
+    """Is a change confined to chapter N's exercise regions?
+
+    labgen's tree with chapters before N solved replaces chapter N's
+    regions by their stubs: the mutated tree and solutions/ must give
+    the same tree there, and different trees with chapter N solved too.
+    """
+
+    def __init__(self, src, work):
+        self.src, self.work, self.cache = src, work, {}
+
+    def tree_of(self, src, solved_below, name):
+        out = os.path.join(self.work, name)
+        labgen.generate(src, out, solved_below)
+        return out
+
+    def reference(self, n):
+        if n not in self.cache:
+            self.cache[n] = self.tree_of(self.src, n, 'ref-%d' % n)
+        return self.cache[n]
+
+    def problem(self, mutated, n):
+        if not same(self.tree_of(mutated, n, 'mut'), self.reference(n)):
+            return 'it changes code outside the exercises of chapter %02d ' \
+                '(given code, or an earlier chapter)' % n
+        if same(self.tree_of(mutated, n + 1, 'mut'), self.reference(n + 1)):
+            return 'it changes nothing in the exercises of chapter %02d' % n
+        return None
+
+
+def apply(mutant, tree):
+    p = subprocess.run(['patch', '-p1', '-s', '--no-backup-if-mismatch',
+                        '-r', '-', '-d', tree.path, '-i', mutant.path],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True)
+    return None if p.returncode == 0 else 'the diff does not apply to ' \
+        'solutions/: %s' % p.stdout.strip()[-300:]
+
+
+def run_on(mach, tree, outdir, chapter, rubric, a):
+    """(lost, possible, first failure record) of CHAPTER on MACH, or a
+    string saying why it could not run."""
+    built = grade.build(tree.path, outdir, machs=(mach,))
+    if not built[mach][0]:
+        return 'it does not compile (%s): %s' % (
+            mach, grade.first_errors(built[mach][1], 6))
+    image = os.path.join(outdir, mach, grade.IMAGE[mach])
+    results = grade.run_machines({mach: image}, [chapter], None, outdir,
+                                 a.time_limit, None)[mach]
+    if results is None:
+        return 'the runner failed on %s' % mach
+    got = {r['test']: r for r in results}
+    lost, possible, first = 0.0, 0.0, None
+    for ch, test, pts, _ in rubric:
+        if ch != chapter:
+            continue
+        possible += pts
+        r = got.get(test)
+        if r is None or r['status'] != 'pass':
+            lost += pts
+            first = first or r
+    return lost, possible, first
+
+
+def grade_mutant(m, tree, outdir, regions, rubric, src, a):
+    """A row: (name, chapter, lost, possible, machine, message, ok)."""
+    tree.sync(src)
+    why = apply(m, tree) or regions.problem(tree.path, int(m.chapter))
+    if why:
+        return (m.name, m.chapter, None, None, '-', why, False)
+    for mach in grade.MACHS:
+        res = run_on(mach, tree, outdir, m.chapter, rubric, a)
+        if isinstance(res, str):
+            return (m.name, m.chapter, None, None, mach, res, False)
+        lost, possible, first = res
+        if lost:
+            msg = first['message'] if first else 'no result'
+            return (m.name, m.chapter, lost, possible, mach,
+                    '%s: %s' % (first['test'] if first else '?', msg), True)
+    return (m.name, m.chapter, 0.0, possible, 'both',
+            'KEPT FULL MARKS: no graded test of chapter %s sees "%s"' % (
+                m.chapter, m.bug), False)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        description=__doc__.split('\n')[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split('\n', 2)[2])
+    ap.add_argument('--ch', action='append', help='this chapter only')
+    ap.add_argument('--mutant', action='append', help='this mutant only')
+    ap.add_argument('--src', default=os.path.join(REPO, 'solutions'))
+    ap.add_argument('--out', default=os.path.join(REPO, 'build', 'mutants'))
+    ap.add_argument('--list', action='store_true')
+    ap.add_argument('--time-limit', type=float, default=120)
+    a = ap.parse_args(argv)
+    start = time.time()
+    mutants = [Mutant(p) for p in sorted(glob.glob(os.path.join(
+        MUTANTS, 'ch*.diff')))]
+    if a.ch:
+        mutants = [m for m in mutants if m.chapter in
+                   {c.zfill(2) for c in a.ch}]
+    if a.mutant:
+        mutants = [m for m in mutants if m.name in a.mutant or
+                   'ch%s-%s' % (m.chapter, m.name) in a.mutant]
+    if a.list:
+        for m in mutants:
+            print('ch%s-%s: %s' % (m.chapter, m.name, m.bug))
+        return 0
+    if not mutants:
+        print('mutants: none selected')
+        return 1
+    grade.run.set_subreaper()
+    src = os.path.abspath(a.src)
+    rubric = grade.read_rubric([(os.path.join(REPO, p), v)
+                                for p, v in grade.RUBRICS])
+    out = os.path.abspath(a.out)
+    tree = ScratchTree(os.path.join(out, 'tree'))
+    work = tempfile.mkdtemp(prefix='mutants-')
+    regions = Regions(src, work)
+    rows = []
+    print('mutants: %d to grade (chapter by chapter; host first, the board '
+          'when the host takes no points)' % len(mutants), flush=True)
+    try:
+        for m in mutants:
+            row = grade_mutant(m, tree, os.path.join(out, 'build'), regions,
+                               rubric, src, a)
+            rows.append(row)
+            name, ch, lost, possible, mach, msg, ok = row
+            pts = '-' if lost is None else '-%g/%g' % (lost, possible)
+            print('  %-4s ch%s %-34s %9s %-4s %s' % (
+                'ok' if ok else 'FAIL', ch, name[:34], pts, mach,
+                msg.splitlines()[0][:90] if msg else ''), flush=True)
+    finally:
+        tree.sync(src)
+        shutil.rmtree(work, ignore_errors=True)
+        grade.run.reap_descendants()
+    per = {}
+    for r in rows:
+        per.setdefault(r[1], [0, 0])
+        per[r[1]][0] += r[6]
+        per[r[1]][1] += 1
+    print('mutants: killed per chapter: %s' % ', '.join(
+        'ch%s %d/%d' % (c, k, n) for c, (k, n) in sorted(per.items())))
+    bad = [r for r in rows if not r[6]]
+    print('mutants: %d of %d killed (%.0fs)%s' % (
+        len(rows) - len(bad), len(rows), time.time() - start,
+        '' if not bad else '; %d FAILED' % len(bad)))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
