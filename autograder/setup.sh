@@ -11,7 +11,7 @@ set -euo pipefail
 want=${1:-base}
 base_pkgs="build-essential pkg-config python3 check libfdt-dev device-tree-compiler
   qemu-system-arm gcc-arm-none-eabi libnewlib-arm-none-eabi libnewlib-dev
-  dpkg-dev gcovr gdb-multiarch"
+  dpkg-dev patch gcovr gdb-multiarch bubblewrap"
 book_pkgs="pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended
   lmodern fonts-noto-cjk graphviz poppler-utils"
 
@@ -58,8 +58,20 @@ fi
 
 echo "setup($want): installing ${missing[*]:-(source lists only)}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+# A stale or broken index (another architecture's, a mirror mid-sync)
+# makes `apt-get update` fail although everything we need may be there:
+# warn, and let the install decide.
+if ! apt-get update -qq; then
+	echo "setup($want): warning: apt-get update reported errors (above);" \
+		"trying the install anyway" >&2
+fi
 if [ ${#missing[@]} -gt 0 ]; then
-	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+		>/tmp/course-setup-$$.log 2>&1; then
+		cat /tmp/course-setup-$$.log >&2
+		echo "setup($want): FAILED to install: ${missing[*]}" >&2
+		exit 1
+	fi
+	rm -f /tmp/course-setup-$$.log
 fi
 echo "setup($want): done"
