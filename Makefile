@@ -29,6 +29,7 @@ help:
 	@echo "  make book-student  the student edition (stubs, no answers)"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
 	@echo "  make validity      prove every exercise's stub fails its tests"
+	@echo "  make mutants [CH=N]  realistic student bugs must lose points"
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
 	@echo "  make coverage      gcovr report of the tests over the tree"
 	@echo "  make bench         page-allocator benchmarks (figures, host)"
@@ -83,20 +84,31 @@ bench: deps
 # --- the repository's self-test -----------------------------------------
 # Every step prints its own progress; the first failure stops the run.
 test: deps
-	@echo "== [1/6] labs/ is generated from solutions/"
-	@$(MAKE) -s --no-print-directory lab-check
-	@echo "== [2/6] building solutions/ for both machines"
-	@$(MAKE) -s --no-print-directory build TREE=solutions MACH=both
-	@echo "== [3/6] every suite on both machines, and crash isolation"
-	@$(MAKE) -s --no-print-directory -j2 test-machines test-harness
-	@echo "== [4/6] validity: every graded test fails on its stub"
-	@$(PY) autograder/tools/validity.py
-	@echo "== [5/6] the grader against hostile submissions"
-	@$(PY) autograder/selftest/selftest.py
-	@echo "== [6/6] the handbook"
-	@bash autograder/setup.sh book
-	@$(MAKE) -s --no-print-directory test-book
-	@echo "== make test: all passed"
+	@start=$$(date +%s); step() { echo "== [$$1/7] $$2 ($$(( $$(date +%s) - start ))s so far)"; }; \
+	step 1 "labs/ is generated from solutions/; the tree is clang-formatted" && \
+	$(MAKE) -s --no-print-directory lab-check format-check && \
+	step 2 "building solutions/ for both machines" && \
+	$(MAKE) -s --no-print-directory build TREE=solutions MACH=both && \
+	step 3 "every suite on both machines, and crash isolation" && \
+	$(MAKE) -s --no-print-directory -j2 test-machines test-harness && \
+	step 4 "validity: every graded test fails on its stub" && \
+	$(PY) autograder/tools/validity.py && \
+	step 5 "mutants: realistic student bugs lose points" && \
+	$(PY) autograder/tools/mutants.py && \
+	step 6 "the grader against hostile submissions" && \
+	$(PY) autograder/selftest/selftest.py && \
+	step 7 "the handbook" && \
+	bash autograder/setup.sh book && \
+	$(MAKE) -s --no-print-directory test-book && \
+	echo "== make test: all passed in $$(( $$(date +%s) - start ))s"
+
+# The C sources obey .clang-format (solutions/, the harness, the tests).
+FORMAT_FILES = $(shell git ls-files 'solutions/*.[ch]' 'autograder/*.[ch]' 2>/dev/null)
+.PHONY: format-check
+format-check:
+	@clang-format --dry-run -Werror $(FORMAT_FILES) 2>&1 | head -20; \
+	clang-format --dry-run -Werror $(FORMAT_FILES) >/dev/null 2>&1 || \
+	{ echo "format-check: run clang-format -i on the files above"; exit 1; }
 
 test-machines: test-machines-host test-machines-arm
 test-machines-host test-machines-arm: test-machines-%:

@@ -11,7 +11,7 @@ set -euo pipefail
 want=${1:-base}
 base_pkgs="build-essential pkg-config python3 check libfdt-dev device-tree-compiler
   qemu-system-arm gcc-arm-none-eabi libnewlib-arm-none-eabi libnewlib-dev
-  dpkg-dev patch gcovr gdb-multiarch bubblewrap"
+  dpkg-dev patch gcovr gdb-multiarch bubblewrap clang-format"
 book_pkgs="pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended
   lmodern fonts-noto-cjk graphviz poppler-utils"
 

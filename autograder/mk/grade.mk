@@ -8,7 +8,8 @@
 #   make validity
 #   make test-grader
 #   make student-edition DEST=dir
-#   make grade-all SUBMISSIONS=dir
+#   make grade-all SUBMISSIONS=dir [JOBS=n]
+#   make mutants [CH=N]
 #   make gradescope
 
 TREE ?= labs
@@ -19,7 +20,7 @@ grade_args = --tree $(TREE) $(if $(CH),--ch $(CH)) $(if $(UPTO),--upto $(UPTO)) 
 	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT))
 
 .PHONY: grade qemu-gdb coverage validity test-grader student-edition \
-	grade-all gradescope
+	grade-all gradescope mutants
 
 grade: deps
 	@$(PY) $(GRADE_TOOLS)/grade.py $(grade_args)
@@ -33,7 +34,10 @@ coverage: deps
 	@$(PY) $(GRADE_TOOLS)/devtools.py coverage --tree $(TREE) $(if $(CH),--ch $(CH))
 
 validity: deps
-	@$(PY) $(GRADE_TOOLS)/validity.py
+	@$(PY) $(GRADE_TOOLS)/validity.py $(if $(AGAIN),--again)
+
+mutants: deps
+	@$(PY) $(GRADE_TOOLS)/mutants.py $(if $(CH),--ch $(CH))
 
 test-grader: deps
 	@$(PY) autograder/selftest/selftest.py
@@ -45,6 +49,7 @@ student-edition:
 grade-all: deps
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade-all SUBMISSIONS=dir"; exit 2; }
 	@$(PY) $(GRADE_TOOLS)/instructor.py grade-all $(SUBMISSIONS) \
+		$(if $(JOBS),--jobs $(JOBS)) \
 		$(if $(CH),--ch $(CH)) $(if $(LIMIT),--time-limit $(LIMIT))
 
 gradescope:
