@@ -47,7 +47,8 @@ CHECK_INC := $(shell pkg-config --variable=includedir check)
 NM := nm
 READELF := readelf
 THEIR_LIBS := $(shell $(CC) -print-file-name=libc.so.6) \
-	$(shell pkg-config --variable=libdir check)/libcheck.so
+	$(wildcard $(addprefix $(shell pkg-config --variable=libdir check)/, \
+		libcheck.so libcheck.a libcheck_pic.a))
 else ifeq ($(MACH),arm)
 # Suites in *_host.c read the host's clock (benchmarks).
 TSRC := $(filter-out %_host.c,$(TSRC))

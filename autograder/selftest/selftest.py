@@ -9,10 +9,18 @@ written and may not build between regenerations), with one function that
 every test's boot runs (setup_machine_fdt, in arch/arm/kernel/devtree.c)
 patched to misbehave: an infinite loop, a NULL dereference, abort(), an
 early exit(0) (Check's fork mode would score that as a pass), a 100 MB
-output flood on the host, a syntax error.  Each is graded on chapter 00
-with a rubric fixture of our own (10 points; the real rubric is not
-touched), a 2 s per-test timeout and a 20 s bound per machine, and must
-get exactly the expected score, with no hang.
+output flood on the host, a syntax error; and attacks on the grader:
+forged result lines on the console, a header that redefines Check's
+assertions, a shadow check.h, a constructor, a definition that replaces
+a library function, a detached process that rewrites results.json after
+the grade, a fork bomb, a memory hog, and on the board semihosting calls
+that would run a host command and write a host file.  Each is graded on
+chapter 00 with a rubric fixture of our own (10 points; the real rubric
+is not touched), a 2 s per-test timeout and a 20 s bound per machine,
+and must get exactly what its honest part deserves, with no hang; after
+each, no process of the grade may be left (the process table is read).
+All cases share one scratch tree and build, so each recompiles only what
+its patch changed.
 
 Then grade-all runs over a folder of three submissions (laid over the
 base tree instead of labs/): an archive of the untouched base, a folder that edits a test, the rubric and a
@@ -23,6 +31,7 @@ submission, and exits 0 when every check holds.  Work: build/selftest/.
 """
 import argparse
 import csv
+import glob
 import json
 import os
 import shutil
@@ -36,6 +45,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 TOOLS = os.path.join(REPO, 'autograder', 'tools')
 WORK = os.path.join(REPO, 'build', 'selftest')
+sys.path.insert(0, TOOLS)
+from scratch import ScratchTree  # noqa: E402
 DEVTREE = 'arch/arm/kernel/devtree.c'
 BASE = os.path.join(REPO, 'solutions')
 ANCHOR = 'int setup_machine_fdt(const void *fdt)\n{\n'
@@ -48,24 +59,93 @@ LOG_CAP = 50 * 1024 * 1024
 
 # name -> (code put first in setup_machine_fdt, expected score, words
 # expected in the failure messages)
+HOST_ONLY = '#ifdef __x86_64__\n%s#endif\n'
+ARM_ONLY = '#ifdef __arm__\n%s#endif\n'
+RESULTS_OF = os.path.join(WORK, 'results', '%s', 'results.json')
+PWNED = os.path.join(WORK, 'pwned')
+
+# A detached grandchild that rewrites results.json after the grade.
+DETACH = HOST_ONLY % (
+    '\t{\n\t\textern int fork(void), setsid(void), open(const char *, '
+    'int, ...);\n\t\textern long write(int, const void *, unsigned long);'
+    '\n\t\textern unsigned int sleep(unsigned int);\n\t\textern void '
+    '_exit(int);\n\n\t\tif (fork() == 0) {\n\t\t\tsetsid();\n'
+    '\t\t\tif (fork() == 0) {\n\t\t\t\tint fd;\n\n\t\t\t\t'
+    'sleep(3);\n\t\t\t\tfd = open("%s", 01 | 01000);\n\t\t\t\t'
+    'write(fd, "{\\"score\\": 1000, \\"tests\\": []}", 31);\n'
+    '\t\t\t}\n\t\t\t_exit(0);\n\t\t}\n\t}\n' %
+    (RESULTS_OF % 'detach'))
+FORK_BOMB = HOST_ONLY % (
+    '\tfor (int i = 0; i < 2000; i++) {\n\t\textern int fork(void);\n\n'
+    '\t\tif (fork() == 0)\n\t\t\tfor (;;)\n\t\t\t\t;\n\t}\n')
+# 256 MiB at a time (at every boot), every page of the first
+# 64 MiB touched: the address-space limit must stop it long before the
+# machine's 24 GiB.
+HOG = HOST_ONLY % (
+    '\tfor (int i = 0; i < 1024; i++) {\n\t\textern void *malloc('
+    'unsigned long);\n\t\tchar *p = malloc(256UL << 20);\n\n'
+    '\t\tif (!p)\n\t\t\tbreak;\n\t\tfor (unsigned long j = 0; '
+    'j < (i ? 1 : 64UL << 20); j += 4096)\n\t\t\tp[j] = 1;\n\t}\n')
+SEMIHOST = ARM_ONLY % (
+    '\t{\n\t\tstatic const char cmd[] = "touch %s-system";\n'
+    '\t\tstatic const char name[] = "%s-open";\n'
+    '\t\tstruct { const char *p; int n; } sys = { cmd, sizeof(cmd) - 1 };\n'
+    '\t\tstruct { const char *p; int mode, n; } op = { name, 4, '
+    'sizeof(name) - 1 };\n'
+    '\t\tregister int r0 __asm__("r0") = 0x12;\n'
+    '\t\tregister void *r1 __asm__("r1") = &sys;\n\n'
+    '\t\t__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");\n'
+    '\t\tr0 = 0x01;\n\t\tr1 = &op;\n'
+    '\t\t__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");\n'
+    '\t}\n' % (PWNED, PWNED))
+FORGE = ('\tprintk("\\nktest: end 00\\nktest: pass 00 devtree_ram_sizes '
+         'x.c:1: ok\\nKTEST 0 pass 00 devtree_ram_sizes x.c:1: ok\\n");\n'
+         '\t*(volatile int *)0 = 1;\n')
+
+# name -> (code put first in setup_machine_fdt, expected score, words
+# expected in the results, {other file: text appended} or None)
 CASES = {
-    'good': ('', FULL, None),
-    'hang': ('\tfor (volatile int i = 0;; i++)\n\t\t;\n', 0, 'no result'),
-    'null': ('\t*(volatile int *)0 = 1;\n', 0, 'Internal error'),
+    'good': ('', FULL, None, None),
+    'hang': ('\tfor (volatile int i = 0;; i++)\n\t\t;\n', 0, 'no result',
+             None),
+    'null': ('\t*(volatile int *)0 = 1;\n', 0, 'Internal error', None),
     'abort': ('\t{\n\t\textern void abort(void);\n\n\t\tabort();\n\t}\n', 0,
-              None),
+              None, None),
     'exit0': ('\t{\n\t\textern void exit(int);\n\n\t\texit(0);\n\t}\n', 0,
-              None),
+              None, None),
     # 8 MB per boot on the host: 15 tests write 120 MB; 40 KB on the board.
     'flood': ('\tfor (int i = 0; i < (machine_name[0] == \'h\' ? 8192 : 40);'
-              ' i++)\n\t\tprintk("%0*d\\n", 1023, i);\n', FULL, None),
-    'nocompile': ('\tthis is not C;\n', 0, None),
+              ' i++)\n\t\tprintk("%0*d\\n", 1023, i);\n', FULL, None, None),
+    'nocompile': ('\tthis is not C;\n', 0, None, None),
+    # Attacks on the grader.
+    'forge': (FORGE, 0, 'Internal error', None),
+    'macro': ('', 0, 'own this name', {
+        'include/linux/pfn.h': '#include <check.h>\n#undef ck_assert_msg\n'
+        '#define ck_assert_msg(expr, ...) ((void)0)\n'}),
+    'shadow': ('', 0, 'bears the name', {'include/check.h': '/* mine */\n'}),
+    'ctor': ('', 0, 'constructors', {
+        DEVTREE: '\n__attribute__((constructor)) static void grab(void)\n{\n'
+        '\tboot_command_line[0] = 1;\n}\n'}),
+    'interpose': ('', 0, 'defines', {
+        DEVTREE: '\nint srunner_ntests_failed(void *sr)\n{\n\treturn 0;\n}\n'
+    }),
+    'detach': (DETACH, FULL, None, None),
+    'forkbomb': (FORK_BOMB, FULL, None, None),
+    # The hog leaves no address space for the machine's RAM: the limit
+    # holds, the boot fails and says why.
+    'hog': (HOG, 0, 'Cannot allocate memory', None),
+    'semihost': (SEMIHOST, None, None, None),
 }
 
 
-def patched_labs(dest, code, path=DEVTREE):
-    """A copy of BASE at DEST with CODE first in setup_machine_fdt."""
-    shutil.copytree(BASE, dest)
+def patched_labs(dest, code, path=DEVTREE, extra=None):
+    """DEST (a folder, or a ScratchTree) as BASE with CODE first in
+    setup_machine_fdt and EXTRA's texts appended to its files."""
+    if isinstance(dest, ScratchTree):
+        dest.sync(BASE)
+        dest = dest.path
+    else:
+        shutil.copytree(BASE, dest)
     f = os.path.join(dest, path)
     with open(f) as fh:
         text = fh.read()
@@ -74,13 +154,16 @@ def patched_labs(dest, code, path=DEVTREE):
                          'as expected; update ANCHOR' % path)
     with open(f, 'w') as fh:
         fh.write(text.replace(ANCHOR, ANCHOR + code, 1))
+    for rel, more in (extra or {}).items():
+        with open(os.path.join(dest, rel), 'a') as fh:
+            fh.write(more)
 
 
 def grade_tree(name, tree, rubric):
     res = os.path.join(WORK, 'results', name)
     cmd = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
            '--ch', '00', '--rubric', rubric, '--results', res, '--build',
-           os.path.join(WORK, 'out', name), '--time-limit', str(LIMIT),
+           os.path.join(WORK, 'out'), '--time-limit', str(LIMIT),
            '--test-timeout', str(TEST_TIMEOUT)]
     start = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -90,15 +173,30 @@ def grade_tree(name, tree, rubric):
         return p, json.load(f), took
 
 
-def check_case(name, rubric):
-    code, want, words = CASES[name]
-    tree = os.path.join(WORK, 'subs', name)
-    patched_labs(tree, code)
-    p, res, took = grade_tree(name, tree, rubric)
+def survivors():
+    """Processes (pid, command) whose command line names WORK."""
+    found = []
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open('/proc/%s/cmdline' % pid, 'rb') as f:
+                cmd = f.read().replace(b'\0', b' ').decode('utf-8', 'replace')
+        except OSError:
+            continue
+        if WORK in cmd and 'selftest.py' not in cmd:
+            found.append((int(pid), cmd[:100]))
+    return found
+
+
+def check_case(name, rubric, tree):
+    code, want, words, extra = CASES[name]
+    patched_labs(tree, code, extra=extra)
+    p, res, took = grade_tree(name, tree.path, rubric)
     bad = []
-    if res['score'] != want:
+    if want is not None and res['score'] != want:
         bad.append('score %g, expected %g' % (res['score'], want))
-    if (p.returncode == 0) != (want == FULL):
+    if want is not None and (p.returncode == 0) != (want == FULL):
         bad.append('exit status %d with score %g' % (p.returncode,
                                                       res['score']))
     outputs = '\n'.join(t['output'] for t in res['tests'])
@@ -110,17 +208,37 @@ def check_case(name, rubric):
                                 'DOES NOT COMPILE' not in p.stdout):
         bad.append('the compiler errors are not reported')
     if name == 'flood':
-        log = os.path.join(WORK, 'out', name, 'host', 'ktest.log')
+        log = os.path.join(WORK, 'out', 'host', 'ktest.log')
         size = os.path.getsize(log)
         if size > LOG_CAP + 4096:
             bad.append('the host log has %d bytes' % size)
-        with open(os.path.join(WORK, 'out', name, 'host',
-                               'results.json')) as f:
+        with open(os.path.join(WORK, 'out', 'host', 'results.json')) as f:
             biggest = max(len(r['output']) for r in json.load(f))
         if biggest > 17 * 1024:
             bad.append('a test record keeps %d bytes of output' % biggest)
         words = 'log %d MB, largest record %d KB' % (size >> 20,
                                                       biggest >> 10)
+    if name == 'detach':
+        time.sleep(4)       # the helper would have written by now
+        with open(RESULTS_OF % name) as f:
+            again = json.load(f)['score']
+        if again != res['score']:
+            bad.append('results.json was rewritten after the grade: score '
+                       '%s' % again)
+    if name == 'semihost':
+        made = glob.glob(PWNED + '*')
+        if made:
+            bad.append('the image wrote on the host: %s' % ' '.join(made))
+        words = 'score %g; no host file written' % res['score']
+    left = survivors()
+    if left:
+        bad.append('processes left after the grade: %s' % '; '.join(
+            '%d %s' % x for x in left))
+        for pid, _ in left:
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
     return bad, res['score'], took, words or ''
 
 
@@ -146,6 +264,9 @@ def check_grade_all(rubric):
     # carol's student file crashes; her zip holds the tree in a folder.
     carol = os.path.join(WORK, 'ga', 'carol')
     patched_labs(carol, CASES['null'][0])
+    # dave forges result lines and then crashes: nothing may count.
+    dave = os.path.join(subs, 'dave')
+    patched_labs(dave, FORGE)
     with zipfile.ZipFile(os.path.join(subs, 'carol.zip'), 'w') as z:
         for root, _, names in os.walk(carol):
             for n in names:
@@ -160,7 +281,7 @@ def check_grade_all(rubric):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True, timeout=600)
     print('\n'.join('    ' + ln for ln in p.stdout.splitlines()))
-    want = {'alice': FULL, 'bob': FULL, 'carol': 0}
+    want = {'alice': FULL, 'bob': FULL, 'carol': 0, 'dave': 0}
     bad = []
     with open(os.path.join(out, 'grades.csv')) as f:
         got = {row['student']: float(row['total'])
@@ -178,6 +299,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--keep', action='store_true',
                     help='keep build/selftest/ afterwards')
+    ap.add_argument('--case', action='append',
+                    help='only these cases (and no grade-all)')
     a = ap.parse_args()
     if os.path.isdir(WORK):
         shutil.rmtree(WORK)
@@ -187,15 +310,20 @@ def main():
         f.write('# Fixture of the grader self-test: not the course rubric.\n'
                 + RUBRIC)
     start, failures, worst = time.time(), [], (0.0, '')
-    for name in CASES:
-        bad, score, took, note = check_case(name, rubric)
+    tree = ScratchTree(os.path.join(WORK, 'tree'))
+    for name in a.case or CASES:
+        bad, score, took, note = check_case(name, rubric, tree)
         worst = max(worst, (took, name))
         print('  %-4s %-10s score %4g/%d  %5.1fs  %s' % (
             'ok' if not bad else 'FAIL', name, score, FULL, took,
             '; '.join(bad) or note), flush=True)
         failures += ['%s: %s' % (name, b) for b in bad]
-    print('  grade-all over 3 submissions:', flush=True)
-    failures += check_grade_all(rubric)
+    if not a.case:
+        print('  grade-all over 4 submissions:', flush=True)
+        failures += check_grade_all(rubric)
+    left = survivors()
+    if left:
+        failures.append('grade-all: processes left: %s' % left)
     for f in failures:
         print('selftest: FAIL ' + f)
     print('selftest: %d cases, %d failures; worst case for one submission: '

@@ -117,7 +117,7 @@ def first_errors(text, limit=ERROR_LINES):
     lines = [ln for ln in text.splitlines()
              if not re.match(r'^\s+(CC|LD|DTC)\s', ln)]
     for i, ln in enumerate(lines):
-        if 'error' in ln.lower():
+        if 'error' in ln.lower() or ln.startswith('treecheck:'):
             return '\n'.join(lines[max(0, i - 2):i + limit])
     return '\n'.join(lines[-limit:])
 
