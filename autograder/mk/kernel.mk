@@ -107,10 +107,14 @@ $(OUT)/treecheck.ok: $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) \
 		--cc "$(CC) $(CFLAGS)" --nm $(NM) --readelf $(READELF) \
 		--libs "$(THEIR_LIBS)" \
 		--archives "$(OUT)/libkernel.a $(OUT)/libmach.a" \
-		--tests "$(filter autograder/tests/%,$(TSRC))" \
-		--harness-objs "$(TOBJ)" --harness autograder/harness \
-		--check-headers "$(CHECK_INC)/check.h $(CHECK_INC)/check_stdint.h"
+		--harness-objs "$(TOBJ)" --harness autograder/harness
 	$(Q)touch $@
+
+# Each test and harness file, when it is compiled, is read for macros
+# that the tree redefines.
+MACROCHECK = python3 autograder/mk/treecheck.py --tree $(TREE) \
+	--cc "$(CC) $(CFLAGS)" --tests $(1) --harness autograder/harness \
+	--check-headers "$(CHECK_INC)/check.h $(CHECK_INC)/check_stdint.h"
 
 $(OUT)/libkernel.a: $(KOBJ)
 	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
@@ -125,7 +129,9 @@ endif
 define compile
 $(call obj,$(1)): $(1) | $(OUT)/obj
 	$$(call msg,CC,$(1))
-	$$(Q)$$(CC) $$(CFLAGS) -MMD -MP -MT $$@ -c $(1) -o $$@.tmp && mv $$@.tmp $$@
+	$$(Q)$$(CC) $$(CFLAGS) -MMD -MP -MT $$@ -c $(1) -o $$@.tmp
+	$(if $(filter $(TSRC),$(1)),$$(Q)$$(call MACROCHECK,$(1)))
+	$$(Q)mv $$@.tmp $$@
 endef
 $(foreach f,$(KSRC) $(MSRC) $(TSRC),$(eval $(call compile,$(f))))
 

@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Refuse a tree that reaches into the test harness (run by kernel.mk).
 
-    treecheck.py --tree DIR --out DIR --cc 'CC CFLAGS...' --nm NM
-                 --libs 'LIB...' --archives 'libkernel.a libmach.a'
-                 --tests 'SRC...' --harness-objs 'OBJ...' --harness DIR
-                 --check-headers 'check.h check_stdint.h' --readelf READELF
+    treecheck.py --tree DIR --harness DIR --tests 'SRC...'
+                 --cc 'CC CFLAGS...' --check-headers 'check.h check_stdint.h'
+    treecheck.py --tree DIR --harness DIR --archives 'libkernel.a ...'
+                 --nm NM --readelf READELF --libs 'LIB...'
+                 --harness-objs 'OBJ...'
+
+The first form reads test sources for macros (rules 1 and 2; kernel.mk
+runs it as each test is compiled), the second the tree's objects
+(rules 3 and 4; before the image is linked).
 
 The tests are compiled with the tree's headers, and the image links the
 tree's objects with Check and the harness, so a tree could change how
@@ -178,12 +183,15 @@ def main():
     harness = os.path.abspath(a.harness)
     check_headers = a.check_headers.split()
     archives = a.archives.split()
-    problems = shadow_headers(tree, harness, check_headers)
-    problems += redefinitions(shlex.split(a.cc), a.tests.split(), harness,
-                              check_headers, tree)
-    problems += interpositions(a.nm, archives, a.libs.split(),
-                               a.harness_objs.split(), tree)
-    problems += constructors(a.readelf, archives, tree)
+    problems = []
+    if a.tests:
+        problems += shadow_headers(tree, harness, check_headers)
+        problems += redefinitions(shlex.split(a.cc), a.tests.split(),
+                                  harness, check_headers, tree)
+    if archives:
+        problems += interpositions(a.nm, archives, a.libs.split(),
+                                   a.harness_objs.split(), tree)
+        problems += constructors(a.readelf, archives, tree)
     for p in problems:
         fail(p)
     if problems:
