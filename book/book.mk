@@ -8,8 +8,9 @@
 #
 # Figures: book/figures/NAME.dot are drawn by hand; the figure programs
 # (the "fig" suite, autograder/tests/figures.c) draw the others from the
-# running kernel, on the host port.  All become build/book/fig/NAME.pdf
-# (for the PDF) and NAME.svg (for the HTML).
+# running kernel, on the host port (a tree without solutions/, the
+# student edition, renders the copies in book/figures/live/ instead).
+# All become build/book/fig/NAME.pdf (for the PDF) and NAME.svg (HTML).
 
 BOOK_OUT := build/book
 BOOK_PY := python3
@@ -21,7 +22,7 @@ BOOK_KERNEL := $(BOOK_OUT)/kernel/ktest
 BOOK_DRAWN := $(patsubst book/figures/%.dot,%,$(wildcard book/figures/*.dot))
 BOOK_DRAWN_OUT := $(foreach n,$(BOOK_DRAWN),$(BOOK_OUT)/fig/$(n).pdf \
 	$(BOOK_OUT)/fig/$(n).svg)
-BOOK_DOT := dot -Gfontname="Noto Sans CJK SC" -Nfontname="Noto Sans CJK SC" \
+BOOK_DOT := dot -Gmargin=0 -Gfontname="Noto Sans CJK SC" -Nfontname="Noto Sans CJK SC" \
 	-Efontname="Noto Sans CJK SC"
 
 .PHONY: book book-student test-book book-figures book-live-figures \
@@ -40,11 +41,18 @@ book-student: book-figures
 	@$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) \
 		$(BOOK_FLAGS)
 
+# The two editions build side by side (separate work folders), each
+# into its own log, shown when both are done.
 BOOK_T0 := $(shell date +%s)
 test-book: book-figures
 	@start=$(BOOK_T0); \
-	$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) && \
-	$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) && \
+	$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) \
+		> $(BOOK_OUT)/build-solution.log 2>&1 & sol=$$!; \
+	$(BOOK_PY) book/tools/build.py --edition student --out $(BOOK_OUT) \
+		> $(BOOK_OUT)/build-student.log 2>&1 & stu=$$!; \
+	wait $$sol; a=$$?; wait $$stu; b=$$?; \
+	cat $(BOOK_OUT)/build-solution.log $(BOOK_OUT)/build-student.log; \
+	[ $$a = 0 ] && [ $$b = 0 ] && \
 	$(BOOK_PY) book/tools/checkbook.py --out $(BOOK_OUT) && \
 	echo "== make test-book: all passed in $$(( $$(date +%s) - start )) s"
 
@@ -64,12 +72,23 @@ book-kernel:
 	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
 		TREE=solutions MACH=host OUT=$(BOOK_OUT)/kernel
 
+ifneq ($(wildcard solutions/.),)
 book-live-figures: book-kernel
 	@$(BOOK_PY) autograder/tools/run.py --mach host --bin $(BOOK_KERNEL) \
 		--chapter fig --quiet --json $(BOOK_OUT)/figures.json \
 		--log $(BOOK_OUT)/figures.log
 	@$(BOOK_PY) book/tools/figures.py $(BOOK_OUT)/figures.json \
 		$(BOOK_OUT)/figures
+else
+# The student edition has no solutions/ to run: it ships the live
+# figures' Graphviz text in book/figures/live/ (book/tools/edition.py).
+book-live-figures:
+	@mkdir -p $(BOOK_OUT)/figures && \
+	for f in book/figures/live/*.dot; do \
+		cmp -s $$f $(BOOK_OUT)/figures/$$(basename $$f) || \
+			cp $$f $(BOOK_OUT)/figures/ || exit 1; \
+	done
+endif
 	@mkdir -p $(BOOK_OUT)/fig; \
 	for f in $(BOOK_OUT)/figures/*.dot; do \
 		n=$$(basename $$f .dot); \

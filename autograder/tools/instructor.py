@@ -18,10 +18,13 @@ grade-all writes DIR/grades.csv (student, points per chapter, total)
 and DIR/<student>/results.json (.tap, .xml) for each submission.
 """
 import argparse
+import concurrent.futures
 import csv
 import json
 import os
+import queue
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -33,6 +36,9 @@ TOOLS = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(TOOLS))
 sys.path.insert(0, TOOLS)
 import grade  # noqa: E402
+from scratch import ScratchTree  # noqa: E402
+sys.path.insert(0, os.path.join(REPO, 'book', 'tools'))
+import edition  # noqa: E402
 
 STUDENT_FILES = 'autograder/student-files'  # list shipped without solutions/
 MAX_MEMBER = 16 * 1024 * 1024                # bytes; larger members skipped
@@ -147,27 +153,52 @@ def assemble(submission, tree, files, labs):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def grade_one(submission, outdir, files, opts, labs):
-    """Grade one submission into OUTDIR; returns its results.json dict."""
+def grade_one(submission, outdir, files, opts, labs, slot=None):
+    """Grade one submission into OUTDIR; returns its results.json dict.
+
+    SLOT, a folder of the worker's own, keeps a scratch tree and its
+    build: the submission's tree is synced into it (only changed files
+    rewritten), so the build recompiles only what differs from the
+    submission graded before.
+    """
     os.makedirs(outdir, exist_ok=True)
-    tree = os.path.join(outdir, 'tree')
-    taken, missing = assemble(submission, tree, files, labs)
+    work = tempfile.mkdtemp(prefix='assemble-')
+    try:
+        tree_src = os.path.join(work, 'tree')
+        taken, missing = assemble(submission, tree_src, files, labs)
+        if slot:
+            tree = ScratchTree(os.path.join(slot, 'tree'))
+            tree.sync(tree_src)
+            tree, build_dir = tree.path, os.path.join(slot, 'build')
+        else:
+            tree = os.path.join(outdir, 'tree')
+            if os.path.exists(tree):
+                shutil.rmtree(tree)
+            shutil.copytree(tree_src, tree)
+            build_dir = os.path.join(outdir, 'build')
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     with open(os.path.join(outdir, 'files.txt'), 'w') as f:
         f.write(''.join('taken   %s\n' % x for x in taken) +
                 ''.join('missing %s (the lab stub is used)\n' % x
                         for x in missing))
     argv = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
-            '--results', outdir, '--build', os.path.join(outdir, 'build')]
+            '--results', outdir, '--build', build_dir]
     argv += opts
     limit = 2 * float(_opt(opts, '--time-limit', grade.TIME_LIMIT)) + \
         GRADE_SLACK
     with open(os.path.join(outdir, 'grade.log'), 'w') as log:
+        p = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT,
+                             cwd=REPO, start_new_session=True)
         try:
-            subprocess.run(argv, stdout=log, stderr=subprocess.STDOUT,
-                           timeout=limit, cwd=REPO)
+            p.wait(timeout=limit)
         except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
             log.write('\ninstructor: the grade did not finish in %gs\n' %
                       limit)
+    # grade.py kills what its tests leave before it writes results; what
+    # escaped it is swept when every grade has finished (cmd_grade_all).
     with open(os.path.join(outdir, 'results.json')) as f:
         return json.load(f)
 
@@ -207,23 +238,39 @@ def cmd_grade_all(a):
     opts = grading_opts(a)
     out = os.path.abspath(a.out)
     os.makedirs(out, exist_ok=True)
-    print('grade-all: %d submissions; taking %d student files: %s' % (
-        len(subs), len(files), ' '.join(files) or '(none yet)'))
+    jobs = max(1, min(a.jobs or os.cpu_count() or 1, len(subs) or 1))
+    grade.run.set_subreaper()
+    print('grade-all: %d submissions, %d at a time; taking %d student '
+          'files: %s' % (len(subs), jobs, len(files),
+                         ' '.join(files) or '(none yet)'), flush=True)
+    slots = queue.Queue()
+    for i in range(jobs):
+        slots.put(os.path.join(out, '.work', str(i)))
+    start = time.time()
+
+    def one(sub):
+        slot = slots.get()
+        try:
+            t0 = time.time()
+            res = grade_one(sub, os.path.join(out, student_name(sub)),
+                            files, opts, os.path.abspath(a.labs), slot)
+            return sub, res, time.time() - t0
+        finally:
+            slots.put(slot)
+
     rows, chapters, worst = [], set(), 0.0
-    for sub in subs:
-        name = student_name(sub)
-        start = time.time()
-        res = grade_one(sub, os.path.join(out, name), files, opts,
-                        os.path.abspath(a.labs))
-        took = time.time() - start
-        worst = max(worst, took)
-        per = chapter_points(res)
-        chapters.update(per)
-        rows.append((name, per, res.get('score', 0)))
-        print('  %-24s %6g points  (%.0fs)  %s' % (
-            name, res.get('score', 0), took,
-            res.get('output', '').splitlines()[0]
-            if res.get('output') else ''), flush=True)
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        for sub, res, took in pool.map(one, subs):
+            name = student_name(sub)
+            worst = max(worst, took)
+            per = chapter_points(res)
+            chapters.update(per)
+            rows.append((name, per, res.get('score', 0)))
+            print('  %-24s %6g points  (%.0fs)  %s' % (
+                name, res.get('score', 0), took,
+                res.get('output', '').splitlines()[0]
+                if res.get('output') else ''), flush=True)
+    grade.run.reap_descendants()
     chapters = sorted(chapters)
     with open(os.path.join(out, 'grades.csv'), 'w', newline='') as f:
         w = csv.writer(f)
@@ -231,8 +278,9 @@ def cmd_grade_all(a):
         for name, per, total in rows:
             w.writerow([name] + ['%g' % per.get(c, 0) for c in chapters] +
                        ['%g' % total])
-    print('grade-all: wrote %s (slowest submission: %.0fs)' % (
-        grade.rel(os.path.join(out, 'grades.csv')), worst))
+    print('grade-all: wrote %s (slowest submission: %.0fs; all: %.0fs)' % (
+        grade.rel(os.path.join(out, 'grades.csv')), worst,
+        time.time() - start))
     return 0
 
 
@@ -269,8 +317,10 @@ def cmd_student_edition(a):
         raise SystemExit('instructor: DEST must be outside the repository '
                          '(or under build/)')
     copy_course(dest)
-    print('student-edition: wrote %s (no solutions/, no autograder/hidden)'
-          % dest)
+    n = edition.student_edition(dest, REPO)
+    print('student-edition: wrote %s (no solutions/, no autograder/hidden; '
+          'chapters: %d answers left out, %d listings located)'
+          % (dest, n['solutions'], n['listings']))
     print('student-edition: check it with `make -C %s grade`' % dest)
     return 0
 
@@ -326,6 +376,8 @@ def main(argv=None):
                        help='the fresh tree submissions are laid over')
     p = sub.add_parser('grade-all')
     p.add_argument('submissions')
+    p.add_argument('--jobs', type=int,
+                   help='submissions graded at once (default: the cores)')
     p.add_argument('--out', default=os.path.join(REPO, 'build', 'grade-all'))
     grading(p)
     p = sub.add_parser('grade-one')

@@ -22,6 +22,13 @@ What it does, in document order:
     snake_case identifier feeds the index.
   - ::: solution blocks are dropped from the student edition.
   - @fig:NAME and @lst:NAME become "Figure N.M" / "Listing N.M".
+  - tables get column widths computed from their contents (set_widths),
+    so that long identifiers and the checks of a lab table stay in their
+    own column; inline code may break after an inner underscore, a slash
+    or "->" (LaTeX \codebreak, HTML <wbr> in tables), never elsewhere.
+  - LaTeX: each listing is one unbreakable booklisting (preamble.tex), so
+    no page break, and no float, falls inside it; curly quotes become
+    straight ones (Noto CJK draws curly ones full-width).
 --]]
 
 local stringify = pandoc.utils.stringify
@@ -110,6 +117,189 @@ local function is_index_name(s)
       or (s:match('^[a-z_][a-z0-9_]*$') and s:find('_', 1, true))
 end
 
+-- Inline code: where a long name may break.  After an underscore that
+-- joins two parts of a name (not a leading "__"), after a slash between
+-- path parts, after "->"; spaces break anyway.  Returns the pieces.
+local function code_pieces(s)
+  local pieces, start = {}, 1
+  for i = 2, #s - 1 do
+    local c, prev, nxt = s:sub(i, i), s:sub(i - 1, i - 1), s:sub(i + 1, i + 1)
+    if (c == '_' and prev:match('%w') and nxt:match('[%w_]'))
+        or (c == '/' and prev:match('[%w.]') and nxt:match('[%w_.]'))
+        or (c == '>' and prev == '-' and nxt:match('[%w_]')) then
+      pieces[#pieces + 1] = s:sub(start, i)
+      start = i + 1
+    end
+  end
+  pieces[#pieces + 1] = s:sub(start)
+  return pieces
+end
+
+local TEX_CODE = {
+  ['\\'] = '\\textbackslash{}', ['{'] = '\\{', ['}'] = '\\}', ['$'] = '\\$',
+  ['&'] = '\\&', ['#'] = '\\#', ['^'] = '\\^{}', ['_'] = '\\_', ['%'] = '\\%',
+  ['~'] = '\\textasciitilde{}', ['<'] = '\\textless{}',
+  ['>'] = '\\textgreater{}', ['|'] = '\\textbar{}',
+  ["'"] = '\\textquotesingle{}', ['`'] = '\\textasciigrave{}',
+  ['['] = '{[}', [']'] = '{]}', ['-'] = '-{}', [' '] = '\\ ',
+}
+local function tex_code(s)
+  local out = {}
+  for i, p in ipairs(code_pieces(s)) do
+    out[#out + 1] = (p:gsub('[\\{}$&#^_%%~<>|\'`%[%] %-]', TEX_CODE))
+  end
+  return '\\texttt{' .. table.concat(out, '\\codebreak{}') .. '}'
+end
+
+local function html_code(s)
+  local out = {}
+  for _, p in ipairs(code_pieces(s)) do
+    out[#out + 1] = p:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;')
+  end
+  return '<code>' .. table.concat(out, '<wbr>') .. '</code>'
+end
+
+-- Table column widths.  Widths are estimated in em of the table font:
+-- Noto Sans Mono CJK is 0.5 em a character, Noto Serif CJK about 0.48
+-- (capitals 0.7, m and w 0.85), CJK 1 em.  Each column gets at least its
+-- longest unbreakable word (min) and at most its longest line (max).
+local TABLE_EM = (455.24 / 9)   -- text width (160 mm) at 9 pt (\small)
+local COLSEP_EM = 12 / 9        -- 2\tabcolsep between two columns
+
+local function text_em(s, mono)
+  local w = 0
+  for _, c in utf8.codes(s) do
+    if mono then w = w + ((c >= 0x2e80) and 1.0 or 0.5)
+    elseif c >= 0x2e80 then w = w + 1.0
+    elseif c >= 65 and c <= 90 then w = w + 0.72
+    elseif c == 109 or c == 119 or c == 77 or c == 87 then w = w + 0.85
+    elseif c >= 48 and c <= 57 then w = w + 0.55
+    elseif c == 32 then w = w + 0.26
+    else w = w + 0.5 end
+  end
+  return w
+end
+
+-- {min, max} of a list of inlines, in em.
+local function inline_extent(inlines, bold)
+  local minw, line, maxw = 0, 0, 0
+  local word = 0
+  local function endword()
+    if word > minw then minw = word end
+    word = 0
+  end
+  local function walk(list, b)
+    for _, el in ipairs(list) do
+      local t = el.t
+      if t == 'Str' then
+        local w = text_em(el.text) * (b and 1.06 or 1.0)
+        word = word + w; line = line + w
+      elseif t == 'Space' or t == 'SoftBreak' then
+        endword(); line = line + 0.26
+      elseif t == 'LineBreak' then
+        endword(); if line > maxw then maxw = line end; line = 0
+      elseif t == 'Code' then
+        local pieces = code_pieces(el.text)
+        for i, p in ipairs(pieces) do
+          for _, c in utf8.codes(p) do
+            if c == 32 then
+              endword(); line = line + 0.5
+            else
+              local w = c >= 0x2e80 and 1.0 or 0.5
+              word = word + w; line = line + w
+            end
+          end
+          if i < #pieces then endword() end
+        end
+      elseif t == 'Strong' then walk(el.content, true)
+      elseif el.content and type(el.content) ~= 'string' then
+        walk(el.content, b)
+      end
+    end
+  end
+  walk(inlines, bold)
+  endword()
+  if line > maxw then maxw = line end
+  return minw, maxw
+end
+
+local function cell_extent(blocks, bold)
+  local minw, maxw = 0, 0
+  for _, b in ipairs(blocks) do
+    local inl = (b.t == 'Plain' or b.t == 'Para') and b.content
+        or pandoc.List({ pandoc.Str(stringify(b)) })
+    local a, z = inline_extent(inl, bold)
+    if a > minw then minw = a end
+    if z > maxw then maxw = z end
+  end
+  return minw, maxw
+end
+
+local function set_widths(tbl)
+  local n = #tbl.colspecs
+  local mins, maxs = {}, {}
+  for i = 1, n do mins[i] = 0; maxs[i] = 0 end
+  local function rows(list, bold)
+    for _, row in ipairs(list) do
+      for i, cell in ipairs(row.cells) do
+        if i <= n then
+          local a, z = cell_extent(cell.contents, bold)
+          mins[i] = math.max(mins[i], a + 1.0)
+          maxs[i] = math.max(maxs[i], mins[i], z + 1.0)
+        end
+      end
+    end
+  end
+  rows(tbl.head.rows, true)
+  for _, body in ipairs(tbl.bodies) do rows(body.body, false) end
+  local W = TABLE_EM - COLSEP_EM * (n - 1)
+  local summin, summax = 0, 0
+  for i = 1, n do summin = summin + mins[i]; summax = summax + maxs[i] end
+  local given = tbl.colspecs[1][2] ~= nil
+  if summax <= W and not given then return nil end -- natural widths fit
+  local w = {}
+  if summax <= W then
+    for i = 1, n do w[i] = maxs[i] * W / summax end
+  elseif summin >= W then
+    for i = 1, n do w[i] = mins[i] * W / summin end
+  else
+    -- Narrow columns (whole content within 45% of the width) get all
+    -- they need, narrowest first, while the rest keep their minimum;
+    -- the wide ones share what is left, in proportion to their content.
+    local order, left, need = {}, W, summin
+    for i = 1, n do order[i] = i end
+    table.sort(order, function(a, b) return maxs[a] < maxs[b] end)
+    local wide = {}
+    for _, i in ipairs(order) do
+      if maxs[i] <= 0.45 * W and left - maxs[i] >= need - mins[i] then
+        w[i] = maxs[i]; left = left - maxs[i]; need = need - mins[i]
+      else
+        wide[#wide + 1] = i
+      end
+    end
+    local extra, span = left - need, 0
+    for _, i in ipairs(wide) do span = span + (maxs[i] - mins[i]) end
+    for _, i in ipairs(wide) do
+      w[i] = mins[i] + (span > 0 and extra * (maxs[i] - mins[i]) / span or 0)
+    end
+  end
+  for i = 1, n do
+    tbl.colspecs[i] = { tbl.colspecs[i][1], w[i] / W }
+  end
+  return tbl
+end
+
+-- Inline code in table cells breaks as code_pieces says (HTML: <wbr>).
+local function table_code(tbl)
+  local f = { Code = function(c)
+    if is_latex then return pandoc.RawInline('latex', tex_code(c.text)) end
+    if #code_pieces(c.text) > 1 then
+      return pandoc.RawInline('html', html_code(c.text))
+    end
+  end }
+  return pandoc.walk_block(tbl, f)
+end
+
 function Pandoc(doc)
   local meta = doc.meta
   local edition = stringify(meta.edition or 'solution')
@@ -153,13 +343,15 @@ function Pandoc(doc)
       pandoc.Attr('', classes))
     local blocks = pandoc.List()
     if is_latex then
-      blocks:insert(raw('\\needspace{5\\baselineskip}\\phantomsection\\label{'
+      blocks:insert(raw('\\begin{booklisting}\\phantomsection\\label{'
         .. id .. '}'))
       blocks:insert(pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })))
+      blocks:insert(code)
+      blocks:insert(raw('\\end{booklisting}'))
     else
       blocks:insert(pandoc.Div({ cap }, pandoc.Attr(id, { 'listing-caption' })))
+      blocks:insert(code)
     end
-    blocks:insert(code)
     return blocks
   end
 
@@ -225,6 +417,7 @@ function Pandoc(doc)
       return pandoc.walk_block(p, inline_filter)
     end,
     Plain = function(p) return pandoc.walk_block(p, inline_filter) end,
+    Table = function(t) return set_widths(t) end,
     Div = function(d)
       if d.classes:includes('solution') and edition == 'student' then
         return {}
@@ -320,6 +513,32 @@ function Pandoc(doc)
       return pandoc.Link({ pandoc.Str(kind .. ' ' .. num) }, '#' .. id)
     end,
   }).content
+
+  -- Inline code: LaTeX breaks long names after an inner underscore, a
+  -- slash or "->" (not in headings: their text also goes to the PDF
+  -- outline); HTML does so in tables.  Curly quotes are straightened for
+  -- LaTeX.
+  local final = { Table = table_code }
+  if is_latex then
+    final.Code = function(c) return pandoc.RawInline('latex', tex_code(c.text)) end
+    final.Str = function(s)
+      local t = s.text:gsub('‘', "'"):gsub('’', "'"):gsub('“', '"')
+          :gsub('”', '"')
+      if t ~= s.text then return pandoc.Str(t) end
+    end
+  end
+  local walked, run = pandoc.List(), pandoc.List()
+  local function flush()
+    if #run > 0 then
+      walked:extend(pandoc.walk_block(pandoc.Div(run), final).content)
+      run = pandoc.List()
+    end
+  end
+  for _, b in ipairs(out) do
+    if b.t == 'Header' then flush(); walked:insert(b) else run:insert(b) end
+  end
+  flush()
+  out = walked
 
   -- Back matter: the glossary and the index.
   if is_latex then out:insert(raw('\\backmatter')) end

@@ -7,7 +7,10 @@
 solution edition: listings from solutions/, answers shown;
                   build/book/handbook.pdf and handbook.html
 student edition:  listings from labs/ (the stubs show), answers left
-                  out; build/book/handbook-student.pdf and .html
+                  out; build/book/handbook-student.pdf and .html.  It is
+                  built from the chapters as the student edition of the
+                  course ships them (edition.py rewrites a copy into
+                  OUT/student/chapters: no ::: solution blocks).
 
 The figures must already be rendered into OUT/fig (book/book.mk does
 that).  Steps: index the listings (listings.py), combine the chapters
@@ -15,7 +18,10 @@ that).  Steps: index the listings (listings.py), combine the chapters
 then xelatex, makeindex, xelatex, xelatex.  Any pandoc warning, and any
 LaTeX warning about a missing glyph, an undefined reference or an
 undefined font shape, fails the build; overfull and underfull boxes are
-only counted.
+counted here, and checkbook.py fails on an overfull box over 5 pt.
+LaTeX is written with pandoc's smart extension off (--to latex-smart):
+en and em dashes stay Unicode characters instead of -- and ---, which
+the PDF would print as such (book/metadata.yaml turns TeX ligatures off).
 """
 import argparse
 import os
@@ -26,6 +32,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 BOOK = os.path.dirname(HERE)
 
 FATAL_LATEX = [
@@ -44,6 +51,7 @@ FATAL_LATEX = [
     (re.compile(r'LaTeX Warning: File .* not found.*'), 'missing file'),
 ]
 BOXES = re.compile(r'^(Overfull|Underfull) \\[hv]box')
+OVERFULL = re.compile(r'^Overfull \\[hv]box \(([\d.]+)pt too')
 
 
 def run(cmd, cwd=None, what=None):
@@ -75,14 +83,31 @@ def check_latex_log(log_path):
             if rx.search(line):
                 fatal.append('%s: %s' % (why, line.strip()))
     boxes = sum(1 for line in text.splitlines() if BOXES.match(line))
-    return fatal, boxes
+    over = [float(m.group(1)) for m in map(OVERFULL.match,
+                                           text.splitlines()) if m]
+    return fatal, boxes, over
 
 
-def build(edition, out, only, draft=False, chapters='chapters'):
+def build(edition, out, only, draft=False, chapters='chapters',
+          figures=None):
     tree = 'solutions' if edition == 'solution' else 'labs'
     stem = 'handbook' if edition == 'solution' else 'handbook-student'
     work = os.path.join(out, edition)
     os.makedirs(work, exist_ok=True)
+    if edition == 'student':
+        # The chapters as the student edition ships them.
+        import edition as ed
+        copy = os.path.join(work, 'chapters')
+        if os.path.exists(copy):
+            shutil.rmtree(copy)
+        shutil.copytree(chapters, copy)
+        try:
+            n = ed.rewrite_chapters(copy, tree)
+        except ValueError as e:
+            raise SystemExit('book: student chapters: %s' % e)
+        print('book: student chapters in %s (%d answers left out, %d '
+              'listings located)' % (copy, n['solutions'], n['listings']))
+        chapters = copy
     index = os.path.join(work, 'listings.json')
     md = os.path.join(work, 'book.md')
     run([sys.executable, os.path.join(HERE, 'listings.py'), '--tree', tree,
@@ -96,7 +121,7 @@ def build(edition, out, only, draft=False, chapters='chapters'):
               '--top-level-division=part', '--toc', '--toc-depth=3',
               '-M', 'edition=' + edition, '-M', 'listings-index=' + index,
               '-M', 'figures-dir=' + os.path.abspath(
-                  os.path.join(out, 'fig'))]
+                  figures or os.path.join(out, 'fig'))]
     if edition == 'student':
         common += ['-M', 'subtitle=Student edition: the labs/ tree, '
                    'without the answers']
@@ -113,7 +138,7 @@ def build(edition, out, only, draft=False, chapters='chapters'):
     if only in (None, 'pdf'):
         tex = os.path.join(work, stem + '.tex')
         times['pandoc latex'] = pandoc(
-            common + ['-M', 'figure-ext=pdf', '--to', 'latex',
+            common + ['-M', 'figure-ext=pdf', '--to', 'latex-smart',
                       '--number-sections', '--include-in-header',
                       os.path.join(BOOK, 'preamble.tex'), '-o', tex, md],
             'pandoc (LaTeX)')
@@ -129,15 +154,17 @@ def build(edition, out, only, draft=False, chapters='chapters'):
                 _, dt = run(xe, cwd=work, what='xelatex')
             t += dt
         times['xelatex x3 + makeindex'] = t
-        fatal, boxes = check_latex_log(os.path.join(work, stem + '.log'))
+        fatal, boxes, over = check_latex_log(
+            os.path.join(work, stem + '.log'))
         if fatal:
             for f in fatal:
                 print('book: LaTeX: ' + f, file=sys.stderr)
             raise SystemExit('book: %d LaTeX warning(s) that must be fixed '
                              '(see %s/%s.log)' % (len(fatal), work, stem))
         if boxes:
-            print('book: note: %d overfull/underfull boxes (see %s/%s.log)'
-                  % (boxes, work, stem))
+            print('book: note: %d overfull/underfull boxes, %d overfull '
+                  '(worst %.1f pt; see %s/%s.log)' % (
+                      boxes, len(over), max(over or [0]), work, stem))
         pdf = os.path.join(out, stem + '.pdf')
         shutil.copyfile(os.path.join(work, stem + '.pdf'), pdf)
         print('book: %s' % pdf)
@@ -152,11 +179,13 @@ def main():
     ap.add_argument('--out', default='build/book')
     ap.add_argument('--only', choices=('pdf', 'html'))
     ap.add_argument('--chapters', default='chapters')
+    ap.add_argument('--figures', help='the rendered figures (default '
+                    'OUT/fig)')
     ap.add_argument('--draft', action='store_true',
                     help='listing regions no chapter includes are only '
                     'warnings (for authors; make test-book never uses it)')
     a = ap.parse_args()
-    build(a.edition, a.out, a.only, a.draft, a.chapters)
+    build(a.edition, a.out, a.only, a.draft, a.chapters, a.figures)
     return 0
 
 
