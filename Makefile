@@ -27,6 +27,8 @@ help:
 	@echo "  make test          the repository's own full self-test (what CI runs)"
 	@echo "  make book          the handbook: build/book/handbook.{pdf,html}"
 	@echo "  make book-student  the student edition (stubs, no answers)"
+	@echo "  make shell [TREE=..] [MACH=host|arm] [BOARD=vexpress-256m|-512m|-1g|-cma]"
+	@echo "             [CH=N] [SCRIPT=file]   a console on the running kernel"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
 	@echo "  make validity      prove every exercise's stub fails its tests"
 	@echo "  make mutants [CH=N]  realistic student bugs must lose points"
@@ -75,6 +77,17 @@ lab-start:
 		--solved-below $(CH)
 	@echo "grade it with: make grade TREE=$(or $(DEST),build/lab-start-ch$(CH)) CH=$(CH)"
 
+# --- a console on the running kernel (autograder/tools/shell.py) ---------
+.PHONY: shell test-shell
+shell: deps
+	@$(PY) autograder/tools/shell.py --tree $(TREE) \
+		--mach $(if $(filter both,$(MACH)),host,$(MACH)) \
+		$(if $(BOARD),--board $(BOARD)) $(if $(CH),--ch $(CH)) \
+		$(if $(SCRIPT),--script $(SCRIPT))
+
+test-shell:
+	@$(PY) autograder/tools/shell.py --selftest
+
 # --- benchmarks: figures printed, never asserted ------------------------
 .PHONY: bench
 bench: deps
@@ -89,8 +102,9 @@ test: deps
 	$(MAKE) -s --no-print-directory lab-check format-check && \
 	step 2 "building solutions/ for both machines" && \
 	$(MAKE) -s --no-print-directory build TREE=solutions MACH=both && \
-	step 3 "every suite on both machines, and crash isolation" && \
+	step 3 "every suite on both machines, crash isolation, the shell" && \
 	$(MAKE) -s --no-print-directory -j2 test-machines test-harness && \
+	$(MAKE) -s --no-print-directory test-shell && \
 	step 4 "validity: every graded test fails on its stub" && \
 	$(PY) autograder/tools/validity.py && \
 	step 5 "mutants: realistic student bugs lose points" && \

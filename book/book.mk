@@ -26,7 +26,7 @@ BOOK_DOT := dot -Gmargin=0 -Gfontname="Noto Sans CJK SC" -Nfontname="Noto Sans C
 	-Efontname="Noto Sans CJK SC"
 
 .PHONY: book book-student test-book book-figures book-live-figures \
-	book-kernel book-tools
+	book-kernel book-tools book-sessions
 
 book-tools:
 	@command -v pandoc >/dev/null && command -v xelatex >/dev/null && \
@@ -56,7 +56,18 @@ test-book: book-figures
 	$(BOOK_PY) book/tools/checkbook.py --out $(BOOK_OUT) && \
 	echo "== make test-book: all passed in $$(( $$(date +%s) - start )) s"
 
-book-figures: book-tools $(BOOK_DRAWN_OUT) book-live-figures
+book-figures: book-tools $(BOOK_DRAWN_OUT) book-live-figures book-sessions
+
+# Shell sessions (autograder/shell/*.script) run on the host port; the
+# student edition ships their text in book/sessions/live/.
+ifneq ($(wildcard solutions/.),)
+book-sessions: book-kernel
+	@$(BOOK_PY) book/tools/sessions.py $(BOOK_KERNEL) $(BOOK_OUT)/sessions
+else
+book-sessions:
+	@mkdir -p $(BOOK_OUT)/sessions && cp book/sessions/live/*.txt \
+		$(BOOK_OUT)/sessions/
+endif
 
 # Drawn figures.
 $(BOOK_OUT)/fig/%.pdf: book/figures/%.dot

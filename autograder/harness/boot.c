@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Boot stages a suite can ask for (struct ktest_suite .boot), each the
- * previous one plus one step of Linux's start_kernel():
+ * Boot stages a suite can ask for (struct ktest_suite .boot), each one
+ * of Linux's start_kernel() more than the one before:
  *
  *   ktest_boot_zones  setup_arch -> bootmem_init: zones, mem_map (ch03)
  *   ktest_boot_buddy  ... then mem_init: RAM in the buddy (ch04 on);
  *                     per-CPU lists still in their boot state (high 0,
  *                     batch 1: every page passes straight through)
  *   ktest_boot_pcp    ... then setup_per_cpu_pageset (ch06 on)
- *   ktest_boot_alloc  ... then build_all_zonelists and the watermarks
- *                     (init_per_zone_wmark_min): alloc_pages() (ch07 on)
- *   ktest_boot_cma    ... with the device tree's CMA areas activated
- *                     before the watermarks are set (ch08 on)
+ *   ktest_boot_alloc  the same with build_all_zonelists, where Linux
+ *                     calls it (before mem_init), and the watermarks
+ *                     last (init_per_zone_wmark_min, a postcore
+ *                     initcall): alloc_pages() (ch07 on)
+ *   ktest_boot_cma    the same with the device tree's CMA areas:
+ *                     declared in setup_arch, activated before the
+ *                     watermarks are set (cma_init_reserved_areas, a
+ *                     core initcall) (ch08 on)
  */
 #include <linux/cma.h>
 #include <linux/mm.h>
@@ -37,16 +41,20 @@ void ktest_boot_pcp(void)
 
 void ktest_boot_alloc(void)
 {
-	ktest_boot_pcp();
+	bootmem_init();
 	build_all_zonelists();
+	mem_init();
+	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
 }
 
 void ktest_boot_cma(void)
 {
-	ktest_boot_pcp();
-	build_all_zonelists();
+	bootmem_init();
 	dma_contiguous_reserve_from_dt();
+	build_all_zonelists();
+	mem_init();
+	setup_per_cpu_pageset();
 	cma_init_reserved_areas();
 	init_per_zone_wmark_min();
 }

@@ -203,6 +203,9 @@ static inline unsigned int ktest_rand(void)
 	return ktest_rng >> 8;
 }
 
+/* The console of `make shell` (shell.c). */
+int ktest_shell(const char *board, int upto, bool echo);
+
 /* Boot stages for .boot (boot.c). */
 void ktest_boot_zones(void);
 void ktest_boot_buddy(void);

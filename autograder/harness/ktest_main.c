@@ -4,6 +4,7 @@
  *
  *   ktest [--list] [--chapter ID]... [--test NAME] [--skip N]
  *         [--timeout SECONDS] [--channel PATH --token WORD]
+ *   ktest --shell [--board NAME] [--upto N] [--echo]     (shell.c)
  *
  * --list prints "<chapter> <test> <timeout> <suite title>" per test.
  *
@@ -145,6 +146,9 @@ struct options {
 	int nr_chapters;
 	const char *test;
 	const char *channel, *token;
+	const char *board; /* --shell */
+	long upto;
+	bool shell, echo;
 	long skip;
 	double timeout;
 	bool list;
@@ -209,8 +213,11 @@ static void parse_args(int argc, char **argv, struct options *o)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!strcmp(a, "--list")) {
-			o->list = true;
+		if (!strcmp(a, "--list") || !strcmp(a, "--shell") ||
+		    !strcmp(a, "--echo")) {
+			o->list |= !strcmp(a, "--list");
+			o->shell |= !strcmp(a, "--shell");
+			o->echo |= !strcmp(a, "--echo");
 			continue;
 		}
 		if (!v) {
@@ -222,6 +229,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->chapters[o->nr_chapters++] = v;
 		else if (!strcmp(a, "--test"))
 			o->test = v;
+		else if (!strcmp(a, "--board"))
+			o->board = v;
+		else if (!strcmp(a, "--upto"))
+			o->upto = atol(v);
 		else if (!strcmp(a, "--channel"))
 			o->channel = v;
 		else if (!strcmp(a, "--token"))
@@ -239,10 +250,12 @@ static void parse_args(int argc, char **argv, struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = { .timeout = DEFAULT_TIMEOUT };
+	struct options o = { .timeout = DEFAULT_TIMEOUT, .upto = 99 };
 	long index = 0, passed = 0, failed = 0;
 
 	parse_args(argc, argv, &o);
+	if (o.shell)
+		return ktest_shell(o.board, o.upto, o.echo);
 	if (o.channel) {
 		chan_fd = open(o.channel, O_WRONLY);
 		if (chan_fd < 0) {

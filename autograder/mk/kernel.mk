@@ -30,7 +30,10 @@ TSRC := $(sort $(wildcard autograder/harness/*.c) \
 DTS := $(sort $(wildcard $(TREE)/arch/arm/boot/dts/*.dts))
 
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+# __FILE__ relative to the tree, as Linux prints it ("kernel BUG at
+# mm/page_alloc.c:718!"), wherever the tree lies.
 CFLAGS_COMMON := -std=gnu11 -g -O2 $(WARN) -fno-common -fno-strict-aliasing \
+	-fmacro-prefix-map=$(abspath $(TREE))/= -fmacro-prefix-map=$(TREE)/= \
 	-I$(TREE)/include -I$(TREE)/arch/arm/include -I$(TREE) -Iautograder/harness
 
 ifeq ($(MACH),host)

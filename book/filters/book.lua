@@ -306,6 +306,7 @@ function Pandoc(doc)
   local index_path = stringify(meta['listings-index'] or '')
   local figdir = stringify(meta['figures-dir'] or 'build/book/fig')
   local figext = stringify(meta['figure-ext'] or (is_latex and 'pdf' or 'svg'))
+  local sessdir = stringify(meta['sessions-dir'] or 'build/book/sessions')
   local text = read_file(index_path)
   if not text then fail('cannot read the listings index "' .. index_path .. '"') end
   local listings = json_decode(text)
@@ -353,6 +354,31 @@ function Pandoc(doc)
       blocks:insert(code)
     end
     return blocks
+  end
+
+  -- A shell session, run at build time (book/tools/sessions.py).
+  local function session(cb)
+    local name = cb.attributes.session
+    local file = sessdir .. '/' .. name .. '.txt'
+    local text = read_file(file)
+    if not text then
+      fail('session "' .. name .. '" was not run (' .. file .. '): is there '
+           .. 'an autograder/shell/' .. name .. '.script?')
+    end
+    local board = (read_file('autograder/shell/' .. name .. '.script') or '')
+        :match('# board: (%S+)')
+    local how = 'make shell TREE=solutions' .. (board and (' BOARD=' .. board)
+        or '') .. ' SCRIPT=autograder/shell/' .. name .. '.script'
+    local cap = pandoc.Para({ pandoc.Strong({ pandoc.Str('Session:') }),
+      pandoc.Space(), pandoc.Code(how) })
+    local code = pandoc.CodeBlock(text:gsub('%s+$', ''),
+      pandoc.Attr('', { 'console' }))
+    if is_latex then
+      return { raw('\\begin{booklisting}'),
+        pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })), code,
+        raw('\\end{booklisting}') }
+    end
+    return { pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })), code }
   end
 
   local function figure(para)
@@ -409,6 +435,7 @@ function Pandoc(doc)
   local block_filter = {
     CodeBlock = function(cb)
       if cb.attributes.include then return listing(cb) end
+      if cb.attributes.session then return session(cb) end
     end,
     Para = function(p)
       if #p.content == 1 and p.content[1].t == 'Image' then

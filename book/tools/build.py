@@ -121,7 +121,9 @@ def build(edition, out, only, draft=False, chapters='chapters',
               '--top-level-division=part', '--toc', '--toc-depth=3',
               '-M', 'edition=' + edition, '-M', 'listings-index=' + index,
               '-M', 'figures-dir=' + os.path.abspath(
-                  figures or os.path.join(out, 'fig'))]
+                  figures or os.path.join(out, 'fig')),
+              '-M', 'sessions-dir=' + os.path.abspath(
+                  os.path.join(out, 'sessions'))]
     if edition == 'student':
         common += ['-M', 'subtitle=Student edition: the labs/ tree, '
                    'without the answers']

@@ -169,7 +169,8 @@ def student_edition(dest, repo):
 
     Its chapters are rewritten (rewrite_chapters, listings located in
     DEST/labs), and the live figures, which only a tree with solutions/
-    can draw, are shipped as Graphviz text in DEST/book/figures/live/:
+    can draw, are shipped as Graphviz text in DEST/book/figures/live/
+    (and the shell sessions as text in DEST/book/sessions/live/):
     book/book.mk renders them there instead, so `make book-student`
     works in the student edition too.  Returns rewrite_chapters' counts.
     """
@@ -177,18 +178,23 @@ def student_edition(dest, repo):
                          os.path.join(dest, 'labs'))
     if os.path.isdir(os.path.join(repo, 'solutions')):
         if subprocess.run(['make', '-s', '--no-print-directory', '-C',
-                           repo, 'book-live-figures'],
+                           repo, 'book-live-figures', 'book-sessions'],
                           stdout=subprocess.DEVNULL).returncode:
-            raise SystemExit('edition: `make book-live-figures` failed: '
-                             'the live figures cannot be drawn')
-        src = os.path.join(repo, 'build', 'book', 'figures')
+            raise SystemExit('edition: `make book-live-figures '
+                             'book-sessions` failed: the live figures and '
+                             'shell sessions cannot be made')
+        srcs = [os.path.join(repo, 'build', 'book', d)
+                for d in ('figures', 'sessions')]
     else:  # a student edition made from a student edition
-        src = os.path.join(repo, 'book', 'figures', 'live')
-    live = os.path.join(dest, 'book', 'figures', 'live')
-    os.makedirs(live, exist_ok=True)
-    for f in sorted(os.listdir(src)):
-        if f.endswith('.dot'):
-            shutil.copyfile(os.path.join(src, f), os.path.join(live, f))
+        srcs = [os.path.join(repo, 'book', d, 'live')
+                for d in ('figures', 'sessions')]
+    for src, kind, ext in zip(srcs, ('figures', 'sessions'),
+                              ('.dot', '.txt')):
+        live = os.path.join(dest, 'book', kind, 'live')
+        os.makedirs(live, exist_ok=True)
+        for f in sorted(os.listdir(src)):
+            if f.endswith(ext):
+                shutil.copyfile(os.path.join(src, f), os.path.join(live, f))
     return n
 
 

@@ -51,11 +51,22 @@ static inline void set_buddy_order(struct page *page, unsigned int order)
 /* 3 bits of migratetype and a skip bit per pageblock (pageblock-flags.h) */
 #define NR_PAGEBLOCK_BITS 4
 
+/*
+ * Free Page Internal flags (in Linux, private to mm/page_alloc.c): how
+ * the paths that free a block straight to the buddy, not through the
+ * per-CPU lists, want it placed.  FPI_TO_TAIL puts the (possibly
+ * merged) block at the tail of its free list, so that it is handed out
+ * last: boot memory enters that way (__free_pages_core()).
+ */
+typedef int fpi_t;
+#define FPI_NONE ((fpi_t)0)
+#define FPI_TO_TAIL ((fpi_t)(1 << 1))
+
 /* mm/page_alloc.c: the buddy allocator's core (test seams). */
 struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
 				int migratetype);
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order, int migratetype);
+		     unsigned int order, int migratetype, fpi_t fpi_flags);
 bool page_is_buddy(struct page *page, struct page *buddy, unsigned int order);
 void expand(struct zone *zone, struct page *page, int low, int high,
 	    int migratetype);
@@ -136,6 +147,16 @@ static inline int get_pageblock_migratetype(struct page *page)
 {
 	return get_pfnblock_migratetype(page, page_to_pfn(page));
 }
+
+/* mm/pagebuf_sample.c: chapter 7's example driver (test seams). */
+struct pagebuf {
+	unsigned long buf; /* 16 KiB, order 2, written by the driver */
+	unsigned long table; /* one page, zeroed */
+	struct page *user; /* one page for user data, maybe HighMem */
+};
+extern struct pagebuf pagebuf;
+int pagebuf_init(void);
+void pagebuf_exit(void);
 
 /* arch/arm/mm/init.c: boot-time memory of chapters 3-8 (ch09: memblock) */
 void *early_alloc(unsigned long size, unsigned long align);

@@ -9,11 +9,13 @@
  *     calculate_node_totalpages: spanned and present pages per zone
  *     alloc_node_mem_map: one struct page per frame (early_alloc)
  *     free_area_init_core, per zone:
+ *       managed_pages: an estimate, present less mem_map (lowmem)
  *       setup_usemap: the pageblock migratetype bitmap
  *       zone_init_free_lists: empty free lists
  *       memmap_init_zone: every struct page initialised, PG_reserved
  *
- * After this, mem_init() (arch/arm/mm/init.c) frees the RAM.
+ * After this, build_all_zonelists() uses the estimate, and mem_init()
+ * (arch/arm/mm/init.c) frees the RAM and counts managed pages exactly.
  */
 #include <string.h>
 #include <linux/kernel.h>
@@ -124,6 +126,11 @@ static void __init_single_page(struct page *page, unsigned long pfn,
 /*
  * Every page starts PG_reserved; mem_init() frees what is free.  Every
  * pageblock starts MOVABLE, so that most memory can later be compacted.
+ *
+ * SIMPLIFIED(v5.10 mm/page_alloc.c: memmap_init_zone): Linux does not
+ * set PG_reserved here at boot (only for hot-added memory); memblock
+ * marks the reserved ranges later, in reserve_bootmem_region(), which
+ * chapter 10 builds.  Until memblock exists, everything starts reserved.
  */
 static void memmap_init_zone(unsigned long size, enum zone_type zone,
 			     unsigned long start_pfn)
@@ -161,6 +168,35 @@ static void setup_usemap(struct zone *zone)
 	memset(zone->pageblock_flags, 0, bytes);
 }
 
+/*
+ * The frames mem_map takes for a zone: spanned pages of struct page
+ * (FLATMEM covers the holes too), rounded up to whole pages.
+ */
+static unsigned long calc_memmap_size(unsigned long spanned_pages)
+{
+	return PAGE_ALIGN(spanned_pages * sizeof(struct page)) >> PAGE_SHIFT;
+}
+
+/*
+ * What the buddy allocator will manage, before it manages anything:
+ * present pages less mem_map's share for a lowmem zone (mem_map lives
+ * in lowmem), all present pages for a highmem one.  mem_init() resets
+ * it and counts exactly.
+ */
+static unsigned long zone_managed_estimate(struct zone *zone, int j)
+{
+	unsigned long freesize = zone->present_pages;
+	unsigned long memmap_pages = calc_memmap_size(zone->spanned_pages);
+
+	if (!is_highmem_idx(j) && freesize >= memmap_pages) {
+		freesize -= memmap_pages;
+		if (memmap_pages)
+			pr_debug("  %s zone: %lu pages used for memmap\n",
+				 zone_names[j], memmap_pages);
+	}
+	return freesize;
+}
+
 static void free_area_init_core(pg_data_t *pgdat)
 {
 	for (int j = 0; j < MAX_NR_ZONES; j++) {
@@ -168,7 +204,7 @@ static void free_area_init_core(pg_data_t *pgdat)
 
 		zone->name = zone_names[j];
 		zone->zone_pgdat = pgdat;
-		zone->managed_pages = 0; /* counted as mem_init() frees */
+		zone->managed_pages = zone_managed_estimate(zone, j);
 		zone_pcp_init(zone);
 		if (!zone->spanned_pages)
 			continue;

@@ -10,6 +10,9 @@
  * console_loglevel reach the console, which is the machine's:
  * semihosting on the ARM board, standard output on the host.
  *
+ * The text is formatted by vscnprintf() (lib/vsprintf.c), as in Linux,
+ * not by the C library: %p and %#x read as the kernel's on both machines.
+ *
  * SIMPLIFIED(v5.10 kernel/printk/printk.c: vprintk_emit): no records,
  * timestamps, rate limits or locking; one CPU prints at a time.
  */
@@ -57,12 +60,8 @@ int vprintk(const char *fmt, va_list args)
 	static int last_level = 4;
 	char text[1024];
 	int level = printk_get_level(&fmt);
-	int len = vsnprintf(text, sizeof(text), fmt, args);
+	int len = vscnprintf(text, sizeof(text), fmt, args);
 
-	if (len < 0)
-		return len;
-	if (len >= (int)sizeof(text))
-		len = sizeof(text) - 1;
 	if (level < 0)
 		level = last_level;
 	last_level = level;
@@ -120,4 +119,25 @@ void printk_log_clear(void)
 {
 	log_next = 0;
 	log_wrapped = false;
+}
+
+/**
+ * syslog_read_all - copy the log, oldest byte first, into @buf
+ * @buf: where to copy
+ * @size: its size
+ *
+ * What dmesg(1) reads with syslog(SYSLOG_ACTION_READ_ALL): the newest
+ * @size bytes of the ring.
+ *
+ * Return: the number of bytes copied.
+ */
+size_t syslog_read_all(char *buf, size_t size)
+{
+	size_t len = log_wrapped ? LOG_BUF_LEN : log_next;
+	size_t start = log_wrapped ? log_next : 0;
+	size_t skip = len > size ? len - size : 0;
+
+	for (size_t i = skip; i < len; i++)
+		buf[i - skip] = log_buf[(start + i) % LOG_BUF_LEN];
+	return len - skip;
 }

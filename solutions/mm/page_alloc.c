@@ -28,6 +28,7 @@
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include "internal.h"
 
@@ -74,14 +75,6 @@ void set_pageblock_migratetype(struct page *page, int migratetype)
 }
 
 /* ---- the free lists ---- */
-
-static inline bool pfn_valid(unsigned long pfn)
-{
-	const pg_data_t *pgdat = NODE_DATA(0);
-
-	return pfn >= pgdat->node_start_pfn &&
-	       pfn < pgdat->node_start_pfn + pgdat->node_spanned_pages;
-}
 
 static inline void __mod_zone_freepage_state(struct zone *zone, long nr,
 					     int migratetype)
@@ -193,16 +186,18 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
  * @zone: its zone; the caller holds zone->lock
  * @order: the block's order
  * @migratetype: the free list it goes to
+ * @fpi_flags: FPI_TO_TAIL puts the result at the tail of its list
  *
  * Merge the block with its buddy as long as the buddy is free and of
  * the same order, going one order up each time, then put the result on
  * its free list.  Never merges past MAX_ORDER - 1.
  */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order, int migratetype)
+		     unsigned int order, int migratetype, fpi_t fpi_flags)
 {
 	unsigned long buddy_pfn = pfn, combined_pfn;
 	struct page *buddy;
+	bool to_tail;
 
 	VM_BUG_ON(!zone->initialized);
 	VM_BUG_ON_PAGE(page->flags & PAGE_FLAGS_CHECK_AT_PREP, page);
@@ -228,12 +223,18 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		order++;
 	}
 	// STUB
-	// /* TODO(ch04): merge with free buddies, one order at a time;
-	//    see chapters/04-buddy.md, "Freeing: merging buddies". */
+	// /* TODO(ch04): merge with free buddies, one order at a time,
+	//    leaving the last buddy looked at in buddy_pfn (the code
+	//    after the loop reads it); see chapters/04-buddy.md,
+	//    "Freeing: merging buddies". */
 	// (void)buddy, (void)combined_pfn;
 	// END SOLUTION
 	set_buddy_order(page, order);
-	if (buddy_merge_likely(pfn, buddy_pfn, page, order))
+	if (fpi_flags & FPI_TO_TAIL)
+		to_tail = true;
+	else
+		to_tail = buddy_merge_likely(pfn, buddy_pfn, page, order);
+	if (to_tail)
 		add_to_free_list_tail(page, zone, order, migratetype);
 	else
 		add_to_free_list(page, zone, order, migratetype);
@@ -308,7 +309,8 @@ struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
 	}
 	return NULL;
 	// STUB
-	// /* TODO(ch04): search upwards from @order, then split; see
+	// /* TODO(ch04): search upwards from @order, split, and record
+	//    the migratetype in the page (set_pcppage_migratetype()); see
 	//    chapters/04-buddy.md, "Allocating: splitting blocks". */
 	// (void)zone, (void)order, (void)migratetype;
 	// (void)get_page_from_free_area;
@@ -338,6 +340,8 @@ static inline bool free_area_empty(const struct free_area *area,
  * Where a request looks when its own free lists are empty, in order.
  * CMA and isolated pageblocks are never fallbacks: CMA memory is lent
  * only to movable requests (chapter 8), isolated memory to nobody.
+ * As in Linux 5.10 there is no row for MIGRATE_HIGHATOMIC: no request
+ * has that type, so its row (all zeroes) is never read.
  */
 static const int fallbacks[MIGRATE_TYPES][3] = {
 	[MIGRATE_UNMOVABLE] = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE,
@@ -346,9 +350,8 @@ static const int fallbacks[MIGRATE_TYPES][3] = {
 			      MIGRATE_TYPES },
 	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE,
 				  MIGRATE_TYPES },
-	[MIGRATE_HIGHATOMIC] = { MIGRATE_TYPES },
-	[MIGRATE_CMA] = { MIGRATE_TYPES },
-	[MIGRATE_ISOLATE] = { MIGRATE_TYPES },
+	[MIGRATE_CMA] = { MIGRATE_TYPES }, /* never used */
+	[MIGRATE_ISOLATE] = { MIGRATE_TYPES }, /* never used */
 };
 //< ch05 fallbacks
 
@@ -687,20 +690,22 @@ void free_unref_page(struct page *page);
 
 static void free_one_page(struct zone *zone, struct page *page,
 			  unsigned long pfn, unsigned int order,
-			  int migratetype)
+			  int migratetype, fpi_t fpi_flags)
 {
 	/* spin_lock(&zone->lock): one CPU at a time here (see mmzone.h) */
-	__free_one_page(page, pfn, zone, order, migratetype);
+	__free_one_page(page, pfn, zone, order, migratetype, fpi_flags);
 }
 
-static void __free_pages_ok(struct page *page, unsigned int order)
+/* A block of any order straight to the buddy, past the per-CPU lists. */
+static void __free_pages_ok(struct page *page, unsigned int order,
+			    fpi_t fpi_flags)
 {
 	unsigned long pfn = page_to_pfn(page);
 
 	if (!free_pages_prepare(page, order))
 		return;
 	free_one_page(page_zone(page), page, pfn, order,
-		      get_pfnblock_migratetype(page, pfn));
+		      get_pfnblock_migratetype(page, pfn), fpi_flags);
 }
 
 /**
@@ -715,7 +720,7 @@ void __free_pages(struct page *page, unsigned int order)
 	if (order == 0)
 		free_unref_page(page); /* to this CPU's list (chapter 6) */
 	else
-		__free_pages_ok(page, order);
+		__free_pages_ok(page, order, FPI_NONE);
 }
 
 /* free_pages - the same, by the block's kernel virtual address */
@@ -727,13 +732,16 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 }
 
+//> ch04 free_pages_core
 /**
  * __free_pages_core - hand a block of boot memory to the allocator
  * @page: first page; its pages are PG_reserved from memmap init
  * @order: the block's order
  *
- * Called once per block at boot (mem_init()); it is what turns RAM into
- * managed pages.
+ * Called once per block of lowmem at boot (mem_init()); it is what
+ * turns RAM into managed pages.  The block bypasses the per-CPU lists
+ * and goes to the tail of its free list (FPI_TO_TAIL), so that boot
+ * memory, freed in ascending order, is handed out lowest frame first.
  */
 void __free_pages_core(struct page *page, unsigned int order)
 {
@@ -744,9 +752,23 @@ void __free_pages_core(struct page *page, unsigned int order)
 		set_page_count(page + i, 0);
 	}
 	page_zone(page)->managed_pages += nr_pages;
-	totalram_pages += nr_pages;
-	set_page_count(page, 1);
-	__free_pages(page, order);
+	__free_pages_ok(page, order, FPI_TO_TAIL);
+}
+//< ch04 free_pages_core
+
+/**
+ * free_highmem_page - hand one page of highmem to the allocator at boot
+ * @page: a PG_reserved page of ZONE_HIGHMEM
+ *
+ * ARM's mem_init() frees highmem one page at a time, through the same
+ * door as any freed page: __free_page(), the per-CPU lists and, while
+ * the boot pagesets (high 0) are in place, straight on to the buddy.
+ */
+void free_highmem_page(struct page *page)
+{
+	__free_reserved_page(page);
+	totalram_pages++;
+	page_zone(page)->managed_pages++;
 }
 
 /* ---- allocating, for this chapter's callers (ch07 adds gfp flags) ---- */
@@ -811,7 +833,7 @@ void zone_pcp_init(struct zone *zone)
  * @zone: the zone
  *
  * About a thousandth of the zone, at most 1 MiB worth, divided by 4,
- * then (x + x/2) rounded down to 2^n - 1: 256 MiB gives 60/4 = 15 ->
+ * then (x + x/2) rounded down to 2^n - 1: 256 MiB gives 61/4 = 15 ->
  * 22 -> 15; the 768 MiB Normal zone of 1 GiB gives 188/4 = 47 -> 70 -> 63.
  * A 2^n - 1 batch avoids the cache aliasing of power-of-two batches.
  */
@@ -931,6 +953,12 @@ static struct page *rmqueue_pcplist(struct zone *zone, int migratetype)
 /**
  * rmqueue - take a block for an allocation: order 0 from the CPU's
  * list, larger orders from the buddy (chapter 7 calls this)
+ *
+ * SIMPLIFIED(v5.10 mm/page_alloc.c: rmqueue): the block comes back
+ * prepared (prep_new_page() has run: checked, one reference), because
+ * chapters 4 to 6 use rmqueue() as the allocation itself.  Linux's
+ * get_page_from_freelist() calls prep_new_page() after rmqueue(); ours
+ * must not do it a second time.
  * Return: the block, or NULL.
  */
 struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
@@ -980,7 +1008,8 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 			/* its pageblock may have been isolated meanwhile */
 			if (zone->nr_isolate_pageblock)
 				mt = get_pageblock_migratetype(page);
-			__free_one_page(page, page_to_pfn(page), zone, 0, mt);
+			__free_one_page(page, page_to_pfn(page), zone, 0, mt,
+					FPI_NONE);
 		} while (--count && --batch_free && !list_empty(list));
 	}
 	// STUB
@@ -1003,7 +1032,8 @@ static void free_unref_page_commit(struct page *page, unsigned long pfn)
 	 * movable list but remember their own type for the buddy. */
 	if (migratetype >= MIGRATE_PCPTYPES) {
 		if (migratetype == MIGRATE_ISOLATE) {
-			free_one_page(zone, page, pfn, 0, migratetype);
+			free_one_page(zone, page, pfn, 0, migratetype,
+				      FPI_NONE);
 			return;
 		}
 		migratetype = MIGRATE_MOVABLE;
@@ -1019,7 +1049,8 @@ static void free_unref_page_commit(struct page *page, unsigned long pfn)
 	//    when the list reaches high; see chapters/06-percpu-pages.md,
 	//    "Freeing". */
 	// (void)pcp;
-	// free_one_page(zone, page, pfn, 0, get_pcppage_migratetype(page));
+	// free_one_page(zone, page, pfn, 0, get_pcppage_migratetype(page),
+	//	      FPI_NONE);
 	// END SOLUTION
 }
 
@@ -1087,7 +1118,32 @@ enum zone_type gfp_zone(gfp_t flags)
 }
 //< ch07 gfp_zone
 
-/* The node's zonelist: populated zones from the highest down. */
+/*
+ * nr_free_zone_pages - managed pages above the high watermark in the
+ * zones a request whose highest zone is @offset may use
+ */
+static unsigned long nr_free_zone_pages(int offset)
+{
+	struct zoneref *z = NODE_DATA(0)->node_zonelists[0]._zonerefs;
+	unsigned long sum = 0;
+
+	for (; z->zone; z++) {
+		unsigned long size = zone_managed_pages(z->zone);
+		unsigned long high = high_wmark_pages(z->zone);
+
+		if (z->zone_idx <= offset && size > high)
+			sum += size - high;
+	}
+	return sum;
+}
+
+/*
+ * build_all_zonelists - the node's zonelist: the zones with managed
+ * pages, from the highest down
+ *
+ * It runs before mem_init(), so "managed" is still free_area_init()'s
+ * estimate, and so is the total it prints, as in Linux.
+ */
 void build_all_zonelists(void)
 {
 	pg_data_t *pgdat = NODE_DATA(0);
@@ -1105,7 +1161,7 @@ void build_all_zonelists(void)
 	zr->zone = NULL;
 	zr->zone_idx = 0;
 	pr_info("Built 1 zonelists, mobility grouping on.  Total pages: %lu\n",
-		totalram_pages);
+		nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE)));
 }
 
 /* Reserved pages: the high watermark plus the largest lowmem reserve. */
@@ -1127,25 +1183,44 @@ static void calculate_totalreserve_pages(void)
 	}
 }
 
+//> ch07 lowmem_reserve
+/*
+ * setup_per_zone_lowmem_reserve - what each zone keeps back from
+ * requests that could have used a higher zone (zoneinfo's protection)
+ *
+ * For each zone j, walk down the zones below it, adding up managed
+ * pages from j down: lower_zone->lowmem_reserve[j] is that sum over
+ * the lower zone's ratio.  This is v5.10's loop: a zone whose ratio is
+ * 0 (HighMem) is skipped without adding its pages, so on vexpress-1g
+ * Normal keeps 2048 pages back from HighMem requests and none from
+ * Movable ones: protection (0, 2048, 0).  Linux 5.11 rewrote the loop
+ * to add up every zone above; it gives (0, 2048, 2048).
+ */
 static void setup_per_zone_lowmem_reserve(void)
 {
 	pg_data_t *pgdat = NODE_DATA(0);
 
-	for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
-		struct zone *zone = &pgdat->node_zones[i];
-		int ratio = sysctl_lowmem_reserve_ratio[i];
-		bool clear = !ratio || !zone_managed_pages(zone);
-		unsigned long managed_pages = 0;
+	for (int j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = pgdat->node_zones + j;
+		unsigned long managed_pages = zone_managed_pages(zone);
 
-		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
-			managed_pages +=
-				zone_managed_pages(&pgdat->node_zones[j]);
-			zone->lowmem_reserve[j] =
-				clear ? 0 : (long)(managed_pages / ratio);
+		zone->lowmem_reserve[j] = 0;
+		for (int idx = j - 1; idx >= 0; idx--) {
+			struct zone *lower_zone = pgdat->node_zones + idx;
+			int ratio = sysctl_lowmem_reserve_ratio[idx];
+
+			if (!ratio || !zone_managed_pages(lower_zone)) {
+				lower_zone->lowmem_reserve[j] = 0;
+				continue;
+			}
+			lower_zone->lowmem_reserve[j] =
+				(long)(managed_pages / ratio);
+			managed_pages += zone_managed_pages(lower_zone);
 		}
 	}
 	calculate_totalreserve_pages();
 }
+//< ch07 lowmem_reserve
 
 //> ch07 setup_per_zone_wmarks
 /*
@@ -1173,8 +1248,8 @@ static void __setup_per_zone_wmarks(void)
 			unsigned long min_pages =
 				zone_managed_pages(zone) / 1024;
 
-			zone->_watermark[WMARK_MIN] = min_t(
-				unsigned long, max(min_pages, 32UL), 128UL);
+			zone->_watermark[WMARK_MIN] =
+				clamp(min_pages, SWAP_CLUSTER_MAX, 128UL);
 		} else {
 			zone->_watermark[WMARK_MIN] = (unsigned long)tmp;
 		}
@@ -1336,8 +1411,9 @@ struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
 	}
 	return NULL;
 	// STUB
-	// /* TODO(ch07): walk ac->zonelist; see chapters/07-alloc-pages.md,
-	//    "The fast path". */
+	// /* TODO(ch07): walk ac->zonelist; rmqueue() returns a prepared
+	//    block (no prep_new_page() here); see
+	//    chapters/07-alloc-pages.md, "The fast path". */
 	// (void)gfp_mask, (void)order, (void)alloc_flags, (void)ac;
 	// (void)prep_zero;
 	// return NULL;
@@ -1468,11 +1544,19 @@ static unsigned long isolate_freepages_range(unsigned long start,
 	return pfn;
 }
 
+/*
+ * A new home for a page of the range (mm/migrate.c in Linux): movable,
+ * may reclaim and retry but fails rather than call the OOM killer;
+ * highmem will do for a page that was in highmem.
+ */
 static struct page *alloc_migration_target(struct page *page,
 					   unsigned long private)
 {
-	(void)page, (void)private;
-	return alloc_pages(GFP_USER | __GFP_MOVABLE | __GFP_NOWARN, 0);
+	gfp_t gfp_mask = (gfp_t) private;
+
+	if (is_highmem_idx(page_zonenum(page)))
+		gfp_mask |= __GFP_HIGHMEM;
+	return alloc_pages(gfp_mask, 0);
 }
 
 /* Move every movable in-use page of [start, end) elsewhere. */
@@ -1496,7 +1580,9 @@ static int __alloc_contig_migrate_range(unsigned long start, unsigned long end)
 		}
 		list_add_tail(&page->lru, &pages);
 	}
-	ret = migrate_pages(&pages, alloc_migration_target, 0, MIGRATE_SYNC);
+	ret = migrate_pages(&pages, alloc_migration_target,
+			    GFP_USER | __GFP_MOVABLE | __GFP_RETRY_MAYFAIL,
+			    MIGRATE_SYNC);
 	return ret < 0 ? ret : (busy || ret) ? -EBUSY : 0;
 }
 

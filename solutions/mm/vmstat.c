@@ -135,9 +135,13 @@ static void pagetypeinfo_showblockcount_print(struct seq_file *m,
 
 	for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone);
 	     pfn += pageblock_nr_pages) {
-		struct page *page = pfn_to_page(pfn);
-		int mtype = get_pageblock_migratetype(page);
+		struct page *page;
+		int mtype;
 
+		if (!pfn_valid(pfn)) /* a hole: no memory, no pageblock */
+			continue;
+		page = pfn_to_page(pfn);
+		mtype = get_pageblock_migratetype(page);
 		if (mtype < MIGRATE_TYPES)
 			count[mtype]++;
 	}

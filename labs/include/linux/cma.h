@@ -13,21 +13,23 @@
 
 #include <linux/types.h>
 
-#define MAX_CMA_AREAS 8
+#define MAX_CMA_AREAS 8 /* 1 + CONFIG_CMA_AREAS (7) */
 #define CMA_MAX_NAME 64
 
 struct page;
 
+//> ch08 struct_cma
 struct cma {
 	unsigned long base_pfn;
 	unsigned long count; /* pages in the area */
 	unsigned long *bitmap; /* 1 bit per 2^order_per_bit pages */
-	unsigned int order_per_bit;
+	unsigned int order_per_bit; /* log2 of the pages per bit */
 	char name[CMA_MAX_NAME];
 };
 
 extern struct cma cma_areas[MAX_CMA_AREAS];
-extern unsigned int cma_area_count;
+extern unsigned int cma_area_count; /* cma_areas[] in use */
+//< ch08 struct_cma
 extern unsigned long totalcma_pages;
 
 int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,

@@ -38,17 +38,20 @@
 #define ___GFP_THISNODE 0x200000u
 #define ___GFP_ACCOUNT 0x400000u
 
-/* Zone modifiers: which zones may satisfy the request. */
+/* Zone modifiers: which zones may satisfy the request (and
+ * __GFP_MOVABLE, below, which is both a zone and a mobility bit). */
 #define __GFP_DMA ((gfp_t)___GFP_DMA)
 #define __GFP_HIGHMEM ((gfp_t)___GFP_HIGHMEM)
 #define __GFP_DMA32 ((gfp_t)___GFP_DMA32)
-#define __GFP_MOVABLE ((gfp_t)___GFP_MOVABLE)
 #define GFP_ZONEMASK (__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32 | __GFP_MOVABLE)
 
+//> ch05 gfp_mobility
 /* Mobility: which free lists, and which pageblocks, the page joins. */
-#define __GFP_RECLAIMABLE ((gfp_t)___GFP_RECLAIMABLE)
+#define __GFP_MOVABLE ((gfp_t)___GFP_MOVABLE) /* 0x08 */
+#define __GFP_RECLAIMABLE ((gfp_t)___GFP_RECLAIMABLE) /* 0x10 */
 #define GFP_MOVABLE_MASK (__GFP_RECLAIMABLE | __GFP_MOVABLE)
 #define GFP_MOVABLE_SHIFT 3
+//< ch05 gfp_mobility
 
 /* Watermark modifiers: access to reserves. */
 #define __GFP_HIGH ((gfp_t)___GFP_HIGH)
@@ -75,6 +78,7 @@
 #define __GFP_THISNODE ((gfp_t)___GFP_THISNODE)
 #define __GFP_ACCOUNT ((gfp_t)___GFP_ACCOUNT)
 
+//> ch07 gfp_combinations
 /* The combinations callers use. */
 #define GFP_ATOMIC (__GFP_HIGH | __GFP_ATOMIC | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
@@ -84,8 +88,15 @@
 #define GFP_NOFS (__GFP_RECLAIM | __GFP_IO)
 #define GFP_USER (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
 #define GFP_DMA __GFP_DMA
+#define GFP_DMA32 __GFP_DMA32
 #define GFP_HIGHUSER (GFP_USER | __GFP_HIGHMEM)
 #define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
+#define GFP_TRANSHUGE_LIGHT                                      \
+	((GFP_HIGHUSER_MOVABLE | __GFP_COMP | __GFP_NOMEMALLOC | \
+	  __GFP_NOWARN) &                                        \
+	 ~__GFP_RECLAIM)
+#define GFP_TRANSHUGE (GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM)
+//< ch07 gfp_combinations
 
 //> ch05 gfp_migratetype
 /*

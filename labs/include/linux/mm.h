@@ -47,7 +47,7 @@ static inline enum zone_type page_zonenum(const struct page *page)
 	/* TODO(ch03): extract the zone field; see chapters/03-page-zone-node.md,
 	   "The zone in page->flags". */
 	(void)page;
-	return ZONE_MOVABLE;
+	return ZONE_NORMAL;
 }
 
 /* set_page_zone - record @zone in page->flags, leaving the PG_ bits */
@@ -124,10 +124,10 @@ static inline void set_page_private(struct page *page, unsigned long private)
 	page->private = private;
 }
 
-/* Is the page in lowmem, the part of RAM the kernel maps permanently? */
+/* Is the page in highmem, outside the kernel's permanent map? */
 static inline bool PageHighMem(const struct page *page)
 {
-	return page_zonenum(page) == ZONE_HIGHMEM;
+	return is_highmem_idx(page_zonenum(page));
 }
 
 /* The kernel virtual address of a lowmem page (include/linux/mm.h). */
@@ -149,10 +149,19 @@ extern unsigned long totalram_pages;
 extern unsigned long max_low_pfn, max_pfn, min_low_pfn;
 void free_area_init(unsigned long *max_zone_pfn);
 void __free_pages_core(struct page *page, unsigned int order);
+void free_highmem_page(struct page *page);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page) __free_pages((page), 0)
 #define free_page(addr) free_pages((addr), 0)
+
+/* A page reserved at boot goes to the allocator like any freed page. */
+static inline void __free_reserved_page(struct page *page)
+{
+	ClearPageReserved(page);
+	init_page_count(page);
+	__free_page(page);
+}
 
 /* arch/arm/mm/init.c */
 void bootmem_init(void);

@@ -24,6 +24,7 @@
 
 struct address_space;
 
+//> ch03 struct_page
 struct page {
 	unsigned long flags;
 	struct list_head lru;
@@ -36,5 +37,6 @@ struct page {
 	};
 	int _refcount;
 };
+//< ch03 struct_page
 
 #endif /* _LINUX_MM_TYPES_H */

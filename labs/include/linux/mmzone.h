@@ -38,6 +38,7 @@
 #define pageblock_order (MAX_ORDER - 1)
 #define pageblock_nr_pages (1UL << pageblock_order)
 
+//> ch05 migratetype
 enum migratetype {
 	MIGRATE_UNMOVABLE,
 	MIGRATE_MOVABLE,
@@ -48,12 +49,21 @@ enum migratetype {
 	MIGRATE_ISOLATE, /* can't allocate from here */
 	MIGRATE_TYPES
 };
+//< ch05 migratetype
 
 extern const char *const migratetype_names[MIGRATE_TYPES];
 
-enum zone_type { ZONE_NORMAL, ZONE_HIGHMEM, ZONE_MOVABLE, __MAX_NR_ZONES };
+//> ch03 zone_type
+/* No ZONE_DMA or ZONE_DMA32 on this board; CONFIG_HIGHMEM is on. */
+enum zone_type {
+	ZONE_NORMAL, /* permanently mapped: lowmem */
+	ZONE_HIGHMEM, /* above the lowmem limit: mapped on demand */
+	ZONE_MOVABLE, /* movable pages only; empty here */
+	__MAX_NR_ZONES
+};
 #define MAX_NR_ZONES __MAX_NR_ZONES
-#define ZONES_SHIFT 2
+#define ZONES_SHIFT 2 /* bits for a zone number in page->flags */
+//< ch03 zone_type
 
 extern const char *const zone_names[MAX_NR_ZONES];
 
@@ -74,16 +84,19 @@ enum zone_stat_item {
 
 enum zone_watermarks { WMARK_MIN, WMARK_LOW, WMARK_HIGH, NR_WMARK };
 
+//> ch04 free_area
 struct free_area {
 	struct list_head free_list[MIGRATE_TYPES];
-	unsigned long nr_free; /* blocks of this order, all migratetypes */
+	unsigned long nr_free; /* blocks of this order, all types */
 };
+//< ch04 free_area
 
 /*
  * The per-CPU page cache (chapter 6): order-0 pages a CPU keeps for
  * itself, so that most allocations and frees touch neither the buddy
  * lists nor zone->lock.
  */
+//> ch06 per_cpu_pages
 struct per_cpu_pages {
 	int count; /* number of pages in the lists */
 	int high; /* high watermark, emptying needed */
@@ -95,6 +108,7 @@ struct per_cpu_pageset {
 	struct per_cpu_pages pcp;
 	s8 stat_threshold;
 };
+//< ch06 per_cpu_pages
 
 /* Simulated CPUs: smp_processor_id() is a variable tests may switch. */
 #define NR_CPUS 4
@@ -187,9 +201,20 @@ static inline unsigned long high_wmark_pages(const struct zone *z)
 	return z->_watermark[WMARK_HIGH];
 }
 
+/*
+ * Is a zone of this index highmem?  ZONE_MOVABLE counts when it takes
+ * its pages from highmem, which on one node means when it follows
+ * ZONE_HIGHMEM (Linux: zone_movable_is_highmem()), as here.
+ */
+static inline bool is_highmem_idx(int idx)
+{
+	return idx == ZONE_HIGHMEM ||
+	       (idx == ZONE_MOVABLE && ZONE_MOVABLE - 1 == ZONE_HIGHMEM);
+}
+
 static inline bool is_highmem(const struct zone *zone)
 {
-	return zone_idx(zone) == ZONE_HIGHMEM;
+	return is_highmem_idx(zone_idx(zone));
 }
 
 static inline unsigned long zone_page_state(const struct zone *zone,

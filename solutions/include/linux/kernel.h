@@ -31,6 +31,11 @@
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr)-offsetof(type, member)))
 
+/* lib/vsprintf.c: format as the kernel formats (%p, %#x of 0). */
+__printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt,
+			      va_list args);
+
 #define SZ_1K 0x00000400
 #define SZ_4K 0x00001000
 #define SZ_16K 0x00004000

@@ -33,6 +33,7 @@ int vprintk(const char *fmt, va_list args);
 /* Test seams over the log buffer (kernel/printk.c). */
 bool printk_log_contains(const char *needle);
 void printk_log_clear(void);
+size_t syslog_read_all(char *buf, size_t size);
 
 #define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_alert(fmt, ...) printk(KERN_ALERT fmt, ##__VA_ARGS__)

@@ -4,14 +4,18 @@
  *
  *   bootmem_init()  find the limits of RAM and lowmem (find_limits) and
  *                   size the zones (zone_sizes_init -> free_area_init)
- *   mem_init()      hand every free page to the buddy allocator
+ *   mem_init()      hand every free page to the buddy allocator:
+ *                   lowmem in large blocks, at the tail of the free
+ *                   lists (memblock_free_all), highmem page by page
+ *                   (free_highpages)
+ *   pfn_valid()     is a frame RAM the kernel may look at?
  *
  * Until memblock arrives in chapter 9, boot-time memory is simple: the
  * device tree's RAM banks, minus the 8 MiB image window at the start of
  * RAM, minus the /reserved-memory regions, minus what early_alloc() has
  * handed out (mem_map, the pageblock bitmaps) right after the image.
  * mem_init() is the one place where RAM changes hands; chapter 10
- * replaces its body with memblock_free_all().
+ * replaces its lowmem half with memblock_free_all().
  *
  * SIMPLIFIED(v5.10 mm/memblock.c): a bump allocator stands in for
  * memblock_alloc() until chapter 9.
@@ -40,6 +44,19 @@ bool early_pfn_present(unsigned long pfn)
 		    pa - reserved_mem[i].base < reserved_mem[i].size)
 			ram = false;
 	return ram;
+}
+
+/**
+ * pfn_valid - may the kernel look at this frame's memory?
+ * @pfn: a frame number
+ *
+ * ARM's answer (memblock_is_map_memory() in Linux): the frame is RAM of
+ * a bank and not in a no-map region.  A no-map hole has struct pages in
+ * mem_map (FLATMEM covers it) but no frames behind them.
+ */
+int pfn_valid(unsigned long pfn)
+{
+	return early_pfn_present(pfn);
 }
 
 unsigned long early_start_pfn(void)
@@ -119,9 +136,16 @@ static void __free_pages_memory(unsigned long start, unsigned long end)
 	}
 }
 
-/* Free [start, end) minus every /reserved-memory region. */
-static void free_range_skipping_reserved(unsigned long start, unsigned long end)
+/*
+ * Free the lowmem frames of [start, end) minus every /reserved-memory
+ * region (mm/memblock.c: __free_memory_core, over the free ranges).
+ * Return: the number of frames freed.
+ */
+static unsigned long __free_memory_core(unsigned long start, unsigned long end)
 {
+	unsigned long freed = 0;
+
+	end = min(end, max_low_pfn); /* highmem: free_highpages() */
 	for (int i = 0; i < reserved_mem_count && start < end; i++) {
 		unsigned long rs = PFN_DOWN(reserved_mem[i].base);
 		unsigned long re =
@@ -130,27 +154,71 @@ static void free_range_skipping_reserved(unsigned long start, unsigned long end)
 		if (re <= start || rs >= end)
 			continue;
 		if (rs > start)
-			free_range_skipping_reserved(start, rs);
+			freed += __free_memory_core(start, rs);
 		start = re;
 	}
-	if (start < end)
+	if (start < end) {
 		__free_pages_memory(start, end);
+		freed += end - start;
+	}
+	return freed;
 }
 
-/**
- * mem_init - hand the free RAM to the buddy allocator
- *
- * Every bank, except the image window and the early allocations at its
- * start and the reserved regions, goes to __free_pages_core().
+/* Is the frame inside a /reserved-memory region? */
+static bool pfn_in_reserved_mem(unsigned long pfn)
+{
+	for (int i = 0; i < reserved_mem_count; i++)
+		if (PFN_PHYS(pfn) - reserved_mem[i].base < reserved_mem[i].size)
+			return true;
+	return false;
+}
+
+/*
+ * Highmem goes to the allocator one page at a time, as ARM's
+ * free_highpages() does it: free_highmem_page() sends each page through
+ * __free_page() and the (boot) per-CPU lists to the buddy.
  */
-void mem_init(void)
+static void free_highpages(void)
 {
 	for (int i = 0; i < meminfo.nr_banks; i++) {
 		unsigned long start = PFN_UP(meminfo.bank[i].start);
 		unsigned long end =
 			PFN_DOWN(meminfo.bank[i].start + meminfo.bank[i].size);
 
-		start = max(start, PFN_UP(early_alloc_end));
-		free_range_skipping_reserved(start, end);
+		for (start = max(start, max_low_pfn); start < end; start++)
+			if (!pfn_in_reserved_mem(start))
+				free_highmem_page(pfn_to_page(start));
 	}
+}
+
+/*
+ * Managed pages are counted again from zero as memory is freed; until
+ * now they held free_area_init()'s estimate (mm/memblock.c).
+ */
+static void reset_all_zones_managed_pages(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone) zone->managed_pages = 0;
+}
+
+/**
+ * mem_init - hand the free RAM to the buddy allocator
+ *
+ * Lowmem first, in large blocks (Linux: memblock_free_all()): every
+ * bank except the image window and the early allocations at its start
+ * and the reserved regions.  Then highmem, page by page.
+ */
+void mem_init(void)
+{
+	reset_all_zones_managed_pages();
+	for (int i = 0; i < meminfo.nr_banks; i++) {
+		unsigned long start = PFN_UP(meminfo.bank[i].start);
+		unsigned long end =
+			PFN_DOWN(meminfo.bank[i].start + meminfo.bank[i].size);
+
+		start = max(start, PFN_UP(early_alloc_end));
+		totalram_pages += __free_memory_core(start, end);
+	}
+	free_highpages();
 }

@@ -5,8 +5,10 @@
  * The Versatile Express CoreTile A9 puts RAM at physical 0x60000000;
  * Linux calls this PLAT_PHYS_OFFSET.  The first 8 MiB hold the image of
  * our kernel and its test harness on the ARM machine; the host port
- * keeps the same window reserved so that both machines hand the same
- * pages to the allocators.
+ * keeps the same window reserved, so that the early allocations start
+ * at the same frame on both.  They do not end at the same frame: the
+ * host's struct page is larger, so its mem_map takes more frames and
+ * fewer pages reach the allocators (chapter 3).
  *
  *   0x60000000  +------------------------------+
  *               | 0x60004000 swapper_pg_dir    |  16 KiB, Linux's place

@@ -1,0 +1,507 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A console for exploring the running kernel: `make shell`.
+ *
+ *   ktest --shell [--board NAME] [--upto N]
+ *
+ * Boots the tree's kernel on a board (the device tree NAME, default
+ * vexpress-256m) up to the boot stage chapter N needs, then reads
+ * commands from the console (standard input: the terminal on the host,
+ * QEMU's semihosting console on the board) and prints what they show
+ * in Linux's formats.  `help` lists the commands.
+ *
+ * The console survives the kernel's bugs as the grader does: a BUG(),
+ * an oops or a bad access during a command prints the kernel's report
+ * and returns to the prompt (the kernel's exit hook jumps back here);
+ * `reset` boots a fresh machine.
+ */
+#include <ctype.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/cma.h>
+#include <linux/compaction.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/vmstat.h>
+#include <asm/machine.h>
+#include "mm/internal.h"
+#include "ktest.h"
+
+#define SHELL_MAX_ARGS 8
+
+static struct {
+	const char *board;
+	int upto; /* the chapter whose boot stage we reached */
+	bool booted;
+	bool echo; /* input is a script: show each command */
+	unsigned long last_pfn, last_order; /* the last alloc_pages block */
+	unsigned long cma_pfn, cma_count; /* the last cma_alloc range */
+	bool have_last, have_cma;
+} sh;
+
+static jmp_buf shell_jmp;
+
+/* The kernel ended the "task": back to the prompt. */
+static void shell_task_exit(long code)
+{
+	longjmp(shell_jmp, 1);
+}
+
+/* The boot stage of each chapter (boot.c), the last that applies. */
+static const struct {
+	int chapter;
+	void (*stage)(void);
+	const char *what;
+} stages[] = {
+	{ 3, ktest_boot_zones, "zones and mem_map" },
+	{ 4, ktest_boot_buddy, "the buddy allocator" },
+	{ 6, ktest_boot_pcp, "per-CPU page lists" },
+	{ 7, ktest_boot_alloc, "zonelists and watermarks: alloc_pages()" },
+	{ 8, ktest_boot_cma, "CMA areas" },
+};
+
+static int shell_boot(void)
+{
+	const void *fdt = find_builtin_dtb(sh.board);
+	void (*stage)(void) = NULL;
+	const char *what = "the machine only";
+	int reached = 0;
+
+	if (!fdt) {
+		printf("shell: no built-in device tree named %s\n", sh.board);
+		return -1;
+	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(stages); i++)
+		if (stages[i].chapter <= sh.upto) {
+			stage = stages[i].stage;
+			what = stages[i].what;
+			reached = stages[i].chapter;
+		}
+	sh.booted = sh.have_last = sh.have_cma = false;
+	task_exit_hook = shell_task_exit;
+	if (setjmp(shell_jmp)) {
+		printf("shell: the boot oopsed (the report is above); fix the "
+		       "code, or boot less far with CH=N\n");
+		return -1;
+	}
+	machine_boot(fdt);
+	boot_identity_map();
+	if (stage)
+		stage();
+	sh.booted = true;
+	printf("shell: %s booted up to chapter %02d (%s)\n", sh.board, reached,
+	       what);
+	return 0;
+}
+
+/* --- the commands ---------------------------------------------------- */
+
+static char view_buf[256 * 1024];
+
+static void show(void (*view)(struct seq_file *m))
+{
+	struct seq_file m;
+
+	seq_init(&m, view_buf, sizeof(view_buf));
+	view(&m);
+	fwrite(m.buf, 1, m.count, stdout);
+	if (m.overflow)
+		printf("shell: (the view was cut at %zu bytes)\n", m.count);
+}
+
+static int cmd_cat(int argc, char **argv)
+{
+	static const struct {
+		const char *path;
+		void (*view)(struct seq_file *m);
+		int chapter;
+	} views[] = {
+		{ "/proc/zoneinfo", zoneinfo_show, 3 },
+		{ "/proc/buddyinfo", buddyinfo_show, 4 },
+		{ "/proc/pagetypeinfo", pagetypeinfo_show, 5 },
+		{ "/proc/meminfo", meminfo_show, 7 },
+	};
+
+	if (argc != 2) {
+		printf("usage: cat FILE (one of /proc/zoneinfo, "
+		       "/proc/buddyinfo, /proc/pagetypeinfo, /proc/meminfo)\n");
+		return -1;
+	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(views); i++) {
+		if (strcmp(argv[1], views[i].path))
+			continue;
+		if (sh.upto < views[i].chapter) {
+			printf("cat: %s needs chapter %02d's boot; this one "
+			       "stops at chapter %02d\n",
+			       argv[1], views[i].chapter, sh.upto);
+			return -1;
+		}
+		show(views[i].view);
+		return 0;
+	}
+	printf("cat: %s: No such file (try `help`)\n", argv[1]);
+	return -1;
+}
+
+static int cmd_dmesg(int argc, char **argv)
+{
+	static char buf[64 * 1024];
+	size_t n = syslog_read_all(buf, sizeof(buf));
+
+	fwrite(buf, 1, n, stdout);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	gfp_t gfp;
+} gfp_names[] = {
+	{ "GFP_KERNEL", GFP_KERNEL },
+	{ "GFP_ATOMIC", GFP_ATOMIC },
+	{ "GFP_NOWAIT", GFP_NOWAIT },
+	{ "GFP_NOIO", GFP_NOIO },
+	{ "GFP_NOFS", GFP_NOFS },
+	{ "GFP_USER", GFP_USER },
+	{ "GFP_DMA", GFP_DMA },
+	{ "GFP_HIGHUSER", GFP_HIGHUSER },
+	{ "GFP_HIGHUSER_MOVABLE", GFP_HIGHUSER_MOVABLE },
+	{ "GFP_KERNEL_ACCOUNT", GFP_KERNEL_ACCOUNT },
+	{ "__GFP_DMA", __GFP_DMA },
+	{ "__GFP_HIGHMEM", __GFP_HIGHMEM },
+	{ "__GFP_MOVABLE", __GFP_MOVABLE },
+	{ "__GFP_RECLAIMABLE", __GFP_RECLAIMABLE },
+	{ "__GFP_HIGH", __GFP_HIGH },
+	{ "__GFP_ATOMIC", __GFP_ATOMIC },
+	{ "__GFP_ZERO", __GFP_ZERO },
+	{ "__GFP_NOWARN", __GFP_NOWARN },
+	{ "__GFP_COMP", __GFP_COMP },
+};
+
+/* "GFP_KERNEL|__GFP_ZERO" -> flags; -1 and a message if a name is bad. */
+static int parse_gfp(char *text, gfp_t *gfp)
+{
+	*gfp = 0;
+	for (char *name = strtok(text, "|"); name; name = strtok(NULL, "|")) {
+		unsigned int i;
+
+		for (i = 0; i < ARRAY_SIZE(gfp_names); i++)
+			if (!strcmp(name, gfp_names[i].name))
+				break;
+		if (i == ARRAY_SIZE(gfp_names)) {
+			printf("shell: unknown gfp flag %s (try `help gfp`)\n",
+			       name);
+			return -1;
+		}
+		*gfp |= gfp_names[i].gfp;
+	}
+	return 0;
+}
+
+/* A number in C syntax (0x.. or decimal), within [0, max]. */
+static int parse_ulong(const char *text, unsigned long max, unsigned long *val,
+		       const char *what)
+{
+	char *end;
+
+	*val = strtoul(text, &end, 0);
+	if (!*text || *end || *val > max) {
+		printf("shell: %s: expected a number from 0 to %lu, not '%s'\n",
+		       what, max, text);
+		return -1;
+	}
+	return 0;
+}
+
+static bool needs(int chapter, const char *cmd)
+{
+	if (sh.upto >= chapter)
+		return true;
+	printf("%s: needs chapter %02d's boot; this one stops at chapter "
+	       "%02d\n",
+	       cmd, chapter, sh.upto);
+	return false;
+}
+
+static int cmd_alloc_pages(int argc, char **argv)
+{
+	unsigned long order;
+	struct page *page;
+	gfp_t gfp;
+
+	if (argc != 3) {
+		printf("usage: alloc_pages GFP ORDER (e.g. alloc_pages "
+		       "GFP_KERNEL|__GFP_ZERO 3)\n");
+		return -1;
+	}
+	if (!needs(7, argv[0]) || parse_gfp(argv[1], &gfp) ||
+	    parse_ulong(argv[2], MAX_ORDER - 1, &order, "ORDER"))
+		return -1;
+	page = alloc_pages(gfp, order);
+	if (!page) {
+		printf("alloc_pages: no page of order %lu (NULL)\n", order);
+		return -1;
+	}
+	sh.last_pfn = page_to_pfn(page);
+	sh.last_order = order;
+	sh.have_last = true;
+	printf("alloc_pages: pfn %#lx, order %lu, zone %s\n", sh.last_pfn,
+	       order, page_zone(page)->name);
+	return 0;
+}
+
+static int cmd_free_pages(int argc, char **argv)
+{
+	unsigned long pfn = sh.last_pfn, order = sh.last_order;
+
+	if (argc != 3 && (argc != 1 || !sh.have_last)) {
+		printf("usage: free_pages PFN ORDER (without them: the last "
+		       "block alloc_pages gave)\n");
+		return -1;
+	}
+	if (!needs(4, argv[0]) ||
+	    (argc == 3 &&
+	     (parse_ulong(argv[1], ~0UL, &pfn, "PFN") ||
+	      parse_ulong(argv[2], MAX_ORDER - 1, &order, "ORDER"))))
+		return -1;
+	sh.have_last = false;
+	if (!pfn_valid(pfn)) {
+		printf("free_pages: pfn %#lx is not a page of this machine\n",
+		       pfn);
+		return -1;
+	}
+	__free_pages(pfn_to_page(pfn), order);
+	printf("free_pages: pfn %#lx, order %lu freed\n", pfn, order);
+	return 0;
+}
+
+static int cmd_cma_alloc(int argc, char **argv)
+{
+	unsigned long count, align;
+	struct page *page;
+
+	if (argc != 3) {
+		printf("usage: cma_alloc COUNT ALIGN (pages; ALIGN an "
+		       "order)\n");
+		return -1;
+	}
+	if (!needs(8, argv[0]) ||
+	    parse_ulong(argv[1], 1UL << 20, &count, "COUNT") ||
+	    parse_ulong(argv[2], MAX_ORDER - 1, &align, "ALIGN"))
+		return -1;
+	if (!cma_area_count) {
+		printf("cma_alloc: this board has no CMA area (try "
+		       "BOARD=vexpress-cma)\n");
+		return -1;
+	}
+	page = cma_alloc(&cma_areas[0], count, align, false);
+	if (!page) {
+		printf("cma_alloc: failed (NULL)\n");
+		return -1;
+	}
+	sh.cma_pfn = page_to_pfn(page);
+	sh.cma_count = count;
+	sh.have_cma = true;
+	printf("cma_alloc: pfn %#lx, %lu pages from %s\n", sh.cma_pfn, count,
+	       cma_areas[0].name);
+	return 0;
+}
+
+static int cmd_cma_release(int argc, char **argv)
+{
+	unsigned long pfn = sh.cma_pfn, count = sh.cma_count;
+
+	if (argc != 3 && (argc != 1 || !sh.have_cma)) {
+		printf("usage: cma_release PFN COUNT (without them: the last "
+		       "range cma_alloc gave)\n");
+		return -1;
+	}
+	if (!needs(8, argv[0]) ||
+	    (argc == 3 && (parse_ulong(argv[1], ~0UL, &pfn, "PFN") ||
+			   parse_ulong(argv[2], 1UL << 20, &count, "COUNT"))))
+		return -1;
+	sh.have_cma = false;
+	if (!cma_area_count || !pfn_valid(pfn)) {
+		printf("cma_release: no CMA area, or pfn %#lx is not a page\n",
+		       pfn);
+		return -1;
+	}
+	printf("cma_release: %s\n",
+	       cma_release(&cma_areas[0], pfn_to_page(pfn), count)
+		       ? "released"
+		       : "refused (not pages of this area)");
+	return 0;
+}
+
+static int cmd_cpu(int argc, char **argv)
+{
+	unsigned long cpu;
+
+	if (argc == 1) {
+		printf("cpu %d\n", smp_processor_id());
+		return 0;
+	}
+	if (argc != 2 || parse_ulong(argv[1], NR_CPUS - 1, &cpu, "CPU"))
+		return -1;
+	__smp_processor_id = cpu;
+	printf("cpu %lu\n", cpu);
+	return 0;
+}
+
+static int cmd_drain(int argc, char **argv)
+{
+	if (!needs(6, argv[0]))
+		return -1;
+	drain_all_pages(NULL);
+	printf("drain: every CPU's lists are back in the buddy\n");
+	return 0;
+}
+
+static int cmd_compact(int argc, char **argv)
+{
+	static const char *const result[] = { "skipped", "continue", "complete",
+					      "success" };
+	unsigned long order = MAX_ORDER - 1;
+	pg_data_t *pgdat = NODE_DATA(0);
+
+	if (!needs(5, argv[0]) ||
+	    (argc == 2 && parse_ulong(argv[1], MAX_ORDER - 1, &order, "ORDER")))
+		return -1;
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *z = &pgdat->node_zones[i];
+
+		if (!z->present_pages)
+			continue;
+		printf("compact: zone %s: %s\n", z->name,
+		       result[compact_zone_order(z, order,
+						 COMPACT_PRIO_SYNC_FULL)]);
+	}
+	return 0;
+}
+
+static int cmd_reset(int argc, char **argv)
+{
+	return shell_boot();
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct {
+	const char *name, *args, *help;
+	int (*fn)(int argc, char **argv);
+} cmds[] = {
+	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
+	{ "cat", "FILE",
+	  "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
+	  "/proc/meminfo",
+	  cmd_cat },
+	{ "dmesg", "", "the kernel's log since boot", cmd_dmesg },
+	{ "alloc_pages", "GFP ORDER", "allocate 2^ORDER pages; prints the pfn",
+	  cmd_alloc_pages },
+	{ "free_pages", "[PFN ORDER]", "free a block (default: the last one)",
+	  cmd_free_pages },
+	{ "cma_alloc", "COUNT ALIGN", "COUNT pages from the first CMA area",
+	  cmd_cma_alloc },
+	{ "cma_release", "[PFN COUNT]", "give them back (default: the last)",
+	  cmd_cma_release },
+	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
+	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },
+	{ "compact", "[ORDER]", "compact every zone", cmd_compact },
+	{ "reset", "", "boot a fresh machine", cmd_reset },
+	{ "quit", "", "leave (end of input does too)", NULL },
+};
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "gfp")) {
+		for (unsigned int i = 0; i < ARRAY_SIZE(gfp_names); i++)
+			printf("  %-22s %#x\n", gfp_names[i].name,
+			       gfp_names[i].gfp);
+		printf("combine them with |, e.g. GFP_KERNEL|__GFP_ZERO\n");
+		return 0;
+	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(cmds); i++)
+		printf("  %-12s %-12s %s\n", cmds[i].name, cmds[i].args,
+		       cmds[i].help);
+	return 0;
+}
+
+/* Run command @i; an oops inside it comes back here. */
+static void run_command(unsigned int i, int argc, char **argv)
+{
+	task_exit_hook = shell_task_exit;
+	if (setjmp(shell_jmp)) {
+		printf("shell: the kernel oopsed in `%s` (the report is "
+		       "above); the machine may be inconsistent: `reset` "
+		       "boots a fresh one\n",
+		       cmds[i].name);
+		return;
+	}
+	cmds[i].fn(argc, argv);
+}
+
+/* Run one command line; false when it was `quit`. */
+static bool shell_command(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	int argc = 0;
+
+	for (char *w = strtok(line, " \t\r\n"); w && argc < SHELL_MAX_ARGS;
+	     w = strtok(NULL, " \t\r\n"))
+		argv[argc++] = w;
+	argv[argc] = NULL;
+	if (!argc || argv[0][0] == '#')
+		return true;
+	if (!strcmp(argv[0], "quit") || !strcmp(argv[0], "exit"))
+		return false;
+	for (unsigned int i = 0; i < ARRAY_SIZE(cmds); i++) {
+		if (strcmp(argv[0], cmds[i].name) || !cmds[i].fn)
+			continue;
+		if (!sh.booted && cmds[i].fn != cmd_help &&
+		    cmds[i].fn != cmd_reset && cmds[i].fn != cmd_dmesg) {
+			printf("%s: the machine is not booted; `reset` "
+			       "boots it\n",
+			       argv[0]);
+			return true;
+		}
+		run_command(i, argc, argv);
+		return true;
+	}
+	printf("shell: %s: unknown command (try `help`)\n", argv[0]);
+	return true;
+}
+
+/**
+ * ktest_shell - boot BOARD up to chapter UPTO's stage, then read commands.
+ * @board: a built-in device tree's name, or NULL for vexpress-256m
+ * @upto: the chapter whose boot stage to reach
+ * @echo: print each command read (the input is a script)
+ *
+ * Return: the exit status (0).
+ */
+int ktest_shell(const char *board, int upto, bool echo)
+{
+	static char line[512];
+
+	sh.board = board ? board : "vexpress-256m";
+	sh.upto = upto;
+	sh.echo = echo;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	shell_boot();
+	for (;;) {
+		printf("mm> ");
+		fflush(stdout);
+		if (!fgets(line, sizeof(line), stdin))
+			break;
+		if (sh.echo) /* a script: show the command after the prompt */
+			printf("%s%s", line, strchr(line, '\n') ? "" : "\n");
+		if (!shell_command(line))
+			break;
+	}
+	printf("\n");
+	return 0;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Shell sessions for the handbook, run on the real kernel at build time.
+
+    sessions.py KERNEL OUTDIR
+
+Runs every script of autograder/shell/ (but the broken-* ones, which
+need a planted bug) through `ktest --shell` on the host port and writes
+OUTDIR/NAME.txt: what the console showed from the first prompt on, the
+script's own comment lines left out.  A chapter shows one with
+
+    ```{.console session="first-session"}
+    ```
+
+so a transcript in the book is always what the code does today.
+"""
+import os
+import re
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+SCRIPTS = os.path.join(REPO, 'autograder', 'shell')
+
+
+def transcript(kernel, script):
+    with open(script) as f:
+        text = f.read()
+    board = re.search(r'^# board: (\S+)', text, re.M)
+    cmd = [kernel, '--shell', '--echo', '--board',
+           board.group(1) if board else 'vexpress-256m']
+    out = subprocess.run(cmd, input=text + '\nquit\n', text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         timeout=60, errors='replace').stdout
+    out = out[out.find('mm> '):]
+    keep = [ln for ln in out.splitlines()
+            if not ln.startswith('mm> #') and ln.strip() not in
+            ('mm>', 'mm> quit')]
+    return '\n'.join(keep).rstrip() + '\n'
+
+
+def main():
+    kernel, outdir = os.path.abspath(sys.argv[1]), sys.argv[2]
+    os.makedirs(outdir, exist_ok=True)
+    for n in sorted(os.listdir(SCRIPTS)):
+        if not n.endswith('.script') or n.startswith('broken-'):
+            continue
+        text = transcript(kernel, os.path.join(SCRIPTS, n))
+        path = os.path.join(outdir, n[:-len('.script')] + '.txt')
+        old = open(path).read() if os.path.exists(path) else None
+        if old != text:
+            with open(path, 'w') as f:
+                f.write(text)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
