@@ -17,9 +17,9 @@ machines, and chapter N is valid when
     chapter stubbed; `make test` runs every suite on solutions/ (every
     chapter solved), the other end.
 
-Then the all-stub tree (labs/, T of the first chapter) runs every graded
+The all-stub tree (labs/, T of the first chapter) runs every graded
 chapter: no graded test may pass on it (a student who hands in nothing
-earns nothing).  A chapter with exercises but no rubric line is invalid.
+earns nothing); it is the first chapter's tree, so one run proves both.  A chapter with exercises but no rubric line is invalid.
 
 Cost: one scratch tree and one build directory serve every T(N); only
 the files that differ from the previous tree are recompiled, and each
@@ -196,7 +196,8 @@ def main(argv=None):
     outdir = os.path.join(out, 'build')
     proofs = Proofs(os.path.join(out, 'proofs.json'), a.again)
     bad = 0
-    for n in chapters:
+    every = {(c, t) for c, t, _, _ in rubric if c in graded}
+    for i, n in enumerate(chapters):
         mine = {(c, t) for c, t, _, _ in rubric if c == n}
         if not mine:
             print('ch%s validity FAILED: chapter %s has exercises but no '
@@ -205,17 +206,25 @@ def main(argv=None):
             continue
         before = [c for c in graded if int(c) < int(n)]
         prev = before[-1] if before else None
-        ok = prove('ch%s validity' % n, tree, outdir,
-                   ([prev] if prev else []) + [n], mine, prev, a, proofs,
-                   src, int(n))
+        if i == 0 and not a.ch and not prev:
+            # The first chapter's tree has every exercise stubbed: it is
+            # also the all-stub tree, where nothing may be earned.
+            ok = prove('ch%s validity and the all-stub tree' % n, tree,
+                       outdir, graded, every, None, a, proofs, src, int(n))
+        else:
+            ok = prove('ch%s validity' % n, tree, outdir,
+                       ([prev] if prev else []) + [n], mine, prev, a,
+                       proofs, src, int(n))
         bad += not ok
-    if not a.ch:
-        # The tree with every exercise stubbed: nothing may be earned.
-        every = {(c, t) for c, t, _, _ in rubric if c in graded}
+    if not a.ch and graded and chapters and \
+            [c for c in graded if int(c) < int(chapters[0])]:
+        # Graded chapters before the first with exercises: prove the
+        # all-stub tree apart.
         ok = prove('all-stub tree', tree, outdir, graded, every, None, a,
                    proofs, src, int(chapters[0]))
         bad += not ok
-    total = len(chapters) + (0 if a.ch else 1)
+    total = len(chapters) + (0 if a.ch else sum(
+        1 for c in graded if chapters and int(c) < int(chapters[0])) > 0)
     grade.run.reap_descendants()
     print('validity: %d of %d proofs hold (%.0fs)' % (
         total - bad, total, time.time() - start))
