@@ -6,7 +6,8 @@
  *         [--timeout SECONDS] [--channel PATH --token WORD]
  *   ktest --shell [--board NAME] [--upto N] [--echo]     (shell.c)
  *
- * --list prints "<chapter> <test> <timeout> <suite title>" per test.
+ * --list prints "<chapter> <test> <timeout> <file>:<line> <suite title>"
+ * per test.
  *
  * It runs the selected tests one by one, each in its own Check runner so
  * that results stream out as they happen.  The console is for people:
@@ -94,14 +95,18 @@ __attribute__((weak)) void ktest_sandbox(void)
 {
 }
 
+static const TTest *current_test;
+
+/* An oops ends the test: reported at the test, not at this line. */
 static void ktest_task_exit(long code)
 {
 	if (ktest_expect_oops) {
 		ktest_expect_oops = 0;
 		longjmp(ktest_oops_jmp, 1);
 	}
-	ck_abort_msg("the kernel ended the test (exit code %ld): %s", code,
-		     oops_summary[0] ? oops_summary : "see the log above");
+	_ck_assert_failed(current_test->file, current_test->line, "Failed",
+			  "the kernel ended the test (exit code %ld): %s", code,
+			  oops_summary[0] ? oops_summary : "see the log above");
 }
 
 /* Checked fixture: runs before every test, in the test's process. */
@@ -191,6 +196,7 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	suite_add_tcase(suite, tc);
 	sr = srunner_create(suite);
 	current_suite = s;
+	current_test = t;
 	printf("ktest: begin %s %s\n", s->chapter, t->name);
 	fflush(stdout);
 	chan_event("begin %s %s", s->chapter, t->name);
@@ -275,10 +281,11 @@ int main(int argc, char **argv)
 			if (o.test && strcmp(o.test, t->name))
 				continue;
 			if (o.list) {
-				printf("%s %s %g %s\n", (*s)->chapter, t->name,
+				printf("%s %s %g %s:%d %s\n", (*s)->chapter,
+				       t->name,
 				       (*s)->timeout > 0 ? (*s)->timeout
 							 : o.timeout,
-				       (*s)->title);
+				       t->file, t->line, (*s)->title);
 				continue;
 			}
 			if (index++ < o.skip)

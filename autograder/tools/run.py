@@ -169,17 +169,25 @@ def reap_descendants():
     return killed
 
 
+WHERE = {}  # (chapter, test) -> 'file:line' of the test, from --list
+
+
 def list_tests(mach, image, selection, workdir):
-    """[(chapter, test, timeout, title)] in the order the image runs them."""
+    """[(chapter, test, timeout, title)] in the order the image runs them.
+
+    Each test's source location goes to WHERE, for the records of tests
+    that never report (a hang points at the test, not at the harness).
+    """
     out = subprocess.run(command(mach, image, ['--list'] + selection, workdir),
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          timeout=60, cwd=workdir, text=True, errors='replace',
                          preexec_fn=limit_resources, start_new_session=True)
     tests = []
     for line in out.stdout.splitlines():
-        parts = line.split(' ', 3)
-        if len(parts) == 4:
-            tests.append((parts[0], parts[1], float(parts[2]), parts[3]))
+        parts = line.split(' ', 4)
+        if len(parts) == 5:
+            tests.append((parts[0], parts[1], float(parts[2]), parts[4]))
+            WHERE[(parts[0], parts[1])] = parts[3]
     if out.returncode != 0 or not tests and out.stderr.strip():
         raise RuntimeError('cannot list the tests of %s: %s' %
                            (image, out.stderr.strip()[-2000:]))
@@ -446,7 +454,8 @@ def run_all(mach, image, selection, workdir, log, progress,
                         '(exit status 0: a call to exit()?); Check counts '
                         'that as a pass, the grader does not')
                 if msg == 'Test timeout expired':
-                    where, msg = '', hang_message(tests[index][2])
+                    where = WHERE.get((ch, name), '')
+                    msg = hang_message(tests[index][2])
                 results.append(record(ch, name, mach, status, where, msg,
                                       output, time.time() - started))
                 progress(results[-1])
@@ -467,7 +476,8 @@ def run_all(mach, image, selection, workdir, log, progress,
                time.time() >= (deadline[0] or 0) else
                'the machine stopped during this test (exit status %s)' %
                status)
-        results.append(record(ch, name, mach, 'error', '', why, output,
+        results.append(record(ch, name, mach, 'error',
+                              WHERE.get((ch, name), ''), why, output,
                               time.time() - started))
         progress(results[-1])
         index += 1
