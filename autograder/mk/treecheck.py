@@ -114,20 +114,22 @@ def redefinitions(cc, tests, harness, check_headers, tree):
 
 
 def defined_symbols(nm, paths, dynamic=False):
-    """{symbol: member} of the global symbols defined in PATHS."""
+    """{symbol: member} of the global symbols defined in PATHS (one nm
+    for them all: starting a process is the expensive part)."""
     syms = {}
-    for p in paths:
-        cmd = [nm, '--defined-only', '-g', '-A'] + (['-D'] if dynamic
-                                                     else []) + [p]
-        out = subprocess.run(cmd, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True)
-        for ln in out.stdout.splitlines():
-            parts = ln.split()
-            if len(parts) >= 3:
-                # "lib.a:member.o:00001234 T name" (-A puts the address
-                # after the member's name)
-                syms.setdefault(parts[-1].split('@')[0],
-                                parts[0].rsplit(':', 1)[0])
+    if not paths:
+        return syms
+    cmd = [nm, '--defined-only', '-g', '-A'] + (['-D'] if dynamic
+                                                 else []) + list(paths)
+    out = subprocess.run(cmd, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True)
+    for ln in out.stdout.splitlines():
+        parts = ln.split()
+        if len(parts) >= 3:
+            # "lib.a:member.o:00001234 T name" (-A puts the address after
+            # the member's name)
+            syms.setdefault(parts[-1].split('@')[0],
+                            parts[0].rsplit(':', 1)[0])
     return syms
 
 
@@ -140,10 +142,10 @@ def source_of(member, tree):
 
 
 def interpositions(nm, archives, libs, harness_objs, tree):
-    theirs = defined_symbols(nm, harness_objs)
-    for lib in libs:
-        theirs.update(defined_symbols(nm, [lib], dynamic=lib.endswith(
-            '.so') or '.so.' in lib))
+    shared = [lib for lib in libs if lib.endswith('.so') or '.so.' in lib]
+    theirs = defined_symbols(nm, list(harness_objs) +
+                             [lib for lib in libs if lib not in shared])
+    theirs.update(defined_symbols(nm, shared, dynamic=True))
     bad = []
     for sym, member in sorted(defined_symbols(nm, archives).items()):
         src = source_of(member, tree)
