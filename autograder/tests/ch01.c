@@ -53,6 +53,17 @@ START_TEST(pfn_down_edges)
 			      "that contains an address is addr >> PAGE_SHIFT",
 			      c->addr, got, c->down);
 	}
+	for (unsigned i = 0; i < ARRAY_SIZE(pfn_cases); i++) {
+		u32 hi = pfn_cases[i].addr & PAGE_MASK;
+		u32 lo = pfn_cases[i].addr & ~PAGE_MASK;
+		unsigned long got = PFN_DOWN(hi + lo);
+
+		ck_assert_msg(got == pfn_cases[i].down,
+			      "PFN_DOWN(%#x + %#x) = %#lx, expected %#x: a "
+			      "macro must parenthesise its argument, or it "
+			      "shifts only the last term of a sum",
+			      hi, lo, got, pfn_cases[i].down);
+	}
 }
 END_TEST
 
@@ -67,6 +78,12 @@ START_TEST(pfn_up_edges)
 			      "PFN_UP(%#x) = %#lx, expected %#x: the first "
 			      "frame starting at or above the address",
 			      c->addr, (unsigned long)got, c->up);
+		/* The argument is an expression of low precedence. */
+		got = PFN_UP(c->addr ? (u64)c->addr : 0);
+		ck_assert_msg(got == c->up,
+			      "PFN_UP(a ? a : 0) = %#lx for a = %#x, expected "
+			      "%#x: a macro must parenthesise its argument",
+			      (unsigned long)got, c->addr, c->up);
 	}
 }
 END_TEST
@@ -134,7 +151,13 @@ START_TEST(page_align_edges)
 	}
 	/* The result keeps the argument's type. */
 	ck_assert_uint_eq(sizeof(PAGE_ALIGN((u64)1)), 8);
-	ck_assert_uint_eq(PAGE_ALIGN((u64)0xffffffffULL), 0x100000000ULL);
+	ck_assert_msg(PAGE_ALIGN((u64)0xffffffffULL) == 0x100000000ULL,
+		      "PAGE_ALIGN((u64)0xffffffff) = %#lx:%08lx (high:low), "
+		      "expected 0x1:00000000: a u64 keeps its top half (a "
+		      "mask made from an unsigned long is 32 bits on the "
+		      "board)",
+		      (unsigned long)(PAGE_ALIGN((u64)0xffffffffULL) >> 32),
+		      (unsigned long)PAGE_ALIGN((u64)0xffffffffULL));
 }
 END_TEST
 
@@ -272,6 +295,14 @@ START_TEST(dt_banks_two_nodes_and_empty_pairs)
 		      "\"Ignoring memory block 0x69000000 - 0x69000fff\"");
 	/* Only one bank fits: the caller's array is full. */
 	ck_assert_int_eq(dt_read_memory_banks(fdt_buf, b, 1), -ENOSPC);
+	/* A size-0 pair after the last bank that fits is no bank. */
+	make_fdt(fdt_buf, 1, 1, reg, 4, NULL, 0);
+	n = dt_read_memory_banks(fdt_buf, b, 1);
+	ck_assert_msg(n == 1,
+		      "one bank and then a size-0 pair fill an array of 1 "
+		      "exactly: got %d, expected 1 (skip a size-0 pair "
+		      "before counting it against max)",
+		      n);
 }
 END_TEST
 
@@ -290,21 +321,29 @@ START_TEST(dt_banks_64bit_cells)
 	printk_log_clear();
 	n = dt_read_memory_banks(fdt_buf, b, NR_BANKS);
 	ck_assert_msg(n == 3,
-		      "%d banks, expected 3: RAM above 4 GiB "
-		      "cannot be named by a 32-bit phys_addr_t",
+		      "%d banks, expected 3: RAM above 4 GiB cannot be "
+		      "named by a 32-bit phys_addr_t, but a bank that "
+		      "crosses 4 GiB keeps its part below (do the clipping "
+		      "arithmetic in u64)",
 		      n);
 	check_bank(b, 0, 0x60000000, 0x10000000);
 	check_bank(b, 1, 0xfff00000, 0x00100000);
 	check_bank(b, 2, 0x60000000, 0x00100000);
 	ck_assert_msg(printk_log_contains("Ignoring memory block "
 					  "0x100000000 - 0x110000000"),
-		      "the bank above 4 GiB must be reported");
+		      "the bank above 4 GiB, dropped whole, must be reported "
+		      "as \"Ignoring memory block 0x100000000 - "
+		      "0x110000000\"");
 	ck_assert_msg(printk_log_contains("Ignoring memory range "
 					  "0x100000000 - 0x100100000"),
-		      "the part above 4 GiB must be reported");
+		      "the part above 4 GiB of a bank that is cut must be "
+		      "reported as \"Ignoring memory range 0x100000000 - "
+		      "0x100100000\"");
 	ck_assert_msg(printk_log_contains("Ignoring memory range "
 					  "0x5ff00000 - 0x60000000"),
-		      "the part below PHYS_OFFSET must be reported");
+		      "the part below PHYS_OFFSET of a bank that is cut must "
+		      "be reported as \"Ignoring memory range 0x5ff00000 - "
+		      "0x60000000\"");
 }
 END_TEST
 

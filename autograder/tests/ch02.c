@@ -57,7 +57,8 @@ START_TEST(gate_not_from_nand)
 		ck_assert_msg(out == !a, "gate_not(%d) = %d, expected %d", a,
 			      out, !a);
 		ck_assert_msg(nand_count - before == 1,
-			      "gate_not used %lu NAND gates, expected 1",
+			      "gate_not used %lu NAND gates, expected 1: build "
+			      "it from gate_nand(), not a C operator",
 			      nand_count - before);
 	}
 }
@@ -165,6 +166,14 @@ START_TEST(register_load_and_hold)
 		      reg_value(&r));
 	reg_eval(&r, 0xff, 1, 1);
 	ck_assert_uint_eq(reg_value(&r), 0xff);
+	/* load rises while clk stays high: no clock edge, no load. */
+	reg_eval(&r, 0x00, 0, 1);
+	reg_eval(&r, 0x00, 1, 1);
+	ck_assert_msg(reg_value(&r) == 0xff,
+		      "load rose while clk stayed high and the register took "
+		      "%#x: only a rising clock edge may load (load selects "
+		      "the data; it must not gate the clock)",
+		      reg_value(&r));
 	reg_cycle(&r, 0x1ff, 1);
 	ck_assert_msg(reg_value(&r) == 0xff,
 		      "an 8-bit register keeps 8 bits, shows %#x",
@@ -250,6 +259,19 @@ START_TEST(sram_write_needs_edge_and_we)
 		      "we=1 without a rising edge changed address 3 to %#x",
 		      sram_read(&m, 3));
 	ck_assert_uint_eq(sram_read(&m, 4), 0);
+	/* A write at 3, then the address moves to 4 while clk is high. */
+	sram_eval(&m, 3, 0x77, true, false);
+	sram_eval(&m, 3, 0x77, true, true);
+	sram_eval(&m, 4, 0x66, true, true);
+	sram_eval(&m, 4, 0x66, false, false);
+	ck_assert_msg(sram_read(&m, 3) == 0x77,
+		      "a write cycle at address 3 left %#x there",
+		      sram_read(&m, 3));
+	ck_assert_msg(sram_read(&m, 4) == 0,
+		      "the address moved to 4 while clk was high and 4 now "
+		      "holds %#x: there was no rising edge (every register "
+		      "sees the same clock; only the load lines differ)",
+		      sram_read(&m, 4));
 }
 END_TEST
 
@@ -386,6 +408,73 @@ START_TEST(kmemleak_follows_references)
 }
 END_TEST
 
+/* The misuse kmemleak reports, and the calls that are no misuse. */
+START_TEST(kmemleak_misuse_is_reported)
+{
+	leak_setup(2);
+	kmemleak_alloc(BLOCK(0), 64, 1, 0);
+	roots[0] = BLOCK(0);
+	kmemleak_free(NULL);
+	ck_assert_msg(bug_counts.warnings == 0,
+		      "kmemleak_free(NULL) warned: freeing NULL is not an "
+		      "error, it is ignored");
+	kmemleak_alloc(NULL, 64, 1, 0);
+	kmemleak_not_leak(NULL); /* WARNs when NULL is not recorded */
+	ck_assert_msg(bug_counts.warnings == 1,
+		      "kmemleak_alloc(NULL) recorded an object: a NULL "
+		      "pointer (a failed allocation) is ignored");
+	kmemleak_free((char *)BLOCK(0) + 8);
+	ck_assert_msg(bug_counts.warnings == 2 &&
+			      printk_log_contains("Freeing unknown object at "
+						  "0x60900008"),
+		      "freeing a pointer into the middle of a block must "
+		      "WARN \"Freeing unknown object at 0x60900008\": only "
+		      "the block's own start frees it");
+	kmemleak_alloc((char *)BLOCK(0) + 32, 64, 1, 0);
+	ck_assert_msg(bug_counts.warnings == 3 &&
+			      printk_log_contains("Cannot insert 0x60900020 "
+						  "into the object search "
+						  "tree (overlaps existing)"),
+		      "a block that overlaps one already recorded must WARN "
+		      "\"Cannot insert 0x60900020 into the object search "
+		      "tree (overlaps existing)\" and not be recorded");
+	roots[0] = NULL;
+	ck_assert_msg(kmemleak_scan() == 1 &&
+			      printk_log_contains("object 0x60900000 "
+						  "(size 64)"),
+		      "only block 0 is recorded, still allocated: the scan "
+		      "must report it, and it alone");
+}
+END_TEST
+
+/* References in the last word of a root and of a block count. */
+START_TEST(kmemleak_scans_the_last_word)
+{
+	const unsigned long w = sizeof(unsigned long);
+	void **a = BLOCK(0);
+
+	leak_setup(3);
+	kmemleak_alloc(BLOCK(0), 4 * w, 1, 0);
+	kmemleak_alloc(BLOCK(1), 64, 1, 0);
+	kmemleak_alloc(BLOCK(2), 64, 1, 0);
+	roots[ARRAY_SIZE(roots) - 1] = BLOCK(0); /* the root's last word */
+	a[3] = BLOCK(1); /* block 0's last word */
+	kmemleak_scan();
+	ck_assert_msg(!printk_log_contains("object 0x60900000 "),
+		      "block 0 was reported, but the last word of the root "
+		      "area points to it: scan every aligned word that fits "
+		      "whole before end (p + sizeof(long) <= end)");
+	ck_assert_msg(!printk_log_contains("object 0x60900100 "),
+		      "block 1 was reported, but the last word of block 0 "
+		      "(%lu bytes) points to it: scan every aligned word "
+		      "that fits whole before the end of the block",
+		      4 * w);
+	ck_assert_msg(printk_log_contains("object 0x60900200 (size 64)"),
+		      "block 2 is referenced by nothing: it must be "
+		      "reported");
+}
+END_TEST
+
 START_TEST(kmemleak_random_against_model)
 {
 	const u32 seed = 0x1ea4c0de;
@@ -432,5 +521,7 @@ KTEST_SUITE(ch02) = {
 			kmemleak_planted_leak_found,
 			kmemleak_no_false_report_after_free,
 			kmemleak_double_free_warns, kmemleak_follows_references,
+			kmemleak_misuse_is_reported,
+			kmemleak_scans_the_last_word,
 			kmemleak_random_against_model),
 };

@@ -39,8 +39,11 @@ START_TEST(pfn_to_page_first_and_last)
 	ck_assert_msg(pfn_to_page(last) == mem_map + MB_PAGES(256) - 1,
 		      "pfn %#lx should be mem_map[%lu]", last,
 		      MB_PAGES(256) - 1);
-	ck_assert_uint_eq(page_to_pfn(mem_map), RAM_PFN);
-	ck_assert_uint_eq(page_to_pfn(mem_map + 0x1234), RAM_PFN + 0x1234);
+	ck_assert_msg(page_to_pfn(mem_map) == RAM_PFN &&
+			      page_to_pfn(mem_map + 0x1234) == RAM_PFN + 0x1234,
+		      "page_to_pfn(mem_map + 0x1234) = %#lx, expected %#lx: "
+		      "page - mem_map already counts struct pages",
+		      page_to_pfn(mem_map + 0x1234), RAM_PFN + 0x1234);
 }
 END_TEST
 
@@ -110,8 +113,11 @@ static void check_zone(enum zone_type t, unsigned long start,
 	struct zone *z = zone_of(t);
 
 	ck_assert_msg(z->spanned_pages == spanned,
-		      "zone %s: spanned_pages %lu, expected %lu", zone_names[t],
-		      z->spanned_pages, spanned);
+		      "zone %s: spanned_pages %lu, expected %lu (a zone spans "
+		      "the intersection of its possible range with the "
+		      "node's: the later start, the earlier end, 0 when they "
+		      "do not meet)",
+		      zone_names[t], z->spanned_pages, spanned);
 	if (spanned)
 		ck_assert_msg(z->zone_start_pfn == start,
 			      "zone %s: zone_start_pfn %#lx, expected %#lx",
@@ -174,8 +180,13 @@ START_TEST(every_page_in_its_zone)
 				     pfn, z->name, z->zone_start_pfn,
 				     zone_end_pfn(z));
 	}
-	ck_assert(PageHighMem(pfn_to_page(RAM_PFN + MB_PAGES(768))));
-	ck_assert(!PageHighMem(pfn_to_page(RAM_PFN + MB_PAGES(768) - 1)));
+	ck_assert_msg(!PageHighMem(pfn_to_page(RAM_PFN + MB_PAGES(768) - 1)) &&
+			      PageHighMem(pfn_to_page(RAM_PFN + MB_PAGES(768))),
+		      "Normal ends and HighMem starts at pfn %#lx (768 MiB "
+		      "into RAM): each zone is the intersection of its "
+		      "possible range with the node's (the later start, the "
+		      "earlier end)",
+		      RAM_PFN + MB_PAGES(768));
 }
 END_TEST
 
@@ -235,7 +246,7 @@ KTEST_SUITE(ch03) = {
 	.chapter = "03",
 	.title = "page, zone and node",
 	.boot = ktest_boot_zones,
-	.timeout = 30,
+	.timeout = 5,
 	.tests = KTESTS(pfn_to_page_first_and_last, pfn_page_round_trip,
 			mem_map_lives_after_the_image, zone_field_round_trip,
 			zones_of_256m, zones_of_1g, zones_of_512m,

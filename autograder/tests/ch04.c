@@ -86,7 +86,11 @@ START_TEST(split_is_exact)
 
 		snapshot(z, before);
 		page = rmqueue(z, want, MT);
-		ck_assert_msg(page, "rmqueue(order %u) failed", want);
+		ck_assert_msg(page,
+			      "rmqueue(order %u) failed, with free blocks up "
+			      "to order %d: search every order from the one "
+			      "asked up to and including MAX_ORDER - 1",
+			      want, MAX_ORDER - 1);
 		snapshot(z, after);
 		for (unsigned int o = 0; o < MAX_ORDER; o++) {
 			long expect = (long)before[o];
@@ -143,7 +147,12 @@ START_TEST(alloc_then_free_restores_every_list)
 	for (unsigned int order = 0; order < MAX_ORDER; order++) {
 		struct page *page = rmqueue(z, order, MT);
 
-		ck_assert_ptr_nonnull(page);
+		ck_assert_msg(page,
+			      "rmqueue(order %u) found nothing on a fresh "
+			      "board with free blocks of order %d: search "
+			      "every order from the one asked up to and "
+			      "including MAX_ORDER - 1",
+			      order, MAX_ORDER - 1);
 		ck_assert_int_eq(page_count(page), 1);
 		__free_pages(page, order);
 		snapshot(z, after);
@@ -164,7 +173,9 @@ START_TEST(buddies_merge_only_when_both_free)
 
 	/* Two order-0 pages from one split are buddies. */
 	while (smallest_free_order(z, 0) == 0)
-		rmqueue(z, 0, MT);
+		ck_assert_msg(
+			rmqueue(z, 0, MT),
+			"rmqueue(order 0) failed with order-0 pages free");
 	a = rmqueue(z, 0, MT);
 	b = rmqueue(z, 0, MT);
 	before = z->free_area[0].nr_free;
@@ -181,6 +192,79 @@ START_TEST(buddies_merge_only_when_both_free)
 		      "(got PageBuddy=%d order=%u)",
 		      PageBuddy(a), buddy_order(a));
 	ck_assert_uint_eq(z->free_area[0].nr_free, before);
+}
+END_TEST
+
+/*
+ * A free block of another order is part of a different block: b+2,
+ * freed alone at order 0, is the order-1 buddy of [b, b+1] by address,
+ * but [b, b+1] must not merge with it (b+3 is still in use).
+ */
+START_TEST(buddy_of_another_order_does_not_merge)
+{
+	struct zone *z = normal();
+	struct page *b = rmqueue(z, 2, MT);
+	unsigned long pfn;
+
+	ck_assert_ptr_nonnull(b);
+	pfn = page_to_pfn(b);
+	set_page_count(b + 2, 1);
+	set_page_count(b + 3, 1);
+	__free_pages(b + 2, 0); /* its buddy b+3 is in use */
+	ck_assert_msg(PageBuddy(b + 2) && buddy_order(b + 2) == 0,
+		      "pfn %#lx, freed while its buddy is in use, must be a "
+		      "free block of order 0",
+		      pfn + 2);
+	ck_assert_msg(page_is_buddy(b + 3, b + 2, 0),
+		      "pfn %#lx is a free block of order 0 in the same zone: "
+		      "page_is_buddy(pfn %#lx, pfn %#lx, 0) must say yes",
+		      pfn + 2, pfn + 3, pfn + 2);
+	ck_assert_msg(!page_is_buddy(b, b + 2, 1),
+		      "page_is_buddy(pfn %#lx, pfn %#lx, order 1) said yes, "
+		      "but pfn %#lx is free at order 0, not 1: a free buddy "
+		      "of another order is part of a different block",
+		      pfn, pfn + 2, pfn + 2);
+	__free_pages(b, 1);
+	ck_assert_msg(PageBuddy(b) && buddy_order(b) == 1 && PageBuddy(b + 2) &&
+			      buddy_order(b + 2) == 0,
+		      "freeing [%#lx, +2) next to a free order-0 block must "
+		      "leave an order-1 and an order-0 block: a buddy of "
+		      "another order does not merge",
+		      pfn);
+	check_free_lists(z);
+}
+END_TEST
+
+/*
+ * Zones need not be aligned to MAX_ORDER: on a machine whose zone
+ * boundary falls inside a 4 MiB block, two buddies by address can lie
+ * in different zones.  No board of ours has one, so move the boundary:
+ * give the free half of a pair the HighMem zone for a moment.
+ */
+START_TEST(buddy_in_another_zone_does_not_merge)
+{
+	struct zone *z = normal();
+	struct page *b = rmqueue(z, 1, MT);
+	unsigned long pfn;
+	bool merge;
+
+	ck_assert_ptr_nonnull(b);
+	pfn = page_to_pfn(b);
+	set_page_count(b + 1, 1);
+	__free_pages(b + 1, 0); /* its buddy b is in use */
+	ck_assert_msg(page_is_buddy(b, b + 1, 0),
+		      "pfn %#lx is a free block of order 0 in the same zone "
+		      "as pfn %#lx: page_is_buddy() must say yes",
+		      pfn + 1, pfn);
+	set_page_zone(b + 1, ZONE_HIGHMEM);
+	merge = page_is_buddy(b, b + 1, 0);
+	set_page_zone(b + 1, ZONE_NORMAL);
+	ck_assert_msg(!merge,
+		      "page_is_buddy() said yes for a free buddy (pfn %#lx) "
+		      "in zone HighMem of a page (pfn %#lx) in zone Normal: "
+		      "blocks of different zones never merge",
+		      pfn + 1, pfn);
+	check_free_lists(z);
 }
 END_TEST
 
@@ -251,7 +335,10 @@ START_TEST(whole_zone_in_pages_then_back)
 	snapshot(z, before);
 	while ((pages[n] = rmqueue(z, 0, MT)))
 		n++;
-	ck_assert_uint_eq((unsigned long)n, z->managed_pages);
+	ck_assert_msg(n > 60000 && (unsigned long)n == z->managed_pages,
+		      "the 256 MiB board gives its %lu managed pages one by "
+		      "one (more than 60,000): got %d",
+		      z->managed_pages, n);
 	ktest_rng = 42;
 	for (int i = n - 1; i > 0; i--) { /* free in a random order */
 		int j = ktest_rand() % (i + 1);
@@ -369,6 +456,32 @@ START_TEST(freeing_a_slab_page_is_a_bad_page)
 }
 END_TEST
 
+/*
+ * The report of a bad page, line for line as Linux 5.10 prints it
+ * (bad_page() and __dump_page()): %p of NULL is 00000000 and %#lx of 0
+ * is 0x0 on both machines, as in the kernel.
+ */
+START_TEST(bad_page_report_reads_as_linux)
+{
+	struct page *page = rmqueue(normal(), 0, MT);
+	char want[320];
+
+	ck_assert_ptr_nonnull(page);
+	page->_mapcount = 0; /* still mapped once */
+	__free_pages(page, 0);
+	snprintf(want, sizeof(want),
+		 "BUG: Bad page state in process swapper/0  pfn:%05lx\n"
+		 "page:%08lx refcount:0 mapcount:1 mapping:00000000 "
+		 "index:%#lx pfn:%#lx\n"
+		 "flags: 0x0()\n"
+		 "page dumped because: nonzero mapcount\n",
+		 page_to_pfn(page), (unsigned long)(uintptr_t)page,
+		 (unsigned long)MT, page_to_pfn(page));
+	ck_assert_msg(printk_log_contains(want),
+		      "the report must read, line for line:\n%s", want);
+}
+END_TEST
+
 /* /proc/buddyinfo, read back with the format of mm/vmstat.c. */
 START_TEST(buddyinfo_format)
 {
@@ -401,15 +514,18 @@ KTEST_SUITE(ch04) = {
 	.chapter = "04",
 	.title = "The buddy system",
 	.boot = ktest_boot_buddy,
-	.timeout = 60,
+	.timeout = 5,
 	.tests = KTESTS(find_buddy_pfn_examples,
 			boot_leaves_memory_in_big_blocks, split_is_exact,
 			split_keeps_the_lower_half,
 			alloc_then_free_restores_every_list,
 			buddies_merge_only_when_both_free,
+			buddy_of_another_order_does_not_merge,
+			buddy_in_another_zone_does_not_merge,
 			blocks_are_aligned_to_their_order,
 			exhaustion_and_recovery, whole_zone_in_pages_then_back,
 			random_sequence_keeps_invariants, double_free_is_caught,
 			freeing_a_mapped_page_is_a_bad_page,
-			freeing_a_slab_page_is_a_bad_page, buddyinfo_format),
+			freeing_a_slab_page_is_a_bad_page,
+			bad_page_report_reads_as_linux, buddyinfo_format),
 };

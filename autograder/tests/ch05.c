@@ -69,15 +69,19 @@ START_TEST(fallback_order_of_each_type)
 		fake_area(&area, pages, cases[i].present);
 		got = find_suitable_fallback(&area, 3, cases[i].request, false,
 					     &steal);
-		ck_assert_msg(got == cases[i].expect,
-			      "a %s request with lists %#x non-empty must fall "
-			      "back to %s, got %d",
-			      migratetype_names[cases[i].request],
-			      cases[i].present,
-			      cases[i].expect < 0
-				      ? "nothing (-1)"
-				      : migratetype_names[cases[i].expect],
-			      got);
+		ck_assert_msg(
+			got == cases[i].expect,
+			"a %s request with lists %#x non-empty must fall "
+			"back to %s, got %s (%d): walk the row of "
+			"fallbacks[] in order, skip a type whose list of "
+			"this order is empty, stop at MIGRATE_TYPES",
+			migratetype_names[cases[i].request], cases[i].present,
+			cases[i].expect < 0
+				? "nothing (-1)"
+				: migratetype_names[cases[i].expect],
+			got >= 0 && got < MIGRATE_TYPES ? migratetype_names[got]
+							: "nothing",
+			got);
 	}
 }
 END_TEST
@@ -86,14 +90,16 @@ START_TEST(who_may_steal_a_pageblock)
 {
 	struct page pages[MIGRATE_TYPES];
 	struct free_area area;
-	bool steal;
+	bool steal = true; /* the callee must set it */
 
 	fake_area(&area, pages, M(UNMOVABLE) | M(MOVABLE));
 	ck_assert_int_eq(find_suitable_fallback(&area, 0, MIGRATE_MOVABLE,
 						false, &steal),
 			 MIGRATE_UNMOVABLE);
 	ck_assert_msg(!steal, "an order-0 movable fallback may not take the "
-			      "whole pageblock");
+			      "whole pageblock: *can_steal must be false (set "
+			      "it false before the loop, which only ever sets "
+			      "it true)");
 	ck_assert_msg(find_suitable_fallback(&area, 0, MIGRATE_MOVABLE, true,
 					     &steal) == -1,
 		      "with only_stealable, an order-0 movable request finds "
@@ -134,16 +140,23 @@ START_TEST(unmovable_request_claims_a_pageblock)
 		"the fallback took a whole free pageblock: it must now be "
 		"unmovable (is %s)",
 		migratetype_names[get_pageblock_migratetype(page)]);
-	ck_assert_uint_eq(blocks_of(z, MIGRATE_UNMOVABLE), 1);
-	ck_assert_uint_eq(blocks_of(z, MIGRATE_MOVABLE), movable - 1);
+	ck_assert_msg(blocks_of(z, MIGRATE_UNMOVABLE) == 1 &&
+			      blocks_of(z, MIGRATE_MOVABLE) == movable - 1,
+		      "exactly one pageblock changes from movable to "
+		      "unmovable: %lu unmovable, %lu movable (was %lu)",
+		      blocks_of(z, MIGRATE_UNMOVABLE),
+		      blocks_of(z, MIGRATE_MOVABLE), movable);
 	ck_assert_msg(
 		!list_empty(&z->free_area[9].free_list[MIGRATE_UNMOVABLE]),
 		"the rest of the pageblock is split onto the unmovable "
 		"lists");
 	/* The next unmovable request is served from that pageblock. */
 	page = rmqueue(z, 0, MIGRATE_UNMOVABLE);
-	ck_assert(get_pageblock_migratetype(page) == MIGRATE_UNMOVABLE);
-	ck_assert_uint_eq(blocks_of(z, MIGRATE_UNMOVABLE), 1);
+	ck_assert_msg(
+		page && get_pageblock_migratetype(page) == MIGRATE_UNMOVABLE &&
+			blocks_of(z, MIGRATE_UNMOVABLE) == 1,
+		"the next unmovable request is served from the "
+		"claimed pageblock, without claiming another");
 	ktest_check_free_lists(z);
 }
 END_TEST
@@ -179,29 +192,54 @@ START_TEST(movable_fallback_takes_the_smallest_block)
 	ck_assert_msg(get_pageblock_migratetype(pfn_to_page(pb)) ==
 			      MIGRATE_UNMOVABLE,
 		      "and leaves the pageblock unmovable");
-	ck_assert(!list_empty(&z->free_area[4].free_list[MIGRATE_UNMOVABLE]));
+	ck_assert_msg(
+		!list_empty(&z->free_area[4].free_list[MIGRATE_UNMOVABLE]),
+		"the pageblock's other free blocks must stay on the unmovable "
+		"lists: a fallback that may not take the whole pageblock "
+		"(whole_block false) moves only the block it takes");
 }
 END_TEST
 
+/* Free the block of @order at @page, a part of an allocated pageblock. */
+static void free_piece(struct page *page, unsigned int order)
+{
+	set_page_count(page, 1);
+	__free_pages(page, order);
+}
+
 /*
- * Allocate a pageblock whole, then free @free_chunks of its four
- * quarters: a pageblock with that much free, of type @mt.
+ * Give the pageblock @pb (allocated whole) type @mt, then free
+ * @free_chunks of its four quarters: a pageblock with that much free.
  */
+static void free_quarters(struct page *pb, int mt, int free_chunks)
+{
+	const unsigned int q = pageblock_order - 2;
+
+	set_pageblock_migratetype(pb, mt);
+	for (int i = 0; i < free_chunks; i++)
+		free_piece(pb + (i << q), q);
+}
+
 static struct page *quarter_free_pageblock(struct zone *z, int mt,
 					   int free_chunks)
 {
 	struct page *pb = rmqueue(z, pageblock_order, MIGRATE_MOVABLE);
-	const unsigned int q = pageblock_order - 2;
 
 	ck_assert_ptr_nonnull(pb);
-	set_pageblock_migratetype(pb, mt);
-	for (int i = 0; i < free_chunks; i++) {
-		struct page *chunk = pb + (i << q);
-
-		set_page_count(chunk, 1);
-		__free_pages(chunk, q);
-	}
+	free_quarters(pb, mt, free_chunks);
 	return pb;
+}
+
+/* Is @page on the free list of @order and @mt? */
+static bool on_list(struct zone *z, struct page *page, unsigned int order,
+		    int mt)
+{
+	struct page *p;
+
+	list_for_each_entry(p, &z->free_area[order].free_list[mt], lru)
+		if (p == page)
+			return true;
+	return false;
 }
 
 START_TEST(half_free_pageblock_changes_type)
@@ -216,6 +254,12 @@ START_TEST(half_free_pageblock_changes_type)
 		      "become movable");
 	ck_assert_msg(!list_empty(&z->free_area[8].free_list[MIGRATE_MOVABLE]),
 		      "and every free block of it moves to the movable lists");
+	/* Exactly half free: half is enough. */
+	pb = quarter_free_pageblock(z, MIGRATE_UNMOVABLE, 2);
+	steal_suitable_fallback(z, pb, MIGRATE_MOVABLE, true);
+	ck_assert_msg(get_pageblock_migratetype(pb) == MIGRATE_MOVABLE,
+		      "512 free pages of 1024 is half: free + alike >= half "
+		      "claims the pageblock (>=, not >)");
 	ktest_check_free_lists(z);
 }
 END_TEST
@@ -225,16 +269,20 @@ START_TEST(mostly_used_pageblock_keeps_its_type)
 	struct zone *z = normal();
 	struct page *pb = quarter_free_pageblock(z, MIGRATE_UNMOVABLE, 1);
 
-	/* 256 free: the pages move, the pageblock stays unmovable. */
+	/* 256 + 128 = 384 free in two blocks; 640 in use, none movable. */
+	free_piece(pb + 512, pageblock_order - 3);
 	steal_suitable_fallback(z, pb, MIGRATE_MOVABLE, true);
+	ck_assert_msg(on_list(z, pb, 8, MIGRATE_MOVABLE) &&
+			      on_list(z, pb + 512, 7, MIGRATE_MOVABLE),
+		      "with whole_block, every free block of the pageblock "
+		      "moves to the movable lists (move_freepages_block), "
+		      "whether or not the pageblock changes type");
 	ck_assert_msg(get_pageblock_migratetype(pb) == MIGRATE_UNMOVABLE,
-		      "256 free pages of 1024 and none movable: the block "
-		      "must stay unmovable");
-	ck_assert_msg(
-		PageBuddy(pb) &&
-			!list_empty(
-				&z->free_area[8].free_list[MIGRATE_MOVABLE]),
-		"the free block itself still moves to the movable list");
+		      "384 free pages of 1024, and the 640 in use are not "
+		      "movable (alike for a movable request: movable_pages, "
+		      "0 here): free + alike < half, the pageblock must stay "
+		      "unmovable");
+	ktest_check_free_lists(z);
 }
 END_TEST
 
@@ -253,10 +301,28 @@ END_TEST
 START_TEST(no_whole_block_moves_one_block)
 {
 	struct zone *z = normal();
-	struct page *pb = quarter_free_pageblock(z, MIGRATE_UNMOVABLE, 3);
+	struct list_head *top =
+		&z->free_area[MAX_ORDER - 1].free_list[MIGRATE_MOVABLE];
+	struct page *big, *pb;
 
+	/* A whole free pageblock changes type whatever whole_block says. */
+	ck_assert_msg(!list_empty(top),
+		      "the board starts with free movable "
+		      "blocks of order %d",
+		      MAX_ORDER - 1);
+	big = list_first_entry(top, struct page, lru);
+	steal_suitable_fallback(z, big, MIGRATE_UNMOVABLE, false);
+	ck_assert_msg(get_pageblock_migratetype(big) == MIGRATE_UNMOVABLE &&
+			      on_list(z, big, MAX_ORDER - 1, MIGRATE_UNMOVABLE),
+		      "a free block of a whole pageblock (order %d) takes its "
+		      "pageblock even when whole_block is false: that case "
+		      "comes before the whole_block test",
+		      MAX_ORDER - 1);
+	pb = quarter_free_pageblock(z, MIGRATE_UNMOVABLE, 3);
 	steal_suitable_fallback(z, pb, MIGRATE_MOVABLE, false);
-	ck_assert(get_pageblock_migratetype(pb) == MIGRATE_UNMOVABLE);
+	ck_assert_msg(get_pageblock_migratetype(pb) == MIGRATE_UNMOVABLE,
+		      "without whole_block the pageblock keeps its type, "
+		      "even with 768 of its 1024 pages free");
 	ck_assert_msg(
 		PageBuddy(pb) && buddy_order(pb) == 9 &&
 			!list_empty(
@@ -265,6 +331,76 @@ START_TEST(no_whole_block_moves_one_block)
 	ck_assert_msg(
 		!list_empty(&z->free_area[8].free_list[MIGRATE_UNMOVABLE]),
 		"the pageblock's other free block stays unmovable");
+}
+END_TEST
+
+/*
+ * A pageblock reserved for high-order atomic requests (its type is
+ * MIGRATE_HIGHATOMIC) is never claimed by a fallback, however free.
+ */
+START_TEST(highatomic_pageblock_is_never_claimed)
+{
+	struct zone *z = normal();
+	struct page *pb = quarter_free_pageblock(z, MIGRATE_MOVABLE, 3);
+
+	steal_suitable_fallback(z, pb, MIGRATE_UNMOVABLE, true);
+	ck_assert_msg(get_pageblock_migratetype(pb) == MIGRATE_UNMOVABLE,
+		      "a movable pageblock with 768 of 1024 pages free is "
+		      "claimed by an unmovable fallback");
+	pb = quarter_free_pageblock(z, MIGRATE_HIGHATOMIC, 3);
+	steal_suitable_fallback(z, pb, MIGRATE_UNMOVABLE, true);
+	ck_assert_msg(get_pageblock_migratetype(pb) == MIGRATE_HIGHATOMIC,
+		      "a MIGRATE_HIGHATOMIC pageblock became %s: it is never "
+		      "claimed; test MIGRATE_HIGHATOMIC before anything else "
+		      "and move only the block taken",
+		      migratetype_names[get_pageblock_migratetype(pb)]);
+	ck_assert_msg(on_list(z, pb, 9, MIGRATE_UNMOVABLE) &&
+			      on_list(z, pb + 512, 8, MIGRATE_HIGHATOMIC),
+		      "only the block taken moves to the unmovable list; the "
+		      "high-atomic pageblock's other free block stays");
+}
+END_TEST
+
+/*
+ * A pageblock that the zone does not wholly span (RAM that ends inside
+ * a pageblock does that): move_freepages_block() moves nothing and
+ * returns 0, and the block taken must still move.  Our zones end on a
+ * pageblock boundary, so the test shortens the zone by one page.
+ */
+START_TEST(pageblock_cut_by_the_zone_end_moves_one_block)
+{
+	struct zone *z = normal();
+	unsigned long last = zone_end_pfn(z) - pageblock_nr_pages;
+	struct page *pb = NULL, *other = NULL, *got;
+
+	while (!pb && (got = rmqueue(z, pageblock_order, MIGRATE_MOVABLE)))
+		if (page_to_pfn(got) == last)
+			pb = got;
+		else
+			other = got;
+	if (!other)
+		other = rmqueue(z, pageblock_order, MIGRATE_MOVABLE);
+	ck_assert_msg(pb && other,
+		      "the zone's last pageblock (pfn %#lx) "
+		      "and another one should be free at boot",
+		      last);
+	free_quarters(other, MIGRATE_MOVABLE, 3);
+	steal_suitable_fallback(z, other, MIGRATE_UNMOVABLE, true);
+	ck_assert_msg(get_pageblock_migratetype(other) == MIGRATE_UNMOVABLE,
+		      "a movable pageblock with 768 of 1024 pages free is "
+		      "claimed by an unmovable fallback");
+	free_quarters(pb, MIGRATE_MOVABLE, 3);
+	z->spanned_pages--; /* the zone ends one page short of pb's end */
+	steal_suitable_fallback(z, pb, MIGRATE_UNMOVABLE, true);
+	z->spanned_pages++;
+	ck_assert_msg(on_list(z, pb, 9, MIGRATE_UNMOVABLE),
+		      "move_freepages_block() moved nothing (the pageblock "
+		      "is not wholly in the zone), so the block taken must "
+		      "still move to the unmovable list: if (!free_pages), "
+		      "move the single block");
+	ck_assert_msg(get_pageblock_migratetype(pb) == MIGRATE_MOVABLE,
+		      "and a pageblock nothing was moved from keeps its type");
+	ktest_check_free_lists(z);
 }
 END_TEST
 
@@ -413,7 +549,7 @@ KTEST_SUITE(ch05) = {
 	.chapter = "05",
 	.title = "Migrate types",
 	.boot = ktest_boot_buddy,
-	.timeout = 60,
+	.timeout = 15,
 	.tests = KTESTS(fallback_order_of_each_type, who_may_steal_a_pageblock,
 			unmovable_request_claims_a_pageblock,
 			movable_fallback_takes_the_smallest_block,
@@ -421,6 +557,8 @@ KTEST_SUITE(ch05) = {
 			mostly_used_pageblock_keeps_its_type,
 			unmovable_claims_a_busy_movable_pageblock,
 			no_whole_block_moves_one_block,
+			highatomic_pageblock_is_never_claimed,
+			pageblock_cut_by_the_zone_end_moves_one_block,
 			gfp_flags_choose_the_lists, pagetypeinfo_format,
 			random_mixed_types_keep_invariants,
 			compaction_makes_a_high_order_block),

@@ -66,6 +66,29 @@ START_TEST(batch_follows_zone_size)
 }
 END_TEST
 
+/* Zones no board has: the 1 MiB cap, and the floor of 1. */
+START_TEST(batch_of_a_huge_and_a_tiny_zone)
+{
+	static struct zone fake;
+
+	fake.managed_pages = 1UL << 20; /* 4 GiB */
+	ck_assert_msg(zone_batchsize(&fake) == 63,
+		      "a zone of 4 GiB: 1024 pages, capped at 1 MiB of pages "
+		      "(256) before the / 4: 64 -> 96 -> 63; got %d",
+		      zone_batchsize(&fake));
+	fake.managed_pages = 3000; /* 2 -> 0 -> at least 1 -> 0 */
+	ck_assert_msg(zone_batchsize(&fake) == 0,
+		      "a zone of 3000 pages: 2 / 4 = 0, raised to 1, and 1 + "
+		      "0 rounds to 2^0 - 1 = 0; got %d",
+		      zone_batchsize(&fake));
+	fake.managed_pages = 20000; /* 19 -> 4 -> 6 -> 3 */
+	ck_assert_msg(zone_batchsize(&fake) == 3,
+		      "a zone of 20000 pages: 19 / 4 = 4, 4 + 2 = 6 rounds "
+		      "down to 2^2 - 1 = 3; got %d",
+		      zone_batchsize(&fake));
+}
+END_TEST
+
 START_TEST(first_allocation_takes_a_batch)
 {
 	unsigned long free = nr_free();
@@ -138,7 +161,8 @@ START_TEST(list_drains_a_batch_at_high)
 	ck_assert_msg(
 		pcp->count == pcp->high - pcp->batch,
 		"reaching high (%d) gives a batch (%d) back to the buddy: "
-		"count %d, expected %d",
+		"count %d, expected %d (compare count >= high, and take "
+		"every page that leaves a list off pcp->count)",
 		pcp->high, pcp->batch, pcp->count, pcp->high - pcp->batch);
 }
 END_TEST
@@ -154,11 +178,76 @@ START_TEST(drain_gives_the_coldest_pages_back)
 	free_pcppages_bulk(normal(), 1, pcp);
 	ck_assert_msg(PageBuddy(last) || !PageBuddy(first),
 		      "free_pcppages_bulk takes pages from the tail (coldest)");
-	ck_assert_int_eq(pcp->count, pcp->batch - 2);
+	ck_assert_msg(pcp->count == pcp->batch - 2,
+		      "free_pcppages_bulk(1) gives one page back: count %d, "
+		      "expected %d (decrement pcp->count for every page that "
+		      "leaves a list)",
+		      pcp->count, pcp->batch - 2);
+	rmqueue(normal(), 0, MIGRATE_UNMOVABLE);
+	free_pcppages_bulk(normal(), pcp->count + 5, pcp);
+	ck_assert_msg(pcp->count == 0,
+		      "asked for more pages than the lists hold, "
+		      "free_pcppages_bulk() gives back what there is: count "
+		      "%d, expected 0",
+		      pcp->count);
 	drain_all_pages(NULL);
 	ck_assert_int_eq(pcp->count, 0);
 	ck_assert_uint_eq(ktest_check_free_lists(normal()),
-			  normal()->managed_pages - 1);
+			  normal()->managed_pages - 2);
+}
+END_TEST
+
+/* A free block of the pageblock at @pfn on a list other than isolate. */
+static struct page *free_block_not_isolated(unsigned long pfn, int *type)
+{
+	struct zone *z = normal();
+	struct page *p;
+
+	for (int o = 0; o < MAX_ORDER; o++)
+		for (*type = 0; *type < MIGRATE_TYPES; (*type)++) {
+			if (*type == MIGRATE_ISOLATE)
+				continue;
+			list_for_each_entry(
+				p, &z->free_area[o].free_list[*type], lru)
+				if (page_to_pfn(p) - pfn < pageblock_nr_pages)
+					return p;
+		}
+	return NULL;
+}
+
+/*
+ * Pages waiting on a CPU's list when their pageblock is isolated (as
+ * alloc_contig_range() does) must go to the isolate lists when the list
+ * is drained, not back to the type they were allocated as.
+ */
+START_TEST(drain_respects_an_isolated_pageblock)
+{
+	struct per_cpu_pages *pcp = pcp_of(0);
+	struct page *page = rmqueue(normal(), 0, MT), *bad;
+	unsigned long pb = page_to_pfn(page) & ~(pageblock_nr_pages - 1);
+	int type;
+
+	__free_pages(page, 0);
+	ck_assert_msg(pcp->count == pcp->batch,
+		      "a batch came out of the buddy and the page went back "
+		      "to the CPU's list: count %d, expected %d",
+		      pcp->count, pcp->batch);
+	/* Isolating drains every CPU's lists (drain_all_pages). */
+	ck_assert_int_eq(start_isolate_page_range(pb, pb + pageblock_nr_pages,
+						  MIGRATE_MOVABLE),
+			 0);
+	ck_assert_int_eq(pcp->count, 0);
+	bad = free_block_not_isolated(pb, &type);
+	ck_assert_msg(!bad,
+		      "pfn %#lx, drained from a CPU's list into an isolated "
+		      "pageblock, is on a %s free list: when "
+		      "zone->nr_isolate_pageblock is set, take the type from "
+		      "the pageblock (get_pageblock_migratetype)",
+		      bad ? page_to_pfn(bad) : 0,
+		      bad ? migratetype_names[type] : "");
+	undo_isolate_page_range(pb, pb + pageblock_nr_pages, MIGRATE_MOVABLE);
+	ck_assert_uint_eq(ktest_check_free_lists(normal()),
+			  normal()->managed_pages);
 }
 END_TEST
 
@@ -184,12 +273,22 @@ START_TEST(cpus_keep_their_own_lists)
 	ck_assert_msg(pcp_of(2)->count == 0,
 		      "CPU 2 has not allocated yet: its list is empty");
 	b = rmqueue(normal(), 0, MT);
-	ck_assert_int_eq(pcp_of(2)->count, pcp_of(2)->batch - 1);
-	ck_assert_int_eq(pcp_of(0)->count, pcp_of(0)->batch - 1);
+	ck_assert_msg(pcp_of(2)->count == pcp_of(2)->batch - 1 &&
+			      pcp_of(0)->count == pcp_of(0)->batch - 1,
+		      "after one allocation on each CPU, each list holds a "
+		      "batch less the page handed out: CPU 0 has %d, CPU 2 "
+		      "%d, expected %d (pcp->count counts every page that "
+		      "joins or leaves a list)",
+		      pcp_of(0)->count, pcp_of(2)->count, pcp_of(2)->batch - 1);
 	ck_assert_ptr_ne(a, b);
 	__free_pages(a, 0); /* freed on CPU 2: goes to CPU 2's list */
-	ck_assert_int_eq(pcp_of(2)->count, pcp_of(2)->batch);
-	ck_assert_int_eq(pcp_of(0)->count, pcp_of(0)->batch - 1);
+	ck_assert_msg(pcp_of(2)->count == pcp_of(2)->batch &&
+			      pcp_of(0)->count == pcp_of(0)->batch - 1,
+		      "a page freed on CPU 2 goes to CPU 2's list, whichever "
+		      "CPU allocated it: CPU 0 has %d (expected %d), CPU 2 "
+		      "%d (expected %d)",
+		      pcp_of(0)->count, pcp_of(0)->batch - 1, pcp_of(2)->count,
+		      pcp_of(2)->batch);
 	__smp_processor_id = 0;
 	(void)b;
 }
@@ -269,12 +368,15 @@ KTEST_SUITE(ch06) = {
 	.chapter = "06",
 	.title = "Per-CPU page lists",
 	.boot = ktest_boot_pcp,
-	.timeout = 60,
-	.tests = KTESTS(batch_follows_zone_size, first_allocation_takes_a_batch,
+	.timeout = 5,
+	.tests = KTESTS(batch_follows_zone_size,
+			batch_of_a_huge_and_a_tiny_zone,
+			first_allocation_takes_a_batch,
 			next_allocations_leave_the_buddy_alone,
 			free_is_hot_and_reused_first,
 			list_drains_a_batch_at_high,
 			drain_gives_the_coldest_pages_back,
+			drain_respects_an_isolated_pageblock,
 			lists_per_migratetype, cpus_keep_their_own_lists,
 			no_page_lost_across_cpus, zoneinfo_shows_pagesets),
 };

@@ -40,7 +40,9 @@ START_TEST(gfp_zone_of_each_flag)
 
 	for (unsigned i = 0; i < ARRAY_SIZE(cases); i++)
 		ck_assert_msg(gfp_zone(cases[i].gfp) == cases[i].zone,
-			      "gfp_zone(%s) should be %s, got %d",
+			      "gfp_zone(%s) should be %s, got %d (look the "
+			      "zone bits up in GFP_ZONE_TABLE, whose entries "
+			      "are GFP_ZONES_SHIFT bits wide)",
 			      cases[i].name, zone_names[cases[i].zone],
 			      gfp_zone(cases[i].gfp));
 	ck_assert_msg(KTEST_EXPECT_OOPS(gfp_zone(__GFP_DMA | __GFP_HIGHMEM)),
@@ -106,6 +108,24 @@ START_TEST(watermarks_and_protection_of_1g)
 	/* HighMem's min is small and fixed: managed/1024 within [32, 128]. */
 	ck_assert_uint_eq(min_wmark_pages(h),
 			  clamp(h->managed_pages / 1024, 32UL, 128UL));
+	{
+		/* HighMem's step from min comes from its share of min. */
+		unsigned long share = (unsigned long)(min_free_kbytes / 4) *
+				      h->managed_pages / n->managed_pages;
+		unsigned long step = max(share / 4, h->managed_pages / 1000);
+
+		ck_assert_msg(
+			low_wmark_pages(h) == min_wmark_pages(h) + step &&
+				high_wmark_pages(h) ==
+					min_wmark_pages(h) + 2 * step,
+			"zone HighMem: low/high should be %lu/%lu (min "
+			"+ step, min + 2 step, with step = max(share / "
+			"4, managed / 1000) from the zone's share of min, "
+			"%lu, not its clamped min), are %lu/%lu",
+			min_wmark_pages(h) + step,
+			min_wmark_pages(h) + 2 * step, share,
+			low_wmark_pages(h), high_wmark_pages(h));
+	}
 	ck_assert_msg(n->lowmem_reserve[ZONE_HIGHMEM] ==
 			      (long)(h->managed_pages / 32),
 		      "Normal keeps 1/32 of HighMem's size back from "
@@ -125,7 +145,9 @@ START_TEST(zones_by_flag_on_1g)
 		      "GFP_HIGHUSER should come from HighMem first");
 	p = alloc_pages(GFP_KERNEL, 3);
 	ck_assert_msg(p && page_zonenum(p) == ZONE_NORMAL,
-		      "GFP_KERNEL must never get a HighMem page");
+		      "GFP_KERNEL must never get a HighMem page: skip the "
+		      "zones above the request's highest zone "
+		      "(ac->highest_zoneidx)");
 	p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0);
 	ck_assert_msg(p && page_zonenum(p) == ZONE_HIGHMEM,
 		      "GFP_HIGHUSER_MOVABLE: Movable is empty, so HighMem");
@@ -156,6 +178,108 @@ START_TEST(highmem_request_falls_back_to_normal)
 }
 END_TEST
 
+/*
+ * The smallest free_pages for which __zone_watermark_ok() passes, as
+ * Linux 5.10 computes it: free - (2^order - 1), less the high-atomic
+ * reserve without ALLOC_HARDER and free CMA pages without ALLOC_CMA,
+ * must exceed the mark (halved by ALLOC_HIGH, then less a quarter by
+ * ALLOC_HARDER or a half by ALLOC_OOM) plus lowmem_reserve[idx].
+ */
+static long wmark_edge(struct zone *z, unsigned int order, long mark, int idx,
+		       unsigned int flags)
+{
+	bool harder = flags & (ALLOC_HARDER | ALLOC_OOM);
+	long min = mark, need;
+
+	if (flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (harder)
+		min -= (flags & ALLOC_OOM) ? min / 2 : min / 4;
+	need = min + z->lowmem_reserve[idx] + 1 + (1L << order) - 1;
+	if (!harder)
+		need += (long)z->nr_reserved_highatomic;
+	if (!(flags & ALLOC_CMA))
+		need += (long)zone_page_state(z, NR_FREE_CMA_PAGES);
+	return need;
+}
+
+/* The check passes at the edge and fails one page below; @rule says why. */
+static void check_edge(struct zone *z, unsigned int order, long mark, int idx,
+		       unsigned int flags, const char *rule)
+{
+	long need = wmark_edge(z, order, mark, idx, flags);
+	bool at = __zone_watermark_ok(z, order, mark, idx, flags, need);
+	bool below = __zone_watermark_ok(z, order, mark, idx, flags, need - 1);
+
+	ck_assert_msg(at,
+		      "zone %s, order %u, mark %ld, flags %#x, highest zone "
+		      "%s: the check must pass with %ld free pages and says "
+		      "no: it takes too much off (an order-%u request takes "
+		      "2^order - 1 = %ld pages off the free count, not "
+		      "2^order) or keeps too much back; %s",
+		      z->name, order, mark, flags, zone_names[idx], need, order,
+		      (1L << order) - 1, rule);
+	ck_assert_msg(!below,
+		      "zone %s, order %u, mark %ld, flags %#x, highest zone "
+		      "%s: the check must fail with %ld free pages (it passes "
+		      "from %ld) and says yes: %s",
+		      z->name, order, mark, flags, zone_names[idx], need - 1,
+		      need, rule);
+}
+
+/* __zone_watermark_ok() page for page, one rule at a time. */
+START_TEST(watermark_check_exact_edges)
+{
+	static const long marks[] = { 13, 100, 501, 1000 };
+	struct zone *n;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	n = zone_of(ZONE_NORMAL);
+	ck_assert_int_ne(n->lowmem_reserve[ZONE_HIGHMEM], 0);
+	for (unsigned i = 0; i < ARRAY_SIZE(marks); i++) {
+		long m = marks[i];
+
+		check_edge(n, 0, m, ZONE_NORMAL, 0,
+			   "the zone must keep more than the mark: compare "
+			   "free <= mark and fail");
+		check_edge(n, 3, m, ZONE_NORMAL, 0,
+			   "an order-3 request counts its own pages but one: "
+			   "free - (2^order - 1)");
+		check_edge(
+			n, 0, m, ZONE_NORMAL, ALLOC_HIGH,
+			"ALLOC_HIGH lowers the mark by half: min -= min / 2");
+		check_edge(n, 0, m, ZONE_NORMAL, ALLOC_HARDER,
+			   "ALLOC_HARDER lowers the mark by a quarter");
+		check_edge(n, 0, m, ZONE_NORMAL, ALLOC_HIGH | ALLOC_HARDER,
+			   "ALLOC_HIGH halves the mark first, then "
+			   "ALLOC_HARDER takes a quarter of the rest");
+		check_edge(n, 0, m, ZONE_NORMAL, ALLOC_OOM,
+			   "ALLOC_OOM lowers the mark by half");
+		check_edge(n, 0, m, ZONE_HIGHMEM, 0,
+			   "a request that may use HighMem leaves Normal's "
+			   "lowmem_reserve[ZONE_HIGHMEM] alone: it counts "
+			   "on top of the mark");
+		check_edge(n, 2, m, ZONE_HIGHMEM, ALLOC_HIGH | ALLOC_HARDER,
+			   "the reserve, the order and the flags all count");
+	}
+	n->nr_reserved_highatomic = 1024;
+	check_edge(n, 0, 100, ZONE_NORMAL, 0,
+		   "without ALLOC_HARDER, the high-atomic reserve "
+		   "(nr_reserved_highatomic) is not free memory");
+	check_edge(n, 0, 100, ZONE_NORMAL, ALLOC_HARDER,
+		   "with ALLOC_HARDER the high-atomic reserve counts");
+	n->nr_reserved_highatomic = 0;
+	/* 64 MiB of free CMA pages on vexpress-cma */
+	ktest_reboot("vexpress-cma", ktest_boot_cma);
+	n = zone_of(ZONE_NORMAL);
+	ck_assert_uint_ne(zone_page_state(n, NR_FREE_CMA_PAGES), 0);
+	check_edge(n, 0, 100, ZONE_NORMAL, 0,
+		   "without ALLOC_CMA, free CMA pages are not free memory");
+	check_edge(n, 0, 100, ZONE_NORMAL, ALLOC_CMA,
+		   "with ALLOC_CMA, free CMA pages count");
+}
+END_TEST
+
 /* Allocate order-0 pages with @gfp until it fails; return how many. */
 static long exhaust(gfp_t gfp)
 {
@@ -179,7 +303,9 @@ START_TEST(reserves_for_atomic_requests)
 	exhaust(GFP_KERNEL);
 	free = zone_page_state(z, NR_FREE_PAGES);
 	ck_assert_msg(free <= min && free + batch >= min,
-		      "GFP_KERNEL stops at the min watermark (%ld): %ld free",
+		      "GFP_KERNEL stops at the min watermark (%ld): %ld free "
+		      "(the slow path asks for the min mark, ALLOC_WMARK_MIN "
+		      "in alloc_flags)",
 		      min, free);
 	ck_assert_msg(exhaust(GFP_ATOMIC) > batch,
 		      "GFP_ATOMIC may go well below the min watermark");
@@ -238,8 +364,11 @@ START_TEST(zeroed_pages_are_zero)
 	b = (unsigned char *)get_zeroed_page(GFP_KERNEL);
 	ck_assert_msg(b == a, "the freed page is the hot one handed out again");
 	for (int i = 0; i < (int)PAGE_SIZE; i++)
-		ck_assert_msg(!b[i], "byte %d of a zeroed page is %#x", i,
-			      b[i]);
+		ck_assert_msg(!b[i],
+			      "byte %d of a zeroed page is %#x: __GFP_ZERO "
+			      "clears the block (prep_zero()) before it is "
+			      "handed out",
+			      i, b[i]);
 }
 END_TEST
 
@@ -295,6 +424,43 @@ START_TEST(meminfo_format)
 }
 END_TEST
 
+/*
+ * The chapter's example driver (mm/pagebuf_sample.c), loaded and
+ * unloaded on the 1 GiB board: its buffers are what it asked for, and
+ * every page comes back.
+ */
+START_TEST(pagebuf_sample_loads_and_unloads)
+{
+	const unsigned long size = 4 * PAGE_SIZE;
+
+	ktest_reboot("vexpress-1g", ktest_boot_alloc);
+	drain_all_pages(NULL);
+	ck_assert_int_eq(pagebuf_init(), 0);
+	ck_assert_msg(IS_ALIGNED(pagebuf.buf, size) &&
+			      page_zonenum(virt_to_page(pagebuf.buf)) ==
+				      ZONE_NORMAL,
+		      "the 16 KiB buffer is an order-2 block of lowmem");
+	for (unsigned long i = 0; i < size; i++)
+		ck_assert(((unsigned char *)pagebuf.buf)[i] == 0x5a);
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
+		ck_assert(((unsigned char *)pagebuf.table)[i] == 0);
+	ck_assert_msg(pagebuf.user && PageHighMem(pagebuf.user) &&
+			      !page_address(pagebuf.user),
+		      "GFP_HIGHUSER_MOVABLE takes HighMem first: a page "
+		      "without a kernel address");
+	ck_assert(printk_log_contains("pagebuf: buf "));
+	pagebuf_exit();
+	ck_assert(!pagebuf.buf && !pagebuf.user);
+	drain_all_pages(NULL);
+	for (int t = ZONE_NORMAL; t <= ZONE_HIGHMEM; t++)
+		ck_assert_msg(ktest_check_free_lists(zone_of(t)) ==
+				      zone_of(t)->managed_pages,
+			      "zone %s: pagebuf_exit() must give every page "
+			      "back",
+			      zone_names[t]);
+}
+END_TEST
+
 /* Mixed flags on the 1 GiB board: every page of every zone accounted. */
 START_TEST(random_gfp_sequence)
 {
@@ -346,13 +512,14 @@ KTEST_SUITE(ch07) = {
 	.chapter = "07",
 	.title = "alloc_pages",
 	.boot = ktest_boot_alloc,
-	.timeout = 60,
+	.timeout = 5,
 	.tests = KTESTS(gfp_zone_of_each_flag, zonelist_highest_first,
 			watermarks_of_256m, watermarks_and_protection_of_1g,
 			zones_by_flag_on_1g,
 			highmem_request_falls_back_to_normal,
-			reserves_for_atomic_requests, high_order_needs_a_block,
+			reserves_for_atomic_requests,
+			watermark_check_exact_edges, high_order_needs_a_block,
 			zeroed_pages_are_zero, free_pages_by_address,
 			failures_warn_unless_nowarn, meminfo_format,
-			random_gfp_sequence),
+			pagebuf_sample_loads_and_unloads, random_gfp_sequence),
 };

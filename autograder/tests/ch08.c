@@ -69,6 +69,21 @@ START_TEST(area_from_the_device_tree)
 }
 END_TEST
 
+/* Every pageblock of the area is still MIGRATE_CMA. */
+static void check_area_is_cma(const char *when)
+{
+	for (unsigned long pfn = CMA_PFN; pfn < CMA_PFN + CMA_PAGES;
+	     pfn += pageblock_nr_pages) {
+		int mt = get_pageblock_migratetype(pfn_to_page(pfn));
+
+		ck_assert_msg(mt == MIGRATE_CMA,
+			      "%s, the pageblock at pfn %#lx is %s: "
+			      "alloc_contig_range() gives the pageblocks back "
+			      "the type it is passed, MIGRATE_CMA for an area",
+			      when, pfn, migratetype_names[mt]);
+	}
+}
+
 START_TEST(alloc_and_release)
 {
 	unsigned long free_cma = zone_page_state(normal(), NR_FREE_CMA_PAGES);
@@ -80,6 +95,7 @@ START_TEST(alloc_and_release)
 	for (int i = 0; i < 100; i++)
 		ck_assert_msg(page_count(page + i) == 1 && !PageBuddy(page + i),
 			      "page %d of the buffer is not allocated", i);
+	check_area_is_cma("after cma_alloc(100)");
 	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
 			  free_cma - 100);
 	ck_assert_msg(cma_release(area(), page, 100), "cma_release failed");
@@ -127,13 +143,150 @@ START_TEST(whole_area_then_nothing)
 }
 END_TEST
 
+/* The page at @pfn, taken out of the buddy (it must be free). */
+static struct page *take_page(unsigned long pfn)
+{
+	ck_assert_int_eq(
+		alloc_contig_range(pfn, pfn + 1, MIGRATE_MOVABLE, GFP_KERNEL),
+		0);
+	return pfn_to_page(pfn);
+}
+
+/* The area is [base_pfn, base_pfn + count): its neighbours are not its. */
 START_TEST(release_refuses_foreign_pages)
 {
+	struct page *buf = cma_alloc(area(), 8, 0, false);
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct page *below = take_page(CMA_PFN - 1);
+	struct page *above = take_page(CMA_PFN + CMA_PAGES);
+	volatile bool refused = false;
 
-	ck_assert_msg(!cma_release(area(), page, 1),
+	ck_assert_msg(buf, "cma_alloc(8) must succeed");
+	ck_assert_msg(!cma_release(area(), page, 1) && page_count(page) == 1,
 		      "a page outside the area is not the area's to free");
-	ck_assert_int_eq(page_count(page), 1);
+	ck_assert_msg(
+		!KTEST_EXPECT_OOPS(refused = !cma_release(area(), below, 1)) &&
+			refused && page_count(below) == 1,
+		"pfn %#lx, just below the area, is not the area's to "
+		"free: refuse it (return false) and leave it alone",
+		CMA_PFN - 1);
+	refused = false;
+	ck_assert_msg(
+		!KTEST_EXPECT_OOPS(refused = !cma_release(area(), above, 1)) &&
+			refused && page_count(above) == 1,
+		"pfn %#lx = base_pfn + count, the first page after the "
+		"area, is not the area's to free: refuse it (return "
+		"false) before anything else; the area is [base_pfn, "
+		"base_pfn + count)",
+		CMA_PFN + CMA_PAGES);
+	ck_assert_msg(cma_used_pages(area()) == 8,
+		      "refused releases must leave the bitmap alone: %lu "
+		      "used, expected 8",
+		      cma_used_pages(area()));
+	ck_assert_msg(cma_release(area(), buf, 8),
+		      "the area's own buffer is released");
+	ck_assert_uint_eq(cma_used_pages(area()), 0);
+}
+END_TEST
+
+/*
+ * cma_release() frees the pages, then clears the bits: the bitmap never
+ * says a range is free while pages of it are still in use.  A driver
+ * that freed one page of its buffer behind CMA's back makes the release
+ * oops half-way; the bits must still be set then.
+ */
+START_TEST(release_frees_before_clearing_bits)
+{
+	struct page *buf = cma_alloc(area(), 8, 0, false);
+
+	ck_assert_msg(buf, "cma_alloc(8) must succeed");
+	__free_page(buf + 3); /* the driver's bug */
+	ck_assert_msg(KTEST_EXPECT_OOPS(cma_release(area(), buf, 8)),
+		      "releasing a buffer with a page already free must "
+		      "oops when that page is freed again");
+	ck_assert_msg(cma_used_pages(area()) == 8,
+		      "cma_release() oopsed while freeing the pages, yet the "
+		      "bitmap says %lu pages used, expected 8: free the pages "
+		      "first and clear the bits after, so that the bitmap "
+		      "never offers pages that are still in use",
+		      cma_used_pages(area()));
+}
+END_TEST
+
+/*
+ * An area with 4 pages per bitmap bit (order_per_bit 2), as
+ * cma_init_reserved_mem() allows: vexpress-cma's pool declared by hand.
+ */
+static struct cma *coarse;
+
+static void boot_coarse_cma(void)
+{
+	bootmem_init();
+	ck_assert_int_eq(cma_init_reserved_mem(CMA_PFN << PAGE_SHIFT,
+					       CMA_PAGES << PAGE_SHIFT, 2,
+					       "coarse", &coarse),
+			 0);
+	build_all_zonelists();
+	mem_init();
+	setup_per_cpu_pageset();
+	cma_init_reserved_areas();
+	init_per_zone_wmark_min();
+}
+
+START_TEST(area_with_four_pages_per_bit)
+{
+	struct page *a, *b, *c;
+	unsigned long base;
+
+	ktest_reboot("vexpress-cma", boot_coarse_cma);
+	ck_assert_ptr_nonnull(coarse);
+	base = coarse->base_pfn;
+	a = cma_alloc(coarse, 10, 0, false);
+	ck_assert_msg(a && page_to_pfn(a) == base,
+		      "the first buffer starts at the area's base");
+	ck_assert_msg(cma_used_pages(coarse) == 12,
+		      "10 pages take 3 bits of 4 pages: the bitmap says %lu "
+		      "pages used, expected 12",
+		      cma_used_pages(coarse));
+	for (int i = 0; i < 10; i++)
+		ck_assert_msg(page_count(a + i) == 1 && !PageBuddy(a + i),
+			      "page %d of a 10-page buffer is not allocated: "
+			      "alloc_contig_range() takes [pfn, pfn + count), "
+			      "count pages, not bitmap_count",
+			      i);
+	b = cma_alloc(coarse, 5, 0, false);
+	ck_assert_msg(b && page_to_pfn(b) == base + 12,
+		      "the second buffer starts at bit 3, frame base_pfn + (3 "
+		      "<< order_per_bit) = base + 12; got base + %ld",
+		      b ? (long)(page_to_pfn(b) - base) : -1L);
+	c = cma_alloc(coarse, 16, 3, false);
+	ck_assert_msg(c && page_to_pfn(c) == base + 24,
+		      "16 pages aligned to 8 pages (align 3): the first free "
+		      "even bit is 6, frame base + 24; got base + %ld",
+		      c ? (long)(page_to_pfn(c) - base) : -1L);
+	ck_assert(cma_release(coarse, b, 5));
+	ck_assert_msg(cma_used_pages(coarse) == 12 + 16,
+		      "releasing 5 pages clears the 2 bits cma_alloc() set (8 "
+		      "pages): round count up to whole bits; %lu used, "
+		      "expected 28",
+		      cma_used_pages(coarse));
+	ck_assert(cma_release(coarse, a, 10));
+	ck_assert(cma_release(coarse, c, 16));
+	ck_assert_uint_eq(cma_used_pages(coarse), 0);
+	a = cma_alloc(coarse, coarse->count, 0, false);
+	ck_assert_msg(a && page_to_pfn(a) == base,
+		      "the whole area can be allocated at once");
+	ck_assert_msg(!cma_alloc(coarse, 1, 0, true),
+		      "a full area has nothing left: its bitmap has count >> "
+		      "order_per_bit bits (%lu), not count",
+		      coarse->count >> 2);
+	ck_assert(cma_release(coarse, a, coarse->count));
+	ck_assert_uint_eq(cma_maxchunk_pages(coarse), coarse->count);
+	drain_all_pages(NULL);
+	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
+			  CMA_PAGES);
+	ck_assert_uint_eq(ktest_check_free_lists(normal()),
+			  zone_page_state(normal(), NR_FREE_PAGES));
 }
 END_TEST
 
@@ -184,19 +337,29 @@ START_TEST(a_pinned_page_sends_cma_elsewhere)
 		      "used, got [%#lx, +64)",
 		      page_to_pfn(ktest_pinned_page), page_to_pfn(buf));
 	ck_assert_ptr_null(cma_alloc(area(), CMA_PAGES, 0, true));
-	ck_assert_uint_eq(cma_used_pages(area()), 64);
+	ck_assert_msg(cma_used_pages(area()) == 64,
+		      "the bitmap says %lu pages used, 64 outstanding: clear "
+		      "the bits of a busy range before trying further on",
+		      cma_used_pages(area()));
 	ktest_movable_check_data();
 }
 END_TEST
 
+/* A pinned page in the area: ranges over it are busy and retried. */
 START_TEST(random_buffers_keep_invariants)
 {
-	enum { SLOTS = 32, OPS = 400, SEED = 8 };
+	enum { SLOTS = 32, OPS = 400, SEED = 8, PINNED = 300 };
 	static struct page *buf[SLOTS];
 	static unsigned int len[SLOTS];
 	unsigned long used = 0;
 	long allocs = 0;
 
+	ktest_movable_reset();
+	ck_assert_int_eq(alloc_contig_range(CMA_PFN + PINNED,
+					    CMA_PFN + PINNED + 1, MIGRATE_CMA,
+					    GFP_KERNEL),
+			 0);
+	ktest_pinned_page = ktest_movable_adopt(pfn_to_page(CMA_PFN + PINNED));
 	ktest_rng = SEED;
 	memset(buf, 0, sizeof(buf));
 	for (int op = 0; op < OPS; op++) {
@@ -226,6 +389,8 @@ START_TEST(random_buffers_keep_invariants)
 	for (int i = 0; i < SLOTS; i++)
 		if (buf[i])
 			cma_release(area(), buf[i], len[i]);
+	ktest_pinned_page = NULL;
+	ktest_movable_free(0);
 	drain_all_pages(NULL);
 	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
 			  CMA_PAGES);
@@ -251,10 +416,12 @@ KTEST_SUITE(ch08) = {
 	.title = "The contiguous memory allocator",
 	.dtb = "vexpress-cma",
 	.boot = ktest_boot_cma,
-	.timeout = 90,
+	.timeout = 20,
 	.tests = KTESTS(area_from_the_device_tree, alloc_and_release,
 			buffers_are_aligned_and_disjoint,
 			whole_area_then_nothing, release_refuses_foreign_pages,
+			release_frees_before_clearing_bits,
+			area_with_four_pages_per_bit,
 			contiguous_buffer_from_a_full_area,
 			a_pinned_page_sends_cma_elsewhere,
 			random_buffers_keep_invariants, meminfo_shows_cma),

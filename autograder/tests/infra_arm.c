@@ -254,6 +254,6 @@ KTEST_SUITE(infra_arm) = {
 	.chapter = "00",
 	.title = "The board's MMU",
 	.arm_only = true,
-	.timeout = 60,
+	.timeout = 15,
 	.tests = KTESTS(walker_agrees_with_mmu, pl011_answers),
 };
