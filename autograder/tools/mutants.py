@@ -26,14 +26,21 @@ replaces by the stubs): a bug in given code is not a student's bug.
 Prints one row per mutant (name, chapter, points lost, machine, the
 first failure's message) and exits non-zero when any mutant keeps full
 marks, does not apply, strays outside its chapter's exercises or does
-not compile.  One scratch tree and one build directory serve every
-mutant, so each costs one recompiled file and one chapter's run.
+not compile.  Two workers (the cores), each with one scratch tree and
+build directory, share the mutants, so each costs one recompiled file
+and one chapter's run.  A mutant already killed is not graded again
+while nothing it depends on changed (the mutant, solutions/, the tests,
+the harness, the build rules, the rubric); --again grades every one.
 Work: build/mutants/.
 """
 import argparse
+import concurrent.futures
 import filecmp
 import glob
+import hashlib
+import json
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -167,6 +174,29 @@ def grade_mutant(m, tree, outdir, regions, rubric, src, a):
                 m.chapter, m.bug), False)
 
 
+INPUTS = ('solutions', 'autograder/tests', 'autograder/harness',
+          'autograder/mk')
+
+
+def inputs_digest():
+    """A hash of everything a mutant's grade depends on but the mutant."""
+    h = hashlib.sha256()
+    for top in INPUTS:
+        top = os.path.join(REPO, top)
+        for rel in files_of(top):
+            if '__pycache__' in rel:
+                continue
+            h.update(rel.encode() + b'\0')
+            with open(os.path.join(top, rel), 'rb') as f:
+                h.update(hashlib.sha256(f.read()).digest())
+    return h.hexdigest()
+
+
+def mutant_digest(base, m):
+    with open(m.path, 'rb') as f:
+        return hashlib.sha256(base.encode() + f.read()).hexdigest()
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(
         description=__doc__.split('\n')[0],
@@ -177,6 +207,9 @@ def main(argv=None):
     ap.add_argument('--src', default=os.path.join(REPO, 'solutions'))
     ap.add_argument('--out', default=os.path.join(REPO, 'build', 'mutants'))
     ap.add_argument('--list', action='store_true')
+    ap.add_argument('--again', action='store_true',
+                    help='grade every mutant, remembered or not')
+    ap.add_argument('--jobs', type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument('--time-limit', type=float, default=120)
     a = ap.parse_args(argv)
     start = time.time()
@@ -200,24 +233,54 @@ def main(argv=None):
     rubric = grade.read_rubric([(os.path.join(REPO, p), v)
                                 for p, v in grade.RUBRICS])
     out = os.path.abspath(a.out)
-    tree = ScratchTree(os.path.join(out, 'tree'))
+    os.makedirs(out, exist_ok=True)
+    memo_path = os.path.join(out, 'killed.json')
+    memo = {}
+    if os.path.exists(memo_path) and not a.again:
+        with open(memo_path) as f:
+            memo = json.load(f)
+    base = inputs_digest()
     work = tempfile.mkdtemp(prefix='mutants-')
-    regions = Regions(src, work)
+    slots = queue.Queue()
+    for i in range(max(1, a.jobs)):
+        slots.put(i)
+    print('mutants: %d to grade, %d at a time (host first, the board when '
+          'the host takes no points)' % (len(mutants), max(1, a.jobs)),
+          flush=True)
+
+    def one(m):
+        key = 'ch%s-%s' % (m.chapter, m.name)
+        digest = mutant_digest(base, m)
+        if memo.get(key, [None])[0] == digest:
+            return list(memo[key][1]) + [True]
+        i = slots.get()
+        try:
+            tree = ScratchTree(os.path.join(out, 'w%d' % i, 'tree'))
+            regions = Regions(src, os.path.join(work, str(i)))
+            row = grade_mutant(m, tree, os.path.join(out, 'w%d' % i,
+                                                     'build'),
+                               regions, rubric, src, a)
+            tree.sync(src)
+        finally:
+            slots.put(i)
+        if row[6]:
+            memo[key] = [digest, list(row)]
+        return list(row) + [False]
+
     rows = []
-    print('mutants: %d to grade (chapter by chapter; host first, the board '
-          'when the host takes no points)' % len(mutants), flush=True)
     try:
-        for m in mutants:
-            row = grade_mutant(m, tree, os.path.join(out, 'build'), regions,
-                               rubric, src, a)
-            rows.append(row)
-            name, ch, lost, possible, mach, msg, ok = row
-            pts = '-' if lost is None else '-%g/%g' % (lost, possible)
-            print('  %-4s ch%s %-34s %9s %-4s %s' % (
-                'ok' if ok else 'FAIL', ch, name[:34], pts, mach,
-                msg.splitlines()[0][:90] if msg else ''), flush=True)
+        with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as pool:
+            for res in pool.map(one, mutants):
+                name, ch, lost, possible, mach, msg, ok, old = res
+                rows.append(tuple(res[:7]))
+                pts = '-' if lost is None else '-%g/%g' % (lost, possible)
+                print('  %-4s ch%s %-34s %9s %-4s %s%s' % (
+                    'ok' if ok else 'FAIL', ch, name[:34], pts, mach,
+                    msg.splitlines()[0][:80] if msg else '',
+                    ' (remembered)' if old else ''), flush=True)
     finally:
-        tree.sync(src)
+        with open(memo_path, 'w') as f:
+            json.dump(memo, f, indent=1)
         shutil.rmtree(work, ignore_errors=True)
         grade.run.reap_descendants()
     per = {}

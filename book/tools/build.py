@@ -54,6 +54,15 @@ BOXES = re.compile(r'^(Overfull|Underfull) \\[hv]box')
 OVERFULL = re.compile(r'^Overfull \\[hv]box \(([\d.]+)pt too')
 
 
+def sessions_dir(out):
+    """The shell sessions: run for this build (book-sessions), else the
+    copies a student edition ships in book/sessions/live/."""
+    made = os.path.join(out, 'sessions')
+    if os.path.isdir(made):
+        return os.path.abspath(made)
+    return os.path.join(BOOK, 'sessions', 'live')
+
+
 def run(cmd, cwd=None, what=None):
     t = time.time()
     p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
@@ -122,8 +131,7 @@ def build(edition, out, only, draft=False, chapters='chapters',
               '-M', 'edition=' + edition, '-M', 'listings-index=' + index,
               '-M', 'figures-dir=' + os.path.abspath(
                   figures or os.path.join(out, 'fig')),
-              '-M', 'sessions-dir=' + os.path.abspath(
-                  os.path.join(out, 'sessions'))]
+              '-M', 'sessions-dir=' + sessions_dir(out)]
     if edition == 'student':
         common += ['-M', 'subtitle=Student edition: the labs/ tree, '
                    'without the answers']
