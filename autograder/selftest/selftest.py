@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The grader's self-test: broken submissions must get what they deserve.
 
-    selftest.py [--keep]
+    selftest.py [--case NAME]...
 
 Each submission is a copy of the base tree made now (solutions/: a
 student who solved every exercise; labs/ changes while chapters are
@@ -19,8 +19,8 @@ chapter 00 with a rubric fixture of our own (10 points; the real rubric
 is not touched), a 2 s per-test timeout and a 20 s bound per machine,
 and must get exactly what its honest part deserves, with no hang; after
 each, no process of the grade may be left (the process table is read).
-All cases share one scratch tree and build, so each recompiles only what
-its patch changed.
+Two workers share the cases, each with one scratch tree and build, so a
+case recompiles only what its patch changed.
 
 Then grade-all runs over a folder of three submissions (laid over the
 base tree instead of labs/): an archive of the untouched base, a folder that edits a test, the rubric and a
@@ -30,10 +30,13 @@ file is devtree.c.  Prints each case, the worst-case time of grading one
 submission, and exits 0 when every check holds.  Work: build/selftest/.
 """
 import argparse
+import concurrent.futures
 import csv
 import glob
 import json
 import os
+import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -159,11 +162,11 @@ def patched_labs(dest, code, path=DEVTREE, extra=None):
             fh.write(more)
 
 
-def grade_tree(name, tree, rubric):
+def grade_tree(name, tree, rubric, out):
     res = os.path.join(WORK, 'results', name)
     cmd = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
            '--ch', '00', '--rubric', rubric, '--results', res, '--build',
-           os.path.join(WORK, 'out'), '--time-limit', str(LIMIT),
+           out, '--time-limit', str(LIMIT),
            '--test-timeout', str(TEST_TIMEOUT)]
     start = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -189,10 +192,10 @@ def survivors():
     return found
 
 
-def check_case(name, rubric, tree):
+def check_case(name, rubric, tree, out):
     code, want, words, extra = CASES[name]
     patched_labs(tree, code, extra=extra)
-    p, res, took = grade_tree(name, tree.path, rubric)
+    p, res, took = grade_tree(name, tree.path, rubric, out)
     bad = []
     if want is not None and res['score'] != want:
         bad.append('score %g, expected %g' % (res['score'], want))
@@ -208,11 +211,11 @@ def check_case(name, rubric, tree):
                                 'DOES NOT COMPILE' not in p.stdout):
         bad.append('the compiler errors are not reported')
     if name == 'flood':
-        log = os.path.join(WORK, 'out', 'host', 'ktest.log')
+        log = os.path.join(out, 'host', 'ktest.log')
         size = os.path.getsize(log)
         if size > LOG_CAP + 4096:
             bad.append('the host log has %d bytes' % size)
-        with open(os.path.join(WORK, 'out', 'host', 'results.json')) as f:
+        with open(os.path.join(out, 'host', 'results.json')) as f:
             biggest = max(len(r['output']) for r in json.load(f))
         if biggest > 17 * 1024:
             bad.append('a test record keeps %d bytes of output' % biggest)
@@ -230,7 +233,7 @@ def check_case(name, rubric, tree):
         if made:
             bad.append('the image wrote on the host: %s' % ' '.join(made))
         words = 'score %g; no host file written' % res['score']
-    left = survivors()
+    left = [x for x in survivors() if out in x[1]]
     if left:
         bad.append('processes left after the grade: %s' % '; '.join(
             '%d %s' % x for x in left))
@@ -297,27 +300,46 @@ def check_grade_all(rubric):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--keep', action='store_true',
-                    help='keep build/selftest/ afterwards')
     ap.add_argument('--case', action='append',
                     help='only these cases (and no grade-all)')
     a = ap.parse_args()
-    if os.path.isdir(WORK):
-        shutil.rmtree(WORK)
-    os.makedirs(WORK)
+    # The scratch trees and builds stay from run to run (only the files
+    # a case changes are recompiled); everything else is made afresh.
+    os.makedirs(WORK, exist_ok=True)
+    for n in os.listdir(WORK):
+        if not re.match(r'^(tree|out)\d+$|^grade-all$', n):
+            shutil.rmtree(os.path.join(WORK, n), ignore_errors=True)
+    ga = os.path.join(WORK, 'grade-all')
+    for n in os.listdir(ga) if os.path.isdir(ga) else []:
+        if n != '.work':
+            shutil.rmtree(os.path.join(ga, n), ignore_errors=True)
     rubric = os.path.join(WORK, 'rubric')
     with open(rubric, 'w') as f:
         f.write('# Fixture of the grader self-test: not the course rubric.\n'
                 + RUBRIC)
     start, failures, worst = time.time(), [], (0.0, '')
-    tree = ScratchTree(os.path.join(WORK, 'tree'))
-    for name in a.case or CASES:
-        bad, score, took, note = check_case(name, rubric, tree)
-        worst = max(worst, (took, name))
-        print('  %-4s %-10s score %4g/%d  %5.1fs  %s' % (
-            'ok' if not bad else 'FAIL', name, score, FULL, took,
-            '; '.join(bad) or note), flush=True)
-        failures += ['%s: %s' % (name, b) for b in bad]
+    # Two workers (the cores), each with its own scratch tree and build.
+    workers = queue.Queue()
+    for i in range(2):
+        workers.put(i)
+
+    def one(name):
+        i = workers.get()
+        try:
+            tree = ScratchTree(os.path.join(WORK, 'tree%d' % i))
+            return name, check_case(name, rubric, tree,
+                                    os.path.join(WORK, 'out%d' % i))
+        finally:
+            workers.put(i)
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        for name, (bad, score, took, note) in pool.map(one,
+                                                       a.case or CASES):
+            worst = max(worst, (took, name))
+            print('  %-4s %-10s score %4g/%d  %5.1fs  %s' % (
+                'ok' if not bad else 'FAIL', name, score, FULL, took,
+                '; '.join(bad) or note), flush=True)
+            failures += ['%s: %s' % (name, b) for b in bad]
     if not a.case:
         print('  grade-all over 4 submissions:', flush=True)
         failures += check_grade_all(rubric)
@@ -330,8 +352,6 @@ def main():
           '%.1fs (%s); total %.0fs' % (len(CASES) + 1, len(failures),
                                        worst[0], worst[1],
                                        time.time() - start))
-    if not a.keep and not failures:
-        shutil.rmtree(WORK)
     return 1 if failures else 0
 
 
