@@ -53,7 +53,7 @@ REPO = os.path.dirname(os.path.dirname(TOOLS))
 sys.path.insert(0, TOOLS)
 import grade  # noqa: E402
 import labgen  # noqa: E402
-from scratch import ScratchTree, files_of  # noqa: E402
+from scratch import ScratchTree, digest_dirs, files_of  # noqa: E402
 
 MUTANTS = os.path.join(REPO, 'autograder', 'mutants')
 NAME = re.compile(r'^ch(\d\d)-([\w.-]+)\.diff$')
@@ -180,16 +180,7 @@ INPUTS = ('solutions', 'autograder/tests', 'autograder/harness',
 
 def inputs_digest():
     """A hash of everything a mutant's grade depends on but the mutant."""
-    h = hashlib.sha256()
-    for top in INPUTS:
-        top = os.path.join(REPO, top)
-        for rel in files_of(top):
-            if '__pycache__' in rel:
-                continue
-            h.update(rel.encode() + b'\0')
-            with open(os.path.join(top, rel), 'rb') as f:
-                h.update(hashlib.sha256(f.read()).digest())
-    return h.hexdigest()
+    return digest_dirs(*[os.path.join(REPO, d) for d in INPUTS])
 
 
 def mutant_digest(base, m):

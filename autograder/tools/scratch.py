@@ -77,12 +77,17 @@ class ScratchTree:
 
     def digest(self, *extra_dirs):
         """A hash of the tree's content and of EXTRA_DIRS' files."""
-        h = hashlib.sha256()
-        for top in (self.path,) + extra_dirs:
-            for rel in files_of(top):
-                if '__pycache__' in rel:
-                    continue
-                h.update(rel.encode() + b'\0')
-                with open(os.path.join(top, rel), 'rb') as f:
-                    h.update(hashlib.sha256(f.read()).digest())
-        return h.hexdigest()
+        return digest_dirs(self.path, *extra_dirs)
+
+
+def digest_dirs(*dirs):
+    """A hash of the names and contents of every file under DIRS."""
+    h = hashlib.sha256()
+    for top in dirs:
+        for rel in files_of(top):
+            if '__pycache__' in rel:
+                continue
+            h.update(rel.encode() + b'\0')
+            with open(os.path.join(top, rel), 'rb') as f:
+                h.update(hashlib.sha256(f.read()).digest())
+    return h.hexdigest()
