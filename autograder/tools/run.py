@@ -84,8 +84,8 @@ def qemu_command(image, args, workdir):
 _bwrap = []
 
 
-def confinement(workdir):
-    """The command prefix that confines an image to WORKDIR, or [].
+def confinement(workdir, image):
+    """The command prefix that confines IMAGE to WORKDIR, or [].
 
     bubblewrap, where it works: the whole file system read-only but the
     work folder and a /tmp of its own, no network, a PID namespace whose processes all die with
@@ -101,14 +101,18 @@ def confinement(workdir):
         _bwrap.append(bool(ok))
     if not _bwrap[0]:
         return []
+    # /tmp of its own; the image's folder (which may lie under /tmp)
+    # read-only, the work folder writable
+    here = os.path.dirname(image)
     return ['bwrap', '--ro-bind', '/', '/', '--dev', '/dev', '--proc',
-            '/proc', '--tmpfs', '/tmp', '--bind', workdir, workdir,
+            '/proc', '--tmpfs', '/tmp', '--ro-bind', here, here,
+            '--bind', workdir, workdir,
             '--unshare-all', '--die-with-parent', '--new-session',
             '--chdir', workdir, '--']
 
 
 def command(mach, image, args, workdir, confined=True):
-    prefix = confinement(workdir) if confined else []
+    prefix = confinement(workdir, image) if confined else []
     if mach == 'host':
         return prefix + [image] + args
     return prefix + qemu_command(image, args, workdir)
