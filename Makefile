@@ -108,7 +108,7 @@ test: deps
 	step 4 "validity: every graded test fails on its stub" && \
 	$(PY) autograder/tools/validity.py && \
 	step 5 "mutants: realistic student bugs lose points" && \
-	$(PY) autograder/tools/mutants.py && \
+	$(PY) autograder/tools/mutants.py $(if $(MUTANTS_PER_CHAPTER),--per-chapter $(MUTANTS_PER_CHAPTER)) && \
 	step 6 "the grader against hostile submissions" && \
 	$(PY) autograder/selftest/selftest.py && \
 	step 7 "the handbook" && \

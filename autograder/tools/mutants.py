@@ -201,6 +201,9 @@ def main(argv=None):
     ap.add_argument('--again', action='store_true',
                     help='grade every mutant, remembered or not')
     ap.add_argument('--jobs', type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument('--per-chapter', type=int,
+                    help='a fixed sample: the first N mutants of each '
+                    'chapter, in name order (default: all)')
     ap.add_argument('--time-limit', type=float, default=120)
     a = ap.parse_args(argv)
     start = time.time()
@@ -212,6 +215,16 @@ def main(argv=None):
     if a.mutant:
         mutants = [m for m in mutants if m.name in a.mutant or
                    'ch%s-%s' % (m.chapter, m.name) in a.mutant]
+    if a.per_chapter:
+        seen = {}
+        kept = []
+        for m in mutants:
+            seen[m.chapter] = seen.get(m.chapter, 0) + 1
+            if seen[m.chapter] <= a.per_chapter:
+                kept.append(m)
+        print('mutants: a fixed sample, the first %d of each chapter: %d '
+              'of %d' % (a.per_chapter, len(kept), len(mutants)))
+        mutants = kept
     if a.list:
         for m in mutants:
             print('ch%s-%s: %s' % (m.chapter, m.name, m.bug))
