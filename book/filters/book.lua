@@ -374,8 +374,12 @@ function Pandoc(doc)
     local code = pandoc.CodeBlock(text:gsub('%s+$', ''),
       pandoc.Attr('', { 'console' }))
     if is_latex then
+      -- /proc views are up to 118 columns wide: 7 pt keeps their rows on
+      -- one line each
       return { raw('\\begin{booklisting}'),
-        pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })), code,
+        pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })),
+        raw('\\begin{Verbatim}[fontsize=\\scriptsize,breaklines]\n'
+          .. text:gsub('%s+$', '') .. '\n\\end{Verbatim}'),
         raw('\\end{booklisting}') }
     end
     return { pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })), code }
