@@ -103,13 +103,28 @@ static int shell_boot(void)
 
 static char view_buf[256 * 1024];
 
-static void show(void (*view)(struct seq_file *m))
+/* Print a view; with @grep, only its lines that contain @grep. */
+static void show(void (*view)(struct seq_file *m), const char *grep)
 {
 	struct seq_file m;
 
 	seq_init(&m, view_buf, sizeof(view_buf));
 	view(&m);
-	fwrite(m.buf, 1, m.count, stdout);
+	for (char *line = m.buf, *end; grep && *line; line = end) {
+		char keep;
+		bool hit;
+
+		end = strchr(line, '\n');
+		end = end ? end + 1 : line + strlen(line);
+		keep = *end;
+		*end = 0;
+		hit = strstr(line, grep);
+		*end = keep;
+		if (hit)
+			fwrite(line, 1, end - line, stdout);
+	}
+	if (!grep)
+		fwrite(m.buf, 1, m.count, stdout);
 	if (m.overflow)
 		printf("shell: (the view was cut at %zu bytes)\n", m.count);
 }
@@ -127,9 +142,11 @@ static int cmd_cat(int argc, char **argv)
 		{ "/proc/meminfo", meminfo_show, 7 },
 	};
 
-	if (argc != 2) {
-		printf("usage: cat FILE (one of /proc/zoneinfo, "
-		       "/proc/buddyinfo, /proc/pagetypeinfo, /proc/meminfo)\n");
+	if (argc != 2 &&
+	    (argc != 5 || strcmp(argv[2], "|") || strcmp(argv[3], "grep"))) {
+		printf("usage: cat FILE [| grep TEXT] (FILE one of "
+		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
+		       "/proc/meminfo)\n");
 		return -1;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(views); i++) {
@@ -141,7 +158,7 @@ static int cmd_cat(int argc, char **argv)
 			       argv[1], views[i].chapter, sh.upto);
 			return -1;
 		}
-		show(views[i].view);
+		show(views[i].view, argc == 5 ? argv[4] : NULL);
 		return 0;
 	}
 	printf("cat: %s: No such file (try `help`)\n", argv[1]);
@@ -395,7 +412,7 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 } cmds[] = {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
-	{ "cat", "FILE",
+	{ "cat", "FILE [| grep TEXT]",
 	  "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
 	  "/proc/meminfo",
 	  cmd_cat },
