@@ -86,6 +86,12 @@ def command(mach, image, board, upto, echo):
     return run.qemu_command(image, args, tempfile.gettempdir())
 
 
+def board_of(script_text):
+    """The board a script names on a '# board: NAME' line, or the default."""
+    m = re.search(r'^# board: (\S+)', script_text, re.M)
+    return m.group(1) if m else 'vexpress-256m'
+
+
 def run_script(mach, image, board, upto, script_text):
     """What the shell prints for SCRIPT_TEXT (quit appended)."""
     p = subprocess.run(command(mach, image, board, upto, True),
@@ -199,8 +205,7 @@ def selftest():
             if name.startswith('broken-') != broken:
                 continue
             text, wants = expectations(path)
-            board = re.search(r'^# board: (\S+)', text, re.M)
-            board = board.group(1) if board else 'vexpress-256m'
+            board = board_of(text)
             outs = {m: run_script(m, images[m], board, 99, text)
                     for m in grade.MACHS}
             for m, out in outs.items():

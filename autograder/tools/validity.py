@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
@@ -46,8 +47,8 @@ INPUTS = ('autograder/tests', 'autograder/harness', 'autograder/mk')
 
 def exercise_chapters(src):
     """Sorted chapter numbers ('04', ...) that have exercises in SRC."""
-    import tempfile
-    ex, _ = labgen.generate(src, tempfile.mkdtemp(prefix='validity-'))
+    with tempfile.TemporaryDirectory(prefix='validity-') as tmp:
+        ex, _ = labgen.generate(src, os.path.join(tmp, 'tree'))
     return sorted({'%02d' % ch for ch, _, _ in ex})
 
 
@@ -195,40 +196,36 @@ def main(argv=None):
     tree = ScratchTree(os.path.join(out, 'tree'))
     outdir = os.path.join(out, 'build')
     proofs = Proofs(os.path.join(out, 'proofs.json'), a.again)
-    bad = 0
+    held = []           # one entry per proof: did it hold?
+    merged = False      # was the all-stub tree proved with chapter 1's?
     every = {(c, t) for c, t, _, _ in rubric if c in graded}
     for i, n in enumerate(chapters):
         mine = {(c, t) for c, t, _, _ in rubric if c == n}
         if not mine:
             print('ch%s validity FAILED: chapter %s has exercises but no '
                   'rubric line, so no test proves them' % (n, n))
-            bad += 1
+            held.append(False)
             continue
         before = [c for c in graded if int(c) < int(n)]
         prev = before[-1] if before else None
         if i == 0 and not a.ch and not prev:
             # The first chapter's tree has every exercise stubbed: it is
             # also the all-stub tree, where nothing may be earned.
-            ok = prove('ch%s validity and the all-stub tree' % n, tree,
-                       outdir, graded, every, None, a, proofs, src, int(n))
+            merged = True
+            held.append(prove('ch%s validity and the all-stub tree' % n,
+                              tree, outdir, graded, every, None, a, proofs,
+                              src, int(n)))
         else:
-            ok = prove('ch%s validity' % n, tree, outdir,
-                       ([prev] if prev else []) + [n], mine, prev, a,
-                       proofs, src, int(n))
-        bad += not ok
-    if not a.ch and graded and chapters and \
-            [c for c in graded if int(c) < int(chapters[0])]:
-        # Graded chapters before the first with exercises: prove the
-        # all-stub tree apart.
-        ok = prove('all-stub tree', tree, outdir, graded, every, None, a,
-                   proofs, src, int(chapters[0]))
-        bad += not ok
-    total = len(chapters) + (0 if a.ch else sum(
-        1 for c in graded if chapters and int(c) < int(chapters[0])) > 0)
+            held.append(prove('ch%s validity' % n, tree, outdir,
+                              ([prev] if prev else []) + [n], mine, prev,
+                              a, proofs, src, int(n)))
+    if not a.ch and not merged:
+        held.append(prove('all-stub tree', tree, outdir, graded, every, None,
+                          a, proofs, src, int(chapters[0])))
     grade.run.reap_descendants()
     print('validity: %d of %d proofs hold (%.0fs)' % (
-        total - bad, total, time.time() - start))
-    return 1 if bad else 0
+        held.count(True), len(held), time.time() - start))
+    return 0 if all(held) else 1
 
 
 if __name__ == '__main__':

@@ -14,24 +14,19 @@ script's own comment lines left out.  A chapter shows one with
 so a transcript in the book is always what the code does today.
 """
 import os
-import re
-import subprocess
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 SCRIPTS = os.path.join(REPO, 'autograder', 'shell')
+sys.path.insert(0, os.path.join(REPO, 'autograder', 'tools'))
+import shell  # noqa: E402
 
 
 def transcript(kernel, script):
     with open(script) as f:
         text = f.read()
-    board = re.search(r'^# board: (\S+)', text, re.M)
-    cmd = [kernel, '--shell', '--echo', '--board',
-           board.group(1) if board else 'vexpress-256m']
-    out = subprocess.run(cmd, input=text + '\nquit\n', text=True,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         timeout=60, errors='replace').stdout
+    out = shell.run_script('host', kernel, shell.board_of(text), 99, text)
     out = out[out.find('mm> '):]
     keep = [ln for ln in out.splitlines()
             if not ln.startswith('mm> #') and ln.strip() not in
