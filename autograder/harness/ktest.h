@@ -155,6 +155,13 @@ void boot_identity_map(void);
 void ktest_reboot(const char *dtb, void (*stage)(void));
 
 /*
+ * ktest_doing - what the test does next, for the grader to name if it
+ * never returns: "no result within 5s while <what>".  Say the rule a
+ * hang there would break.
+ */
+void ktest_doing(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
  * KTEST_EXPECT_OOPS(stmt): run stmt, which must end in an oops (BUG,
  * VM_BUG_ON, a bad access); evaluates to 1 if it did, 0 if stmt
  * completed.  The kernel's report is in the log (printk_log_contains).

@@ -96,6 +96,7 @@ __attribute__((weak)) void ktest_sandbox(void)
 }
 
 static const TTest *current_test;
+static bool in_fixture; /* the suite's boot stage is running */
 
 /* An oops ends the test: reported at the test, not at this line. */
 static void ktest_task_exit(long code)
@@ -104,9 +105,11 @@ static void ktest_task_exit(long code)
 		ktest_expect_oops = 0;
 		longjmp(ktest_oops_jmp, 1);
 	}
-	_ck_assert_failed(current_test->file, current_test->line, "Failed",
-			  "the kernel ended the test (exit code %ld): %s", code,
-			  oops_summary[0] ? oops_summary : "see the log above");
+	_ck_assert_failed(
+		current_test->file, current_test->line, "Failed",
+		"the kernel ended the test %s(exit code %ld): %s",
+		in_fixture ? "while booting, before its body ran " : "", code,
+		oops_summary[0] ? oops_summary : "see the log above");
 }
 
 /* Checked fixture: runs before every test, in the test's process. */
@@ -118,11 +121,13 @@ static void ktest_setup(void)
 
 	ktest_sandbox();
 	ck_assert_msg(fdt, "no built-in device tree named %s", name);
+	in_fixture = true;
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	boot_identity_map();
 	if (current_suite->boot)
 		current_suite->boot();
+	in_fixture = false;
 }
 
 /* Checked teardown: the test body returned; say so before the verdict. */
@@ -131,6 +136,17 @@ static void ktest_teardown(void)
 	printf("\nktest: end %s\n", current_suite->chapter);
 	fflush(stdout);
 	chan_event("end %s", current_suite->chapter);
+}
+
+void ktest_doing(const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	chan_event("doing %s", what);
 }
 
 /* Boot again, on another board, up to @stage (NULL: the identity map). */

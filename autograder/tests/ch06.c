@@ -184,6 +184,10 @@ START_TEST(drain_gives_the_coldest_pages_back)
 		      "leaves a list)",
 		      pcp->count, pcp->batch - 2);
 	rmqueue(normal(), 0, MIGRATE_UNMOVABLE);
+	ktest_doing("free_pcppages_bulk(count %d) on lists holding %d pages: "
+		    "clamp count to pcp->count first, or the loop searches "
+		    "empty lists for ever",
+		    pcp->count + 5, pcp->count);
 	free_pcppages_bulk(normal(), pcp->count + 5, pcp);
 	ck_assert_msg(pcp->count == 0,
 		      "asked for more pages than the lists hold, "

@@ -396,7 +396,9 @@ def parse_result(words):
     return parts[0], parts[1], parts[2], where, message
 
 
-def hang_message(timeout):
+def hang_message(timeout, doing=''):
+    if doing:
+        return 'no result within %gs while %s' % (timeout, doing)
     return ('no result within %gs: the test hangs (an endless loop, or '
             'waiting for something that never happens)' % timeout)
 
@@ -430,6 +432,7 @@ def run_all(mach, image, selection, workdir, log, progress,
         session = Session(mach, image, args, workdir, log, token)
         current, output, deadline = None, Output(), [None]
         ended, ev, started = False, None, time.time()
+        doing = ''
         # The first test must begin within the boot slack.
         deadline[0] = time.time() + slack + 10
         for ev in session.events(lambda: bounded(deadline[0])):
@@ -444,10 +447,13 @@ def run_all(mach, image, selection, workdir, log, progress,
             if word == 'begin' and index < len(tests) and \
                     text.split(' ')[1:3] == list(tests[index][:2]):
                 current, output, ended = index, Output(), False
+                doing = ''
                 started = time.time()
                 deadline[0] = started + tests[index][2] + slack
             elif word == 'end' and current is not None:
                 ended = True
+            elif word == 'doing' and current is not None:
+                doing = text[len('doing '):]
             elif word == 'done':
                 deadline[0] = time.time() + slack
             elif parse_result(text) and current is not None:
@@ -459,7 +465,7 @@ def run_all(mach, image, selection, workdir, log, progress,
                         'that as a pass, the grader does not')
                 if msg == 'Test timeout expired':
                     where = WHERE.get((ch, name), '')
-                    msg = hang_message(tests[index][2])
+                    msg = hang_message(tests[index][2], doing)
                 results.append(record(ch, name, mach, status, where, msg,
                                       output, time.time() - started))
                 progress(results[-1])
@@ -475,7 +481,8 @@ def run_all(mach, image, selection, workdir, log, progress,
         if current is None:
             # The machine stopped or hung between tests: blame the next.
             output = []
-        why = (hang_message(timeout) if session.proc.returncode in
+        why = (hang_message(timeout, doing if current is not None else '')
+               if session.proc.returncode in
                (-signal.SIGKILL, None) or ev is None and
                time.time() >= (deadline[0] or 0) else
                'the machine stopped during this test (exit status %s)' %

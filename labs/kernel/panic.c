@@ -15,6 +15,7 @@
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
+#include <asm/traps.h>
 
 struct bug_counts bug_counts;
 
@@ -29,6 +30,8 @@ void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
+	snprintf(oops_summary, sizeof(oops_summary),
+		 "Kernel panic - not syncing: %.200s", buf);
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	do_exit(SIGKILL);
