@@ -236,6 +236,43 @@ START_TEST(buddy_of_another_order_does_not_merge)
 END_TEST
 
 /*
+ * A block whose merge stopped, but whose buddy one order up is free,
+ * goes to the tail of its list (buddy_merge_likely()): it will likely
+ * merge soon, so it should be handed out last.  That reads the buddy at
+ * which the loop stopped, so the loop must leave it in buddy_pfn.
+ */
+START_TEST(stopped_merge_next_to_a_free_block_goes_to_the_tail)
+{
+	struct zone *z = normal();
+	struct page *b = rmqueue(z, 2, MT);
+	struct list_head *list = &z->free_area[0].free_list[MT];
+	unsigned long pfn;
+
+	ck_assert_ptr_nonnull(b);
+	pfn = page_to_pfn(b);
+	set_page_count(b + 1, 1);
+	set_page_count(b + 2, 1);
+	__free_pages(b + 2, 1); /* [b+2, b+4): free, order 1 */
+	__free_pages(b + 1, 0); /* its buddy b is still in use */
+	ck_assert_msg(PageBuddy(b + 1) && buddy_order(b + 1) == 0,
+		      "pfn %#lx, freed while its buddy %#lx is in use, must "
+		      "be a free block of order 0",
+		      pfn + 1, pfn);
+	ck_assert_msg(list_last_entry(list, struct page, lru) == b + 1,
+		      "pfn %#lx stopped merging at buddy %#lx, and the block "
+		      "one order up, [%#lx, %#lx), is free: it belongs at the "
+		      "tail of the order-0 list (buddy_merge_likely() reads "
+		      "buddy_pfn after the loop: the loop must leave the last "
+		      "buddy it looked at there, not in a variable of its own)",
+		      pfn + 1, pfn, pfn + 2, pfn + 4);
+	__free_pages(b, 0);
+	ck_assert_msg(PageBuddy(b) && buddy_order(b) == 2,
+		      "freeing pfn %#lx must merge all four pages again", pfn);
+	check_free_lists(z);
+}
+END_TEST
+
+/*
  * Zones need not be aligned to MAX_ORDER: on a machine whose zone
  * boundary falls inside a 4 MiB block, two buddies by address can lie
  * in different zones.  No board of ours has one, so move the boundary:
@@ -521,6 +558,7 @@ KTEST_SUITE(ch04) = {
 			alloc_then_free_restores_every_list,
 			buddies_merge_only_when_both_free,
 			buddy_of_another_order_does_not_merge,
+			stopped_merge_next_to_a_free_block_goes_to_the_tail,
 			buddy_in_another_zone_does_not_merge,
 			blocks_are_aligned_to_their_order,
 			exhaustion_and_recovery, whole_zone_in_pages_then_back,
