@@ -63,6 +63,8 @@ static const struct {
 	{ 6, ktest_boot_pcp, "per-CPU page lists" },
 	{ 7, ktest_boot_alloc, "zonelists and watermarks: alloc_pages()" },
 	{ 8, ktest_boot_cma, "CMA areas" },
+	{ 9, ktest_boot_memblock, "memblock" },
+	{ 10, ktest_boot_memblock_free, "memblock_free_all" },
 };
 
 static int shell_boot(void)
@@ -91,6 +93,7 @@ static int shell_boot(void)
 	}
 	machine_boot(fdt);
 	boot_identity_map();
+	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
 	sh.booted = true;
