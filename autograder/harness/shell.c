@@ -23,6 +23,7 @@
 #include <linux/cma.h>
 #include <linux/compaction.h>
 #include <linux/gfp.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -132,6 +133,17 @@ static void show(void (*view)(struct seq_file *m), const char *grep)
 		printf("shell: (the view was cut at %zu bytes)\n", m.count);
 }
 
+/* debugfs: DEFINE_SHOW_ATTRIBUTE(memblock_debug), once per type */
+static void memblock_memory_show(struct seq_file *m)
+{
+	memblock_debug_show(m, &memblock.memory);
+}
+
+static void memblock_reserved_show(struct seq_file *m)
+{
+	memblock_debug_show(m, &memblock.reserved);
+}
+
 static int cmd_cat(int argc, char **argv)
 {
 	static const struct {
@@ -143,13 +155,18 @@ static int cmd_cat(int argc, char **argv)
 		{ "/proc/buddyinfo", buddyinfo_show, 4 },
 		{ "/proc/pagetypeinfo", pagetypeinfo_show, 5 },
 		{ "/proc/meminfo", meminfo_show, 7 },
+		{ "/sys/kernel/debug/memblock/memory", memblock_memory_show,
+		  9 },
+		{ "/sys/kernel/debug/memblock/reserved", memblock_reserved_show,
+		  9 },
 	};
 
 	if (argc != 2 &&
 	    (argc != 5 || strcmp(argv[2], "|") || strcmp(argv[3], "grep"))) {
 		printf("usage: cat FILE [| grep TEXT] (FILE one of "
 		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
-		       "/proc/meminfo)\n");
+		       "/proc/meminfo, /sys/kernel/debug/memblock/memory, "
+		       "/sys/kernel/debug/memblock/reserved)\n");
 		return -1;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(views); i++) {
@@ -417,7 +434,7 @@ static const struct {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
 	{ "cat", "FILE [| grep TEXT]",
 	  "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
-	  "/proc/meminfo",
+	  "/proc/meminfo, /sys/kernel/debug/memblock/{memory,reserved}",
 	  cmd_cat },
 	{ "dmesg", "", "the kernel's log since boot", cmd_dmesg },
 	{ "alloc_pages", "GFP ORDER", "allocate 2^ORDER pages; prints the pfn",

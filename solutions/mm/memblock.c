@@ -332,7 +332,7 @@ repeat:
 	//    covers, in address order, then merge; see
 	//    chapters/09-memblock.md, "Adding a range". */
 	// (void)insert, (void)obase, (void)end, (void)idx, (void)nr_new;
-	// (void)rgn;
+	// (void)rgn, (void)memblock_insert_region;
 	// return 0;
 	// END SOLUTION
 }
@@ -983,12 +983,15 @@ void memblock_debug_show(struct seq_file *m, struct memblock_type *type)
 {
 	struct memblock_region *reg;
 	phys_addr_t end;
+	char line[32];
 
 	for (int i = 0; i < (int)type->cnt; i++) {
 		reg = &type->regions[i];
 		end = reg->base + reg->size - 1;
 
 		seq_printf(m, "%4d: ", i);
-		seq_printf(m, "%pa..%pa\n", &reg->base, &end);
+		/* our seq_printf() formats with the C library: no %pa */
+		scnprintf(line, sizeof(line), "%pa..%pa\n", &reg->base, &end);
+		seq_puts(m, line);
 	}
 }
