@@ -188,8 +188,29 @@ static int cmd_cat(int argc, char **argv)
 static int cmd_dmesg(int argc, char **argv)
 {
 	static char buf[64 * 1024];
-	size_t n = syslog_read_all(buf, sizeof(buf));
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
 
+	if (argc == 4 && !strcmp(argv[1], "|") && !strcmp(argv[2], "grep")) {
+		buf[n] = 0;
+		for (char *line = buf, *end; *line; line = end) {
+			char keep;
+			bool hit;
+
+			end = strchr(line, '\n');
+			end = end ? end + 1 : line + strlen(line);
+			keep = *end;
+			*end = 0;
+			hit = strstr(line, argv[3]) != NULL;
+			*end = keep;
+			if (hit)
+				fwrite(line, 1, end - line, stdout);
+		}
+		return 0;
+	}
+	if (argc != 1) {
+		printf("usage: dmesg [| grep TEXT]\n");
+		return -1;
+	}
 	fwrite(buf, 1, n, stdout);
 	return 0;
 }
@@ -436,7 +457,7 @@ static const struct {
 	  "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
 	  "/proc/meminfo, /sys/kernel/debug/memblock/{memory,reserved}",
 	  cmd_cat },
-	{ "dmesg", "", "the kernel's log since boot", cmd_dmesg },
+	{ "dmesg", "[| grep TEXT]", "the kernel's log since boot", cmd_dmesg },
 	{ "alloc_pages", "GFP ORDER", "allocate 2^ORDER pages; prints the pfn",
 	  cmd_alloc_pages },
 	{ "free_pages", "[PFN ORDER]", "free a block (default: the last one)",
