@@ -73,11 +73,11 @@ static int early_insert(struct memblock_type *type, phys_addr_t base,
 	}
 	while (i < type->cnt && type->regions[i].base < base)
 		i++;
-	if ((i > 0 && type->regions[i - 1].base + type->regions[i - 1].size >
-			      base) ||
+	if ((i > 0 &&
+	     type->regions[i - 1].base + type->regions[i - 1].size > base) ||
 	    (i < type->cnt && base + size > type->regions[i].base))
-		panic("bootmem_early: [%#x, %#x) overlaps %s", base, base + size,
-		      type->name);
+		panic("bootmem_early: [%#x, %#x) overlaps %s", base,
+		      base + size, type->name);
 	if (type->cnt == type->max)
 		panic("bootmem_early: %s is full", type->name);
 	memmove(&type->regions[i + 1], &type->regions[i],
@@ -216,8 +216,8 @@ unsigned long __wrap_memblock_free_all(void)
 		for (int b = 0; b < meminfo.nr_banks; b++) {
 			phys_addr_t s = meminfo.bank[b].start;
 
-			s = max(s, early_alloc_end ? early_alloc_end :
-						     KERNEL_IMAGE_END);
+			s = max(s, early_alloc_end ? early_alloc_end
+						   : KERNEL_IMAGE_END);
 			pages += early_free_bank(
 				PFN_UP(s), PFN_DOWN(meminfo.bank[b].start +
 						    meminfo.bank[b].size));

@@ -68,9 +68,9 @@ static void expect(struct memblock_type *type, int n, const u32 *want,
 		      type->name, type->total_size, total);
 }
 
-#define EXPECT(type, rule, ...)                                           \
-	do {                                                              \
-		static const u32 w[] = { __VA_ARGS__ };                   \
+#define EXPECT(type, rule, ...)                                             \
+	do {                                                                \
+		static const u32 w[] = { __VA_ARGS__ };                     \
 		expect(type, (int)(sizeof(w) / sizeof(w[0]) / 2), w, rule); \
 	} while (0)
 
@@ -82,8 +82,8 @@ START_TEST(add_keeps_order_and_merges_neighbours)
 	       0x6000);
 	memblock_add(0x8000, 0x1000);
 	memblock_add(0x3000, 0x1000);
-	EXPECT(MEM, "a region goes where its address puts it", 0x1000,
-	       0x2000, 0x3000, 0x4000, 0x5000, 0x6000, 0x8000, 0x9000);
+	EXPECT(MEM, "a region goes where its address puts it", 0x1000, 0x2000,
+	       0x3000, 0x4000, 0x5000, 0x6000, 0x8000, 0x9000);
 	memblock_add(0x2000, 0x1000);
 	EXPECT(MEM,
 	       "a region that touches both neighbours merges with both "
@@ -151,11 +151,12 @@ START_TEST(array_full_is_refused)
 	ck_assert_uint_eq(memblock.memory.regions[0].base, 0x10000);
 	/* Linux inserts, then merges: even a gap-filler needs a free entry */
 	err = memblock_add(0x11000, 0x1000);
-	ck_assert_msg(err == -ENOMEM,
-		      "filling a gap with the array full: the first pass counts "
-		      "one new region, there is no room for it: expected "
-		      "-ENOMEM, got %d",
-		      err);
+	ck_assert_msg(
+		err == -ENOMEM,
+		"filling a gap with the array full: the first pass counts "
+		"one new region, there is no room for it: expected "
+		"-ENOMEM, got %d",
+		err);
 	ck_assert_uint_eq(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
 	/* what is already there needs no entry at all */
 	ck_assert_int_eq(memblock_add(0x10000, 0x1000), 0);
@@ -174,8 +175,8 @@ START_TEST(remove_splits_at_the_edges)
 	EXPECT(MEM, "a range across two regions cuts both", 0x1000, 0x2000,
 	       0x6000, 0x9000);
 	memblock_remove(0x6000, 0x1000);
-	EXPECT(MEM, "a range at a region's start cuts only its start",
-	       0x1000, 0x2000, 0x7000, 0x9000);
+	EXPECT(MEM, "a range at a region's start cuts only its start", 0x1000,
+	       0x2000, 0x7000, 0x9000);
 	memblock_remove(0x8000, 0x1000);
 	EXPECT(MEM, "a range at a region's end cuts only its end", 0x1000,
 	       0x2000, 0x7000, 0x8000);
@@ -202,7 +203,8 @@ START_TEST(nomap_isolates_and_merges_back)
 			      !memblock.memory.regions[2].flags,
 		      "only the isolated middle region is no-map: %s",
 		      show(MEM));
-	ck_assert(memblock_is_memory(0x3000) && !memblock_is_map_memory(0x3000));
+	ck_assert(memblock_is_memory(0x3000) &&
+		  !memblock_is_map_memory(0x3000));
 	ck_assert(memblock_is_map_memory(0x5000));
 	memblock_clear_nomap(0x3000, 0x2000);
 	EXPECT(MEM,
@@ -213,7 +215,7 @@ END_TEST
 
 START_TEST(for_each_range_walks_memory_minus_reserved)
 {
-	static const u32 want[] = { 0x1000, 0x2000, 0x3000,  0x8000,
+	static const u32 want[] = { 0x1000,  0x2000,  0x3000,  0x8000,
 				    0x11000, 0x20000, 0x21000, 0x22000 };
 	phys_addr_t start, end;
 	int n = 0;
@@ -224,7 +226,8 @@ START_TEST(for_each_range_walks_memory_minus_reserved)
 	memblock_add(0x21000, 0x1000);
 	memblock_reserve(0x2000, 0x1000);
 	memblock_reserve(0x8000, 0x9000);
-	for_each_mem_range(i, &start, &end) n++;
+	for_each_mem_range(i, &start, &end)
+		n++;
 	ck_assert_msg(n == 3, "for_each_mem_range saw %d regions of %s", n,
 		      show(MEM));
 	n = 0;
@@ -373,9 +376,8 @@ START_TEST(free_of_unreserved_memory_is_silent)
 	       "(Linux 5.10 neither warns nor fails)",
 	       0x60000000, 0x60800000, 0x61000000, 0x61003000);
 	ck_assert_int_eq(memblock_free(0x61001000, 0x1000), 0);
-	EXPECT(RSV, "freeing the middle of a reservation splits it",
-	       0x60000000, 0x60800000, 0x61000000, 0x61001000, 0x61002000,
-	       0x61003000);
+	EXPECT(RSV, "freeing the middle of a reservation splits it", 0x60000000,
+	       0x60800000, 0x61000000, 0x61001000, 0x61002000, 0x61003000);
 	ck_assert_int_eq(memblock_free(0x60fff000, 0x2000), 0);
 	EXPECT(RSV, "a range half outside frees the half inside", 0x60000000,
 	       0x60800000, 0x61002000, 0x61003000);
@@ -411,8 +413,7 @@ END_TEST
 #define PAGES 64
 #define OPS 3000
 
-static void check_against(struct memblock_type *type, const bool *model,
-			  int op)
+static void check_against(struct memblock_type *type, const bool *model, int op)
 {
 	bool seen[PAGES] = { false };
 	phys_addr_t total = 0;
@@ -433,9 +434,9 @@ static void check_against(struct memblock_type *type, const bool *model,
 				      "%lu and %lu %s)",
 				      op, SEED, type->name, show(type), i - 1,
 				      i,
-				      p->base + p->size == r->base ?
-					      "touch" :
-					      "overlap or are out of order");
+				      p->base + p->size == r->base
+					      ? "touch"
+					      : "overlap or are out of order");
 		}
 		for (phys_addr_t a = r->base; a < r->base + r->size;
 		     a += PAGE_SIZE)

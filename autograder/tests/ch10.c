@@ -64,9 +64,9 @@ START_TEST(blocks_are_largest_aligned)
 	static const struct {
 		unsigned long pfn;
 		unsigned int order;
-	} want[] = { { 0x60803, 0 }, { 0x60804, 2 }, { 0x60808, 3 },
-		     { 0x60810, 4 }, { 0x60820, 5 }, { 0x60840, 6 },
-		     { 0x60880, 7 }, { 0x60900, 8 }, { 0x60a00, 9 },
+	} want[] = { { 0x60803, 0 },  { 0x60804, 2 }, { 0x60808, 3 },
+		     { 0x60810, 4 },  { 0x60820, 5 }, { 0x60840, 6 },
+		     { 0x60880, 7 },  { 0x60900, 8 }, { 0x60a00, 9 },
 		     { 0x60c00, 10 }, { 0x61000, 10 } };
 	unsigned long pages = boot_and_free_all("vexpress-256m", 0x3000);
 
@@ -79,8 +79,8 @@ START_TEST(blocks_are_largest_aligned)
 			      "should head a free block of order %u, the "
 			      "largest its alignment allows (%s%u)",
 			      want[i].pfn, want[i].order,
-			      PageBuddy(page) ? "it has order " :
-						"it is not free, order ",
+			      PageBuddy(page) ? "it has order "
+					      : "it is not free, order ",
 			      PageBuddy(page) ? buddy_order(page) : 0);
 	}
 	ck_assert_msg(!PageBuddy(pfn_to_page(0x60802)) &&
@@ -111,7 +111,8 @@ START_TEST(blocks_shrink_to_the_range_end)
 	for (pfn = ALIGN_DOWN(end, 1024); pfn < end; pfn += 1UL << o) {
 		struct page *page = pfn_to_page(pfn);
 
-		for (o = 10; pfn + (1UL << o) > end || (pfn & ((1UL << o) - 1));)
+		for (o = 10;
+		     pfn + (1UL << o) > end || (pfn & ((1UL << o) - 1));)
 			o--;
 		ck_assert_msg(PageBuddy(page) && buddy_order(page) == o,
 			      "free range ends at pfn %#lx: pfn %#lx should "
@@ -160,10 +161,11 @@ START_TEST(reserved_frames_are_pg_reserved)
 
 			if (pfn - 0x68000 < 0x4000) /* CMA: lent out */
 				continue;
-			ck_assert_msg(PageReserved(page) && !PageBuddy(page),
-				      "pfn %#lx lies in reserved [%#x, %#x): it "
-				      "must be PG_reserved and never free",
-				      pfn, start, end);
+			ck_assert_msg(
+				PageReserved(page) && !PageBuddy(page),
+				"pfn %#lx lies in reserved [%#x, %#x): it "
+				"must be PG_reserved and never free",
+				pfn, start, end);
 		}
 	}
 	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
@@ -243,10 +245,11 @@ START_TEST(memory_line_every_board)
 		unsigned long phys, freed, high, cma;
 
 		ktest_reboot(boards[b], ktest_boot_memblock_free);
-		ck_assert_msg(read_memory_line(&l),
-			      "%s: no \"Memory: ...K/...K available (...)\" line "
-			      "in the boot log",
-			      boards[b]);
+		ck_assert_msg(
+			read_memory_line(&l),
+			"%s: no \"Memory: ...K/...K available (...)\" line "
+			"in the boot log",
+			boards[b]);
 		phys = NODE_DATA(0)->node_present_pages;
 		freed = memblock_free_frames(0, max_pfn);
 		high = memblock_free_frames(max_low_pfn, max_pfn);
@@ -264,11 +267,11 @@ START_TEST(memory_line_every_board)
 			      (phys - freed - cma) * 4, cma * 4, high * 4);
 		ck_assert_msg(
 			l.code == (unsigned long)(_etext - _stext) >> 10 &&
-				l.rwdata ==
-					(unsigned long)(_edata - _sdata) >> 10 &&
+				l.rwdata == (unsigned long)(_edata - _sdata) >>
+						    10 &&
 				l.rodata == (unsigned long)(__end_rodata -
 							    __start_rodata) >>
-							   10 &&
+						    10 &&
 				l.bss == (unsigned long)(__bss_stop -
 							 __bss_start) >>
 						 10,

@@ -56,9 +56,10 @@ struct memblock memblock = {
 	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
 };
 
-#define for_each_memblock_type(i, memblock_type, rgn)      \
-	for (i = 0, rgn = &memblock_type->regions[0];      \
-	     i < (int)memblock_type->cnt; i++, rgn = &memblock_type->regions[i])
+#define for_each_memblock_type(i, memblock_type, rgn) \
+	for (i = 0, rgn = &memblock_type->regions[0]; \
+	     i < (int)memblock_type->cnt;             \
+	     i++, rgn = &memblock_type->regions[i])
 
 /* adjust *@size so that (@base + *@size) doesn't overflow, return new size */
 static inline phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
@@ -147,7 +148,8 @@ static void memblock_remove_region(struct memblock_type *type, unsigned long r)
 /* See SIMPLIFIED above: the arrays do not grow. */
 static int memblock_double_array(struct memblock_type *type)
 {
-	pr_err("memblock: Failed to double %s array from %ld to %ld entries !\n",
+	pr_err("memblock: Failed to double %s array from %ld to %ld entries "
+	       "!\n",
 	       type->name, type->max, type->max * 2);
 	return -1;
 }
@@ -273,9 +275,9 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
  *
  * Return: 0 on success, -errno on failure.
  */
-static int memblock_isolate_range(struct memblock_type *type,
-				  phys_addr_t base, phys_addr_t size,
-				  int *start_rgn, int *end_rgn)
+static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
+				  phys_addr_t size, int *start_rgn,
+				  int *end_rgn)
 {
 	phys_addr_t end = base + memblock_cap_size(base, &size);
 	int idx;
@@ -446,8 +448,8 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 
 			r = &type_b->regions[idx_b];
 			r_start = idx_b ? r[-1].base + r[-1].size : 0;
-			r_end = idx_b < (int)type_b->cnt ? r->base :
-							   PHYS_ADDR_MAX;
+			r_end = idx_b < (int)type_b->cnt ? r->base
+							 : PHYS_ADDR_MAX;
 
 			/*
 			 * if idx_b advanced past idx_a,
@@ -528,8 +530,8 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 
 			r = &type_b->regions[idx_b];
 			r_start = idx_b ? r[-1].base + r[-1].size : 0;
-			r_end = idx_b < (int)type_b->cnt ? r->base :
-							   PHYS_ADDR_MAX;
+			r_end = idx_b < (int)type_b->cnt ? r->base
+							 : PHYS_ADDR_MAX;
 			/*
 			 * if idx_b advanced past idx_a,
 			 * break out to advance idx_a
@@ -595,8 +597,7 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
  * Return: physical address of allocated memory block on success, 0 on
  * failure.
  */
-static phys_addr_t memblock_alloc_range_nid(phys_addr_t size,
-					    phys_addr_t align,
+static phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 					    phys_addr_t start, phys_addr_t end)
 {
 	phys_addr_t found;
@@ -696,8 +697,8 @@ static int memblock_search(struct memblock_type *type, phys_addr_t addr)
 
 		if (addr < type->regions[mid].base)
 			right = mid;
-		else if (addr >= (type->regions[mid].base +
-				  type->regions[mid].size))
+		else if (addr >=
+			 (type->regions[mid].base + type->regions[mid].size))
 			left = mid + 1;
 		else
 			return mid;
@@ -762,6 +763,7 @@ static void __free_pages_memory(unsigned long start, unsigned long end)
 }
 //< ch10 free_pages_memory
 
+//> ch10 free_all
 /*
  * __free_memory_core - the whole frames of [start, end) below lowmem's
  * end (highmem goes page by page in free_highpages()).
@@ -770,7 +772,8 @@ static void __free_pages_memory(unsigned long start, unsigned long end)
 static unsigned long __free_memory_core(phys_addr_t start, phys_addr_t end)
 {
 	unsigned long start_pfn = PFN_UP(start);
-	unsigned long end_pfn = min_t(unsigned long, PFN_DOWN(end), max_low_pfn);
+	unsigned long end_pfn =
+		min_t(unsigned long, PFN_DOWN(end), max_low_pfn);
 
 	if (start_pfn >= end_pfn)
 		return 0;
@@ -822,6 +825,7 @@ unsigned long memblock_free_all(void)
 
 	return pages;
 }
+//< ch10 free_all
 
 /**
  * memblock_debug_show - /sys/kernel/debug/memblock/memory and reserved

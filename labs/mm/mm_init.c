@@ -200,7 +200,8 @@ static void setup_usemap(struct zone *zone)
 
 	zone->pageblock_flags = memblock_alloc_node(bytes, SMP_CACHE_BYTES, 0);
 	if (!zone->pageblock_flags)
-		panic("Failed to allocate %lu bytes for zone %s pageblock flags "
+		panic("Failed to allocate %lu bytes for zone %s pageblock "
+		      "flags "
 		      "on node %d\n",
 		      bytes, zone->name, zone->zone_pgdat->node_id);
 }

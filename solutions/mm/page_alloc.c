@@ -757,6 +757,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 }
 //< ch04 free_pages_core
 
+//> ch10 reserve_bootmem
 /**
  * memblock_free_pages - a block of boot memory, from memblock, to the buddy
  * @page: its first page
@@ -798,6 +799,7 @@ void reserve_bootmem_region(phys_addr_t start, phys_addr_t end)
 		}
 	}
 }
+//< ch10 reserve_bootmem
 
 /* The frames of RAM: present pages of every zone (get_num_physpages). */
 static unsigned long get_num_physpages(void)

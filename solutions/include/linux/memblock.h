@@ -24,6 +24,7 @@
 #define ULLONG_MAX (~0ULL)
 #endif
 
+//> ch09 memblock_types
 /* enum memblock_flags: attributes of a memory region (v5.10 values) */
 enum memblock_flags {
 	MEMBLOCK_NONE = 0x0, /* no special request */
@@ -57,6 +58,7 @@ struct memblock {
 };
 
 extern struct memblock memblock;
+//< ch09 memblock_types
 
 /* Lowest and highest addresses memblock_alloc*() may use. */
 #define MEMBLOCK_LOW_LIMIT 0
@@ -87,51 +89,49 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
  * @p_start: ptr to phys_addr_t for start address of the range, can be %NULL
  * @p_end: ptr to phys_addr_t for end address of the range, can be %NULL
  */
-#define for_each_mem_range(i, p_start, p_end)                             \
-	for (i = 0, __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,     \
-				     &memblock.memory, NULL, p_start,     \
-				     p_end, NULL);                        \
-	     i != (u64)ULLONG_MAX;                                        \
-	     __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,            \
+#define for_each_mem_range(i, p_start, p_end)                               \
+	for (i = 0,                                                         \
+	    __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,               \
+			     &memblock.memory, NULL, p_start, p_end, NULL); \
+	     i != (u64)ULLONG_MAX;                                          \
+	     __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,              \
 			      &memblock.memory, NULL, p_start, p_end, NULL))
 
 /* for_each_reserved_mem_range - iterate over all reserved memblock areas */
-#define for_each_reserved_mem_range(i, p_start, p_end)                    \
-	for (i = 0, __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,     \
-				     &memblock.reserved, NULL, p_start,   \
-				     p_end, NULL);                        \
-	     i != (u64)ULLONG_MAX;                                        \
-	     __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,            \
-			      &memblock.reserved, NULL, p_start, p_end,   \
-			      NULL))
+#define for_each_reserved_mem_range(i, p_start, p_end)                        \
+	for (i = 0,                                                           \
+	    __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,                 \
+			     &memblock.reserved, NULL, p_start, p_end, NULL); \
+	     i != (u64)ULLONG_MAX;                                            \
+	     __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,                \
+			      &memblock.reserved, NULL, p_start, p_end, NULL))
 
 /* for_each_free_mem_range - memory and not reserved, lowest first */
-#define for_each_free_mem_range(i, nid, flags, p_start, p_end, p_nid)     \
-	for (i = 0, __next_mem_range(&i, nid, flags, &memblock.memory,    \
-				     &memblock.reserved, p_start, p_end,  \
-				     p_nid);                              \
-	     i != (u64)ULLONG_MAX;                                        \
-	     __next_mem_range(&i, nid, flags, &memblock.memory,           \
+#define for_each_free_mem_range(i, nid, flags, p_start, p_end, p_nid)    \
+	for (i = 0,                                                      \
+	    __next_mem_range(&i, nid, flags, &memblock.memory,           \
+			     &memblock.reserved, p_start, p_end, p_nid); \
+	     i != (u64)ULLONG_MAX;                                       \
+	     __next_mem_range(&i, nid, flags, &memblock.memory,          \
 			      &memblock.reserved, p_start, p_end, p_nid))
 
 /* for_each_free_mem_range_reverse - the same, highest first */
-#define for_each_free_mem_range_reverse(i, nid, flags, p_start, p_end,     \
-					p_nid)                              \
-	for (i = (u64)ULLONG_MAX,                                           \
-	    __next_mem_range_rev(&i, nid, flags, &memblock.memory,          \
-				 &memblock.reserved, p_start, p_end, p_nid); \
-	     i != (u64)ULLONG_MAX;                                          \
-	     __next_mem_range_rev(&i, nid, flags, &memblock.memory,         \
+#define for_each_free_mem_range_reverse(i, nid, flags, p_start, p_end, p_nid) \
+	for (i = (u64)ULLONG_MAX,                                             \
+	    __next_mem_range_rev(&i, nid, flags, &memblock.memory,            \
+				 &memblock.reserved, p_start, p_end, p_nid);  \
+	     i != (u64)ULLONG_MAX;                                            \
+	     __next_mem_range_rev(&i, nid, flags, &memblock.memory,           \
 				  &memblock.reserved, p_start, p_end, p_nid))
 
 /* for_each_mem_pfn_range - the memory regions, as whole frames */
-#define for_each_mem_pfn_range(i, nid, p_start, p_end, p_nid)           \
+#define for_each_mem_pfn_range(i, nid, p_start, p_end, p_nid)              \
 	for (i = -1, __next_mem_pfn_range(&i, nid, p_start, p_end, p_nid); \
 	     i >= 0; __next_mem_pfn_range(&i, nid, p_start, p_end, p_nid))
 
 /* for_each_mem_region - itereate over memory regions */
-#define for_each_mem_region(region)                         \
-	for (region = memblock.memory.regions;              \
+#define for_each_mem_region(region)                                    \
+	for (region = memblock.memory.regions;                         \
 	     region < (memblock.memory.regions + memblock.memory.cnt); \
 	     region++)
 

@@ -37,6 +37,7 @@ int pfn_valid(unsigned long pfn)
 	return memblock_is_map_memory(__pfn_to_phys(pfn));
 }
 
+//> ch09 arm_memblock_init
 /*
  * The /reserved-memory regions (drivers/of/fdt.c:
  * early_init_dt_reserve_memory_arch in v5.10): a no-map region leaves
@@ -78,6 +79,7 @@ void arm_memblock_init(void)
 			 KERNEL_IMAGE_END - KERNEL_IMAGE_START);
 	early_init_fdt_scan_reserved_mem();
 }
+//< ch09 arm_memblock_init
 
 static void find_limits(unsigned long *min, unsigned long *max_low,
 			unsigned long *max_high)
@@ -106,6 +108,7 @@ void bootmem_init(void)
 	zone_sizes_init(min_low_pfn, max_low_pfn, max_pfn);
 }
 
+//> ch10 mem_init
 /*
  * Highmem goes to the allocator one page at a time, as ARM's
  * free_highpages() does it: each free range of memblock above lowmem,
@@ -146,3 +149,4 @@ void mem_init(void)
 	free_highpages();
 	mem_init_print_info(NULL);
 }
+//< ch10 mem_init
