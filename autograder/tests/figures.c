@@ -754,7 +754,7 @@ static void print_memblock_type(const char *port, struct memblock_type *type)
 	printk(KERN_NOTICE "{<%s> memblock.%s (%lu)|", port, type->name,
 	       type->cnt);
 	for (unsigned long i = 0; i < type->cnt; i++)
-		printk(KERN_NOTICE "%4lu: [%#010x, %#010x)\\l", i,
+		printk(KERN_NOTICE "%lu: [%#010x, %#010x)\\l", i,
 		       type->regions[i].base,
 		       type->regions[i].base + type->regions[i].size);
 	printk(KERN_NOTICE "}");
