@@ -199,7 +199,7 @@ static void memblock_insert_region(struct memblock_type *type, int idx,
 	type->total_size += size;
 }
 
-//> ch09 add_range
+//> ch09 add_range_head
 /**
  * memblock_add_range - add new memblock region
  * @type: memblock type to add new region into
@@ -235,6 +235,8 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		type->total_size = size;
 		return 0;
 	}
+//< ch09 add_range_head
+//> ch09 add_range
 	/* TODO(ch09): insert the parts of [base, end) that no region
 	   covers, in address order, then merge; see
 	   chapters/09-memblock.md, "Adding a range". */
@@ -258,7 +260,6 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&memblock.memory, base, size, 0);
 }
 
-//> ch09 isolate
 /**
  * memblock_isolate_range - isolate given range into disjoint memblocks
  * @type: memblock type to isolate range for
@@ -275,6 +276,7 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
  *
  * Return: 0 on success, -errno on failure.
  */
+//> ch09 isolate
 static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 				  phys_addr_t size, int *start_rgn,
 				  int *end_rgn)

@@ -235,7 +235,7 @@ static void memblock_insert_region(struct memblock_type *type, int idx,
 	type->total_size += size;
 }
 
-//> ch09 add_range
+//> ch09 add_range_head
 /**
  * memblock_add_range - add new memblock region
  * @type: memblock type to add new region into
@@ -271,7 +271,9 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		type->total_size = size;
 		return 0;
 	}
-	// BEGIN SOLUTION ch09
+//< ch09 add_range_head
+//> ch09 add_range
+// BEGIN SOLUTION ch09
 repeat:
 	/*
 	 * The following is executed twice.  Once with %false @insert and
@@ -354,7 +356,6 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&memblock.memory, base, size, 0);
 }
 
-//> ch09 isolate
 /**
  * memblock_isolate_range - isolate given range into disjoint memblocks
  * @type: memblock type to isolate range for
@@ -371,6 +372,7 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
  *
  * Return: 0 on success, -errno on failure.
  */
+//> ch09 isolate
 static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 				  phys_addr_t size, int *start_rgn,
 				  int *end_rgn)
