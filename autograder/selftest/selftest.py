@@ -13,8 +13,9 @@ output flood on the host, a syntax error; and attacks on the grader:
 forged result lines on the console, a header that redefines Check's
 assertions, a shadow check.h, a constructor, a definition that replaces
 a library function or a __wrap_ function of the harness, a detached
-process that rewrites results.json after the grade, a fork bomb, a memory hog, and on the board semihosting calls
-that would run a host command and write a host file.  Each is graded on
+process that rewrites results.json after the grade, a fork bomb, a
+memory hog, and on the board semihosting calls that would run a host
+command and write a host file.  Each is graded on
 chapter 00 with a rubric fixture of our own (10 points; the real rubric
 is not touched), a 2 s per-test timeout and a 20 s bound per machine,
 and must get exactly what its honest part deserves, with no hang; after
