@@ -489,9 +489,38 @@ START_TEST(random_sequence_against_a_bitmap)
 }
 END_TEST
 
+/*
+ * Before a whole boot on memblock: arm_memblock_init() alone, and one
+ * allocation (given back), so that a broken exercise is named here
+ * rather than by free_area_init()'s panic.
+ */
+static void check_memblock_boots(const char *dtb)
+{
+	phys_addr_t probe;
+
+	ktest_reboot(dtb, NULL);
+	bootmem_early_stand_in(BOOTMEM_MEMBLOCK);
+	arm_memblock_init();
+	ck_assert_msg(memblock.memory.regions[0].size,
+		      "%s: after arm_memblock_init(), memblock.memory is "
+		      "empty: memblock_add() must record the device tree's "
+		      "banks (memblock_add_range)",
+		      dtb);
+	probe = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0,
+					  MEMBLOCK_ALLOC_ACCESSIBLE);
+	ck_assert_msg(probe,
+		      "%s: memblock cannot allocate one page after "
+		      "arm_memblock_init() (memory %s, reserved %s): "
+		      "__memblock_find_range_top_down() finds nothing, and "
+		      "free_area_init() would panic",
+		      dtb, show(MEM), show(RSV));
+	memblock_free(probe, PAGE_SIZE);
+}
+
 /* The boot: the device tree's RAM and reservations in memblock. */
 START_TEST(boot_fills_memblock_from_the_device_tree)
 {
+	check_memblock_boots("vexpress-cma");
 	ktest_reboot("vexpress-cma", ktest_boot_memblock);
 	ck_assert_msg(memblock.memory.cnt == 2 &&
 			      memblock.memory.regions[0].base == 0x60000000 &&
@@ -520,6 +549,7 @@ START_TEST(boot_puts_mem_map_at_the_top_of_lowmem)
 {
 	phys_addr_t first, end, top;
 
+	check_memblock_boots("vexpress-1g");
 	ktest_reboot("vexpress-1g", ktest_boot_memblock);
 	first = __pa(mem_map);
 	end = first + NODE_DATA(0)->node_spanned_pages * sizeof(struct page);
