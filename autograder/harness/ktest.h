@@ -219,5 +219,16 @@ void ktest_boot_buddy(void);
 void ktest_boot_pcp(void);
 void ktest_boot_alloc(void);
 void ktest_boot_cma(void);
+void ktest_boot_memblock(void);
+void ktest_boot_memblock_free(void);
+
+/* bootmem_early.c: what stands in for memblock before chapters 9-10 */
+enum bootmem_early {
+	BOOTMEM_REAL, /* the kernel's memblock throughout */
+	BOOTMEM_EARLY, /* chapters 3-8: bump allocator, old hand-over */
+	BOOTMEM_MEMBLOCK, /* chapter 9: memblock, the old hand-over */
+};
+void bootmem_early_stand_in(enum bootmem_early mode);
+extern phys_addr_t early_alloc_end;
 
 #endif /* _KTEST_H */

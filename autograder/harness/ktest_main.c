@@ -125,6 +125,7 @@ static void ktest_setup(void)
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	boot_identity_map();
+	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (current_suite->boot)
 		current_suite->boot();
 	in_fixture = false;
@@ -158,6 +159,7 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	boot_identity_map();
+	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
 }

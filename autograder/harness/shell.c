@@ -23,6 +23,7 @@
 #include <linux/cma.h>
 #include <linux/compaction.h>
 #include <linux/gfp.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -63,6 +64,8 @@ static const struct {
 	{ 6, ktest_boot_pcp, "per-CPU page lists" },
 	{ 7, ktest_boot_alloc, "zonelists and watermarks: alloc_pages()" },
 	{ 8, ktest_boot_cma, "CMA areas" },
+	{ 9, ktest_boot_memblock, "memblock" },
+	{ 10, ktest_boot_memblock_free, "memblock_free_all" },
 };
 
 static int shell_boot(void)
@@ -91,6 +94,7 @@ static int shell_boot(void)
 	}
 	machine_boot(fdt);
 	boot_identity_map();
+	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
 	sh.booted = true;
@@ -129,6 +133,17 @@ static void show(void (*view)(struct seq_file *m), const char *grep)
 		printf("shell: (the view was cut at %zu bytes)\n", m.count);
 }
 
+/* debugfs: DEFINE_SHOW_ATTRIBUTE(memblock_debug), once per type */
+static void memblock_memory_show(struct seq_file *m)
+{
+	memblock_debug_show(m, &memblock.memory);
+}
+
+static void memblock_reserved_show(struct seq_file *m)
+{
+	memblock_debug_show(m, &memblock.reserved);
+}
+
 static int cmd_cat(int argc, char **argv)
 {
 	static const struct {
@@ -140,13 +155,18 @@ static int cmd_cat(int argc, char **argv)
 		{ "/proc/buddyinfo", buddyinfo_show, 4 },
 		{ "/proc/pagetypeinfo", pagetypeinfo_show, 5 },
 		{ "/proc/meminfo", meminfo_show, 7 },
+		{ "/sys/kernel/debug/memblock/memory", memblock_memory_show,
+		  9 },
+		{ "/sys/kernel/debug/memblock/reserved", memblock_reserved_show,
+		  9 },
 	};
 
 	if (argc != 2 &&
 	    (argc != 5 || strcmp(argv[2], "|") || strcmp(argv[3], "grep"))) {
 		printf("usage: cat FILE [| grep TEXT] (FILE one of "
 		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
-		       "/proc/meminfo)\n");
+		       "/proc/meminfo, /sys/kernel/debug/memblock/memory, "
+		       "/sys/kernel/debug/memblock/reserved)\n");
 		return -1;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(views); i++) {
@@ -168,8 +188,29 @@ static int cmd_cat(int argc, char **argv)
 static int cmd_dmesg(int argc, char **argv)
 {
 	static char buf[64 * 1024];
-	size_t n = syslog_read_all(buf, sizeof(buf));
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
 
+	if (argc == 4 && !strcmp(argv[1], "|") && !strcmp(argv[2], "grep")) {
+		buf[n] = 0;
+		for (char *line = buf, *end; *line; line = end) {
+			char keep;
+			bool hit;
+
+			end = strchr(line, '\n');
+			end = end ? end + 1 : line + strlen(line);
+			keep = *end;
+			*end = 0;
+			hit = strstr(line, argv[3]) != NULL;
+			*end = keep;
+			if (hit)
+				fwrite(line, 1, end - line, stdout);
+		}
+		return 0;
+	}
+	if (argc != 1) {
+		printf("usage: dmesg [| grep TEXT]\n");
+		return -1;
+	}
 	fwrite(buf, 1, n, stdout);
 	return 0;
 }
@@ -414,9 +455,9 @@ static const struct {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
 	{ "cat", "FILE [| grep TEXT]",
 	  "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
-	  "/proc/meminfo",
+	  "/proc/meminfo, /sys/kernel/debug/memblock/{memory,reserved}",
 	  cmd_cat },
-	{ "dmesg", "", "the kernel's log since boot", cmd_dmesg },
+	{ "dmesg", "[| grep TEXT]", "the kernel's log since boot", cmd_dmesg },
 	{ "alloc_pages", "GFP ORDER", "allocate 2^ORDER pages; prints the pfn",
 	  cmd_alloc_pages },
 	{ "free_pages", "[PFN ORDER]", "free a block (default: the last one)",

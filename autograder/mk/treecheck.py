@@ -25,6 +25,10 @@ tests judge it.  Four rules, each a build error that names the culprit:
    Check or the C library defines: a definition in the program would
    take the place of theirs.  Machine code (arch/host, arch/arm/
    mach-vexpress) may, as newlib's stubs require.
+   Nor may it define a __wrap_ or __real_ symbol: the image is linked
+   with --wrap for the boot-time allocator's entry points, so that the
+   harness can stand in for them (bootmem_early.c); a tree's __wrap_X
+   would take calls meant for the kernel's X.
 4. No object of the tree may have constructors (.init_array, .ctors):
    code that runs before the harness has opened its result channel.
 
@@ -149,7 +153,11 @@ def interpositions(nm, archives, libs, harness_objs, tree):
     bad = []
     for sym, member in sorted(defined_symbols(nm, archives).items()):
         src = source_of(member, tree)
-        if sym in theirs and not src.startswith(MACHINE_DIRS):
+        if sym.startswith(('__wrap_', '__real_')):
+            bad.append('%s defines %s: the image is linked with --wrap, '
+                       'and __wrap_ and __real_ names belong to the harness '
+                       '(autograder/harness/bootmem_early.c)' % (src, sym))
+        elif sym in theirs and not src.startswith(MACHINE_DIRS):
             bad.append('%s defines %s, which %s defines: a tree may not '
                        'replace the harness\'s or the library\'s code' % (
                            src, sym, os.path.basename(theirs[sym].split(

@@ -12,9 +12,10 @@ early exit(0) (Check's fork mode would score that as a pass), a 100 MB
 output flood on the host, a syntax error; and attacks on the grader:
 forged result lines on the console, a header that redefines Check's
 assertions, a shadow check.h, a constructor, a definition that replaces
-a library function, a detached process that rewrites results.json after
-the grade, a fork bomb, a memory hog, and on the board semihosting calls
-that would run a host command and write a host file.  Each is graded on
+a library function or a __wrap_ function of the harness, a detached
+process that rewrites results.json after the grade, a fork bomb, a
+memory hog, and on the board semihosting calls that would run a host
+command and write a host file.  Each is graded on
 chapter 00 with a rubric fixture of our own (10 points; the real rubric
 is not touched), a 2 s per-test timeout and a 20 s bound per machine,
 and must get exactly what its honest part deserves, with no hang; after
@@ -132,6 +133,11 @@ CASES = {
     'interpose': ('', 0, 'defines', {
         DEVTREE: '\nint srunner_ntests_failed(void *sr)\n{\n\treturn 0;\n}\n'
     }),
+    # The image is linked with --wrap for memblock's entry points: a
+    # tree's __wrap_ function would take the harness's place.
+    'wrap': ('', 0, 'belong to the harness', {
+        DEVTREE: '\nint __wrap_memblock_add(unsigned int base, unsigned int '
+        'size)\n{\n\treturn 0;\n}\n'}),
     'detach': (DETACH, FULL, None, None),
     'forkbomb': (FORK_BOMB, FULL, None, None),
     # The hog leaves no address space for the machine's RAM: the limit

@@ -221,7 +221,7 @@ static struct cma *coarse;
 
 static void boot_coarse_cma(void)
 {
-	bootmem_init();
+	ktest_boot_zones();
 	ck_assert_int_eq(cma_init_reserved_mem(CMA_PFN << PAGE_SHIFT,
 					       CMA_PAGES << PAGE_SHIFT, 2,
 					       "coarse", &coarse),

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <linux/cma.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/page.h>
@@ -747,9 +748,85 @@ START_TEST(fig_cma_bitmap)
 }
 END_TEST
 
+/* One record cell per region of @type: "[base, end)\l" lines. */
+static void print_memblock_type(const char *port, struct memblock_type *type)
+{
+	printk(KERN_NOTICE "{<%s> memblock.%s (%lu)|", port, type->name,
+	       type->cnt);
+	for (unsigned long i = 0; i < type->cnt; i++)
+		printk(KERN_NOTICE "%lu: [%#010x, %#010x)\\l", i,
+		       type->regions[i].base,
+		       type->regions[i].base + type->regions[i].size);
+	printk(KERN_NOTICE "}");
+}
+
+static void print_memblock(const char *node, const char *title,
+			   struct memblock_type *memory,
+			   struct memblock_type *reserved)
+{
+	printk(KERN_NOTICE " %s [label=\"{%s|{", node, title);
+	print_memblock_type("m", memory);
+	printk(KERN_NOTICE "|");
+	print_memblock_type("r", reserved);
+	printk(KERN_NOTICE "}}\"];\n");
+}
+
+/* A copy of @type (at most 8 regions), to print later. */
+static void copy_type(struct memblock_type *to, struct memblock_region *r,
+		      const struct memblock_type *from)
+{
+	ck_assert(from->cnt <= 8);
+	*to = *from;
+	to->regions = r;
+	memcpy(r, from->regions, from->cnt * sizeof(*r));
+}
+
+/*
+ * The figure of chapter 09: memblock on vexpress-cma after
+ * arm_memblock_init() (the device tree's RAM less the no-map
+ * framebuffer; the image and the CMA pool reserved), and after
+ * bootmem_init(), whose free_area_init() took mem_map and the pageblock
+ * bitmap from the top of lowmem.
+ */
+START_TEST(fig_memblock)
+{
+	static struct memblock_region mem_r[8], rsv_r[8];
+	struct memblock_type mem, rsv;
+	struct memblock_region *last;
+
+	ktest_reboot("vexpress-cma", NULL);
+	bootmem_early_stand_in(BOOTMEM_REAL);
+	arm_memblock_init();
+	ck_assert_uint_eq(memblock.memory.cnt, 2);
+	ck_assert_uint_eq(memblock.reserved.cnt, 2);
+	copy_type(&mem, mem_r, &memblock.memory);
+	copy_type(&rsv, rsv_r, &memblock.reserved);
+	bootmem_init();
+	last = &memblock.reserved.regions[memblock.reserved.cnt - 1];
+	ck_assert(memblock_is_reserved(__pa(mem_map)));
+	ck_assert_uint_eq(last->base + last->size, 0x80000000);
+	printk(KERN_NOTICE "\n");
+	FIG_BEGIN("ch09-memblock");
+	printk(KERN_NOTICE "digraph ch09_memblock {\n graph [rankdir=TB, "
+			   "ranksep=0.3, fontsize=11];\n node [shape=record, "
+			   "fontname=\"Courier\", fontsize=9, style=filled, "
+			   "fillcolor=\"#f4f4f0\"];\n edge [arrowsize=0.6, "
+			   "fontsize=9];\n");
+	print_memblock("before", "after arm_memblock_init()", &mem, &rsv);
+	print_memblock("after",
+		       "after bootmem_init(): mem_map and the pageblock "
+		       "bitmap, top-down",
+		       &memblock.memory, &memblock.reserved);
+	printk(KERN_NOTICE " before -> after [label=\" memblock_alloc() "
+			   "in free_area_init()\"];\n}\n");
+	FIG_END();
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
-			fig_pcp_lists, fig_zonelist, fig_cma_bitmap),
+			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
+			fig_memblock),
 };

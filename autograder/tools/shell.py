@@ -141,12 +141,15 @@ def interactive(a):
 
 VIEW_LINE = re.compile(r'^(Node\s+\d+, zone|\s+\w|[A-Z][\w()]*:\s+\d)')
 PFN = re.compile(r'pfn 0x[0-9a-f]+')
+MEMBLOCK_LINE = re.compile(r'^\s*\d+: 0x[0-9a-f]+\.\.0x[0-9a-f]+$')
+HEX = re.compile(r'0x[0-9a-f]+')
 
 
 def masked(text):
     """The shell's output after its first prompt, with what legitimately
-    differs between the machines masked: the numbers of the /proc views
-    and the pfns allocations return (the host's mem_map is larger), the
+    differs between the machines masked: the numbers of the /proc views,
+    the pfns allocations return and the addresses of memblock's regions
+    (the host's mem_map is larger), the
     log (dmesg) and the boot messages after `reset`, and an oops's
     machine-specific lines (registers)."""
     text = text[text.find('mm> '):]
@@ -166,6 +169,8 @@ def masked(text):
             skip = '---[ end trace'
             continue
         ln = PFN.sub('pfn 0x#', ln)
+        if MEMBLOCK_LINE.match(ln):     # memblock's regions: mem_map's size
+            ln = HEX.sub('0x#', ln)
         out.append(re.sub(r'\d+', '#', ln) if VIEW_LINE.match(ln) else ln)
     return out
 

@@ -20,9 +20,11 @@
  * SIMPLIFIED(v5.10 lib/vsprintf.c: pointer): %p prints the address
  * itself, as %px does; Linux prints a hash of it (and "(ptrval)" until
  * the hash key is ready) so as not to leak kernel addresses.  NULL is
- * printed as itself in both.  The extensions (%pS, %pGp, %pa, ...) are
- * skipped, and, as in Linux, a conversion the kernel does not know ends
- * the output.
+ * printed as itself in both.  %pa (and %pap) prints the phys_addr_t
+ * it is given the address of, as Linux does: "0x" and all its digits,
+ * 0x60000000 (memblock's views, chapter 9).  The other extensions (%pS,
+ * %pGp, ...) are skipped, and, as in Linux, a conversion the kernel
+ * does not know ends the output.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -288,6 +290,16 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &s, &ap);
+		if (s.type == 'p' && *fmt == 'a') {
+			/* %pa[p]: a phys_addr_t, by reference, as 0x + all
+			   its hex digits (special_hex_number) */
+			const phys_addr_t *pa = va_arg(ap, const phys_addr_t *);
+
+			put_formatted(&o, "0x%0*llx", (int)(2 * sizeof(*pa)),
+				      (unsigned long long)*pa);
+			fmt += fmt[1] == 'p' ? 2 : 1;
+			continue;
+		}
 		if (!format_one(&o, &s, &ap))
 			break;
 		if (s.type == 'p') /* the kernel's %p extensions */

@@ -158,12 +158,6 @@ extern struct pagebuf pagebuf;
 int pagebuf_init(void);
 void pagebuf_exit(void);
 
-/* arch/arm/mm/init.c: boot-time memory of chapters 3-8 (ch09: memblock) */
-void *early_alloc(unsigned long size, unsigned long align);
-extern phys_addr_t early_alloc_end;
-bool early_pfn_present(unsigned long pfn);
-unsigned long early_start_pfn(void);
-unsigned long early_end_pfn(void);
 unsigned long zone_spanned_pages_in_node(int zone_type,
 					 unsigned long node_start_pfn,
 					 unsigned long node_end_pfn,

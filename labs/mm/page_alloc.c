@@ -24,6 +24,7 @@
  * state as Linux does: "BUG: Bad page state".
  */
 #include <string.h>
+#include <asm-generic/sections.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
@@ -651,6 +652,116 @@ void __free_pages_core(struct page *page, unsigned int order)
 	__free_pages_ok(page, order, FPI_TO_TAIL);
 }
 //< ch04 free_pages_core
+
+//> ch10 reserve_bootmem
+/**
+ * memblock_free_pages - a block of boot memory, from memblock, to the buddy
+ * @page: its first page
+ * @pfn: its first frame
+ * @order: its order
+ *
+ * memblock_free_all() calls this for every block it cuts from a free
+ * range (Linux skips the frames whose struct pages are initialised
+ * later, with DEFERRED_STRUCT_PAGE_INIT; we have none).
+ */
+void memblock_free_pages(struct page *page, unsigned long pfn,
+			 unsigned int order)
+{
+	(void)pfn;
+	__free_pages_core(page, order);
+}
+
+/**
+ * reserve_bootmem_region - mark the struct pages of a reserved range
+ * @start: its first byte
+ * @end: one past its last byte
+ *
+ * Every frame the range touches that pfn_valid() knows is made
+ * PG_reserved: the allocator will never see it, and whoever looks at it
+ * (a dump, /proc/kpageflags) sees why.
+ */
+void reserve_bootmem_region(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long start_pfn = PFN_DOWN(start);
+	unsigned long end_pfn = PFN_UP(end);
+
+	for (; start_pfn < end_pfn; start_pfn++) {
+		if (pfn_valid(start_pfn)) {
+			struct page *page = pfn_to_page(start_pfn);
+
+			/* Avoid false-positive PageTail() */
+			INIT_LIST_HEAD(&page->lru);
+			__SetPageReserved(page);
+		}
+	}
+}
+//< ch10 reserve_bootmem
+
+/* The frames of RAM: present pages of every zone (get_num_physpages). */
+static unsigned long get_num_physpages(void)
+{
+	return NODE_DATA(0)->node_present_pages;
+}
+
+/* Free pages in every zone (nr_free_pages() of include/linux/swap.h). */
+static unsigned long nr_free_pages(void)
+{
+	unsigned long pages = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) pages += zone_page_state(zone, NR_FREE_PAGES);
+	return pages;
+}
+
+static unsigned long totalhigh_pages(void)
+{
+	unsigned long pages = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) if (is_highmem(zone)) pages +=
+		zone_managed_pages(zone);
+	return pages;
+}
+
+//> ch10 print_info
+/**
+ * mem_init_print_info - the boot log's summary of memory
+ * @str: appended after the figures, or NULL
+ *
+ * "Memory: 233216K/262144K available (...)": free now / RAM, then the
+ * kernel's sections, and what is neither free nor the kernel's: the
+ * reserved memory (RAM less the pages the allocator manages, less the
+ * CMA areas, which it manages too but lends only to movable pages).
+ *
+ * SIMPLIFIED(v5.10 mm/page_alloc.c: mem_init_print_info): no .init
+ * sections until chapter 11, so "init" is 0K and Linux's adj_init_size()
+ * corrections (init code inside .text, ...) have nothing to correct.
+ */
+void mem_init_print_info(const char *str)
+{
+	unsigned long physpages, codesize, datasize, rosize, bss_size;
+	unsigned long init_code_size = 0, init_data_size = 0;
+
+	physpages = get_num_physpages();
+	codesize = _etext - _stext;
+	datasize = _edata - _sdata;
+	rosize = __end_rodata - __start_rodata;
+	bss_size = __bss_stop - __bss_start;
+
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, "
+		"%luK rodata, %luK init, %luK bss, %luK reserved, "
+		"%luK cma-reserved, %luK highmem%s%s)\n",
+		nr_free_pages() << (PAGE_SHIFT - 10),
+		physpages << (PAGE_SHIFT - 10), codesize >> 10, datasize >> 10,
+		rosize >> 10, (init_data_size + init_code_size) >> 10,
+		bss_size >> 10,
+		(physpages - totalram_pages - totalcma_pages)
+			<< (PAGE_SHIFT - 10),
+		totalcma_pages << (PAGE_SHIFT - 10),
+		totalhigh_pages() << (PAGE_SHIFT - 10), str ? ", " : "",
+		str ? str : "");
+}
+//< ch10 print_info
 
 /**
  * free_highmem_page - hand one page of highmem to the allocator at boot

@@ -7,7 +7,7 @@
  *   free_area_init(max_zone_pfn)
  *     zone ranges: each zone starts where the previous one ended
  *     calculate_node_totalpages: spanned and present pages per zone
- *     alloc_node_mem_map: one struct page per frame (early_alloc)
+ *     alloc_node_mem_map: one struct page per frame (memblock_alloc)
  *     free_area_init_core, per zone:
  *       managed_pages: an estimate, present less mem_map (lowmem)
  *       setup_usemap: the pageblock migratetype bitmap
@@ -19,7 +19,9 @@
  */
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -75,15 +77,42 @@ unsigned long zone_spanned_pages_in_node(int zone_type,
 }
 //< ch03 zone_spanned
 
-/* Frames of [start, end) that are not RAM the kernel may map. */
-static unsigned long absent_pages_in_range(unsigned long start,
-					   unsigned long end)
+/*
+ * Frames of [start, end) that no memory region covers: the holes
+ * (__absent_pages_in_range).  A no-map region was removed from memory
+ * (chapter 9), so it is a hole too.
+ */
+static unsigned long absent_pages_in_range(unsigned long range_start_pfn,
+					   unsigned long range_end_pfn)
 {
-	unsigned long absent = 0;
+	unsigned long nr_absent = range_end_pfn - range_start_pfn;
+	unsigned long start_pfn, end_pfn;
+	int i;
 
-	for (unsigned long pfn = start; pfn < end; pfn++)
-		absent += !early_pfn_present(pfn);
-	return absent;
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, NULL) {
+		start_pfn = clamp(start_pfn, range_start_pfn, range_end_pfn);
+		end_pfn = clamp(end_pfn, range_start_pfn, range_end_pfn);
+		nr_absent -= end_pfn - start_pfn;
+	}
+	return nr_absent;
+}
+
+/* The first and last frames of memory (get_pfn_range_for_nid). */
+static void get_pfn_range_for_nid(unsigned long *start_pfn,
+				  unsigned long *end_pfn)
+{
+	unsigned long this_start_pfn, this_end_pfn;
+	int i;
+
+	*start_pfn = -1UL;
+	*end_pfn = 0;
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &this_start_pfn, &this_end_pfn,
+			       NULL) {
+		*start_pfn = min(*start_pfn, this_start_pfn);
+		*end_pfn = max(*end_pfn, this_end_pfn);
+	}
+	if (*start_pfn == -1UL)
+		*start_pfn = 0;
 }
 
 static void calculate_node_totalpages(pg_data_t *pgdat,
@@ -115,7 +144,10 @@ static void alloc_node_mem_map(pg_data_t *pgdat)
 {
 	unsigned long size = pgdat->node_spanned_pages * sizeof(struct page);
 
-	pgdat->node_mem_map = early_alloc(size, PAGE_SIZE);
+	pgdat->node_mem_map = memblock_alloc_node(size, SMP_CACHE_BYTES, 0);
+	if (!pgdat->node_mem_map)
+		panic("Failed to allocate %lu bytes for node %d memory map\n",
+		      size, pgdat->node_id);
 	mem_map = pgdat->node_mem_map;
 	pr_debug("Node %d mem_map at %p, %lu bytes\n", pgdat->node_id,
 		 (void *)mem_map, size);
@@ -140,7 +172,9 @@ static void __init_single_page(struct page *page, unsigned long pfn,
  * SIMPLIFIED(v5.10 mm/page_alloc.c: memmap_init_zone): Linux does not
  * set PG_reserved here at boot (only for hot-added memory); memblock
  * marks the reserved ranges later, in reserve_bootmem_region(), which
- * chapter 10 builds.  Until memblock exists, everything starts reserved.
+ * chapter 10 builds.  We keep every page reserved from the start, so
+ * that chapters 3-8, which run before memblock's hand-over, see the
+ * same pages reserved as after it.
  */
 static void memmap_init_zone(unsigned long size, enum zone_type zone,
 			     unsigned long start_pfn)
@@ -174,8 +208,12 @@ static void setup_usemap(struct zone *zone)
 		DIV_ROUND_UP(blocks * NR_PAGEBLOCK_BITS, BITS_PER_LONG) *
 		sizeof(long);
 
-	zone->pageblock_flags = early_alloc(bytes, sizeof(long));
-	memset(zone->pageblock_flags, 0, bytes);
+	zone->pageblock_flags = memblock_alloc_node(bytes, SMP_CACHE_BYTES, 0);
+	if (!zone->pageblock_flags)
+		panic("Failed to allocate %lu bytes for zone %s pageblock "
+		      "flags "
+		      "on node %d\n",
+		      bytes, zone->name, zone->zone_pgdat->node_id);
 }
 
 /*
@@ -259,9 +297,10 @@ static void print_zone_ranges(unsigned long start_pfn, unsigned long end_pfn)
 void free_area_init(unsigned long *max_zone_pfn)
 {
 	pg_data_t *pgdat = NODE_DATA(0);
-	unsigned long start_pfn = early_start_pfn(), end_pfn = early_end_pfn();
-	unsigned long lo = start_pfn, hi;
+	unsigned long start_pfn, end_pfn, lo, hi;
 
+	get_pfn_range_for_nid(&start_pfn, &end_pfn);
+	lo = start_pfn;
 	memset(pgdat, 0, sizeof(*pgdat));
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
 		if (i == ZONE_MOVABLE)

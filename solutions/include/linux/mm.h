@@ -166,6 +166,10 @@ extern unsigned long totalram_pages;
 extern unsigned long max_low_pfn, max_pfn, min_low_pfn;
 void free_area_init(unsigned long *max_zone_pfn);
 void __free_pages_core(struct page *page, unsigned int order);
+void memblock_free_pages(struct page *page, unsigned long pfn,
+			 unsigned int order);
+void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
+void mem_init_print_info(const char *str);
 void free_highmem_page(struct page *page);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
@@ -181,6 +185,7 @@ static inline void __free_reserved_page(struct page *page)
 }
 
 /* arch/arm/mm/init.c */
+void arm_memblock_init(void);
 void bootmem_init(void);
 void mem_init(void);
 

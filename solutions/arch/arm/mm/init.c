@@ -2,102 +2,91 @@
 /*
  * Boot-time memory set-up of ARM (arch/arm/mm/init.c).
  *
- *   bootmem_init()  find the limits of RAM and lowmem (find_limits) and
- *                   size the zones (zone_sizes_init -> free_area_init)
- *   mem_init()      hand every free page to the buddy allocator:
- *                   lowmem in large blocks, at the tail of the free
- *                   lists (memblock_free_all), highmem page by page
- *                   (free_highpages)
- *   pfn_valid()     is a frame RAM the kernel may look at?
- *
- * Until memblock arrives in chapter 9, boot-time memory is simple: the
- * device tree's RAM banks, minus the 8 MiB image window at the start of
- * RAM, minus the /reserved-memory regions, minus what early_alloc() has
- * handed out (mem_map, the pageblock bitmaps) right after the image.
- * mem_init() is the one place where RAM changes hands; chapter 10
- * replaces its lowmem half with memblock_free_all().
- *
- * SIMPLIFIED(v5.10 mm/memblock.c): a bump allocator stands in for
- * memblock_alloc() until chapter 9.
+ *   arm_memblock_init()  memblock learns the RAM banks (memblock_add),
+ *                        the kernel image and /reserved-memory
+ *                        (memblock_reserve; memblock_remove for no-map)
+ *   bootmem_init()       find the limits of RAM and lowmem (find_limits)
+ *                        and size the zones (zone_sizes_init ->
+ *                        free_area_init, whose mem_map and pageblock
+ *                        bitmaps come from memblock_alloc())
+ *   mem_init()           hand every free page to the buddy allocator:
+ *                        lowmem in large blocks (memblock_free_all),
+ *                        highmem page by page (free_highpages), then
+ *                        print the "Memory:" line
+ *   pfn_valid()          is a frame RAM the kernel may look at?
  */
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
 #include "../../../mm/internal.h"
 
-phys_addr_t early_alloc_end; /* first byte after the early allocations */
-
-/* Is the frame RAM that the kernel may map (not a no-map region)? */
-bool early_pfn_present(unsigned long pfn)
-{
-	phys_addr_t pa = PFN_PHYS(pfn);
-	bool ram = false;
-
-	for (int i = 0; i < meminfo.nr_banks; i++)
-		if (pa - meminfo.bank[i].start < meminfo.bank[i].size)
-			ram = true;
-	for (int i = 0; i < reserved_mem_count; i++)
-		if (reserved_mem[i].nomap &&
-		    pa - reserved_mem[i].base < reserved_mem[i].size)
-			ram = false;
-	return ram;
-}
-
 /**
  * pfn_valid - may the kernel look at this frame's memory?
  * @pfn: a frame number
  *
- * ARM's answer (memblock_is_map_memory() in Linux): the frame is RAM of
- * a bank and not in a no-map region.  A no-map hole has struct pages in
- * mem_map (FLATMEM covers it) but no frames behind them.
+ * ARM's answer: memblock_is_map_memory(), the frame is in a memory
+ * region that is not no-map.  A no-map hole has struct pages in mem_map
+ * (FLATMEM covers it) but no frames behind them.
  */
 int pfn_valid(unsigned long pfn)
 {
-	return early_pfn_present(pfn);
+	return memblock_is_map_memory(__pfn_to_phys(pfn));
 }
 
-unsigned long early_start_pfn(void)
+//> ch09 arm_memblock_init
+/*
+ * The /reserved-memory regions (drivers/of/fdt.c:
+ * early_init_dt_reserve_memory_arch in v5.10): a no-map region leaves
+ * memory altogether, any other is reserved.  Linux 5.12 later marked
+ * no-map regions MEMBLOCK_NOMAP instead of removing them.
+ */
+static void early_init_fdt_scan_reserved_mem(void)
 {
-	return PFN_UP(meminfo.bank[0].start);
-}
+	for (int i = 0; i < reserved_mem_count; i++) {
+		const struct reserved_mem *r = &reserved_mem[i];
 
-unsigned long early_end_pfn(void)
-{
-	const struct membank *last = &meminfo.bank[meminfo.nr_banks - 1];
-
-	return PFN_DOWN(last->start + last->size);
+		if (r->nomap)
+			memblock_remove(r->base, r->size);
+		else
+			memblock_reserve(r->base, r->size);
+	}
 }
 
 /**
- * early_alloc - boot-time memory, zeroed, from just after the image
- * @size: bytes
- * @align: a power of two
+ * arm_memblock_init - tell memblock what RAM there is and what is taken
  *
- * Return: its kernel virtual address; panics when lowmem is exhausted.
+ * The device tree's banks become memblock.memory (Linux adds them in
+ * early_init_dt_add_memory_arch(), while the tree is scanned); the
+ * kernel image and the /reserved-memory regions become
+ * memblock.reserved.
+ *
+ * SIMPLIFIED(v5.10 arch/arm/mm/init.c: arm_memblock_init): we reserve
+ * the whole 8 MiB image window (page tables, image, heap and stacks),
+ * where Linux reserves _stext.._end and swapper_pg_dir apart.  The
+ * device tree blob is built into the image on both machines, so the
+ * image's reservation covers it (Linux reserves the blob a boot loader
+ * placed in RAM with early_init_fdt_reserve_self()).
  */
-void *early_alloc(unsigned long size, unsigned long align)
+void arm_memblock_init(void)
 {
-	phys_addr_t pa;
-
-	if (!early_alloc_end)
-		early_alloc_end = KERNEL_IMAGE_END;
-	pa = ALIGN(early_alloc_end, (phys_addr_t)align);
-	if (pa + size > arm_lowmem_limit)
-		panic("%s: %lu bytes do not fit in lowmem", __func__, size);
-	early_alloc_end = pa + size;
-	memset(__va(pa), 0, size);
-	return __va(pa);
+	for (int i = 0; i < meminfo.nr_banks; i++)
+		memblock_add(meminfo.bank[i].start, meminfo.bank[i].size);
+	memblock_reserve(KERNEL_IMAGE_START,
+			 KERNEL_IMAGE_END - KERNEL_IMAGE_START);
+	early_init_fdt_scan_reserved_mem();
 }
+//< ch09 arm_memblock_init
 
 static void find_limits(unsigned long *min, unsigned long *max_low,
 			unsigned long *max_high)
 {
-	*max_low = PFN_DOWN(arm_lowmem_limit);
-	*min = early_start_pfn();
-	*max_high = early_end_pfn();
+	*max_low = PFN_DOWN(memblock_get_current_limit());
+	*min = PFN_UP(memblock_start_of_DRAM());
+	*max_high = PFN_DOWN(memblock_end_of_DRAM());
 }
 
 static void zone_sizes_init(unsigned long min, unsigned long max_low,
@@ -111,7 +100,7 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 	free_area_init(max_zone_pfn);
 }
 
-/* bootmem_init - zones and mem_map, from the device tree's RAM */
+/* bootmem_init - zones and mem_map, from memblock's view of RAM */
 void bootmem_init(void)
 {
 	adjust_lowmem_bounds();
@@ -119,106 +108,45 @@ void bootmem_init(void)
 	zone_sizes_init(min_low_pfn, max_low_pfn, max_pfn);
 }
 
-/*
- * Free [start, end) in the largest naturally aligned blocks
- * (mm/memblock.c: __free_pages_memory): a range starting at frame
- * 0x60803 goes out as orders 0, 2, 3, ... until alignment allows 10.
- */
-static void __free_pages_memory(unsigned long start, unsigned long end)
-{
-	while (start < end) {
-		unsigned int order = min(MAX_ORDER - 1, __builtin_ctzl(start));
-
-		while (start + (1UL << order) > end)
-			order--;
-		__free_pages_core(pfn_to_page(start), order);
-		start += 1UL << order;
-	}
-}
-
-/*
- * Free the lowmem frames of [start, end) minus every /reserved-memory
- * region (mm/memblock.c: __free_memory_core, over the free ranges).
- * Return: the number of frames freed.
- */
-static unsigned long __free_memory_core(unsigned long start, unsigned long end)
-{
-	unsigned long freed = 0;
-
-	end = min(end, max_low_pfn); /* highmem: free_highpages() */
-	for (int i = 0; i < reserved_mem_count && start < end; i++) {
-		unsigned long rs = PFN_DOWN(reserved_mem[i].base);
-		unsigned long re =
-			PFN_UP(reserved_mem[i].base + reserved_mem[i].size);
-
-		if (re <= start || rs >= end)
-			continue;
-		if (rs > start)
-			freed += __free_memory_core(start, rs);
-		start = re;
-	}
-	if (start < end) {
-		__free_pages_memory(start, end);
-		freed += end - start;
-	}
-	return freed;
-}
-
-/* Is the frame inside a /reserved-memory region? */
-static bool pfn_in_reserved_mem(unsigned long pfn)
-{
-	for (int i = 0; i < reserved_mem_count; i++)
-		if (PFN_PHYS(pfn) - reserved_mem[i].base < reserved_mem[i].size)
-			return true;
-	return false;
-}
-
+//> ch10 mem_init
 /*
  * Highmem goes to the allocator one page at a time, as ARM's
- * free_highpages() does it: free_highmem_page() sends each page through
- * __free_page() and the (boot) per-CPU lists to the buddy.
+ * free_highpages() does it: each free range of memblock above lowmem,
+ * page by page through free_highmem_page(), __free_page() and the
+ * (boot) per-CPU lists to the buddy.
  */
 static void free_highpages(void)
 {
-	for (int i = 0; i < meminfo.nr_banks; i++) {
-		unsigned long start = PFN_UP(meminfo.bank[i].start);
-		unsigned long end =
-			PFN_DOWN(meminfo.bank[i].start + meminfo.bank[i].size);
+	unsigned long max_low = max_low_pfn;
+	phys_addr_t range_start, range_end;
+	u64 i;
 
-		for (start = max(start, max_low_pfn); start < end; start++)
-			if (!pfn_in_reserved_mem(start))
-				free_highmem_page(pfn_to_page(start));
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &range_start,
+				&range_end, NULL) {
+		unsigned long start = PFN_UP(range_start);
+		unsigned long end = PFN_DOWN(range_end);
+
+		/* Ignore complete lowmem entries */
+		if (end <= max_low)
+			continue;
+		/* Truncate partial highmem entries */
+		if (start < max_low)
+			start = max_low;
+		for (; start < end; start++)
+			free_highmem_page(pfn_to_page(start));
 	}
-}
-
-/*
- * Managed pages are counted again from zero as memory is freed; until
- * now they held free_area_init()'s estimate (mm/memblock.c).
- */
-static void reset_all_zones_managed_pages(void)
-{
-	struct zone *zone;
-
-	for_each_zone(zone) zone->managed_pages = 0;
 }
 
 /**
  * mem_init - hand the free RAM to the buddy allocator
  *
- * Lowmem first, in large blocks (Linux: memblock_free_all()): every
- * bank except the image window and the early allocations at its start
- * and the reserved regions.  Then highmem, page by page.
+ * Lowmem first, in large blocks (memblock_free_all(), chapter 10),
+ * then highmem, page by page; then the boot log's "Memory:" line.
  */
 void mem_init(void)
 {
-	reset_all_zones_managed_pages();
-	for (int i = 0; i < meminfo.nr_banks; i++) {
-		unsigned long start = PFN_UP(meminfo.bank[i].start);
-		unsigned long end =
-			PFN_DOWN(meminfo.bank[i].start + meminfo.bank[i].size);
-
-		start = max(start, PFN_UP(early_alloc_end));
-		totalram_pages += __free_memory_core(start, end);
-	}
+	memblock_free_all();
 	free_highpages();
+	mem_init_print_info(NULL);
 }
+//< ch10 mem_init

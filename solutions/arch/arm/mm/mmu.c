@@ -13,9 +13,12 @@
  * and RAM beyond PHYS_OFFSET + (vmalloc_min - PAGE_OFFSET), 768 MiB
  * with the 3G/1G split, is highmem.  (Kernels before VMALLOC_END moved
  * up to 0xff800000 stopped at 0xef800000: the "760 MB" of many boot
- * logs.)  Chapter 22 works through the other splits.
+ * logs.)  Chapter 22 works through the other splits.  The banks are
+ * memblock.memory's regions (chapter 9); memblock's allocations stay
+ * below the limit found here.
  */
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
@@ -30,16 +33,16 @@ void *high_memory;
 void adjust_lowmem_bounds(void)
 {
 	phys_addr_t vmalloc_limit = __pa(VMALLOC_MIN - 1) + 1;
-	phys_addr_t lowmem_limit = 0;
+	phys_addr_t lowmem_limit = 0, start, end;
+	u64 i;
 
-	for (int i = 0; i < meminfo.nr_banks; i++) {
-		phys_addr_t start = meminfo.bank[i].start;
-		phys_addr_t end = start + meminfo.bank[i].size;
-
+	for_each_mem_range(i, &start, &end) {
 		if (start >= vmalloc_limit)
 			continue;
 		lowmem_limit = max(lowmem_limit, min(end, vmalloc_limit));
 	}
 	arm_lowmem_limit = lowmem_limit;
 	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
+	/* memblock_alloc() hands out lowmem only: __va() must work */
+	memblock_set_current_limit(arm_lowmem_limit);
 }
