@@ -16,8 +16,11 @@
  *                     declared in setup_arch, activated before the
  *                     watermarks are set (cma_init_reserved_areas, a
  *                     core initcall) (ch08 on)
+ *   ktest_boot_initmem ktest_boot_alloc, then free_initmem(), as
+ *                     kernel_init() does when boot is over (ch11 on)
  */
 #include <linux/cma.h>
+#include <linux/init.h>
 #include <linux/mm.h>
 #include "mm/internal.h"
 #include "ktest.h"
@@ -57,4 +60,10 @@ void ktest_boot_cma(void)
 	setup_per_cpu_pageset();
 	cma_init_reserved_areas();
 	init_per_zone_wmark_min();
+}
+
+void ktest_boot_initmem(void)
+{
+	ktest_boot_alloc();
+	free_initmem();
 }

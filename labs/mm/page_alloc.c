@@ -667,6 +667,55 @@ void free_highmem_page(struct page *page)
 	page_zone(page)->managed_pages++;
 }
 
+//> ch11 adjust_managed_page_count
+/**
+ * adjust_managed_page_count - a page joins (+1) or leaves (-1) the pages
+ * the allocator manages
+ * @page: the page, for its zone
+ * @count: pages gained, or lost when negative
+ *
+ * Both counts move together: the zone's managed_pages (watermarks,
+ * /proc/zoneinfo "managed") and totalram_pages (MemTotal).
+ */
+void adjust_managed_page_count(struct page *page, long count)
+{
+	/* TODO(ch11): the zone's managed pages and totalram_pages
+	   both move by count; see chapters/11-free-initmem.md,
+	   "Managed pages". */
+	(void)page, (void)count;
+}
+//< ch11 adjust_managed_page_count
+
+//> ch11 free_reserved_area
+/**
+ * free_reserved_area - give a range of reserved pages to the allocator
+ * @start: first byte, a lowmem (linear map) address
+ * @end: the byte after the last
+ * @poison: a byte to fill each page with first, or above 0xff for none
+ * @s: what the range was, for the log line; NULL for no line
+ *
+ * Only whole pages inside [@start, @end) are freed: @start is rounded
+ * up to a page, @end down, because a partial page may share its frame
+ * with something still in use.  Each page leaves PG_reserved, gets one
+ * reference and is freed (free_reserved_page()), then counts as
+ * managed.  Prints "Freeing @s memory: NK" when pages were freed.
+ * Return: the number of pages freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison,
+				 const char *s)
+{
+	unsigned long pages = 0;
+	/* TODO(ch11): round start up and end down to pages; poison
+	   and free_reserved_page() each page between, counting them;
+	   see chapters/11-free-initmem.md, "free_reserved_area". */
+	(void)start, (void)end, (void)poison;
+	if (pages && s)
+		pr_info("Freeing %s memory: %ldK\n", s,
+			pages << (PAGE_SHIFT - 10));
+	return pages;
+}
+//< ch11 free_reserved_area
+
 /* ---- allocating, for this chapter's callers (ch07 adds gfp flags) ---- */
 
 //> ch04 rmqueue

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <linux/cma.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
@@ -84,9 +85,9 @@ static unsigned long find_zero_area(const struct cma *cma, unsigned long size,
  *
  * Return: 0, or -EINVAL for a misaligned range or too many areas.
  */
-int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,
-			  unsigned int order_per_bit, const char *name,
-			  struct cma **res_cma)
+int __init cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,
+				 unsigned int order_per_bit, const char *name,
+				 struct cma **res_cma)
 {
 	phys_addr_t alignment = PAGE_SIZE << pageblock_order;
 	struct cma *cma;
@@ -143,7 +144,7 @@ static void cma_activate_area(struct cma *cma)
 }
 
 /* cma_init_reserved_areas - activate every area (a core_initcall) */
-int cma_init_reserved_areas(void)
+int __init cma_init_reserved_areas(void)
 {
 	for (unsigned int i = 0; i < cma_area_count; i++)
 		cma_activate_area(&cma_areas[i]);

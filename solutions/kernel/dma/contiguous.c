@@ -10,12 +10,13 @@
  */
 #include <string.h>
 #include <linux/cma.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <asm/setup.h>
 
 struct cma *dma_contiguous_default_area;
 
-static int rmem_cma_setup(struct reserved_mem *rmem)
+static int __init rmem_cma_setup(struct reserved_mem *rmem)
 {
 	struct cma *cma;
 	int err;
@@ -36,7 +37,7 @@ static int rmem_cma_setup(struct reserved_mem *rmem)
 	return 0;
 }
 
-void dma_contiguous_reserve_from_dt(void)
+void __init dma_contiguous_reserve_from_dt(void)
 {
 	for (int i = 0; i < reserved_mem_count; i++)
 		if (!strcmp(reserved_mem[i].compatible, "shared-dma-pool"))

@@ -9,6 +9,9 @@
  *                   lists (memblock_free_all), highmem page by page
  *                   (free_highpages)
  *   pfn_valid()     is a frame RAM the kernel may look at?
+ *   free_initmem()  when boot is over, poison the image's init
+ *                   sections and give their pages to the buddy
+ *                   (chapter 11)
  *
  * Until memblock arrives in chapter 9, boot-time memory is simple: the
  * device tree's RAM banks, minus the 8 MiB image window at the start of
@@ -21,10 +24,13 @@
  * memblock_alloc() until chapter 9.
  */
 #include <string.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
+#include <asm/machine.h>
 #include <asm/memory.h>
+#include <asm-generic/sections.h>
 #include <asm/setup.h>
 #include "../../../mm/internal.h"
 
@@ -78,7 +84,7 @@ unsigned long early_end_pfn(void)
  *
  * Return: its kernel virtual address; panics when lowmem is exhausted.
  */
-void *early_alloc(unsigned long size, unsigned long align)
+void *__init early_alloc(unsigned long size, unsigned long align)
 {
 	phys_addr_t pa;
 
@@ -112,7 +118,7 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 }
 
 /* bootmem_init - zones and mem_map, from the device tree's RAM */
-void bootmem_init(void)
+void __init bootmem_init(void)
 {
 	adjust_lowmem_bounds();
 	find_limits(&min_low_pfn, &max_low_pfn, &max_pfn);
@@ -209,7 +215,7 @@ static void reset_all_zones_managed_pages(void)
  * bank except the image window and the early allocations at its start
  * and the reserved regions.  Then highmem, page by page.
  */
-void mem_init(void)
+void __init mem_init(void)
 {
 	reset_all_zones_managed_pages();
 	for (int i = 0; i < meminfo.nr_banks; i++) {
@@ -222,3 +228,36 @@ void mem_init(void)
 	}
 	free_highpages();
 }
+
+//> ch11 free_initmem
+/*
+ * Fill the init sections with an undefined instruction, a word at a
+ * time: whoever calls an __init function from now on takes an undefined
+ * instruction exception instead of running stale code.
+ */
+static void poison_init_mem(void *s, size_t count)
+{
+	u32 *p = (u32 *)s;
+	size_t n = count;
+
+	machine_text_writable(s, n, true);
+	for (; count != 0; count -= 4)
+		*p++ = machine_undef_insn;
+	machine_text_writable(s, n, false);
+}
+
+/**
+ * free_initmem - boot is over: the init sections go back to the buddy
+ *
+ * Poisoned first (poison_init_mem), then freed without a second poison
+ * (-1): free_initmem_default() hands [__init_begin, __init_end) to
+ * free_reserved_area().  ARM skips that step on the Integrator boards;
+ * we skip it on the host, whose image is not in the board's RAM.
+ */
+void free_initmem(void)
+{
+	poison_init_mem(__init_begin, __init_end - __init_begin);
+	if (machine_image_in_ram())
+		free_initmem_default(-1);
+}
+//< ch11 free_initmem
