@@ -63,6 +63,7 @@ static const struct {
 	{ 6, ktest_boot_pcp, "per-CPU page lists" },
 	{ 7, ktest_boot_alloc, "zonelists and watermarks: alloc_pages()" },
 	{ 8, ktest_boot_cma, "CMA areas" },
+	{ 11, ktest_boot_initmem, "init sections freed" },
 };
 
 static int shell_boot(void)
@@ -400,6 +401,23 @@ static int cmd_compact(int argc, char **argv)
 	return 0;
 }
 
+/* Call an __init function after boot: after free_initmem(), an oops. */
+static int cmd_call_init(int argc, char **argv)
+{
+	void (*volatile fn)(void) = bootmem_init;
+
+	if (argc != 2 || strcmp(argv[1], "bootmem_init")) {
+		printf("usage: call_init bootmem_init\n");
+		return -1;
+	}
+	if (!needs(11, argv[0]))
+		return -1;
+	printf("call_init: calling bootmem_init(), an __init function\n");
+	fn();
+	printf("call_init: bootmem_init() returned\n");
+	return 0;
+}
+
 static int cmd_reset(int argc, char **argv)
 {
 	return shell_boot();
@@ -428,6 +446,8 @@ static const struct {
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },
 	{ "compact", "[ORDER]", "compact every zone", cmd_compact },
+	{ "call_init", "bootmem_init",
+	  "call an __init function after boot (chapter 11)", cmd_call_init },
 	{ "reset", "", "boot a fresh machine", cmd_reset },
 	{ "quit", "", "leave (end of input does too)", NULL },
 };
