@@ -14,13 +14,22 @@
  *                     initcall): alloc_pages() (ch07 on)
  *   ktest_boot_cma    the same with the device tree's CMA areas:
  *                     declared in setup_arch, activated before the
- *                     watermarks are set (cma_init_reserved_areas, a
- *                     core initcall) (ch08 on)
- *   ktest_boot_initmem ktest_boot_alloc, then free_initmem(), as
+ *                     watermarks are set (where Linux's core initcall
+ *                     cma_init_reserved_areas runs) (ch08 on), by a
+ *                     stand-in of the harness (below): chapter 12
+ *                     writes the kernel's own path
+ *   ktest_boot_rmem_cma  the same by the kernel's path:
+ *                     fdt_init_reserved_mem() -> rmem_cma_setup() in
+ *                     setup_arch, cma_init_reserved_areas() (ch12 on)
+ *   ktest_boot_initmem ktest_boot_cma, then free_initmem(), as
  *                     kernel_init() does when boot is over (ch11 on)
  */
+#include <string.h>
 #include <linux/cma.h>
 #include <linux/init.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/panic.h>
+#include <asm/setup.h>
 #include <linux/mm.h>
 #include "mm/internal.h"
 #include "ktest.h"
@@ -51,10 +60,70 @@ void ktest_boot_alloc(void)
 	init_per_zone_wmark_min();
 }
 
+/*
+ * The CMA stand-in, for the chapters before 12.  Chapter 8 uses CMA
+ * areas, but the boot path that makes them (rmem_cma_setup(),
+ * cma_activate_area(), init_cma_reserved_pageblock()) is chapter 12's
+ * exercise, and chapter 8's tests must pass while it is a stub.  So the
+ * harness declares the areas with the given cma_init_reserved_mem() and
+ * hands their pageblocks to the buddy allocator the way mem_init()
+ * hands boot memory (__free_pages_core(), chapter 4), after making them
+ * MIGRATE_CMA.  The result is the same state as the kernel's path;
+ * ch12.c checks that path on its own.
+ */
+void ktest_cma_reserve_from_dt(void)
+{
+	for (int i = 0; i < reserved_mem_count; i++) {
+		struct reserved_mem *r = &reserved_mem[i];
+		struct cma *cma;
+
+		if (strcmp(r->compatible, "shared-dma-pool") || !r->reusable ||
+		    r->nomap)
+			continue;
+		if (cma_init_reserved_mem(r->base, r->size, 0, r->name, &cma))
+			panic("%s: cannot declare %s", __func__, r->name);
+		if (r->is_default)
+			dma_contiguous_default_area = cma;
+	}
+}
+
+void ktest_cma_activate_areas(void)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		struct cma *cma = &cma_areas[i];
+		unsigned int order = 0;
+
+		while ((PAGE_SIZE << order) * 8 <
+		       (cma->count >> cma->order_per_bit))
+			order++;
+		cma->bitmap = (unsigned long *)__get_free_pages(
+			GFP_KERNEL | __GFP_ZERO, order);
+		for (unsigned long pfn = cma->base_pfn;
+		     pfn < cma->base_pfn + cma->count;
+		     pfn += pageblock_nr_pages) {
+			set_pageblock_migratetype(pfn_to_page(pfn),
+						  MIGRATE_CMA);
+			__free_pages_core(pfn_to_page(pfn), pageblock_order);
+			totalram_pages += pageblock_nr_pages;
+		}
+	}
+}
+
 void ktest_boot_cma(void)
 {
 	bootmem_init();
-	dma_contiguous_reserve_from_dt();
+	ktest_cma_reserve_from_dt();
+	build_all_zonelists();
+	mem_init();
+	setup_per_cpu_pageset();
+	ktest_cma_activate_areas();
+	init_per_zone_wmark_min();
+}
+
+void ktest_boot_rmem_cma(void)
+{
+	fdt_init_reserved_mem();
+	bootmem_init();
 	build_all_zonelists();
 	mem_init();
 	setup_per_cpu_pageset();
@@ -64,6 +133,6 @@ void ktest_boot_cma(void)
 
 void ktest_boot_initmem(void)
 {
-	ktest_boot_alloc();
+	ktest_boot_cma();
 	free_initmem();
 }

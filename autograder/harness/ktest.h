@@ -213,5 +213,9 @@ void ktest_boot_pcp(void);
 void ktest_boot_alloc(void);
 void ktest_boot_cma(void);
 void ktest_boot_initmem(void);
+void ktest_boot_rmem_cma(void);
+/* The CMA stand-in of chapters 8-11 (boot.c). */
+void ktest_cma_reserve_from_dt(void);
+void ktest_cma_activate_areas(void);
 
 #endif /* _KTEST_H */

@@ -23,6 +23,7 @@
 #include <linux/cma.h>
 #include <linux/compaction.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -52,6 +53,13 @@ static void shell_task_exit(long code)
 	longjmp(shell_jmp, 1);
 }
 
+/* Chapter 12's kernel path to CMA, then the end of boot. */
+static void shell_boot_12(void)
+{
+	ktest_boot_rmem_cma();
+	free_initmem();
+}
+
 /* The boot stage of each chapter (boot.c), the last that applies. */
 static const struct {
 	int chapter;
@@ -64,6 +72,7 @@ static const struct {
 	{ 7, ktest_boot_alloc, "zonelists and watermarks: alloc_pages()" },
 	{ 8, ktest_boot_cma, "CMA areas" },
 	{ 11, ktest_boot_initmem, "init sections freed" },
+	{ 12, shell_boot_12, "CMA by rmem_cma_setup; init sections freed" },
 };
 
 static int shell_boot(void)

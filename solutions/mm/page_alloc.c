@@ -25,6 +25,7 @@
  */
 #include <string.h>
 #include <linux/bug.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
@@ -839,6 +840,39 @@ unsigned long free_reserved_area(void *start, void *end, int poison,
 	return pages;
 }
 //< ch11 free_reserved_area
+
+//> ch12 init_cma_reserved_pageblock
+/**
+ * init_cma_reserved_pageblock - one pageblock of a CMA area to the buddy
+ * @page: the pageblock's first page; all its pages are PG_reserved
+ *
+ * Every page leaves PG_reserved with no reference; the pageblock
+ * becomes MIGRATE_CMA before it is freed, so that it lands on the CMA
+ * free lists as one block of pageblock_order; then its pages count as
+ * managed.
+ */
+void __init init_cma_reserved_pageblock(struct page *page)
+{
+	// BEGIN SOLUTION ch12
+	unsigned int i = pageblock_nr_pages;
+	struct page *p = page;
+
+	do {
+		__ClearPageReserved(p);
+		set_page_count(p, 0);
+	} while (++p, --i);
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	set_page_refcounted(page);
+	__free_pages(page, pageblock_order);
+	adjust_managed_page_count(page, pageblock_nr_pages);
+	// STUB
+	// /* TODO(ch12): clear PG_reserved and the count of every page,
+	//    make the block MIGRATE_CMA, free it whole, count it managed;
+	//    see chapters/12-cma-boot.md, "init_cma_reserved_pageblock". */
+	// (void)page;
+	// END SOLUTION
+}
+//< ch12 init_cma_reserved_pageblock
 
 /* ---- allocating, for this chapter's callers (ch07 adds gfp flags) ---- */
 
