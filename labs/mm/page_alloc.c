@@ -25,6 +25,7 @@
  */
 #include <string.h>
 #include <linux/bug.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
@@ -715,6 +716,25 @@ unsigned long free_reserved_area(void *start, void *end, int poison,
 	return pages;
 }
 //< ch11 free_reserved_area
+
+//> ch12 init_cma_reserved_pageblock
+/**
+ * init_cma_reserved_pageblock - one pageblock of a CMA area to the buddy
+ * @page: the pageblock's first page; all its pages are PG_reserved
+ *
+ * Every page leaves PG_reserved with no reference; the pageblock
+ * becomes MIGRATE_CMA before it is freed, so that it lands on the CMA
+ * free lists as one block of pageblock_order; then its pages count as
+ * managed.
+ */
+void __init init_cma_reserved_pageblock(struct page *page)
+{
+	/* TODO(ch12): clear PG_reserved and the count of every page,
+	   make the block MIGRATE_CMA, free it whole, count it managed;
+	   see chapters/12-cma-boot.md, "init_cma_reserved_pageblock". */
+	(void)page;
+}
+//< ch12 init_cma_reserved_pageblock
 
 /* ---- allocating, for this chapter's callers (ch07 adds gfp flags) ---- */
 

@@ -110,8 +110,8 @@ int __init cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,
 	 * check until memblock (chapter 9) */
 	if (!size)
 		return -EINVAL;
-	alignment = PAGE_SIZE << max_t(unsigned long, MAX_ORDER - 1,
-				       pageblock_order);
+	alignment = PAGE_SIZE
+		    << max_t(unsigned long, MAX_ORDER - 1, pageblock_order);
 	if (!IS_ALIGNED(alignment >> PAGE_SHIFT, 1UL << order_per_bit))
 		return -EINVAL;
 	if (ALIGN(base, alignment) != base || ALIGN(size, alignment) != size)

@@ -43,8 +43,7 @@ static int __init __reserved_mem_init_node(struct reserved_mem *rmem)
 
 	for (i = __start___reservedmem_of_table;
 	     i < __stop___reservedmem_of_table; i++) {
-		reservedmem_of_init_fn initfn =
-			(reservedmem_of_init_fn)i->data;
+		reservedmem_of_init_fn initfn = (reservedmem_of_init_fn)i->data;
 		const char *compat = i->compatible;
 
 		if (strcmp(rmem->compatible, compat))

@@ -32,11 +32,11 @@ struct of_device_id {
 
 typedef int (*reservedmem_of_init_fn)(struct reserved_mem *rmem);
 
-#define RESERVEDMEM_OF_DECLARE(name, compat, init)                  \
-	static const struct of_device_id __reservedmem_of_##name    \
-		__used __section("__reservedmem_of_table") __aligned( \
-			sizeof(void *)) = {                         \
-			.compatible = compat,                       \
+#define RESERVEDMEM_OF_DECLARE(name, compat, init)                           \
+	static const struct of_device_id __reservedmem_of_##name __used      \
+		__section("__reservedmem_of_table") __aligned(               \
+			sizeof(void *)) = {                                  \
+			.compatible = compat,                                \
 			.data = (const void *)(reservedmem_of_init_fn)(init) \
 		}
 
