@@ -24,7 +24,6 @@
 #include <string.h>
 #include <linux/bug.h>
 #include <linux/cma.h>
-#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>

@@ -26,7 +26,6 @@
 #define pr_fmt(fmt) "OF: reserved mem: " fmt
 
 #include <string.h>
-#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/of_reserved_mem.h>

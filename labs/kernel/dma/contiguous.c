@@ -25,7 +25,6 @@
  */
 #include <string.h>
 #include <linux/cma.h>
-#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>

@@ -18,6 +18,10 @@
 
 struct page;
 
+#ifndef ENOSPC
+#define ENOSPC 28 /* errno-base.h: every slot of cma_areas[] taken */
+#endif
+
 //> ch08 struct_cma
 struct cma {
 	unsigned long base_pfn;

@@ -30,6 +30,13 @@ struct of_device_id {
 	const void *data; /* here: the reservedmem_of_init_fn */
 };
 
+#ifndef ENOENT
+#define ENOENT 2 /* errno-base.h: no init function for the region */
+#endif
+#ifndef EINVAL
+#define EINVAL 22 /* errno-base.h: the init function refuses it */
+#endif
+
 typedef int (*reservedmem_of_init_fn)(struct reserved_mem *rmem);
 
 #define RESERVEDMEM_OF_DECLARE(name, compat, init)                           \
