@@ -15,20 +15,36 @@
  *                     initcall): alloc_pages() (ch07 on)
  *   ktest_boot_cma    the same with the device tree's CMA areas:
  *                     declared in setup_arch, activated before the
- *                     watermarks are set (cma_init_reserved_areas, a
- *                     core initcall) (ch08 on)
+ *                     watermarks are set (where Linux's core initcall
+ *                     cma_init_reserved_areas runs) (ch08 on), by a
+ *                     stand-in of the harness (below): chapter 12
+ *                     writes the kernel's own path
  *   ktest_boot_memblock       the same boot on the kernel's memblock:
  *                     mem_map and the pageblock bitmaps at the top of
  *                     lowmem (ch09)
  *   ktest_boot_memblock_free  ... and memblock_free_all() hands the
- *                     free ranges to the buddy (ch10 on)
+ *                     free ranges to the buddy (ch10)
+ *   ktest_boot_initmem  ... then free_initmem(), as kernel_init() does
+ *                     when boot is over (ch11)
+ *   ktest_boot_rmem_cma  the same with the kernel's CMA path:
+ *                     fdt_init_reserved_mem() -> rmem_cma_setup() where
+ *                     setup_arch's early_init_fdt_scan_reserved_mem()
+ *                     calls it, cma_init_reserved_areas() (ch12 on;
+ *                     the init sections stay, so that chapter 12's
+ *                     counts are of CMA alone)
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
  * kernel's memblock with the stand-in hand-over; chapter 10's on the
- * kernel's code alone.
+ * kernel's code alone.  Until chapter 12 the CMA areas are made by the
+ * stand-in below.
  */
+#include <string.h>
 #include <linux/cma.h>
+#include <linux/init.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/panic.h>
+#include <asm/setup.h>
 #include <linux/mm.h>
 #include "mm/internal.h"
 #include "ktest.h"
@@ -61,31 +77,100 @@ void ktest_boot_alloc(void)
 	init_per_zone_wmark_min();
 }
 
-/* setup_arch's memory part to the end of the boot, on @mode's memblock */
-static void boot_cma(enum bootmem_early mode)
+/*
+ * The CMA stand-in, for the chapters before 12.  Chapter 8 uses CMA
+ * areas, but the boot path that makes them (rmem_cma_setup(),
+ * cma_activate_area(), init_cma_reserved_pageblock()) is chapter 12's
+ * exercise, and chapter 8's tests must pass while it is a stub.  So the
+ * harness declares the areas with the given cma_init_reserved_mem() and
+ * hands their pageblocks to the buddy allocator the way mem_init()
+ * hands boot memory (__free_pages_core(), chapter 4), after making them
+ * MIGRATE_CMA.  The result is the same state as the kernel's path;
+ * ch12.c checks that path on its own.
+ */
+void ktest_cma_reserve_from_dt(void)
+{
+	for (int i = 0; i < reserved_mem_count; i++) {
+		struct reserved_mem *r = &reserved_mem[i];
+		struct cma *cma;
+
+		if (strcmp(r->compatible, "shared-dma-pool") || !r->reusable ||
+		    r->nomap)
+			continue;
+		if (cma_init_reserved_mem(r->base, r->size, 0, r->name, &cma))
+			panic("%s: cannot declare %s", __func__, r->name);
+		if (r->is_default)
+			dma_contiguous_default_area = cma;
+	}
+}
+
+void ktest_cma_activate_areas(void)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		struct cma *cma = &cma_areas[i];
+		unsigned int order = 0;
+
+		while ((PAGE_SIZE << order) * 8 <
+		       (cma->count >> cma->order_per_bit))
+			order++;
+		cma->bitmap = (unsigned long *)__get_free_pages(
+			GFP_KERNEL | __GFP_ZERO, order);
+		for (unsigned long pfn = cma->base_pfn;
+		     pfn < cma->base_pfn + cma->count;
+		     pfn += pageblock_nr_pages) {
+			set_pageblock_migratetype(pfn_to_page(pfn),
+						  MIGRATE_CMA);
+			__free_pages_core(pfn_to_page(pfn), pageblock_order);
+			totalram_pages += pageblock_nr_pages;
+		}
+	}
+}
+
+/*
+ * setup_arch's memory part to the end of the boot, on @mode's memblock,
+ * with the kernel's CMA path (@rmem) or the stand-in's.
+ */
+static void boot_cma(enum bootmem_early mode, bool rmem)
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
+	if (rmem)
+		fdt_init_reserved_mem();
 	bootmem_init();
-	dma_contiguous_reserve_from_dt();
+	if (!rmem)
+		ktest_cma_reserve_from_dt();
 	build_all_zonelists();
 	mem_init();
 	setup_per_cpu_pageset();
-	cma_init_reserved_areas();
+	if (rmem)
+		cma_init_reserved_areas();
+	else
+		ktest_cma_activate_areas();
 	init_per_zone_wmark_min();
 }
 
 void ktest_boot_cma(void)
 {
-	boot_cma(BOOTMEM_EARLY);
+	boot_cma(BOOTMEM_EARLY, false);
 }
 
 void ktest_boot_memblock(void)
 {
-	boot_cma(BOOTMEM_MEMBLOCK);
+	boot_cma(BOOTMEM_MEMBLOCK, false);
 }
 
 void ktest_boot_memblock_free(void)
 {
-	boot_cma(BOOTMEM_REAL);
+	boot_cma(BOOTMEM_REAL, false);
+}
+
+void ktest_boot_initmem(void)
+{
+	ktest_boot_memblock_free();
+	free_initmem();
+}
+
+void ktest_boot_rmem_cma(void)
+{
+	boot_cma(BOOTMEM_REAL, true);
 }

@@ -221,6 +221,11 @@ void ktest_boot_alloc(void);
 void ktest_boot_cma(void);
 void ktest_boot_memblock(void);
 void ktest_boot_memblock_free(void);
+void ktest_boot_initmem(void);
+void ktest_boot_rmem_cma(void);
+/* The CMA stand-in of chapters 8-11 (boot.c). */
+void ktest_cma_reserve_from_dt(void);
+void ktest_cma_activate_areas(void);
 
 /* bootmem_early.c: what stands in for memblock before chapters 9-10 */
 enum bootmem_early {

@@ -24,6 +24,7 @@
 #include <linux/compaction.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
+#include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -53,6 +54,13 @@ static void shell_task_exit(long code)
 	longjmp(shell_jmp, 1);
 }
 
+/* Chapter 12's kernel path to CMA, then the end of boot. */
+static void shell_boot_12(void)
+{
+	ktest_boot_rmem_cma();
+	free_initmem();
+}
+
 /* The boot stage of each chapter (boot.c), the last that applies. */
 static const struct {
 	int chapter;
@@ -66,6 +74,8 @@ static const struct {
 	{ 8, ktest_boot_cma, "CMA areas" },
 	{ 9, ktest_boot_memblock, "memblock" },
 	{ 10, ktest_boot_memblock_free, "memblock_free_all" },
+	{ 11, ktest_boot_initmem, "init sections freed" },
+	{ 12, shell_boot_12, "CMA by rmem_cma_setup; init sections freed" },
 };
 
 static int shell_boot(void)
@@ -441,6 +451,23 @@ static int cmd_compact(int argc, char **argv)
 	return 0;
 }
 
+/* Call an __init function after boot: after free_initmem(), an oops. */
+static int cmd_call_init(int argc, char **argv)
+{
+	void (*volatile fn)(void) = bootmem_init;
+
+	if (argc != 2 || strcmp(argv[1], "bootmem_init")) {
+		printf("usage: call_init bootmem_init\n");
+		return -1;
+	}
+	if (!needs(11, argv[0]))
+		return -1;
+	printf("call_init: calling bootmem_init(), an __init function\n");
+	fn();
+	printf("call_init: bootmem_init() returned\n");
+	return 0;
+}
+
 static int cmd_reset(int argc, char **argv)
 {
 	return shell_boot();
@@ -469,6 +496,8 @@ static const struct {
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },
 	{ "compact", "[ORDER]", "compact every zone", cmd_compact },
+	{ "call_init", "bootmem_init",
+	  "call an __init function after boot (chapter 11)", cmd_call_init },
 	{ "reset", "", "boot a fresh machine", cmd_reset },
 	{ "quit", "", "leave (end of input does too)", NULL },
 };

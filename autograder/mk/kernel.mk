@@ -23,7 +23,7 @@ Q :=
 msg =
 endif
 
-KDIRS := kernel kernel/dma mm lib fs/proc arch/arm/kernel arch/arm/mm
+KDIRS := kernel kernel/dma mm lib fs/proc drivers/of arch/arm/kernel arch/arm/mm
 KSRC := $(sort $(foreach d,$(KDIRS),$(wildcard $(TREE)/$(d)/*.c)))
 TSRC := $(sort $(wildcard autograder/harness/*.c) \
 	$(foreach d,$(TESTDIRS),$(wildcard $(d)/*.c)))

@@ -229,7 +229,7 @@ static void boot_coarse_cma(void)
 	build_all_zonelists();
 	mem_init();
 	setup_per_cpu_pageset();
-	cma_init_reserved_areas();
+	ktest_cma_activate_areas(); /* cma_init_reserved_areas() */
 	init_per_zone_wmark_min();
 }
 

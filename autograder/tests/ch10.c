@@ -274,7 +274,10 @@ START_TEST(memory_line_every_board)
 						    10 &&
 				l.bss == (unsigned long)(__bss_stop -
 							 __bss_start) >>
-						 10,
+						 10 &&
+				l.init == (unsigned long)(__init_end -
+							  __init_begin) >>
+						  10,
 			"%s: the section sizes do not match the image's",
 			boards[b]);
 	}

@@ -3,8 +3,10 @@
  * The contiguous memory allocator (mm/cma.c).
  *
  *   cma_init_reserved_mem()   record a reserved range as a CMA area
+ *                             (rmem_cma_setup(), at boot)
  *   cma_init_reserved_areas() give its pageblocks to the buddy as
- *                             MIGRATE_CMA (only movable pages go there)
+ *                             MIGRATE_CMA (only movable pages go there):
+ *                             cma_activate_area() (chapter 12)
  *   cma_alloc(cma, count)     find `count` clear bits in the bitmap,
  *                             alloc_contig_range() the frames: movable
  *                             pages in the way are migrated out
@@ -16,12 +18,17 @@
  * The debugfs files of Linux (/sys/kernel/debug/cma/<name>/used,
  * maxchunk, ...) are cma_used_pages() and cma_maxchunk_pages() here.
  */
+#define pr_fmt(fmt) "cma: " fmt
+
 #include <stdio.h>
 #include <string.h>
+#include <linux/bug.h>
 #include <linux/cma.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include "internal.h"
 
@@ -76,74 +83,117 @@ static unsigned long find_zero_area(const struct cma *cma, unsigned long size,
 
 /**
  * cma_init_reserved_mem - make a CMA area of a reserved range
- * @base: its start, aligned to a pageblock (4 MiB)
- * @size: its size, a multiple of a pageblock
+ * @base: its start, aligned to max(MAX_ORDER - 1, pageblock_order)
+ *        pages (4 MiB)
+ * @size: its size, a multiple of the same
  * @order_per_bit: pages per bitmap bit, as a power of two
  * @name: the area's name
  * @res_cma: out: the area
  *
- * Return: 0, or -EINVAL for a misaligned range or too many areas.
+ * Records the area only: its pages stay reserved until
+ * cma_init_reserved_areas() activates it.
+ * Return: 0; -ENOSPC when every slot is taken; -EINVAL for an empty or
+ * misaligned range.
  */
-int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,
-			  unsigned int order_per_bit, const char *name,
-			  struct cma **res_cma)
+int __init cma_init_reserved_mem(phys_addr_t base, phys_addr_t size,
+				 unsigned int order_per_bit, const char *name,
+				 struct cma **res_cma)
 {
-	phys_addr_t alignment = PAGE_SIZE << pageblock_order;
+	phys_addr_t alignment;
 	struct cma *cma;
 
 	if (cma_area_count == MAX_CMA_AREAS) {
 		pr_err("Not enough slots for CMA reserved regions!\n");
-		return -EINVAL;
+		return -ENOSPC;
 	}
-	if (!size || !IS_ALIGNED(base | size, alignment))
+	/* the range must be memblock's already (reserved by the DT scan) */
+	if (!size || !memblock_is_region_reserved(base, size))
 		return -EINVAL;
-	cma = &cma_areas[cma_area_count++];
+	alignment = PAGE_SIZE
+		    << max_t(unsigned long, MAX_ORDER - 1, pageblock_order);
+	if (!IS_ALIGNED(alignment >> PAGE_SHIFT, 1UL << order_per_bit))
+		return -EINVAL;
+	if (ALIGN(base, alignment) != base || ALIGN(size, alignment) != size)
+		return -EINVAL;
+	cma = &cma_areas[cma_area_count];
 	snprintf(cma->name, sizeof(cma->name), "%s", name);
 	cma->base_pfn = PFN_DOWN(base);
 	cma->count = size >> PAGE_SHIFT;
 	cma->order_per_bit = order_per_bit;
+	cma->bitmap = NULL;
 	*res_cma = cma;
-	totalcma_pages += cma->count;
+	cma_area_count++;
+	totalcma_pages += size / PAGE_SIZE;
 	return 0;
 }
 
-/* One pageblock of the area to the buddy, as MIGRATE_CMA. */
-static void init_cma_reserved_pageblock(struct page *page)
-{
-	struct zone *zone = page_zone(page);
-
-	for (unsigned long i = 0; i < pageblock_nr_pages; i++) {
-		__ClearPageReserved(page + i);
-		set_page_count(page + i, 0);
-	}
-	set_pageblock_migratetype(page, MIGRATE_CMA);
-	set_page_count(page, 1);
-	__free_pages(page, pageblock_order);
-	zone->managed_pages += pageblock_nr_pages;
-	totalram_pages += pageblock_nr_pages;
-}
-
-static void cma_activate_area(struct cma *cma)
+/* The order of the pages that hold the bitmap (get_order()). */
+static unsigned int cma_bitmap_order(const struct cma *cma)
 {
 	unsigned long bytes =
 		DIV_ROUND_UP(cma_bitmap_maxno(cma), BITS_PER_LONG) *
 		sizeof(long);
 	unsigned int order = 0;
 
-	while ((PAGE_SIZE << order) < bytes) /* get_order(bytes) */
+	while ((PAGE_SIZE << order) < bytes)
 		order++;
-	cma->bitmap = (unsigned long *)__get_free_pages(GFP_KERNEL | __GFP_ZERO,
-							order);
-	for (unsigned long pfn = cma->base_pfn;
-	     pfn < cma->base_pfn + cma->count; pfn += pageblock_nr_pages)
-		init_cma_reserved_pageblock(pfn_to_page(pfn));
-	pr_info("cma: %s: %lu MiB at %#010lx\n", cma->name,
-		cma->count >> (20 - PAGE_SHIFT),
-		(unsigned long)PFN_PHYS(cma->base_pfn));
+	return order;
 }
 
-/* cma_init_reserved_areas - activate every area (a core_initcall) */
-int cma_init_reserved_areas(void)
+/*
+ * The bitmap: one bit per 2^order_per_bit pages, all clear.
+ * SIMPLIFIED(v5.10 mm/cma.c: bitmap_zalloc): whole pages from the buddy
+ * allocator until kmalloc (chapter 14).
+ */
+static unsigned long *cma_bitmap_zalloc(const struct cma *cma)
+{
+	return (unsigned long *)__get_free_pages(GFP_KERNEL | __GFP_ZERO,
+						 cma_bitmap_order(cma));
+}
+
+//> ch12 cma_activate_area
+/*
+ * Hand the area's pages to the buddy allocator as MIGRATE_CMA
+ * pageblocks, after checking that every page is valid and in the zone
+ * of the first: alloc_contig_range() works within one zone.  An area
+ * that fails is reported and left empty (count 0), its pages reserved.
+ */
+static void __init cma_activate_area(struct cma *cma)
+{
+	unsigned long base_pfn = cma->base_pfn, pfn = base_pfn;
+	unsigned long i = cma->count >> pageblock_order;
+	struct zone *zone;
+
+	cma->bitmap = cma_bitmap_zalloc(cma);
+	if (!cma->bitmap)
+		goto out_error;
+	WARN_ON_ONCE(!pfn_valid(pfn));
+	zone = page_zone(pfn_to_page(pfn));
+	/* TODO(ch12): check each pageblock's pages (valid, one zone),
+	   then init_cma_reserved_pageblock() it; see
+	   chapters/12-cma-boot.md, "cma_activate_area". */
+	(void)i, (void)base_pfn;
+	if (zone != page_zone(pfn_to_page(pfn)))
+		goto not_in_zone;
+	return;
+
+not_in_zone:
+	free_pages((unsigned long)cma->bitmap, cma_bitmap_order(cma));
+	cma->bitmap = NULL;
+out_error:
+	cma->count = 0;
+	pr_err("CMA area %s could not be activated\n", cma->name);
+}
+//< ch12 cma_activate_area
+
+/**
+ * cma_init_reserved_areas - activate every area (a core_initcall)
+ *
+ * Runs after mem_init(): the areas' pages were kept out of the buddy
+ * then, and join it now, pageblock by pageblock, as MIGRATE_CMA.
+ * Return: 0.
+ */
+int __init cma_init_reserved_areas(void)
 {
 	for (unsigned int i = 0; i < cma_area_count; i++)
 		cma_activate_area(&cma_areas[i]);

@@ -173,4 +173,11 @@ struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype);
 extern phys_addr_t arm_lowmem_limit;
 void adjust_lowmem_bounds(void);
 
+/* A free page, count 0, takes its first reference (mm/internal.h). */
+static inline void set_page_refcounted(struct page *page)
+{
+	VM_BUG_ON_PAGE(page_ref_count(page), page);
+	set_page_count(page, 1);
+}
+
 #endif /* _MM_INTERNAL_H */

@@ -18,6 +18,7 @@
  * (arch/arm/mm/init.c) frees the RAM and counts managed pages exactly.
  */
 #include <string.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -29,8 +30,8 @@ struct page *mem_map;
 unsigned long max_low_pfn, max_pfn, min_low_pfn;
 
 /* Zone ranges chosen by the architecture (zone_sizes_init). */
-static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
-static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
+static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES] __initdata;
+static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES] __initdata;
 
 //> ch03 zone_spanned
 /**
@@ -294,7 +295,7 @@ static void print_zone_ranges(unsigned long start_pfn, unsigned long end_pfn)
  * After this, every page frame has its struct page, PG_reserved, and
  * every zone has empty free lists; mem_init() then frees the RAM.
  */
-void free_area_init(unsigned long *max_zone_pfn)
+void __init free_area_init(unsigned long *max_zone_pfn)
 {
 	pg_data_t *pgdat = NODE_DATA(0);
 	unsigned long start_pfn, end_pfn, lo, hi;

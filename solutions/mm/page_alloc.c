@@ -26,6 +26,7 @@
 #include <string.h>
 #include <asm-generic/sections.h>
 #include <linux/bug.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
@@ -837,20 +838,29 @@ static unsigned long totalhigh_pages(void)
  * reserved memory (RAM less the pages the allocator manages, less the
  * CMA areas, which it manages too but lends only to movable pages).
  *
- * SIMPLIFIED(v5.10 mm/page_alloc.c: mem_init_print_info): no .init
- * sections until chapter 11, so "init" is 0K and Linux's adj_init_size()
- * corrections (init code inside .text, ...) have nothing to correct.
+ * "init" is the init sections (chapter 11), code and data.
+ *
+ * SIMPLIFIED(v5.10 mm/page_alloc.c: mem_init_print_info): of Linux's
+ * adj_init_size() corrections only the one our scripts need: the init
+ * text lies inside [__init_begin, __init_end), so it is not counted
+ * twice.
  */
 void mem_init_print_info(const char *str)
 {
 	unsigned long physpages, codesize, datasize, rosize, bss_size;
-	unsigned long init_code_size = 0, init_data_size = 0;
+	unsigned long init_code_size, init_data_size;
 
 	physpages = get_num_physpages();
 	codesize = _etext - _stext;
 	datasize = _edata - _sdata;
 	rosize = __end_rodata - __start_rodata;
 	bss_size = __bss_stop - __bss_start;
+	init_data_size = __init_end - __init_begin;
+	init_code_size = _einittext - _sinittext;
+	if ((unsigned long)_sinittext - (unsigned long)__init_begin <
+		    (unsigned long)init_data_size &&
+	    init_data_size > init_code_size)
+		init_data_size -= init_code_size;
 
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, "
 		"%luK rodata, %luK init, %luK bss, %luK reserved, "
@@ -881,6 +891,108 @@ void free_highmem_page(struct page *page)
 	totalram_pages++;
 	page_zone(page)->managed_pages++;
 }
+
+//> ch11 adjust_managed_page_count
+/**
+ * adjust_managed_page_count - a page joins (+1) or leaves (-1) the pages
+ * the allocator manages
+ * @page: the page, for its zone
+ * @count: pages gained, or lost when negative
+ *
+ * Both counts move together: the zone's managed_pages (watermarks,
+ * /proc/zoneinfo "managed") and totalram_pages (MemTotal).
+ */
+void adjust_managed_page_count(struct page *page, long count)
+{
+	// BEGIN SOLUTION ch11
+	page_zone(page)->managed_pages += count;
+	totalram_pages += count;
+	// STUB
+	// /* TODO(ch11): the zone's managed pages and totalram_pages
+	//    both move by count; see chapters/11-free-initmem.md,
+	//    "Managed pages". */
+	// (void)page, (void)count;
+	// END SOLUTION
+}
+//< ch11 adjust_managed_page_count
+
+//> ch11 free_reserved_area
+/**
+ * free_reserved_area - give a range of reserved pages to the allocator
+ * @start: first byte, a lowmem (linear map) address
+ * @end: the byte after the last
+ * @poison: a byte to fill each page with first, or above 0xff for none
+ * @s: what the range was, for the log line; NULL for no line
+ *
+ * Only whole pages inside [@start, @end) are freed: @start is rounded
+ * up to a page, @end down, because a partial page may share its frame
+ * with something still in use.  Each page leaves PG_reserved, gets one
+ * reference and is freed (free_reserved_page()), then counts as
+ * managed.  Prints "Freeing @s memory: NK" when pages were freed.
+ * Return: the number of pages freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison,
+				 const char *s)
+{
+	unsigned long pages = 0;
+	// BEGIN SOLUTION ch11
+	char *pos;
+
+	start = (void *)PAGE_ALIGN((unsigned long)start);
+	end = (void *)((unsigned long)end & PAGE_MASK);
+	for (pos = start; pos < (char *)end; pos += PAGE_SIZE, pages++) {
+		struct page *page = virt_to_page(pos);
+		void *direct_map_addr = page_address(page);
+
+		if ((unsigned int)poison <= 0xFF)
+			memset(direct_map_addr, poison, PAGE_SIZE);
+		free_reserved_page(page);
+	}
+	// STUB
+	// /* TODO(ch11): round start up and end down to pages; poison
+	//    and free_reserved_page() each page between, counting them;
+	//    see chapters/11-free-initmem.md, "free_reserved_area". */
+	// (void)start, (void)end, (void)poison;
+	// END SOLUTION
+	if (pages && s)
+		pr_info("Freeing %s memory: %ldK\n", s,
+			pages << (PAGE_SHIFT - 10));
+	return pages;
+}
+//< ch11 free_reserved_area
+
+//> ch12 init_cma_reserved_pageblock
+/**
+ * init_cma_reserved_pageblock - one pageblock of a CMA area to the buddy
+ * @page: the pageblock's first page; all its pages are PG_reserved
+ *
+ * Every page leaves PG_reserved with no reference; the pageblock
+ * becomes MIGRATE_CMA before it is freed, so that it lands on the CMA
+ * free lists as one block of pageblock_order; then its pages count as
+ * managed.
+ */
+void __init init_cma_reserved_pageblock(struct page *page)
+{
+	// BEGIN SOLUTION ch12
+	unsigned int i = pageblock_nr_pages;
+	struct page *p = page;
+
+	do {
+		__ClearPageReserved(p);
+		set_page_count(p, 0);
+	} while (++p, --i);
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	set_page_refcounted(page);
+	__free_pages(page, pageblock_order);
+	adjust_managed_page_count(page, pageblock_nr_pages);
+	// STUB
+	// /* TODO(ch12): clear PG_reserved and the count of every page,
+	//    make the block MIGRATE_CMA, free it whole, count it managed;
+	//    see chapters/12-cma-boot.md, "init_cma_reserved_pageblock". */
+	// (void)page;
+	// END SOLUTION
+}
+//< ch12 init_cma_reserved_pageblock
 
 /* ---- allocating, for this chapter's callers (ch07 adds gfp flags) ---- */
 

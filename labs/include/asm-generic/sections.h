@@ -5,12 +5,14 @@
  * arch/arm/mach-vexpress/kernel.lds and the host's
  * arch/host/kernel-sections.lds gather the code, read-only data, data
  * and bss of the kernel's objects (libkernel.a) apart from the test
- * harness's, and mark each with a pair of symbols.
+ * harness's, and mark each with a pair of symbols.  The init sections
+ * (chapter 11) lie between __init_begin and __init_end, page aligned,
+ * so that free_initmem() can give whole pages back.
  *
- * SIMPLIFIED(v5.10 include/asm-generic/sections.h): Linux's names are
- * macros for the scripts' __kernel_* symbols, because the host's C
- * library already owns _etext, _edata and __bss_start.  The .init
- * sections arrive in chapter 11; until then the kernel has none.
+ * SIMPLIFIED(v5.10 include/asm-generic/sections.h): Linux's names for
+ * text, rodata, data and bss are macros for the scripts' __kernel_*
+ * symbols, because the host's C library already owns _etext, _edata and
+ * __bss_start, and the image holds the harness's sections too.
  */
 #ifndef _ASM_GENERIC_SECTIONS_H_
 #define _ASM_GENERIC_SECTIONS_H_
@@ -19,6 +21,8 @@ extern char __kernel_text_start[], __kernel_text_end[];
 extern char __kernel_rodata_start[], __kernel_rodata_end[];
 extern char __kernel_data_start[], __kernel_data_end[];
 extern char __kernel_bss_start[], __kernel_bss_end[];
+extern char __init_begin[], __init_end[];
+extern char _sinittext[], _einittext[];
 
 #define _stext __kernel_text_start
 #define _etext __kernel_text_end

@@ -144,6 +144,9 @@ static inline void *page_address(const struct page *page)
 
 #define virt_to_page(kaddr) pfn_to_page(__pa(kaddr) >> PAGE_SHIFT)
 
+/* A symbol of the image, seen through the linear map (mm.h: lm_alias) */
+#define lm_alias(x) __va(__pa_symbol(x))
+
 /* mm/page_alloc.c */
 extern unsigned long totalram_pages;
 extern unsigned long max_low_pfn, max_pfn, min_low_pfn;
@@ -167,9 +170,48 @@ static inline void __free_reserved_page(struct page *page)
 	__free_page(page);
 }
 
+//> ch11 free_reserved_page
+/* The zone's and the machine's count of managed pages (page_alloc.c) */
+void adjust_managed_page_count(struct page *page, long count);
+
+/* Free the reserved page into the buddy system, so it gets managed. */
+static inline void free_reserved_page(struct page *page)
+{
+	__free_reserved_page(page);
+	adjust_managed_page_count(page, 1);
+}
+
+/* The reverse: a driver keeps a page for itself (mm.h) */
+static inline void mark_page_reserved(struct page *page)
+{
+	SetPageReserved(page);
+	adjust_managed_page_count(page, -1);
+}
+//< ch11 free_reserved_page
+
+unsigned long free_reserved_area(void *start, void *end, int poison,
+				 const char *s);
+
+//> ch11 free_initmem_default
+/*
+ * Default method to free all the __init memory into the buddy system.
+ * The freed pages will be poisoned with pattern "poison" if it's within
+ * range [0, UCHAR_MAX].  Return pages freed into the buddy system.
+ * (lm_alias: Linux passes &__init_begin, already a linear address.)
+ */
+static inline unsigned long free_initmem_default(int poison)
+{
+	extern char __init_begin[], __init_end[];
+
+	return free_reserved_area(lm_alias(__init_begin), lm_alias(__init_end),
+				  poison, "unused kernel");
+}
+//< ch11 free_initmem_default
+
 /* arch/arm/mm/init.c */
 void arm_memblock_init(void);
 void bootmem_init(void);
 void mem_init(void);
+void free_initmem(void);
 
 #endif /* _LINUX_MM_H */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <asm/machine.h>
@@ -22,6 +23,30 @@
 #include "host.h"
 
 const char machine_name[] = "host";
+
+/*
+ * The host's image is the host program: its init text is in pages of
+ * the host process, not in the memfd that is the board's RAM, so no
+ * struct page describes it and free_initmem() cannot give it away.
+ */
+bool machine_image_in_ram(void)
+{
+	return false;
+}
+
+/* Code pages of the host program are read-only; open them to write. */
+void machine_text_writable(void *start, size_t size, bool writable)
+{
+	int prot = PROT_READ | PROT_EXEC | (writable ? PROT_WRITE : 0);
+
+	if (size && mprotect(start, size, prot)) {
+		perror("host: mprotect");
+		abort();
+	}
+}
+
+/* Two x86 UD2 instructions (0f 0b): SIGILL, do_undefinstr(). */
+const u32 machine_undef_insn = 0x0b0f0b0f;
 
 #define SCTLR_RESET 0x00c50078 /* Cortex-A9 TRM: SCTLR reset value */
 

@@ -18,6 +18,10 @@
 
 struct page;
 
+#ifndef ENOSPC
+#define ENOSPC 28 /* errno-base.h: every slot of cma_areas[] taken */
+#endif
+
 //> ch08 struct_cma
 struct cma {
 	unsigned long base_pfn;
@@ -42,8 +46,7 @@ bool cma_release(struct cma *cma, const struct page *pages, unsigned int count);
 unsigned long cma_used_pages(const struct cma *cma);
 unsigned long cma_maxchunk_pages(const struct cma *cma);
 
-/* kernel/dma/contiguous.c: the areas of the device tree */
+/* kernel/dma/contiguous.c: the default area of the device tree */
 extern struct cma *dma_contiguous_default_area;
-void dma_contiguous_reserve_from_dt(void);
 
 #endif /* _LINUX_CMA_H */

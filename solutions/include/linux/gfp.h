@@ -156,6 +156,9 @@ struct page;
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
 #define alloc_page(gfp_mask) alloc_pages(gfp_mask, 0)
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
+
+/* mm/page_alloc.c: a pageblock of a CMA area to the buddy (chapter 12) */
+void init_cma_reserved_pageblock(struct page *page);
 unsigned long get_zeroed_page(gfp_t gfp_mask);
 #define __get_free_page(gfp_mask) __get_free_pages((gfp_mask), 0)
 

@@ -11,6 +11,28 @@
 #include <stdlib.h>
 #include <string.h>
 #include <asm/machine.h>
+#include <asm-generic/sections.h>
+
+/*
+ * The init sections too: free_initmem() (chapter 11) poisons them and,
+ * on the board, gives their pages to the buddy allocator, whose users
+ * write over them.  A real reboot loads the image again; this puts the
+ * copy taken at the first boot back.
+ */
+static void init_sections_reset(void)
+{
+	static char *image;
+	size_t n = __init_end - __init_begin;
+
+	if (!image) {
+		image = malloc(n ? n : 1);
+		memcpy(image, __init_begin, n);
+		return;
+	}
+	machine_text_writable(__init_begin, n, true);
+	memcpy(__init_begin, image, n);
+	machine_text_writable(__init_begin, n, false);
+}
 
 void kernel_state_reset(void)
 {
@@ -23,4 +45,5 @@ void kernel_state_reset(void)
 	}
 	memcpy(__kernel_data_start, image, n);
 	memset(__kernel_bss_start, 0, __kernel_bss_end - __kernel_bss_start);
+	init_sections_reset();
 }

@@ -26,6 +26,24 @@
 
 const char machine_name[] = "arm";
 
+/*
+ * The image is loaded into the board's RAM at its link address
+ * (0x60010000 on), so its init sections have frames and struct pages.
+ */
+bool machine_image_in_ram(void)
+{
+	return true;
+}
+
+/* Sections map the image privileged read-write: nothing to change. */
+void machine_text_writable(void *start, size_t size, bool writable)
+{
+	(void)start, (void)size, (void)writable;
+}
+
+/* ARM Linux's poison for freed init memory: UDF in ARM and Thumb. */
+const u32 machine_undef_insn = 0xe7fddef0;
+
 void machine_boot(const void *fdt)
 {
 	/* Runs identity-mapped (or with the MMU off), so this is safe. */

@@ -14,14 +14,20 @@
  *                        highmem page by page (free_highpages), then
  *                        print the "Memory:" line
  *   pfn_valid()          is a frame RAM the kernel may look at?
+ *   free_initmem()       when boot is over, poison the image's init
+ *                        sections and give their pages to the buddy
+ *                        (chapter 11)
  */
 #include <string.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
+#include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
+#include <asm-generic/sections.h>
 #include "../../../mm/internal.h"
 
 /**
@@ -71,7 +77,7 @@ static void early_init_fdt_scan_reserved_mem(void)
  * image's reservation covers it (Linux reserves the blob a boot loader
  * placed in RAM with early_init_fdt_reserve_self()).
  */
-void arm_memblock_init(void)
+void __init arm_memblock_init(void)
 {
 	for (int i = 0; i < meminfo.nr_banks; i++)
 		memblock_add(meminfo.bank[i].start, meminfo.bank[i].size);
@@ -101,7 +107,7 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 }
 
 /* bootmem_init - zones and mem_map, from memblock's view of RAM */
-void bootmem_init(void)
+void __init bootmem_init(void)
 {
 	adjust_lowmem_bounds();
 	find_limits(&min_low_pfn, &max_low_pfn, &max_pfn);
@@ -143,10 +149,43 @@ static void free_highpages(void)
  * Lowmem first, in large blocks (memblock_free_all(), chapter 10),
  * then highmem, page by page; then the boot log's "Memory:" line.
  */
-void mem_init(void)
+void __init mem_init(void)
 {
 	memblock_free_all();
 	free_highpages();
 	mem_init_print_info(NULL);
 }
 //< ch10 mem_init
+
+//> ch11 free_initmem
+/*
+ * Fill the init sections with an undefined instruction, a word at a
+ * time: whoever calls an __init function from now on takes an undefined
+ * instruction exception instead of running stale code.
+ */
+static void poison_init_mem(void *s, size_t count)
+{
+	u32 *p = (u32 *)s;
+	size_t n = count;
+
+	machine_text_writable(s, n, true);
+	for (; count != 0; count -= 4)
+		*p++ = machine_undef_insn;
+	machine_text_writable(s, n, false);
+}
+
+/**
+ * free_initmem - boot is over: the init sections go back to the buddy
+ *
+ * Poisoned first (poison_init_mem), then freed without a second poison
+ * (-1): free_initmem_default() hands [__init_begin, __init_end) to
+ * free_reserved_area().  ARM skips that step on the Integrator boards;
+ * we skip it on the host, whose image is not in the board's RAM.
+ */
+void free_initmem(void)
+{
+	poison_init_mem(__init_begin, __init_end - __init_begin);
+	if (machine_image_in_ram())
+		free_initmem_default(-1);
+}
+//< ch11 free_initmem

@@ -40,6 +40,21 @@ extern char __kernel_data_start[], __kernel_data_end[];
 extern char __kernel_bss_start[], __kernel_bss_end[];
 void kernel_state_reset(void);
 
+/*
+ * The image's init sections (chapter 11).  On the board the image is
+ * in the machine's RAM, in the window below KERNEL_IMAGE_END, with
+ * struct pages that free_initmem() can hand to the buddy allocator.
+ * On the host the image is the host program, outside the simulated RAM:
+ * machine_image_in_ram() says which.  machine_text_writable() lets the
+ * kernel write over its own code (to poison it, and for
+ * kernel_state_reset() to put the init sections back at the next boot);
+ * machine_undef_insn is the word free_initmem() poisons it with, an
+ * undefined instruction of the machine's CPU (ARM: 0xe7fddef0).
+ */
+bool machine_image_in_ram(void);
+void machine_text_writable(void *start, size_t size, bool writable);
+extern const u32 machine_undef_insn;
+
 /* Print the registers of an exception, and where it was taken. */
 void __show_regs(struct pt_regs *regs);
 

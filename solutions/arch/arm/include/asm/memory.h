@@ -52,6 +52,17 @@
 #define __pa(x) ((phys_addr_t)__virt_to_phys_nodebug(x))
 #define __va(x) ((void *)(uintptr_t)__phys_to_virt((phys_addr_t)(x)))
 
+/*
+ * The physical address of a symbol of the image.  Linux links ARM's
+ * image at PAGE_OFFSET + TEXT_OFFSET, in the linear map, and
+ * __pa_symbol() subtracts; ours is linked at its load address
+ * (0x60010000), so the symbol's address is already physical.  Only
+ * meaningful where the image is in the board's RAM
+ * (machine_image_in_ram()).
+ * SIMPLIFIED(v5.10 arch/arm/include/asm/memory.h): identity-linked image.
+ */
+#define __pa_symbol(x) ((phys_addr_t)(uintptr_t)(x))
+
 /* FLATMEM: mem_map[0] describes the first page frame of RAM. */
 #define ARCH_PFN_OFFSET (PHYS_OFFSET >> 12)
 #endif
