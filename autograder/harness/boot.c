@@ -16,9 +16,13 @@
  *                     declared in setup_arch, activated before the
  *                     watermarks are set (cma_init_reserved_areas, a
  *                     core initcall) (ch08 on)
+ *   ktest_boot_slab   the same, then kmem_cache_init(), as mm_init()
+ *                     does after mem_init: the slab caches and
+ *                     kmalloc (ch13 on)
  */
 #include <linux/cma.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -57,4 +61,10 @@ void ktest_boot_cma(void)
 	setup_per_cpu_pageset();
 	cma_init_reserved_areas();
 	init_per_zone_wmark_min();
+}
+
+void ktest_boot_slab(void)
+{
+	ktest_boot_cma();
+	kmem_cache_init();
 }

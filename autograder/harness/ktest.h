@@ -212,5 +212,6 @@ void ktest_boot_buddy(void);
 void ktest_boot_pcp(void);
 void ktest_boot_alloc(void);
 void ktest_boot_cma(void);
+void ktest_boot_slab(void);
 
 #endif /* _KTEST_H */
