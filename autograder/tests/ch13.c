@@ -170,10 +170,12 @@ START_TEST(ctor_once_per_object)
 		      "a new slab of %u objects runs the constructor on each "
 		      "once; counted %d calls",
 		      n, ctor_calls);
-	ck_assert_msg(((unsigned char *)objs[0])[0] == 0x42 &&
-			      ((unsigned char *)objs[0])[31] == 0x42,
-		      "the constructed object was changed: with a ctor the "
-		      "free pointer must live after the object");
+	for (int i = 0; i < 32; i++)
+		ck_assert_msg(((unsigned char *)objs[0])[i] == 0x42,
+			      "byte %d of the constructed object was changed: "
+			      "with a ctor the free pointer must live after "
+			      "the object (s->offset %u)",
+			      i, s->offset);
 	for (unsigned int i = 1; i < n; i++)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
 	ck_assert_int_eq(ctor_calls, n);
@@ -278,6 +280,40 @@ START_TEST(min_partial_empty_slabs_kept)
 		      "expected %lu free pages (the 5 kept slabs held), got "
 		      "%lu",
 		      before - 5 * pages, free_pages_now());
+}
+END_TEST
+
+/*
+ * A debug cache has no CPU partial lists: every free of an object of a
+ * slab the CPU does not hold goes through __slab_free's list handling.
+ */
+START_TEST(min_partial_in_slab_free)
+{
+	struct kmem_cache *s =
+		make("minp_dbg", 512, 0, SLAB_CONSISTENCY_CHECKS, NULL);
+	unsigned int n = oo_objects(s->oo), pages = 1 << oo_order(s->oo);
+	unsigned long before = free_pages_now();
+	static void *objs[12 * 64];
+	struct kmem_cache_node *node = s->node[0];
+
+	for (unsigned int i = 0; i < 12 * n; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	ck_assert_uint_eq(node->nr_partial, 0);
+	for (unsigned int i = 0; i < 12 * n; i++)
+		kmem_cache_free(s, objs[i]);
+	/*
+	 * The slab being emptied is on the partial list itself when
+	 * nr_partial is compared: the fifth empty slab finds 5 and goes.
+	 */
+	ck_assert_msg(node->nr_partial == s->min_partial - 1 &&
+			      node->nr_slabs == s->min_partial - 1,
+		      "__slab_free of the last object of a slab frees the "
+		      "slab when the node's nr_partial (counting this slab) "
+		      "is at least min_partial (%lu): %lu slabs stay, the "
+		      "node has %lu slabs, %lu partial",
+		      s->min_partial, s->min_partial - 1, node->nr_slabs,
+		      node->nr_partial);
+	ck_assert_uint_eq(free_pages_now(), before - 4 * pages);
 }
 END_TEST
 
@@ -735,15 +771,17 @@ KTEST_SUITE(ch13) = {
 	.title = "Slab, slob and slub",
 	.boot = ktest_boot_slab,
 	.timeout = 60,
-	.tests = KTESTS(
-		objects_per_slab, red_zone_and_track_layout,
-		alignment_and_hwcache_align, ctor_once_per_object,
-		fast_path_is_lifo_through_the_object,
-		multi_page_slab_is_compound, min_partial_empty_slabs_kept,
-		partial_slab_reused_before_new_slab, each_cpu_has_its_own_slab,
-		destroy_returns_every_page, destroy_with_objects_reports,
-		redzone_overwritten_reported_and_fixed,
-		poison_overwritten_after_free, double_free_reported,
-		freepointer_corrupt_reported, store_user_tracks_and_taints,
-		slabinfo_format, random_operations_keep_accounting),
+	.tests = KTESTS(objects_per_slab, red_zone_and_track_layout,
+			alignment_and_hwcache_align, ctor_once_per_object,
+			fast_path_is_lifo_through_the_object,
+			multi_page_slab_is_compound,
+			min_partial_empty_slabs_kept, min_partial_in_slab_free,
+			partial_slab_reused_before_new_slab,
+			each_cpu_has_its_own_slab, destroy_returns_every_page,
+			destroy_with_objects_reports,
+			redzone_overwritten_reported_and_fixed,
+			poison_overwritten_after_free, double_free_reported,
+			freepointer_corrupt_reported,
+			store_user_tracks_and_taints, slabinfo_format,
+			random_operations_keep_accounting),
 };

@@ -193,6 +193,12 @@ START_TEST(krealloc_grows_and_shrinks)
 		ck_assert_msg(q[i] == (char)i,
 			      "krealloc must copy the old contents (byte %d)",
 			      i);
+	char *again = kmalloc(opaque(50), GFP_KERNEL);
+
+	ck_assert_msg(again == p,
+		      "krealloc must free the old object when it moves: the "
+		      "next kmalloc(50) should get it back");
+	kfree(again);
 	ck_assert_msg(krealloc(q, 10, GFP_KERNEL) == q,
 		      "shrinking never moves the object");
 	char *r = krealloc(NULL, 10, GFP_KERNEL);

@@ -1117,7 +1117,7 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 	/* TODO(ch13): pop c->freelist (get_freepointer gives the next
 	   object); when it is empty call ___slab_alloc(); see
 	   chapters/13-slub.md, "The fast path". */
-	(void)node, (void)addr;
+	(void)node, (void)addr, (void)c, (void)___slab_alloc;
 	object = NULL;
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
