@@ -102,7 +102,7 @@ START_TEST(kmalloc_uses_its_size_class)
 }
 END_TEST
 
-START_TEST(kmalloc_alignment)
+START_TEST(results_are_aligned)
 {
 	for (size_t size = 1; size <= 8192; size = size * 3 / 2 + 1) {
 		void *p = kmalloc(opaque(size), GFP_KERNEL);
@@ -248,6 +248,42 @@ START_TEST(ksize_of_each_class)
 }
 END_TEST
 
+START_TEST(lecture_questions)
+{
+	ck_assert_msg(kmalloc_max_size() == 4UL << 20,
+		      "the largest kmalloc is KMALLOC_MAX_SIZE, 4 MiB on ARM "
+		      "(an order-10 block), got %zu",
+		      kmalloc_max_size());
+	static const size_t want[][2] = {
+		{ 1, 64 },	{ 64, 64 },	 { 100, 128 },
+		{ 150, 64 },	{ 256, 256 },	 { 700, 1024 },
+		{ 8192, 8192 }, { 8193, 16384 }, { 100000, 131072 },
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(want); i++) {
+		ck_assert_msg(kmalloc_alignment(want[i][0]) == want[i][1],
+			      "kmalloc(%zu) is aligned to %zu, "
+			      "kmalloc_alignment() says %zu",
+			      want[i][0], want[i][1],
+			      kmalloc_alignment(want[i][0]));
+		void *p = kmalloc(opaque(want[i][0]), GFP_KERNEL);
+
+		ck_assert(!((uintptr_t)p % want[i][1]));
+		kfree(p);
+	}
+	char *p = kmalloc(opaque(300), GFP_KERNEL);
+	phys_addr_t phys = PFN_PHYS(page_to_pfn(virt_to_page(p))) +
+			   ((uintptr_t)p & (PAGE_SIZE - 1));
+
+	ck_assert_msg(kmalloc_to_phys(p + 5) == phys + 5,
+		      "kmalloc returns a virtual address of the linear map: "
+		      "its physical address is %#x, got %#x",
+		      (unsigned int)phys + 5,
+		      (unsigned int)kmalloc_to_phys(p + 5));
+	kfree(p);
+}
+END_TEST
+
 /* Random kmalloc/kfree of every class and large sizes on all CPUs. */
 START_TEST(random_kmalloc_kfree)
 {
@@ -312,10 +348,10 @@ KTEST_SUITE(ch14) = {
 	.boot = ktest_boot_slab,
 	.timeout = 60,
 	.tests = KTESTS(kmalloc_index_classes, kmalloc_uses_its_size_class,
-			kmalloc_alignment,
+			results_are_aligned,
 			large_kmalloc_from_the_page_allocator,
 			kfree_null_and_foreign_pointers, kzalloc_zeroes,
 			krealloc_grows_and_shrinks,
 			kmalloc_array_refuses_overflow, ksize_of_each_class,
-			random_kmalloc_kfree),
+			lecture_questions, random_kmalloc_kfree),
 };

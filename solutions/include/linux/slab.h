@@ -217,6 +217,11 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *k, gfp_t flags)
 	return kmem_cache_alloc(k, flags | __GFP_ZERO);
 }
 
+/* The lecture's questions, answered (mm/kmalloc_sample.c). */
+size_t kmalloc_max_size(void);
+size_t kmalloc_alignment(size_t size);
+phys_addr_t kmalloc_to_phys(const void *p);
+
 /* /proc/slabinfo (mm/slab_common.c) */
 struct seq_file;
 void slabinfo_show(struct seq_file *m);
