@@ -208,7 +208,9 @@ static void print_section(const char *level, const char *text, u8 *addr,
 			line[lx++] = ch >= 0x20 && ch < 0x7f ? (char)ch : '.';
 		}
 		line[lx] = 0;
-		printk("%s%s%p: %s\n", level, text, addr + i, line);
+		/* every caller passes KERN_ERR */
+		(void)level;
+		pr_err("%s%p: %s\n", text, addr + i, line);
 	}
 }
 
