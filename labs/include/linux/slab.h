@@ -120,6 +120,7 @@ static inline void *kmalloc_large(size_t size, gfp_t flags)
 	return kmalloc_order(size, flags, order);
 }
 
+//> ch14 kmalloc_inline
 /**
  * kmalloc - allocate @size bytes of physically contiguous memory
  * @size: how many bytes; up to KMALLOC_MAX_SIZE (4 MiB)
@@ -145,6 +146,7 @@ static inline void *kmalloc(size_t size, gfp_t flags)
 	}
 	return __kmalloc(size, flags);
 }
+//< ch14 kmalloc_inline
 
 //> ch14 kmalloc_array
 /**
