@@ -455,7 +455,6 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 
-//> ch13 check_object
 /**
  * check_object - are the guards of @object intact?
  * @val: SLUB_RED_ACTIVE for a live object, SLUB_RED_INACTIVE for a free
@@ -465,6 +464,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
  * a free object's free pointer must point into its slab.
  * Return: 1 if all is well.
  */
+//> ch13 check_object
 static int check_object(struct kmem_cache *s, struct page *page, void *object,
 			u8 val)
 {
@@ -1074,7 +1074,6 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 
-//> ch13 slab_alloc_slow
 /**
  * ___slab_alloc - the slow path: the CPU's freelist is empty
  * @c: this CPU's kmem_cache_cpu
@@ -1087,6 +1086,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
  * it comes here, so that every one is checked.
  * Return: an object, with c->freelist loaded with the rest.
  */
+//> ch13 slab_alloc_slow
 static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			   unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -1100,7 +1100,6 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 }
 //< ch13 slab_alloc_slow
 
-//> ch13 slab_alloc_node
 /**
  * slab_alloc_node - allocate one object of @s
  * @addr: the caller, for SLAB_STORE_USER
@@ -1109,6 +1108,7 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
  * free pointer is the new head.  No lock: the list is the CPU's own.
  * When the list is empty (or the CPU has no slab), ___slab_alloc.
  */
+//> ch13 slab_alloc_node
 static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 					     gfp_t gfpflags, int node,
 					     unsigned long addr)
@@ -1149,7 +1149,6 @@ kmem_cache_alloc_trace(struct kmem_cache *s, gfp_t gfpflags, size_t size)
 
 /* ---- freeing ---- */
 
-//> ch13 slab_free_slow
 /**
  * __slab_free - free to a slab that is not this CPU's slab
  *
@@ -1163,6 +1162,7 @@ kmem_cache_alloc_trace(struct kmem_cache *s, gfp_t gfpflags, size_t size)
  *   - it was full, in a cache without CPU partial lists (debug): it
  *     joins the node's partial list.
  */
+//> ch13 slab_free_slow
 static void __slab_free(struct kmem_cache *s, struct page *page, void *head,
 			void *tail, int cnt, unsigned long addr)
 {
@@ -1265,6 +1265,9 @@ static inline unsigned int slab_order(unsigned int size,
 	return order;
 }
 
+//< ch13 calculate_order
+
+//> ch13 calculate_order2
 /*
  * calculate_order - the order of a cache's slabs: aim for
  * 4 * (fls(nr_cpu_ids) + 1) objects (16 with our 4 CPUs) wasting at
@@ -1304,9 +1307,8 @@ int calculate_order(unsigned int size)
 		return order;
 	return -ENOSYS;
 }
-//< ch13 calculate_order
+//< ch13 calculate_order2
 
-//> ch13 calculate_sizes
 /**
  * calculate_sizes - lay out one object of @s and choose the slab order
  *
@@ -1316,16 +1318,37 @@ int calculate_order(unsigned int size)
  * objects per slab (s->oo).
  * Return: 1 on success, 0 if no slab can hold an object.
  */
+//> ch13 calculate_sizes
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
-	/* TODO(ch13): s->offset, s->inuse, s->red_left_pad, s->size,
-	   then the order (calculate_order) and s->oo, s->min,
-	   s->allocflags; see chapters/13-slub.md, "Laying out an
-	   object". */
-	(void)s, (void)forced_order;
+	slab_flags_t flags = s->flags;
+	unsigned int size = s->object_size;
+	unsigned int order;
+
+	/* TODO(ch13): s->offset, s->inuse, s->red_left_pad and s->size
+	   from s->object_size, s->align and the flags; see
+	   chapters/13-slub.md, "Laying out an object". */
+	(void)flags, (void)size;
 	return 0;
+	//< ch13 calculate_sizes
+	//> ch13 calculate_sizes_order
+	/* the order of a slab, and the objects it holds */
+	if (forced_order >= 0)
+		order = forced_order;
+	else
+		order = calculate_order(size);
+	if ((int)order < 0)
+		return 0;
+	s->allocflags = 0;
+	if (order)
+		s->allocflags |= __GFP_COMP;
+	s->oo = oo_make(order, size);
+	s->min = oo_make(get_order(size), size);
+	if (oo_objects(s->oo) > oo_objects(s->max))
+		s->max = s->oo;
+	return !!oo_objects(s->oo);
 }
-//< ch13 calculate_sizes
+//< ch13 calculate_sizes_order
 
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
