@@ -427,9 +427,9 @@ static int cmd_kmalloc(int argc, char **argv)
 		return 0;
 	}
 	page = virt_to_head_page(p);
-	printf("kmalloc: %p from %s, ksize %zu\n", p,
+	printf("kmalloc: %p from %s, ksize %lu\n", p,
 	       PageSlab(page) ? page->slab_cache->name : "the page allocator",
-	       ksize(p));
+	       (unsigned long)ksize(p));
 	return 0;
 }
 
