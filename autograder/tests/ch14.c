@@ -330,6 +330,9 @@ START_TEST(random_kmalloc_kfree)
 	while (nr)
 		kfree(live[--nr].p);
 	__smp_processor_id = 0;
+	for (int i = 0; i <= KMALLOC_SHIFT_HIGH; i++)
+		if (kmalloc_caches[0][i])
+			ktest_check_slab_cache(kmalloc_caches[0][i], 0, seed);
 	for (int i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++)
 		if (kmalloc_caches[0][i])
 			kmem_cache_shrink(kmalloc_caches[0][i]);
