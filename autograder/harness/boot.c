@@ -32,6 +32,9 @@
  *                     calls it, cma_init_reserved_areas() (ch12 on;
  *                     the init sections stay, so that chapter 12's
  *                     counts are of CMA alone)
+ *   ktest_boot_slab   the same with kmem_cache_init() after mem_init(),
+ *                     as mm_init() does: the slab caches and kmalloc
+ *                     (ch13 on)
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
@@ -46,6 +49,7 @@
 #include <linux/panic.h>
 #include <asm/setup.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -128,9 +132,10 @@ void ktest_cma_activate_areas(void)
 
 /*
  * setup_arch's memory part to the end of the boot, on @mode's memblock,
- * with the kernel's CMA path (@rmem) or the stand-in's.
+ * with the kernel's CMA path (@rmem) or the stand-in's, and with the
+ * slab allocator (@slab) or without.
  */
-static void boot_cma(enum bootmem_early mode, bool rmem)
+static void boot_mm(enum bootmem_early mode, bool rmem, bool slab)
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
@@ -141,6 +146,8 @@ static void boot_cma(enum bootmem_early mode, bool rmem)
 		ktest_cma_reserve_from_dt();
 	build_all_zonelists();
 	mem_init();
+	if (slab)
+		kmem_cache_init();
 	setup_per_cpu_pageset();
 	if (rmem)
 		cma_init_reserved_areas();
@@ -151,17 +158,17 @@ static void boot_cma(enum bootmem_early mode, bool rmem)
 
 void ktest_boot_cma(void)
 {
-	boot_cma(BOOTMEM_EARLY, false);
+	boot_mm(BOOTMEM_EARLY, false, false);
 }
 
 void ktest_boot_memblock(void)
 {
-	boot_cma(BOOTMEM_MEMBLOCK, false);
+	boot_mm(BOOTMEM_MEMBLOCK, false, false);
 }
 
 void ktest_boot_memblock_free(void)
 {
-	boot_cma(BOOTMEM_REAL, false);
+	boot_mm(BOOTMEM_REAL, false, false);
 }
 
 void ktest_boot_initmem(void)
@@ -172,5 +179,10 @@ void ktest_boot_initmem(void)
 
 void ktest_boot_rmem_cma(void)
 {
-	boot_cma(BOOTMEM_REAL, true);
+	boot_mm(BOOTMEM_REAL, true, false);
+}
+
+void ktest_boot_slab(void)
+{
+	boot_mm(BOOTMEM_REAL, true, true);
 }

@@ -188,6 +188,17 @@ extern volatile int ktest_expect_oops;
 struct zone;
 unsigned long ktest_check_free_lists(struct zone *zone);
 
+/*
+ * ktest_check_slab_cache - every slab of @s found once (a CPU's slab,
+ * a CPU partial list, the node's partial list, or full and on no
+ * list), free lists well formed, counters equal to a recount, and
+ * @live objects in use (mmcheck.c).  @seed goes into failure messages.
+ * Return: the number of free objects found.
+ */
+struct kmem_cache;
+unsigned long ktest_check_slab_cache(struct kmem_cache *s, unsigned long live,
+				     unsigned int seed);
+
 /* A driver with movable pages (movable.c), for compaction and CMA. */
 #define KTEST_MAX_MOVABLE 150000
 extern struct page *ktest_movable[KTEST_MAX_MOVABLE];
@@ -235,5 +246,6 @@ enum bootmem_early {
 };
 void bootmem_early_stand_in(enum bootmem_early mode);
 extern phys_addr_t early_alloc_end;
+void ktest_boot_slab(void);
 
 #endif /* _KTEST_H */

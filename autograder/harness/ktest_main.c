@@ -2,7 +2,7 @@
 /*
  * The test runner inside the image: same source on both machines.
  *
- *   ktest [--list] [--chapter ID]... [--test NAME] [--skip N]
+ *   ktest [--list] [--chapter ID[,ID...]]... [--test NAME] [--skip N]
  *         [--timeout SECONDS] [--channel PATH --token WORD]
  *   ktest --shell [--board NAME] [--upto N] [--echo]     (shell.c)
  *
@@ -177,6 +177,20 @@ struct options {
 	bool list;
 };
 
+/* Is @word one of the comma-separated words of @list ("03,04,05")? */
+static bool in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; p; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		if (!strncmp(p, word, n) && (p[n] == ',' || !p[n]))
+			return true;
+	}
+	return false;
+}
+
 static bool selected_suite(const struct options *o, const struct ktest_suite *s)
 {
 	if (s->arm_only && strcmp(machine_name, "arm"))
@@ -187,7 +201,7 @@ static bool selected_suite(const struct options *o, const struct ktest_suite *s)
 		return strcmp(s->chapter, "crash") &&
 		       strcmp(s->chapter, "bench");
 	for (int i = 0; i < o->nr_chapters; i++)
-		if (!strcmp(o->chapters[i], s->chapter))
+		if (in_list(o->chapters[i], s->chapter))
 			return true;
 	return false;
 }

@@ -25,10 +25,13 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/slub_def.h>
 #include <linux/vmstat.h>
 #include <asm/machine.h>
 #include "mm/internal.h"
@@ -61,6 +64,13 @@ static void shell_boot_12(void)
 	free_initmem();
 }
 
+/* Chapter 13's boot, then the end of boot. */
+static void shell_boot_13(void)
+{
+	ktest_boot_slab();
+	free_initmem();
+}
+
 /* The boot stage of each chapter (boot.c), the last that applies. */
 static const struct {
 	int chapter;
@@ -76,6 +86,7 @@ static const struct {
 	{ 10, ktest_boot_memblock_free, "memblock_free_all" },
 	{ 11, ktest_boot_initmem, "init sections freed" },
 	{ 12, shell_boot_12, "CMA by rmem_cma_setup; init sections freed" },
+	{ 13, shell_boot_13, "the slab allocator: kmem_cache_init()" },
 };
 
 static int shell_boot(void)
@@ -169,6 +180,7 @@ static int cmd_cat(int argc, char **argv)
 		  9 },
 		{ "/sys/kernel/debug/memblock/reserved", memblock_reserved_show,
 		  9 },
+		{ "/proc/slabinfo", slabinfo_show, 13 },
 	};
 
 	if (argc != 2 &&
@@ -176,7 +188,8 @@ static int cmd_cat(int argc, char **argv)
 		printf("usage: cat FILE [| grep TEXT] (FILE one of "
 		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
 		       "/proc/meminfo, /sys/kernel/debug/memblock/memory, "
-		       "/sys/kernel/debug/memblock/reserved)\n");
+		       "/sys/kernel/debug/memblock/reserved, "
+		       "/proc/slabinfo)\n");
 		return -1;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(views); i++) {
@@ -468,6 +481,97 @@ static int cmd_call_init(int argc, char **argv)
 	return 0;
 }
 
+/* kmalloc SIZE [GFP]: the address, its cache and ksize */
+static int cmd_kmalloc(int argc, char **argv)
+{
+	unsigned long size;
+	gfp_t gfp = GFP_KERNEL;
+	struct page *page;
+	void *p;
+
+	if (argc != 2 && argc != 3) {
+		printf("usage: kmalloc SIZE [GFP] (e.g. kmalloc 100)\n");
+		return -1;
+	}
+	if (!needs(14, argv[0]) ||
+	    parse_ulong(argv[1], 64UL << 20, &size, "SIZE") ||
+	    (argc == 3 && parse_gfp(argv[2], &gfp)))
+		return -1;
+	p = kmalloc(size, gfp);
+	if (ZERO_OR_NULL_PTR(p)) {
+		printf("kmalloc: %s\n", p ? "ZERO_SIZE_PTR" : "NULL");
+		return 0;
+	}
+	page = virt_to_head_page(p);
+	printf("kmalloc: %p from %s, ksize %lu\n", p,
+	       PageSlab(page) ? page->slab_cache->name : "the page allocator",
+	       (unsigned long)ksize(p));
+	return 0;
+}
+
+/* kfree ADDR */
+static int cmd_kfree(int argc, char **argv)
+{
+	unsigned long addr;
+
+	if (argc != 2) {
+		printf("usage: kfree ADDR (as kmalloc printed it)\n");
+		return -1;
+	}
+	if (!needs(14, argv[0]) ||
+	    parse_ulong(argv[1], UINTPTR_MAX, &addr, "ADDR"))
+		return -1;
+	kfree((void *)(uintptr_t)addr);
+	printf("kfree: %#lx\n", addr);
+	return 0;
+}
+
+/* kmem_cache_create NAME SIZE: a cache that /proc/slabinfo shows */
+static int cmd_kmem_cache_create(int argc, char **argv)
+{
+	static char names[8][32];
+	static int nr_names;
+	unsigned long size, count = 0;
+	struct kmem_cache *s;
+
+	if (argc != 3 && argc != 4) {
+		printf("usage: kmem_cache_create NAME SIZE [OBJECTS] "
+		       "(allocates OBJECTS of it)\n");
+		return -1;
+	}
+	if (!needs(13, argv[0]) ||
+	    parse_ulong(argv[2], 1UL << 20, &size, "SIZE") ||
+	    (argc == 4 && parse_ulong(argv[3], 100000, &count, "OBJECTS")))
+		return -1;
+	if (nr_names == ARRAY_SIZE(names)) {
+		printf("kmem_cache_create: the shell keeps 8 names\n");
+		return -1;
+	}
+	snprintf(names[nr_names], sizeof(names[0]), "%s", argv[1]);
+	s = kmem_cache_create(names[nr_names], size, 0, 0, NULL);
+	if (!s)
+		return -1;
+	nr_names++;
+	for (unsigned long i = 0; i < count; i++)
+		kmem_cache_alloc(s, GFP_KERNEL);
+	printf("kmem_cache_create: %s: size %u, objects per slab %u, "
+	       "order %u\n",
+	       argv[1], s->size, s->oo.x & 0xffff, s->oo.x >> 16);
+	return 0;
+}
+
+/* tick N: advance jiffies (our kernel has no timer interrupt) */
+static int cmd_tick(int argc, char **argv)
+{
+	unsigned long n = 1;
+
+	if (argc == 2 && parse_ulong(argv[1], 1000000, &n, "N"))
+		return -1;
+	jiffies += n;
+	printf("jiffies: %lu\n", jiffies);
+	return 0;
+}
+
 static int cmd_reset(int argc, char **argv)
 {
 	return shell_boot();
@@ -481,8 +585,8 @@ static const struct {
 } cmds[] = {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
 	{ "cat", "FILE [| grep TEXT]",
-	  "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
-	  "/proc/meminfo, /sys/kernel/debug/memblock/{memory,reserved}",
+	  "/proc/{zoneinfo,buddyinfo,pagetypeinfo,meminfo,slabinfo}, "
+	  "/sys/kernel/debug/memblock/{memory,reserved}",
 	  cmd_cat },
 	{ "dmesg", "[| grep TEXT]", "the kernel's log since boot", cmd_dmesg },
 	{ "alloc_pages", "GFP ORDER", "allocate 2^ORDER pages; prints the pfn",
@@ -493,6 +597,13 @@ static const struct {
 	  cmd_cma_alloc },
 	{ "cma_release", "[PFN COUNT]", "give them back (default: the last)",
 	  cmd_cma_release },
+	{ "kmem_cache_create", "NAME SIZE [OBJECTS]",
+	  "a slab cache (and OBJECTS allocated from it)",
+	  cmd_kmem_cache_create },
+	{ "kmalloc", "SIZE [GFP]", "allocate; prints the address and cache",
+	  cmd_kmalloc },
+	{ "kfree", "ADDR", "free what kmalloc returned", cmd_kfree },
+	{ "tick", "[N]", "advance jiffies by N", cmd_tick },
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },
 	{ "compact", "[ORDER]", "compact every zone", cmd_compact },

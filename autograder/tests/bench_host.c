@@ -7,13 +7,21 @@
  *   order-0 alloc+free pairs: per-CPU lists, the buddy alone (per-CPU
  *   lists in their boot pass-through state), glibc malloc/free of 4 KiB
  *   mixed orders 0-10 at 64 MiB and at 1 GiB of RAM
+ *   kmalloc+kfree pairs of 8 ... 4096 bytes beside glibc malloc+free of
+ *   the same sizes, interleaved, 9 rounds: median and spread
+ *   slab memory efficiency of a mixed workload beside glibc's
  */
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <time.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmstat.h>
+#include <linux/slub_def.h>
+#include "mm/slab.h"
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -126,10 +134,162 @@ START_TEST(mixed_orders_by_ram_size)
 }
 END_TEST
 
+/* A size the compiler cannot see, as most kmalloc() callers' are not. */
+static size_t bench_size(size_t n)
+{
+	volatile size_t v = n;
+
+	return v;
+}
+
+#define KPAIRS 1000000L
+#define ROUNDS 9
+
+static double kmalloc_pairs_ns(size_t size)
+{
+	size_t n = bench_size(size);
+	double t = now_ns();
+
+	for (long i = 0; i < KPAIRS; i++) {
+		char *p = kmalloc(n, GFP_KERNEL);
+
+		p[0] = (char)i;
+		bench_sink = p;
+		kfree(p);
+	}
+	return (now_ns() - t) / KPAIRS;
+}
+
+static double malloc_pairs_ns(size_t size)
+{
+	size_t n = bench_size(size);
+	double t = now_ns();
+
+	for (long i = 0; i < KPAIRS; i++) {
+		char *p = malloc(n);
+
+		p[0] = (char)i;
+		bench_sink = p;
+		free(p);
+	}
+	return (now_ns() - t) / KPAIRS;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+START_TEST(kmalloc_pairs_beside_glibc)
+{
+	static const size_t sizes[] = { 8, 64, 96, 192, 1024, 4096 };
+
+	ktest_reboot("vexpress-256m", ktest_boot_slab);
+	printf("bench: kmalloc+kfree pairs beside glibc malloc+free "
+	       "(%ld pairs, %d interleaved rounds; median [min-max])\n",
+	       KPAIRS, ROUNDS);
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
+		double k[ROUNDS], g[ROUNDS];
+
+		for (int r = 0; r < ROUNDS; r++) {
+			k[r] = kmalloc_pairs_ns(sizes[i]);
+			g[r] = malloc_pairs_ns(sizes[i]);
+		}
+		qsort(k, ROUNDS, sizeof(double), cmp_double);
+		qsort(g, ROUNDS, sizeof(double), cmp_double);
+		printf("bench:   %4zu B  kmalloc %5.1f [%5.1f-%5.1f] ns  glibc "
+		       "%5.1f [%5.1f-%5.1f] ns  ratio %.2fx\n",
+		       sizes[i], k[ROUNDS / 2], k[0], k[ROUNDS - 1],
+		       g[ROUNDS / 2], g[0], g[ROUNDS - 1],
+		       k[ROUNDS / 2] / g[ROUNDS / 2]);
+	}
+}
+END_TEST
+
+/* Bytes of slab pages the kmalloc caches hold, and of large kmallocs. */
+static unsigned long kmalloc_slab_bytes(void)
+{
+	unsigned long bytes = 0;
+
+	for (int i = 0; i <= KMALLOC_SHIFT_HIGH; i++) {
+		struct kmem_cache *s = kmalloc_caches[KMALLOC_NORMAL][i];
+
+		if (s)
+			bytes += s->node[0]->nr_slabs *
+				 (PAGE_SIZE << oo_order(s->oo));
+	}
+	return bytes;
+}
+
+START_TEST(slab_memory_efficiency)
+{
+	/* sizes of a fixed distribution, weights in percent */
+	static const struct {
+		size_t lo, hi;
+		unsigned int pct;
+	} dist[] = {
+		{ 8, 32, 30 },	   { 33, 96, 25 },    { 97, 256, 20 },
+		{ 257, 1024, 15 }, { 1025, 4096, 8 }, { 4097, 8192, 2 },
+	};
+	enum { N = 20000 };
+	static void *k[N], *g[N];
+	unsigned long requested = 0, pages_before, pages_after;
+	unsigned int rng = 7;
+	struct mallinfo2 before, after;
+
+	ktest_reboot("vexpress-256m", ktest_boot_slab);
+	drain_all_pages(NULL);
+	pages_before = zone_page_state(&NODE_DATA(0)->node_zones[ZONE_NORMAL],
+				       NR_FREE_PAGES);
+	unsigned long slab_before = kmalloc_slab_bytes();
+
+	before = mallinfo2();
+	for (int i = 0; i < N; i++) {
+		unsigned int r, pct = 0, d = 0;
+
+		rng = rng * 1103515245u + 12345u;
+		r = (rng >> 8) % 100;
+		while (r >= pct + dist[d].pct)
+			pct += dist[d++].pct;
+		rng = rng * 1103515245u + 12345u;
+		size_t n =
+			dist[d].lo + (rng >> 8) % (dist[d].hi - dist[d].lo + 1);
+
+		requested += n;
+		k[i] = kmalloc(bench_size(n), GFP_KERNEL);
+		g[i] = malloc(n);
+	}
+	after = mallinfo2();
+	drain_all_pages(NULL);
+	pages_after = zone_page_state(&NODE_DATA(0)->node_zones[ZONE_NORMAL],
+				      NR_FREE_PAGES);
+	unsigned long slab = kmalloc_slab_bytes() - slab_before;
+	unsigned long libc = (after.uordblks - before.uordblks) +
+			     (after.hblkhd - before.hblkhd);
+
+	printf("bench: memory of %d mixed requests (8 B - 8 KiB, %lu bytes "
+	       "requested)\n",
+	       N, requested);
+	printf("bench:   kmalloc: %lu bytes of slab pages (%lu pages left "
+	       "the buddy): %.1f%% used\n",
+	       slab, pages_before - pages_after, 100.0 * requested / slab);
+	printf("bench:   glibc:   %lu bytes in use (mallinfo2 uordblks + "
+	       "hblkhd): %.1f%% used\n",
+	       libc, 100.0 * requested / libc);
+	for (int i = 0; i < N; i++) {
+		kfree(k[i]);
+		free(g[i]);
+	}
+}
+END_TEST
+
 KTEST_SUITE(bench) = {
 	.chapter = "bench",
 	.title = "Benchmarks of the page allocator",
 	.boot = ktest_boot_alloc,
 	.timeout = 120,
-	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size),
+	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size,
+			kmalloc_pairs_beside_glibc, slab_memory_efficiency),
 };

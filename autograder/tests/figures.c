@@ -30,6 +30,9 @@
 #include <asm/pgtable-2level-hwdef.h>
 #include <asm/setup.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/slub_def.h>
+#include "mm/slab.h"
 #include "arch/host/walk.h"
 #include "mm/internal.h"
 #include "ktest.h"
@@ -823,10 +826,78 @@ START_TEST(fig_memblock)
 }
 END_TEST
 
+/*
+ * The figure of chapter 13: one slab of a cache of 256-byte objects (16
+ * to a page), all allocated by CPU 0, then objects 5, 9 and 2 freed on
+ * CPU 0.  They are pushed on the CPU's freelist, each free object
+ * holding the address of the next one at s->offset: 2 -> 9 -> 5.
+ */
+START_TEST(fig_slab_freelist)
+{
+	static const int freed[] = { 5, 9, 2 };
+	struct kmem_cache *s;
+	struct kmem_cache_cpu *c;
+	char *objs[16], *base;
+	int order[16], n = 0;
+
+	ktest_reboot("vexpress-256m", ktest_boot_slab);
+	s = kmem_cache_create("fig", 256, 0, 0, NULL);
+	ck_assert(s && oo_objects(s->oo) == 16 && oo_order(s->oo) == 0);
+	for (int i = 0; i < 16; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	base = page_address(virt_to_head_page(objs[0]));
+	for (int i = 0; i < 16; i++)
+		ck_assert(objs[i] == base + i * 256);
+	for (unsigned int i = 0; i < ARRAY_SIZE(freed); i++)
+		kmem_cache_free(s, objs[freed[i]]);
+	c = &s->cpu_slab[0];
+	for (char *o = (char *)c->freelist; o; o = get_freepointer(s, o))
+		order[n++] = (int)((o - base) / 256);
+	ck_assert_int_eq(n, 3);
+	ck_assert(order[0] == 2 && order[1] == 9 && order[2] == 5);
+	FIG_BEGIN("ch13-slab-freelist");
+	printk(KERN_NOTICE "digraph slab {\n"
+			   " graph [nodesep=0.06, ranksep=0.45];\n"
+			   " node [shape=box, fontsize=9, width=0.25, "
+			   "height=0.3, margin=0.02, style=filled];\n"
+			   " edge [arrowsize=0.5];\n"
+			   " head [shape=plaintext, style=\"\", label=\"CPU 0: "
+			   "c->freelist\"];\n"
+			   " info [shape=plaintext, style=\"\", label=\"slab "
+			   "at pfn %#lx: objects %u, inuse %u, frozen %u\\n"
+			   "the free pointer at offset %u\"];\n",
+	       page_to_pfn(virt_to_head_page(base)), c->page->objects,
+	       c->page->inuse, c->page->frozen, s->offset);
+	printk(KERN_NOTICE " { rank=same;");
+	for (int i = 0; i < 16; i++)
+		printk(KERN_CONT " o%d", i);
+	printk(KERN_CONT " }\n");
+	for (int i = 0; i < 16; i++) {
+		bool f = i == 2 || i == 5 || i == 9;
+
+		printk(KERN_NOTICE " o%d [label=\"%d\", fillcolor=\"%s\"];\n",
+		       i, i, f ? "#dcefdc" : "#dddddd");
+	}
+	for (int i = 0; i < 15; i++)
+		printk(KERN_NOTICE " o%d -> o%d [style=invis];\n", i, i + 1);
+	printk(KERN_NOTICE " o7 -> info [style=invis];\n head -> o%d;\n",
+	       order[0]);
+	for (int i = 0; i + 1 < n; i++)
+		printk(KERN_NOTICE " o%d -> o%d [constraint=false, "
+				   "color=\"#2c7a2c\"];\n",
+		       order[i], order[i + 1]);
+	printk(KERN_NOTICE " null [shape=plaintext, style=\"\", "
+			   "label=\"NULL\"];\n o%d -> null [color=\"#2c7a2c\"];"
+			   "\n}\n",
+	       order[n - 1]);
+	FIG_END();
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
-			fig_memblock),
+			fig_memblock, fig_slab_freelist),
 };

@@ -139,7 +139,8 @@ def interactive(a):
 
 # --- the self-test ----------------------------------------------------------
 
-VIEW_LINE = re.compile(r'^(Node\s+\d+, zone|\s+\w|[A-Z][\w()]*:\s+\d)')
+VIEW_LINE = re.compile(r'^(Node\s+\d+, zone|\s+\w|[A-Z][\w()]*:\s+\d|'
+                       r'\S+\s+\d+\s+\d+\s+\d+.* : tunables )')
 PFN = re.compile(r'pfn 0x[0-9a-f]+')
 MEMBLOCK_LINE = re.compile(r'^\s*\d+: 0x[0-9a-f]+\.\.0x[0-9a-f]+$')
 HEX = re.compile(r'0x[0-9a-f]+')
@@ -147,7 +148,8 @@ HEX = re.compile(r'0x[0-9a-f]+')
 
 def masked(text):
     """The shell's output after its first prompt, with what legitimately
-    differs between the machines masked: the numbers of the /proc views,
+    differs between the machines masked: the numbers of the /proc views
+    (/proc/slabinfo's too: a struct kmem_cache is larger on the host),
     the pfns allocations return and the addresses of memblock's regions
     (the host's mem_map is larger), the
     log (dmesg) and the boot messages after `reset`, and an oops's

@@ -564,6 +564,12 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 	/* A movable page's owner let go: the mapping keeps only the flag. */
 	if ((unsigned long)page->mapping == 0x2 /* PAGE_MAPPING_MOVABLE */)
 		page->mapping = NULL;
+	/* A compound page: its tails point to the head; they stop now. */
+	if (order && PageHead(page)) {
+		VM_BUG_ON(compound_order(page) != order);
+		for (unsigned long i = 1; i < (1UL << order); i++)
+			clear_compound_head(page + i);
+	}
 	for (unsigned long i = 0; i < (1UL << order); i++)
 		bad += check_page(page + i, PAGE_FLAGS_CHECK_AT_FREE);
 	if (bad)
@@ -571,6 +577,31 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 	for (unsigned long i = 0; i < (1UL << order); i++)
 		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 	return true;
+}
+
+/**
+ * prep_compound_page - make a block of 2^@order pages one compound page
+ * @page: its first page, PG_head from now on
+ * @order: the block's order (at least 1)
+ *
+ * Every tail points to the head (compound_head, bit 0 set) and the first
+ * tail records the order, so that a pointer anywhere inside the block
+ * finds the block (virt_to_head_page) and its size (compound_order):
+ * what kfree() needs for a large kmalloc and SLUB for a multi-page slab.
+ * Linux calls it from prep_new_page() when the request has __GFP_COMP.
+ * SIMPLIFIED(v5.10 mm/page_alloc.c: prep_compound_page): no compound
+ * destructor, compound_mapcount or TAIL_MAPPING (no mapped compound
+ * pages before chapter 37).
+ */
+void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long nr_pages = 1UL << order;
+
+	__SetPageHead(page);
+	for (unsigned long i = 1; i < nr_pages; i++)
+		set_compound_head(page + i, page);
+	page[1].compound_dtor = 0;
+	page[1].compound_order = order;
 }
 
 /* prep_new_page - a block leaves the allocator: check it, count one ref */
@@ -1407,14 +1438,18 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	if (ac.migratetype == MIGRATE_MOVABLE)
 		alloc_flags |= ALLOC_CMA;
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, &ac);
-	if (page)
-		return page;
 	/* SIMPLIFIED(v5.10 mm/page_alloc.c: __alloc_pages_slowpath): no
 	 * kswapd, reclaim, compaction or OOM killer. */
-	page = get_page_from_freelist(gfp_mask, order,
-				      gfp_to_alloc_flags(gfp_mask), &ac);
 	if (!page)
+		page = get_page_from_freelist(
+			gfp_mask, order, gfp_to_alloc_flags(gfp_mask), &ac);
+	if (!page) {
 		warn_alloc(gfp_mask, order);
+		return NULL;
+	}
+	/* Linux does this in prep_new_page(); ours has no gfp_mask. */
+	if (order && (gfp_mask & __GFP_COMP))
+		prep_compound_page(page, order);
 	return page;
 }
 //< ch07 alloc_pages

@@ -59,3 +59,34 @@ void __warn_printf(const char *file, int line, const char *fmt, ...)
 	}
 	pr_warn("---[ end trace ]---\n");
 }
+
+/*
+ * Taint (kernel/panic.c): a report of a corrupted slab taints the kernel
+ * with TAINT_BAD_PAGE, and every later report says so in its header
+ * ("Not tainted" before, "Tainted: G    B            " after).
+ */
+static unsigned long tainted_mask;
+
+static const char taint_chars[TAINT_FLAGS_COUNT + 1] = "PFSRMBUDAWCIOELKXT";
+
+void add_taint(unsigned int flag)
+{
+	tainted_mask |= 1UL << flag;
+}
+
+const char *print_tainted(void)
+{
+	static char buf[TAINT_FLAGS_COUNT + 32];
+
+	if (!tainted_mask)
+		return "Not tainted";
+	char *s = buf + snprintf(buf, sizeof(buf), "Tainted: ");
+	for (int i = 0; i < TAINT_FLAGS_COUNT; i++) {
+		if (tainted_mask & (1UL << i))
+			*s++ = taint_chars[i];
+		else
+			*s++ = i == 0 ? 'G' : ' ';
+	}
+	*s = 0;
+	return buf;
+}

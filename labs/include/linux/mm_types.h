@@ -15,6 +15,11 @@
  *   _mapcount  page-table mappings minus one; while the page is free it
  *              is page_type instead, which marks PageBuddy()
  *   _refcount  references; 0 means free
+ *
+ * A slab page (chapter 13) reads the same words as slab_list (or next,
+ * pages, pobjects on a CPU's partial list), slab_cache, freelist and
+ * the counters inuse/objects/frozen; a tail page of a compound page
+ * reads them as compound_head (bit 0 set) and compound_order.
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -23,14 +28,51 @@
 #include <linux/types.h>
 
 struct address_space;
+struct kmem_cache;
 
 //> ch03 struct_page
 struct page {
 	unsigned long flags;
-	struct list_head lru;
-	struct address_space *mapping;
-	unsigned long index;
-	unsigned long private;
+	/*
+	 * The next words mean what the page's current owner says they mean
+	 * (chapter 13 adds the slab's view and the compound tail's view).
+	 */
+	union {
+		struct { /* the buddy allocator, page cache, anonymous pages */
+			struct list_head lru;
+			struct address_space *mapping;
+			unsigned long index;
+			unsigned long private;
+		};
+		//> ch13 struct_page_slab
+		struct { /* slab, slob and slub */
+			union {
+				struct list_head slab_list; /* node partial */
+				struct { /* per-CPU partial list */
+					struct page *next;
+					short int pages; /* slabs after this */
+					short int pobjects; /* free objects */
+				};
+			};
+			struct kmem_cache *slab_cache; /* over mapping */
+			void *freelist; /* first free object */
+			union {
+				unsigned long counters;
+				struct {
+					unsigned inuse : 16;
+					unsigned objects : 15;
+					unsigned frozen : 1;
+				};
+			};
+		};
+		//< ch13 struct_page_slab
+		struct { /* tail pages of a compound page */
+			unsigned long compound_head; /* bit zero is set */
+			/* first tail page only */
+			unsigned char compound_dtor;
+			unsigned char compound_order;
+		};
+	};
 	union {
 		int _mapcount;
 		unsigned int page_type;

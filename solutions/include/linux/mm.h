@@ -163,6 +163,27 @@ static inline void *page_address(const struct page *page)
 
 /* A symbol of the image, seen through the linear map (mm.h: lm_alias) */
 #define lm_alias(x) __va(__pa_symbol(x))
+/* compound_order - the order of a compound page (0 for a single page) */
+static inline unsigned int compound_order(const struct page *page)
+{
+	if (!PageHead(page))
+		return 0;
+	return page[1].compound_order;
+}
+
+/* page_size - the bytes of a (compound) page */
+static inline unsigned long page_size(const struct page *page)
+{
+	return PAGE_SIZE << compound_order(page);
+}
+
+void prep_compound_page(struct page *page, unsigned int order);
+
+/* virt_to_head_page - the head of the compound page holding @x */
+static inline struct page *virt_to_head_page(const void *x)
+{
+	return compound_head(virt_to_page(x));
+}
 
 /* mm/page_alloc.c */
 extern unsigned long totalram_pages;

@@ -72,6 +72,44 @@ PAGEFLAG(Head, head)
 
 #define __SetPageReserved SetPageReserved
 #define __ClearPageReserved ClearPageReserved
+#define __SetPageSlab SetPageSlab
+#define __ClearPageSlab ClearPageSlab
+#define __SetPageHead SetPageHead
+#define __ClearPageHead ClearPageHead
+
+/*
+ * Compound pages (__GFP_COMP): the first page is PageHead, every other
+ * page a tail whose compound_head word points to the head with bit 0
+ * set.  A free page's lru.next is a pointer, so its bit 0 is clear.
+ */
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = page->compound_head;
+
+	if (head & 1)
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline bool PageTail(const struct page *page)
+{
+	return page->compound_head & 1;
+}
+
+static inline bool PageCompound(const struct page *page)
+{
+	return PageHead(page) || PageTail(page);
+}
+
+static inline void set_compound_head(struct page *page, struct page *head)
+{
+	page->compound_head = (unsigned long)head + 1;
+}
+
+static inline void clear_compound_head(struct page *page)
+{
+	page->compound_head = 0;
+}
 
 /* Flags a page must not have when it is freed or allocated. */
 #define PAGE_FLAGS_CHECK_AT_FREE                                          \

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The three questions of lecture 14 (思考), answered by functions of the
+ * running kernel, so that the answers can be checked rather than
+ * recited:
+ *
+ *   kmalloc_max_size()       kmalloc能申请的最大内存是多少?
+ *   kmalloc_alignment(size)  kmalloc返回的地址对齐方式?
+ *   kmalloc_to_phys(p)       kmalloc返回的是虚拟地址, 还是物理地址?
+ *
+ * Linux has no such functions; like mm/pagebuf_sample.c, this file is
+ * the course's, and the tests of chapter 14 grade it.
+ */
+#include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/slub_def.h>
+#include "slab.h"
+
+//> ch14 questions
+/* The largest request kmalloc() can satisfy, in bytes. */
+size_t kmalloc_max_size(void)
+{
+	/* TODO(ch14): see chapters/14-kmalloc.md, "Three questions". */
+	return 0;
+}
+
+/*
+ * The alignment every result of kmalloc(@size) is guaranteed to have:
+ * that of its cache's objects, or of its pages for a large request.
+ */
+size_t kmalloc_alignment(size_t size)
+{
+	/* TODO(ch14): see chapters/14-kmalloc.md, "Three questions". */
+	(void)size;
+	return 0;
+}
+
+/* The physical address of the byte kmalloc() returned as @p. */
+phys_addr_t kmalloc_to_phys(const void *p)
+{
+	/* TODO(ch14): see chapters/14-kmalloc.md, "Three questions". */
+	(void)p;
+	return 0;
+}
+//< ch14 questions
