@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/cma.h>
+#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/vmstat.h>
@@ -232,8 +234,30 @@ static void boot_no_map(void)
 	ktest_boot_rmem_cma();
 }
 
+/* The init function registered for "shared-dma-pool": rmem_cma_setup(). */
+static int shared_dma_pool_init(struct reserved_mem *r)
+{
+	extern const struct of_device_id __start___reservedmem_of_table[];
+	extern const struct of_device_id __stop___reservedmem_of_table[];
+
+	for (const struct of_device_id *i = __start___reservedmem_of_table;
+	     i < __stop___reservedmem_of_table; i++)
+		if (!strcmp(i->compatible, "shared-dma-pool"))
+			return ((reservedmem_of_init_fn)i->data)(r);
+	return -ENOENT;
+}
+
 START_TEST(refuses_no_map_pools)
 {
+	struct reserved_mem r = { .name = "nomap@78000000",
+				  .compatible = "shared-dma-pool",
+				  .base = 0x78000000,
+				  .size = 4 << 20,
+				  .nomap = true,
+				  .reusable = true };
+	unsigned int areas;
+	int err;
+
 	ktest_reboot("vexpress-cma", boot_no_map);
 	ck_assert_msg(!area_at(CMA_PFN),
 		      "a no-map pool is not even in the linear map: the "
@@ -245,6 +269,15 @@ START_TEST(refuses_no_map_pools)
 		      "the good pool at %#x must still become an area",
 		      EXTRA_PA);
 	check_active(EXTRA_PA >> PAGE_SHIFT, EXTRA_PAGES);
+	/* The rule is rmem_cma_setup()'s own, whatever memblock holds. */
+	memblock_reserve(r.base, r.size);
+	areas = cma_area_count;
+	err = shared_dma_pool_init(&r);
+	ck_assert_msg(err == -EINVAL && cma_area_count == areas,
+		      "rmem_cma_setup() of a reusable no-map pool (reserved "
+		      "in memblock) returned %d and made %u area(s): it must "
+		      "refuse no-map itself with -EINVAL",
+		      err, cma_area_count - areas);
 }
 END_TEST
 

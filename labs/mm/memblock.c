@@ -28,7 +28,7 @@
 #include <string.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
-#include <linux/migrate.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/seq_file.h>
 #include "internal.h"

@@ -27,7 +27,7 @@
  * sysfs, no cache merging (as with slab_nomerge), no stack traces in
  * the tracking records.
  */
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>

@@ -17,7 +17,7 @@
  * is built with the kernel, and the tests of chapter 7 load and unload
  * it (autograder/tests/ch07.c).
  */
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>

@@ -4,7 +4,7 @@
  * destroying caches, the kmalloc caches and their size classes,
  * ksize/krealloc, and /proc/slabinfo.
  */
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <linux/bug.h>
 #include <linux/err.h>

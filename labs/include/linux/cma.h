@@ -11,16 +11,13 @@
 #ifndef _LINUX_CMA_H
 #define _LINUX_CMA_H
 
+#include <linux/errno.h>
 #include <linux/types.h>
 
 #define MAX_CMA_AREAS 8 /* 1 + CONFIG_CMA_AREAS (7) */
 #define CMA_MAX_NAME 64
 
 struct page;
-
-#ifndef ENOSPC
-#define ENOSPC 28 /* errno-base.h: every slot of cma_areas[] taken */
-#endif
 
 //> ch08 struct_cma
 struct cma {

@@ -23,19 +23,13 @@
 #define _LINUX_OF_RESERVED_MEM_H
 
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <asm/setup.h>
 
 struct of_device_id {
 	char compatible[32]; /* the "compatible" string matched */
 	const void *data; /* here: the reservedmem_of_init_fn */
 };
-
-#ifndef ENOENT
-#define ENOENT 2 /* errno-base.h: no init function for the region */
-#endif
-#ifndef EINVAL
-#define EINVAL 22 /* errno-base.h: the init function refuses it */
-#endif
 
 typedef int (*reservedmem_of_init_fn)(struct reserved_mem *rmem);
 

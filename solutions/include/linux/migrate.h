@@ -12,6 +12,7 @@
 #define _LINUX_MIGRATE_H
 
 #include <linux/fs.h>
+#include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 
@@ -19,11 +20,6 @@
 #define PAGE_MAPPING_MOVABLE 0x2
 #define PAGE_MAPPING_FLAGS (PAGE_MAPPING_ANON | PAGE_MAPPING_MOVABLE)
 #define MIGRATEPAGE_SUCCESS 0
-
-#define EBUSY 16
-#define ENOMEM 12
-#define EINVAL 22
-#define EAGAIN 11
 
 static inline bool __PageMovable(const struct page *page)
 {

@@ -30,7 +30,7 @@
  * into an array, not memblock; no "linux,usable-memory" and no
  * "hotpluggable"; only memory nodes directly below the root.
  */
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <libfdt.h>
 #include <linux/kernel.h>
