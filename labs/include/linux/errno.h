@@ -1,18 +1,42 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The error numbers the kernel returns (include/linux/errno.h ->
- * include/uapi/asm-generic/errno-base.h), the ones this kernel uses.
- * Callers return them negated: -EINVAL.
+ * include/uapi/asm-generic/errno-base.h), negated: -EINVAL.
+ *
+ * On the host this file hides the system's <linux/errno.h>, which
+ * glibc's <errno.h> includes for the numbers; so there it includes the
+ * system's (Linux's own table, the same values).  The board's C library
+ * has no such header: the numbers this kernel uses are defined here,
+ * unless newlib's <errno.h> came first (its ENOSYS differs; no caller
+ * compares against a number).
  */
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
 
+#if __has_include_next(<linux/errno.h>)
+#include_next <linux/errno.h>
+#else
+#ifndef ENOENT
 #define ENOENT 2 /* No such file or directory */
+#endif
+#ifndef EAGAIN
 #define EAGAIN 11 /* Try again */
+#endif
+#ifndef ENOMEM
 #define ENOMEM 12 /* Out of memory */
+#endif
+#ifndef EBUSY
 #define EBUSY 16 /* Device or resource busy */
+#endif
+#ifndef EINVAL
 #define EINVAL 22 /* Invalid argument */
+#endif
+#ifndef ENOSPC
 #define ENOSPC 28 /* No space left on device */
-#define ENOSYS 38 /* Invalid system call number (errno.h) */
+#endif
+#ifndef ENOSYS
+#define ENOSYS 38 /* Invalid system call number */
+#endif
+#endif
 
 #endif /* _LINUX_ERRNO_H */
