@@ -241,7 +241,7 @@ END_TEST
  * merge soon, so it should be handed out last.  That reads the buddy at
  * which the loop stopped, so the loop must leave it in buddy_pfn.
  */
-START_TEST(stopped_merge_next_to_a_free_block_goes_to_the_tail)
+START_TEST(stopped_merge_goes_to_the_tail)
 {
 	struct zone *z = normal();
 	struct page *b = rmqueue(z, 2, MT);
@@ -558,7 +558,7 @@ KTEST_SUITE(ch04) = {
 			alloc_then_free_restores_every_list,
 			buddies_merge_only_when_both_free,
 			buddy_of_another_order_does_not_merge,
-			stopped_merge_next_to_a_free_block_goes_to_the_tail,
+			stopped_merge_goes_to_the_tail,
 			buddy_in_another_zone_does_not_merge,
 			blocks_are_aligned_to_their_order,
 			exhaustion_and_recovery, whole_zone_in_pages_then_back,
