@@ -105,11 +105,19 @@ static void ktest_task_exit(long code)
 		ktest_expect_oops = 0;
 		longjmp(ktest_oops_jmp, 1);
 	}
-	_ck_assert_failed(
-		current_test->file, current_test->line, "Failed",
-		"the kernel ended the test %s(exit code %ld): %s",
-		in_fixture ? "while booting, before its body ran " : "", code,
-		oops_summary[0] ? oops_summary : "see the log above");
+	if (in_fixture)
+		_ck_assert_failed(
+			current_test->file, current_test->line, "Failed",
+			"the kernel ended the test while booting, before its "
+			"body ran (exit code %ld): %s; chapter %s's boot runs "
+			"the exercises of the chapters before it: grade those "
+			"first",
+			code,
+			oops_summary[0] ? oops_summary : "see the log above",
+			current_suite->chapter);
+	_ck_assert_failed(current_test->file, current_test->line, "Failed",
+			  "the kernel ended the test (exit code %ld): %s", code,
+			  oops_summary[0] ? oops_summary : "see the log above");
 }
 
 /* Checked fixture: runs before every test, in the test's process. */
