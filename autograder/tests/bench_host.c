@@ -37,13 +37,42 @@ static double now_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-static double pairs_ns(void)
+/* order-0 pairs, each page touched as glibc's block is below */
+static double pairs_ns(long pairs)
 {
 	double t = now_ns();
 
-	for (long i = 0; i < PAIRS; i++)
-		__free_pages(alloc_pages(GFP_KERNEL, 0), 0);
-	return (now_ns() - t) / PAIRS;
+	for (long i = 0; i < pairs; i++) {
+		struct page *page = alloc_pages(GFP_KERNEL, 0);
+		char *p = page_address(page);
+
+		p[0] = (char)i;
+		bench_sink = p;
+		__free_pages(page, 0);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+static double malloc4k_ns(long pairs)
+{
+	double t = now_ns();
+
+	for (long i = 0; i < pairs; i++) {
+		char *p = malloc(4096);
+
+		/* touch and publish it, so the pair cannot be optimised away */
+		p[0] = (char)i;
+		bench_sink = p;
+		free(p);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+static int cmp_ns(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static void pcp_pass_through(void)
@@ -60,29 +89,30 @@ static void pcp_pass_through(void)
 
 START_TEST(order0_pairs)
 {
-	double pcp, buddy, libc, t;
+	enum { R = 9 };
+	double pcp[R], libc[R], buddy;
 
-	pcp = pairs_ns();
-	pcp_pass_through();
-	buddy = pairs_ns();
-	t = now_ns();
-	for (long i = 0; i < PAIRS; i++) {
-		char *p = malloc(4096);
-
-		/* touch and publish it, so the pair cannot be optimised away */
-		p[0] = (char)i;
-		bench_sink = p;
-		free(p);
+	/* the contenders in turn, R rounds each: a drift of the machine's
+	 * speed touches both */
+	for (int r = 0; r < R; r++) {
+		pcp[r] = pairs_ns(PAIRS / R);
+		libc[r] = malloc4k_ns(PAIRS / R);
 	}
-	libc = (now_ns() - t) / PAIRS;
-	printf("bench: order-0 alloc+free pairs (%ld each)\n", PAIRS);
-	printf("bench:   per-CPU lists   %7.1f ns/pair\n", pcp);
-	printf("bench:   buddy alone     %7.1f ns/pair  (%.2fx the per-CPU "
+	qsort(pcp, R, sizeof(double), cmp_ns);
+	qsort(libc, R, sizeof(double), cmp_ns);
+	pcp_pass_through();
+	buddy = pairs_ns(PAIRS / R);
+	printf("bench: order-0 alloc+free pairs, each page touched (%d "
+	       "interleaved rounds of %ld; median [min-max])\n",
+	       R, PAIRS / R);
+	printf("bench:   per-CPU lists   %5.1f [%5.1f-%5.1f] ns/pair\n",
+	       pcp[R / 2], pcp[0], pcp[R - 1]);
+	printf("bench:   glibc malloc 4K %5.1f [%5.1f-%5.1f] ns/pair  "
+	       "(per-CPU path is %.2fx glibc)\n",
+	       libc[R / 2], libc[0], libc[R - 1], pcp[R / 2] / libc[R / 2]);
+	printf("bench:   buddy alone     %5.1f ns/pair  (%.2fx the per-CPU "
 	       "path)\n",
-	       buddy, buddy / pcp);
-	printf("bench:   glibc malloc 4K %7.1f ns/pair  (per-CPU path is "
-	       "%.2fx glibc)\n",
-	       libc, pcp / libc);
+	       buddy, buddy / pcp[R / 2]);
 }
 END_TEST
 
@@ -175,13 +205,6 @@ static double malloc_pairs_ns(size_t size)
 	return (now_ns() - t) / KPAIRS;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 START_TEST(kmalloc_pairs_beside_glibc)
 {
 	static const size_t sizes[] = { 8, 64, 96, 192, 1024, 4096 };
@@ -197,8 +220,8 @@ START_TEST(kmalloc_pairs_beside_glibc)
 			k[r] = kmalloc_pairs_ns(sizes[i]);
 			g[r] = malloc_pairs_ns(sizes[i]);
 		}
-		qsort(k, ROUNDS, sizeof(double), cmp_double);
-		qsort(g, ROUNDS, sizeof(double), cmp_double);
+		qsort(k, ROUNDS, sizeof(double), cmp_ns);
+		qsort(g, ROUNDS, sizeof(double), cmp_ns);
 		printf("bench:   %4zu B  kmalloc %5.1f [%5.1f-%5.1f] ns  glibc "
 		       "%5.1f [%5.1f-%5.1f] ns  ratio %.2fx\n",
 		       sizes[i], k[ROUNDS / 2], k[0], k[ROUNDS - 1],
