@@ -53,12 +53,21 @@ static double pairs_ns(long pairs)
 	return (now_ns() - t) / pairs;
 }
 
-static double malloc4k_ns(long pairs)
+/* A size the compiler cannot see, as most kmalloc() callers' are not. */
+static size_t bench_size(size_t n)
 {
+	volatile size_t v = n;
+
+	return v;
+}
+
+static double malloc_pairs_ns(size_t size, long pairs)
+{
+	size_t n = bench_size(size);
 	double t = now_ns();
 
 	for (long i = 0; i < pairs; i++) {
-		char *p = malloc(4096);
+		char *p = malloc(n);
 
 		/* touch and publish it, so the pair cannot be optimised away */
 		p[0] = (char)i;
@@ -96,7 +105,7 @@ START_TEST(order0_pairs)
 	 * speed touches both */
 	for (int r = 0; r < R; r++) {
 		pcp[r] = pairs_ns(PAIRS / R);
-		libc[r] = malloc4k_ns(PAIRS / R);
+		libc[r] = malloc_pairs_ns(4096, PAIRS / R);
 	}
 	qsort(pcp, R, sizeof(double), cmp_ns);
 	qsort(libc, R, sizeof(double), cmp_ns);
@@ -164,14 +173,6 @@ START_TEST(mixed_orders_by_ram_size)
 }
 END_TEST
 
-/* A size the compiler cannot see, as most kmalloc() callers' are not. */
-static size_t bench_size(size_t n)
-{
-	volatile size_t v = n;
-
-	return v;
-}
-
 #define KPAIRS 1000000L
 #define ROUNDS 9
 
@@ -190,21 +191,6 @@ static double kmalloc_pairs_ns(size_t size)
 	return (now_ns() - t) / KPAIRS;
 }
 
-static double malloc_pairs_ns(size_t size)
-{
-	size_t n = bench_size(size);
-	double t = now_ns();
-
-	for (long i = 0; i < KPAIRS; i++) {
-		char *p = malloc(n);
-
-		p[0] = (char)i;
-		bench_sink = p;
-		free(p);
-	}
-	return (now_ns() - t) / KPAIRS;
-}
-
 START_TEST(kmalloc_pairs_beside_glibc)
 {
 	static const size_t sizes[] = { 8, 64, 96, 192, 1024, 4096 };
@@ -218,7 +204,7 @@ START_TEST(kmalloc_pairs_beside_glibc)
 
 		for (int r = 0; r < ROUNDS; r++) {
 			k[r] = kmalloc_pairs_ns(sizes[i]);
-			g[r] = malloc_pairs_ns(sizes[i]);
+			g[r] = malloc_pairs_ns(sizes[i], KPAIRS);
 		}
 		qsort(k, ROUNDS, sizeof(double), cmp_ns);
 		qsort(g, ROUNDS, sizeof(double), cmp_ns);

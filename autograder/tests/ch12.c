@@ -209,12 +209,12 @@ static void boot_not_reusable(void)
 	ktest_boot_rmem_cma();
 }
 
-START_TEST(refuses_pools_that_are_not_reusable)
+/*
+ * The default pool was refused: reported, given back to memblock, and
+ * the good pool beside it (add_extra_pool) became an active area.
+ */
+static void check_refused_beside_the_good_pool(void)
 {
-	ktest_reboot("vexpress-cma", boot_not_reusable);
-	ck_assert_msg(!area_at(CMA_PFN),
-		      "a shared-dma-pool without \"reusable\" cannot be CMA: "
-		      "its owner may need it at any time");
 	ck_assert(printk_log_contains("OF: reserved mem: node " CMA_NAME
 				      " compatible matching fail\n"));
 	check_given_back(CMA_PFN, CMA_PAGES);
@@ -222,6 +222,15 @@ START_TEST(refuses_pools_that_are_not_reusable)
 		      "the good pool at %#x must still become an area",
 		      EXTRA_PA);
 	check_active(EXTRA_PA >> PAGE_SHIFT, EXTRA_PAGES);
+}
+
+START_TEST(refuses_pools_that_are_not_reusable)
+{
+	ktest_reboot("vexpress-cma", boot_not_reusable);
+	ck_assert_msg(!area_at(CMA_PFN),
+		      "a shared-dma-pool without \"reusable\" cannot be CMA: "
+		      "its owner may need it at any time");
+	check_refused_beside_the_good_pool();
 	ck_assert_uint_eq(totalcma_pages, EXTRA_PAGES);
 	ck_assert_ptr_null(dma_contiguous_default_area);
 }
@@ -262,13 +271,7 @@ START_TEST(refuses_no_map_pools)
 	ck_assert_msg(!area_at(CMA_PFN),
 		      "a no-map pool is not even in the linear map: the "
 		      "buddy cannot borrow it, it cannot be CMA");
-	ck_assert(printk_log_contains("OF: reserved mem: node " CMA_NAME
-				      " compatible matching fail\n"));
-	check_given_back(CMA_PFN, CMA_PAGES);
-	ck_assert_msg(area_at(EXTRA_PA >> PAGE_SHIFT),
-		      "the good pool at %#x must still become an area",
-		      EXTRA_PA);
-	check_active(EXTRA_PA >> PAGE_SHIFT, EXTRA_PAGES);
+	check_refused_beside_the_good_pool();
 	/* The rule is rmem_cma_setup()'s own, whatever memblock holds. */
 	memblock_reserve(r.base, r.size);
 	areas = cma_area_count;
