@@ -43,6 +43,8 @@
  * mapping until chapter 25 builds it.
  */
 #define PAGE_OFFSET UL(0xc0000000)
+/* Where Linux's image starts in RAM; swapper_pg_dir lies just below. */
+#define TEXT_OFFSET UL(0x00008000)
 #define VMALLOC_OFFSET (8 * 1024 * 1024)
 #define VMALLOC_END UL(0xff800000)
 
