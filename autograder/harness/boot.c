@@ -35,6 +35,10 @@
  *   ktest_boot_slab   the same with kmem_cache_init() after mem_init(),
  *                     as mm_init() does: the slab caches and kmalloc
  *                     (ch13 on)
+ *   ktest_boot_paging the same on the kernel's own page tables: head.S's
+ *                     __create_page_tables and MMU switch (chapters 15,
+ *                     18), paging_init() after arm_memblock_init()
+ *                     (ch18 on); the harness's map is never built
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
@@ -43,11 +47,17 @@
  * stand-in below.
  */
 #include <string.h>
+#include <libfdt.h>
 #include <linux/cma.h>
 #include <linux/init.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/panic.h>
 #include <asm/setup.h>
+#include <asm/cp15.h>
+#include <asm/machine.h>
+#include <asm/pgtable.h>
+#include <asm/proc-fns.h>
+#include <asm-generic/sections.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include "mm/internal.h"
@@ -135,10 +145,13 @@ void ktest_cma_activate_areas(void)
  * with the kernel's CMA path (@rmem) or the stand-in's, and with the
  * slab allocator (@slab) or without.
  */
-static void boot_mm(enum bootmem_early mode, bool rmem, bool slab)
+static void boot_mm(enum bootmem_early mode, bool rmem, bool slab,
+		    bool paging)
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
+	if (paging)
+		paging_init();
 	if (rmem)
 		fdt_init_reserved_mem();
 	bootmem_init();
@@ -158,17 +171,17 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab)
 
 void ktest_boot_cma(void)
 {
-	boot_mm(BOOTMEM_EARLY, false, false);
+	boot_mm(BOOTMEM_EARLY, false, false, false);
 }
 
 void ktest_boot_memblock(void)
 {
-	boot_mm(BOOTMEM_MEMBLOCK, false, false);
+	boot_mm(BOOTMEM_MEMBLOCK, false, false, false);
 }
 
 void ktest_boot_memblock_free(void)
 {
-	boot_mm(BOOTMEM_REAL, false, false);
+	boot_mm(BOOTMEM_REAL, false, false, false);
 }
 
 void ktest_boot_initmem(void)
@@ -179,10 +192,71 @@ void ktest_boot_initmem(void)
 
 void ktest_boot_rmem_cma(void)
 {
-	boot_mm(BOOTMEM_REAL, true, false);
+	boot_mm(BOOTMEM_REAL, true, false, false);
 }
 
 void ktest_boot_slab(void)
 {
-	boot_mm(BOOTMEM_REAL, true, true);
+	boot_mm(BOOTMEM_REAL, true, true, false);
+}
+
+const void *ktest_boot_fdt;
+
+/* Is @addr mapped by a section of @pgd at its own address? */
+static bool maps_itself(const u32 *pgd, unsigned long addr)
+{
+	u32 d = pgd[addr >> SECTION_SHIFT];
+
+	return (d & PMD_TYPE_MASK) == PMD_TYPE_SECT &&
+	       (d & PMD_SECT_BASE_MASK) == (addr & PMD_SECT_BASE_MASK);
+}
+
+/*
+ * Before the switch, what a wrong table would hang on: the code that
+ * turns the MMU on, and on the board the code and stack running now.
+ * A missing one fails the fixture here, with the rule, instead of a
+ * machine that stops answering.
+ */
+static void check_before_switch(const u32 *pgd)
+{
+	char here;
+	unsigned long idmap = virt_to_idmap(__idmap_text_start);
+
+	ck_assert_msg(maps_itself(pgd, idmap),
+		      "__create_page_tables: swapper_pg_dir entry %lu is %08x, "
+		      "not a section at 0x%08lx: .idmap.text (__turn_mmu_on) "
+		      "must be mapped at its own physical address, or the "
+		      "instruction after the SCTLR write cannot be fetched",
+		      idmap >> SECTION_SHIFT, pgd[idmap >> SECTION_SHIFT],
+		      idmap & PMD_SECT_BASE_MASK);
+	if (machine_image_in_ram()) {
+		unsigned long code = (unsigned long)(uintptr_t)check_before_switch;
+		unsigned long sp = (unsigned long)(uintptr_t)&here;
+
+		ck_assert_msg(maps_itself(pgd, code) && maps_itself(pgd, sp),
+			      "__create_page_tables: the code (0x%08lx) and "
+			      "stack (0x%08lx) we run on are not both mapped "
+			      "at their own address: the image window must be "
+			      "identity-mapped too (entries %08x, %08x)",
+			      code, sp, pgd[code >> SECTION_SHIFT],
+			      pgd[sp >> SECTION_SHIFT]);
+	}
+}
+
+void ktest_boot_paging(void)
+{
+	phys_addr_t fdt_pa = 0, pgd_pa;
+
+	/* the boot loader's part: the blob in RAM, its address for r2 */
+	if (ktest_boot_fdt && fdt_totalsize(ktest_boot_fdt) <= KTEST_FDT_MAX) {
+		memcpy((void *)(uintptr_t)KTEST_FDT_PHYS, ktest_boot_fdt,
+		       fdt_totalsize(ktest_boot_fdt));
+		fdt_pa = KTEST_FDT_PHYS;
+	}
+	pgd_pa = __create_page_tables(fdt_pa);
+	check_before_switch((const u32 *)(uintptr_t)pgd_pa);
+	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "
+		    "__v7_setup, __enable_mmu, __turn_mmu_on)");
+	stext_enable_mmu(pgd_pa);
+	boot_mm(BOOTMEM_REAL, true, true, true);
 }

@@ -247,5 +247,19 @@ enum bootmem_early {
 void bootmem_early_stand_in(enum bootmem_early mode);
 extern phys_addr_t early_alloc_end;
 void ktest_boot_slab(void);
+/*
+ * Chapter 18 on: the kernel's own page tables.  The harness's map is
+ * never built for this stage: its table region is poisoned instead
+ * (ktest_harness_map), so any use of it faults.
+ */
+void ktest_boot_paging(void);
+extern const void *ktest_boot_fdt; /* the blob machine_boot() was given */
+/* Where the paging stage copies the blob, as a boot loader would. */
+#define KTEST_FDT_PHYS (PHYS_OFFSET + 0xc000)
+#define KTEST_FDT_MAX 0x4000
+/* The fault descriptor the harness's table region holds for stage 18+. */
+#define KTEST_PGD_POISON 0xbad0bad0U
+/* Before @stage: the harness's identity map, or its region poisoned. */
+void ktest_harness_map(void (*stage)(void));
 
 #endif /* _KTEST_H */

@@ -41,6 +41,8 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
+#include <asm/memory.h>
+#include <asm/pgtable-2level-hwdef.h>
 #include "ktest.h"
 
 extern const struct ktest_suite *const __start_ktest_suites[];
@@ -132,11 +134,31 @@ static void ktest_setup(void)
 	in_fixture = true;
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
-	boot_identity_map();
+	ktest_boot_fdt = fdt;
+	ktest_harness_map(current_suite->boot);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (current_suite->boot)
 		current_suite->boot();
 	in_fixture = false;
+}
+
+/*
+ * The stages before chapter 18 run on the harness's identity map
+ * (bootmap.c).  The paging stage must run on the kernel's tables
+ * alone: the harness's table is never built, and its region is filled
+ * with fault descriptors, so that nothing could use it by mistake and
+ * ch18.c can check afterwards that nothing wrote it.
+ */
+void ktest_harness_map(void (*stage)(void))
+{
+	u32 *pgd = (u32 *)(uintptr_t)BOOT_PGD_PHYS;
+
+	if (stage != ktest_boot_paging) {
+		boot_identity_map();
+		return;
+	}
+	for (int i = 0; i < HW_L1_ENTRIES; i++)
+		pgd[i] = KTEST_PGD_POISON;
 }
 
 /* Checked teardown: the test body returned; say so before the verdict. */
@@ -166,7 +188,8 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 	ck_assert_msg(fdt, "no built-in device tree named %s", dtb);
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
-	boot_identity_map();
+	ktest_boot_fdt = fdt;
+	ktest_harness_map(stage);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();

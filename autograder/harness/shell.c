@@ -87,6 +87,7 @@ static const struct {
 	{ 11, ktest_boot_initmem, "init sections freed" },
 	{ 12, shell_boot_12, "CMA by rmem_cma_setup; init sections freed" },
 	{ 13, shell_boot_13, "the slab allocator: kmem_cache_init()" },
+	{ 18, ktest_boot_paging, "the kernel's page tables: swapper_pg_dir" },
 };
 
 static int shell_boot(void)
@@ -114,7 +115,8 @@ static int shell_boot(void)
 		return -1;
 	}
 	machine_boot(fdt);
-	boot_identity_map();
+	ktest_boot_fdt = fdt;
+	ktest_harness_map(stage);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The MMU part of arch/arm/kernel/head.S, in C (chapters 15 and 18).
+ *
+ * Linux's stext runs with the MMU off, at whatever physical address the
+ * boot loader chose.  It builds the first page table,
+ * __create_page_tables, calls the processor's set-up (__v7_setup,
+ * proc-v7.c), and jumps to __enable_mmu, which loads DACR and TTBR0 and
+ * branches to __turn_mmu_on: ISB, write SCTLR, ISB.  From the
+ * instruction after that write on, every fetch and every access is
+ * translated.  __turn_mmu_on lives in .idmap.text, a section the table
+ * maps at its own physical address, so that the next instruction is
+ * found whether the CPU fetches it by the old (physical) or the new
+ * (virtual) meaning of the PC.
+ *
+ * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): our image is linked at its
+ * load address, 0x60010000, not at PAGE_OFFSET + TEXT_OFFSET, so after
+ * the switch we keep running at physical addresses: the table maps the
+ * whole image window at its own address too, and there is no
+ * __mmap_switched jump to a virtual PC.  stext's other work (the
+ * processor and machine lookups, the ATAGs/DTB checks, the SMP fix-ups)
+ * belongs to other code or to nothing here.
+ */
+#include <string.h>
+#include <asm-generic/sections.h>
+#include <asm/cp15.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/proc-fns.h>
+
+//> ch15 enable-mmu
+/**
+ * __enable_mmu - load the domains and the table, then turn the MMU on
+ * @sctlr: the SCTLR value from __v7_setup()
+ * @pgd: physical address of the first-level table
+ */
+void __enable_mmu(u32 sctlr, phys_addr_t pgd)
+{
+	// BEGIN SOLUTION ch15
+	write_sysreg(DACR_INIT, DACR); /* load domain access register */
+	write_sysreg(pgd, TTBR0_32); /* load page table pointer */
+	__turn_mmu_on(sctlr);
+	// STUB
+	// /* TODO(ch15): DACR, then TTBR0, then __turn_mmu_on(); see
+	//    chapters/15-virtual-address-mmu.md, "Turning it on". */
+	// (void)sctlr, (void)pgd;
+	// END SOLUTION
+}
+//< ch15 enable-mmu
+
+//> ch15 turn-mmu-on
+/**
+ * __turn_mmu_on - write SCTLR between two context synchronisations
+ * @sctlr: the value to write, M set
+ *
+ * In .idmap.text: the table must map this code at its own address.
+ */
+__attribute__((section(".idmap.text"), noinline)) void __turn_mmu_on(u32 sctlr)
+{
+	// BEGIN SOLUTION ch15
+	isb(); /* DACR and TTBR0 in effect before M is */
+	write_sysreg(sctlr, SCTLR); /* write control reg */
+	isb(); /* and M in effect before the next access */
+	// STUB
+	// /* TODO(ch15): write SCTLR, each side of it an isb(); see
+	//    chapters/15-virtual-address-mmu.md, "Turning it on". */
+	// (void)sctlr;
+	// END SOLUTION
+}
+//< ch15 turn-mmu-on
+
+/*
+ * stext's MMU steps: the processor's set-up, then __enable_mmu with
+ * what it returned (head.S: "ldr pc, [r10, #PROCINFO_INITFUNC]" with
+ * lr = __enable_mmu's branch).
+ */
+void stext_enable_mmu(phys_addr_t pgd)
+{
+	u32 sctlr = __v7_setup(pgd);
+
+	__enable_mmu(sctlr, pgd);
+}
+
+//> ch18 create-page-tables
+/**
+ * __create_page_tables - swapper_pg_dir for the switch
+ * @fdt_pa: physical address of the device tree blob, or 0
+ *
+ * Runs with the MMU off, so it writes the table through its physical
+ * address.  Every entry is a 1 MiB section with v7's mm_mmuflags.
+ *
+ * Return: the table's physical address, for TTBR0 and TTBR1.
+ */
+phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
+{
+	u32 *pgd = (u32 *)(uintptr_t)__pa(swapper_pg_dir);
+	const u32 flags = MM_MMUFLAGS;
+	// BEGIN SOLUTION ch18
+	unsigned long idmap_start, idmap_end;
+
+	/* clear the swapper page table */
+	memset(pgd, 0, PG_DIR_SIZE);
+
+	/* the identity map of __turn_mmu_on, for __enable_mmu */
+	idmap_start = virt_to_idmap(__idmap_text_start) >> SECTION_SHIFT;
+	idmap_end = virt_to_idmap(__idmap_text_end) >> SECTION_SHIFT;
+	for (unsigned long s = idmap_start; s <= idmap_end; s++)
+		pgd[s] = (s << SECTION_SHIFT) | flags;
+
+	/* the kernel image at PAGE_OFFSET, KERNEL_START .. KERNEL_END */
+	for (phys_addr_t pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
+	     pa += SECTION_SIZE)
+		pgd[__phys_to_virt(pa) >> SECTION_SHIFT] = pa | flags;
+
+	/* and at its own address: we never leave it (SIMPLIFIED above) */
+	for (phys_addr_t pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
+	     pa += SECTION_SIZE)
+		pgd[pa >> SECTION_SHIFT] = pa | flags;
+
+	/* the DTB's two sections at its linear address */
+	if (fdt_pa) {
+		phys_addr_t base = fdt_pa & PMD_SECT_BASE_MASK;
+		u32 idx = __phys_to_virt(base) >> SECTION_SHIFT;
+
+		pgd[idx] = base | flags;
+		pgd[idx + 1] = (base + SECTION_SIZE) | flags;
+	}
+	// STUB
+	// /* TODO(ch18): clear the table, then the identity map of
+	//    .idmap.text, the image at PAGE_OFFSET and at its own address,
+	//    the DTB's two sections; see
+	//    chapters/18-create-page-tables.md, "The four mappings". */
+	// (void)flags, (void)fdt_pa;
+	// END SOLUTION
+	return __pa(swapper_pg_dir);
+}
+//< ch18 create-page-tables
