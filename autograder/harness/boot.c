@@ -150,8 +150,11 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab,
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
-	if (paging)
+	if (paging) {
+		/* setup_arch: adjust_lowmem_bounds() again, paging_init() */
+		adjust_lowmem_bounds();
 		paging_init();
+	}
 	if (rmem)
 		fdt_init_reserved_mem();
 	bootmem_init();
@@ -253,6 +256,8 @@ void ktest_boot_paging(void)
 		       fdt_totalsize(ktest_boot_fdt));
 		fdt_pa = KTEST_FDT_PHYS;
 	}
+	/* RAM holds what it held: the table must be cleared, not assumed */
+	memset((void *)(uintptr_t)__pa(swapper_pg_dir), 0xa6, PG_DIR_SIZE);
 	pgd_pa = __create_page_tables(fdt_pa);
 	check_before_switch((const u32 *)(uintptr_t)pgd_pa);
 	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "

@@ -91,6 +91,9 @@ void stext_enable_mmu(phys_addr_t pgd)
  *
  * Return: the table's physical address, for TTBR0 and TTBR1.
  */
+#define IMAGE_WINDOW_FLAGS                                            \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA | PMD_SECT_S)
+
 phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
 {
 	u32 *pgd = (u32 *)(uintptr_t)__pa(swapper_pg_dir);
@@ -112,11 +115,6 @@ phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
 	     pa += SECTION_SIZE)
 		pgd[__phys_to_virt(pa) >> SECTION_SHIFT] = pa | flags;
 
-	/* and at its own address: we never leave it (SIMPLIFIED above) */
-	for (phys_addr_t pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
-	     pa += SECTION_SIZE)
-		pgd[pa >> SECTION_SHIFT] = pa | flags;
-
 	/* the DTB's two sections at its linear address */
 	if (fdt_pa) {
 		phys_addr_t base = fdt_pa & PMD_SECT_BASE_MASK;
@@ -127,11 +125,21 @@ phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
 	}
 	// STUB
 	// /* TODO(ch18): clear the table, then the identity map of
-	//    .idmap.text, the image at PAGE_OFFSET and at its own address,
-	//    the DTB's two sections; see
-	//    chapters/18-create-page-tables.md, "The four mappings". */
+	//    .idmap.text, the image at PAGE_OFFSET, the DTB's two sections;
+	//    see chapters/18-create-page-tables.md, "Three mappings". */
 	// (void)flags, (void)fdt_pa;
 	// END SOLUTION
+
+	/*
+	 * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): our image is linked at
+	 * its load address, and we never jump to PAGE_OFFSET: the rest of
+	 * the image window is mapped at its own address too, privileged
+	 * read-write only, where nothing is mapped yet.
+	 */
+	for (phys_addr_t pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
+	     pa += SECTION_SIZE)
+		if (!pgd[pa >> SECTION_SHIFT])
+			pgd[pa >> SECTION_SHIFT] = pa | IMAGE_WINDOW_FLAGS;
 	return __pa(swapper_pg_dir);
 }
 //< ch18 create-page-tables

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Chapter 18: the kernel's first page tables.
+ *
+ * This suite boots with ktest_boot_paging: the harness never builds its
+ * identity map, it fills that table's region with fault descriptors,
+ * and the kernel's __create_page_tables() and chapter 15's sequence put
+ * swapper_pg_dir in TTBR0 before any of the memory manager runs.  So
+ * every test here, and every test of a later chapter on this stage,
+ * runs on the kernel's own tables; the first two tests prove it.
+ */
+#include <string.h>
+#include <libfdt.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <asm-generic/sections.h>
+#include <asm/cp15.h>
+#include <asm/machine.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/proc-fns.h>
+#include "mm/internal.h"
+#include "ktest.h"
+
+static const u32 *swapper(void)
+{
+	return (const u32 *)swapper_pg_dir;
+}
+
+START_TEST(swapper_pg_dir_is_live)
+{
+	ck_assert_msg(read_sysreg(SCTLR) & CR_M, "the MMU is off after boot");
+	ck_assert_msg(read_sysreg(TTBR0_32) == __pa(swapper_pg_dir),
+		      "TTBR0 is %08x, expected __pa(swapper_pg_dir) = %08lx: "
+		      "the boot must switch to the kernel's table",
+		      read_sysreg(TTBR0_32), (unsigned long)__pa(swapper_pg_dir));
+	ck_assert_msg(__pa(swapper_pg_dir) == 0x60004000UL &&
+			      (unsigned long)swapper_pg_dir == 0xc0004000UL,
+		      "swapper_pg_dir must lie 16 KiB below the kernel at "
+		      "PAGE_OFFSET + TEXT_OFFSET - 0x4000");
+	ck_assert_msg(read_sysreg(DACR) == DACR_INIT && !read_sysreg(TTBCR),
+		      "DACR %08x (expected %08x), TTBCR %08x (expected 0)",
+		      read_sysreg(DACR), (u32)DACR_INIT, read_sysreg(TTBCR));
+}
+END_TEST
+
+START_TEST(harness_table_never_built)
+{
+	const u32 *boot = (const u32 *)(uintptr_t)BOOT_PGD_PHYS;
+
+	ck_assert_msg(read_sysreg(TTBR0_32) != BOOT_PGD_PHYS,
+		      "TTBR0 points at the harness's table");
+	for (int i = 0; i < HW_L1_ENTRIES; i++)
+		ck_assert_msg(boot[i] == KTEST_PGD_POISON,
+			      "the harness's table region (%08lx) entry %d is "
+			      "%08x, not the poison %08x: something built or "
+			      "wrote the harness's map",
+			      (unsigned long)BOOT_PGD_PHYS, i, boot[i],
+			      KTEST_PGD_POISON);
+}
+END_TEST
+
+enum why { NONE, IDMAP, IMAGE, WINDOW, DTB, LOWMEM };
+
+static const char *const rule[] = {
+	[NONE] = "nothing else is mapped: the table is cleared first (RAM "
+		 "holds whatever was there before)",
+	[IDMAP] = "the sections of .idmap.text at their own address",
+	[IMAGE] = "the kernel image at PAGE_OFFSET, PHYS_OFFSET .. "
+		  "KERNEL_IMAGE_END",
+	[WINDOW] = "the rest of the image window at its own address, "
+		   "privileged only (given code: our image runs where it is "
+		   "loaded)",
+	[DTB] = "the DTB's two sections at their linear address",
+	[LOWMEM] = "paging_init(): lowmem at PAGE_OFFSET",
+};
+
+/* What entry @i of swapper_pg_dir must hold, and which rule says so. */
+static u32 expected(u32 i, enum why *why)
+{
+	const u32 flags = MM_MMUFLAGS;
+	u32 va = i << SECTION_SHIFT;
+	u32 idmap_s = virt_to_idmap(__idmap_text_start) >> SECTION_SHIFT;
+	u32 idmap_e = virt_to_idmap(__idmap_text_end) >> SECTION_SHIFT;
+	u32 fdt = KTEST_FDT_PHYS & PMD_SECT_BASE_MASK;
+
+	if (va - PAGE_OFFSET < KERNEL_IMAGE_END - KERNEL_IMAGE_START) {
+		*why = IMAGE;
+		return __pa(va) | flags;
+	}
+	if (i >= idmap_s && i <= idmap_e) {
+		*why = IDMAP;
+		return va | flags;
+	}
+	if (va - KERNEL_IMAGE_START < KERNEL_IMAGE_END - KERNEL_IMAGE_START) {
+		*why = WINDOW;
+		return va | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA |
+		       PMD_SECT_S;
+	}
+	if (va - __phys_to_virt(fdt) < 2 * SECTION_SIZE) {
+		*why = DTB;
+		return __pa(va) | flags;
+	}
+	if (va >= PAGE_OFFSET && __pa(va) < arm_lowmem_limit &&
+	    memblock_is_memory(__pa(va))) {
+		*why = LOWMEM;
+		return __pa(va) | PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
+		       PMD_SECT_XN | PMD_SECT_WBWA | PMD_SECT_S;
+	}
+	*why = NONE;
+	return 0;
+}
+
+static const char *differs(u32 got, u32 want)
+{
+	u32 d = got ^ want;
+
+	if (!(want & PMD_TYPE_MASK))
+		return "the entry should be a fault";
+	if ((got & PMD_TYPE_MASK) != PMD_TYPE_SECT)
+		return "not a section";
+	if (d & PMD_SECT_BASE_MASK)
+		return "wrong base address";
+	if (d & (PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | PMD_SECT_APX))
+		return "wrong AP bits (mm_mmuflags: AP_WRITE | AP_READ)";
+	if (d & (PMD_SECT_TEX(7) | PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE |
+		 PMD_SECT_S))
+		return "wrong memory type (PMD_FLAGS_SMP: WBWA, shared)";
+	if (d & PMD_DOMAIN_MASK)
+		return "wrong domain (the kernel's is 0)";
+	return "wrong bits";
+}
+
+START_TEST(every_swapper_entry)
+{
+	const u32 *pgd = swapper();
+
+	for (u32 i = 0; i < HW_L1_ENTRIES; i++) {
+		enum why why;
+		u32 want = expected(i, &why);
+
+		ck_assert_msg(pgd[i] == want,
+			      "swapper_pg_dir[%u] (VA 0x%08x) is %08x, "
+			      "expected %08x: %s; rule: %s",
+			      i, i << SECTION_SHIFT, pgd[i], want,
+			      differs(pgd[i], want), rule[why]);
+	}
+}
+END_TEST
+
+START_TEST(idmap_text_mapped_at_its_address)
+{
+	u32 pa = virt_to_idmap(__turn_mmu_on);
+	u32 d = swapper()[pa >> SECTION_SHIFT];
+
+	ck_assert_msg(d == ((pa & PMD_SECT_BASE_MASK) | MM_MMUFLAGS),
+		      "__turn_mmu_on at 0x%08x: its entry is %08x, expected "
+		      "%08x: %s",
+		      pa, d, (pa & PMD_SECT_BASE_MASK) | (u32)MM_MMUFLAGS,
+		      (d & PMD_TYPE_MASK) != PMD_TYPE_SECT ||
+				      (d & PMD_SECT_BASE_MASK) !=
+					      (pa & PMD_SECT_BASE_MASK)
+			      ? "not a section at its own address"
+			      : "the identity-map step writes .idmap.text's "
+				"sections with mm_mmuflags (AP_READ too); "
+				"AP_WRITE alone is the window's fill, which "
+				"means the step left it out");
+	ck_assert_msg(virt_to_idmap(__idmap_text_start) <= pa &&
+			      pa < virt_to_idmap(__idmap_text_end),
+		      "__turn_mmu_on is not in .idmap.text");
+}
+END_TEST
+
+START_TEST(dtb_at_its_linear_address)
+{
+	const void *fdt = __va(KTEST_FDT_PHYS);
+
+	ck_assert_msg(ktest_boot_fdt, "no device tree");
+	ck_assert_msg(fdt_magic(fdt) == FDT_MAGIC &&
+			      fdt_totalsize(fdt) ==
+				      fdt_totalsize(ktest_boot_fdt) &&
+			      !memcmp(fdt, ktest_boot_fdt, fdt_totalsize(fdt)),
+		      "the DTB copied to %08lx does not read back at its "
+		      "linear address %p",
+		      (unsigned long)KTEST_FDT_PHYS, fdt);
+}
+END_TEST
+
+/*
+ * Random words of the image window, read at their own address and at
+ * PAGE_OFFSET: both mappings must reach the same frame.
+ */
+START_TEST(image_aliases_agree)
+{
+	const unsigned int seed = 1818;
+	const u32 size = KERNEL_IMAGE_END - KERNEL_IMAGE_START;
+
+	ktest_rng = seed;
+	for (int n = 0; n < 10000; n++) {
+		u32 off = (ktest_rand() % size) & ~3U;
+		u32 a = *(volatile u32 *)(uintptr_t)(KERNEL_IMAGE_START + off);
+		u32 b = *(volatile u32 *)(uintptr_t)(PAGE_OFFSET + off);
+
+		ck_assert_msg(a == b,
+			      "PA 0x%08lx reads %08x at its own address, %08x "
+			      "at 0x%08lx: the two maps of the image must "
+			      "reach the same frame (seed %u)",
+			      KERNEL_IMAGE_START + off, a, b,
+			      PAGE_OFFSET + off, seed);
+	}
+}
+END_TEST
+
+KTEST_SUITE(ch18) = {
+	.chapter = "18",
+	.title = "the kernel's first page tables",
+	.boot = ktest_boot_paging,
+	.timeout = 10,
+	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,
+			every_swapper_entry, idmap_text_mapped_at_its_address,
+			dtb_at_its_linear_address, image_aliases_agree),
+};
