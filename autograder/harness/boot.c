@@ -145,8 +145,7 @@ void ktest_cma_activate_areas(void)
  * with the kernel's CMA path (@rmem) or the stand-in's, and with the
  * slab allocator (@slab) or without.
  */
-static void boot_mm(enum bootmem_early mode, bool rmem, bool slab,
-		    bool paging)
+static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
@@ -233,7 +232,8 @@ static void check_before_switch(const u32 *pgd)
 		      idmap >> SECTION_SHIFT, pgd[idmap >> SECTION_SHIFT],
 		      idmap & PMD_SECT_BASE_MASK);
 	if (machine_image_in_ram()) {
-		unsigned long code = (unsigned long)(uintptr_t)check_before_switch;
+		unsigned long code =
+			(unsigned long)(uintptr_t)check_before_switch;
 		unsigned long sp = (unsigned long)(uintptr_t)&here;
 
 		ck_assert_msg(maps_itself(pgd, code) && maps_itself(pgd, sp),

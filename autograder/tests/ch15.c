@@ -100,8 +100,8 @@ static void switch_to_test_table(struct switch_result *r)
 		    "SCTLR, isb), or loaded a DACR that denies domain 0");
 	stext_enable_mmu(r->pgd_pa);
 	/* the first access after the switch: no ISB in between */
-	r->probe_oops = KTEST_EXPECT_OOPS(
-		r->probe = *(volatile u32 *)(PROBE_VA + off));
+	r->probe_oops =
+		KTEST_EXPECT_OOPS(r->probe = *(volatile u32 *)(PROBE_VA + off));
 	r->stale_oops = KTEST_EXPECT_OOPS(
 		r->stale = *(volatile u32 *)(uintptr_t)r->stale_va);
 	r->sctlr = read_sysreg(SCTLR);
@@ -257,9 +257,9 @@ START_TEST(identity_map_edges)
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
 		memset(pgd, 0, PG_DIR_SIZE);
-		identity_mapping_add(pgd, (const char *)(uintptr_t)cases[i].start,
-				     (const char *)(uintptr_t)cases[i].end,
-				     PMD_SECT_XN);
+		identity_mapping_add(
+			pgd, (const char *)(uintptr_t)cases[i].start,
+			(const char *)(uintptr_t)cases[i].end, PMD_SECT_XN);
 		check_idmap(pgd, cases[i].start, cases[i].end, PMD_SECT_XN, 0);
 	}
 	__free_pages(tbl, 2);

@@ -22,6 +22,7 @@ u32 get_cr(void)
 
 void set_cr(u32 val)
 {
+	host_cpu.pending_mask &= ~(1U << SCTLR);
 	u32 old = host_cpu.sctlr;
 
 	/* XP is read-as-one on ARMv7; AFE is not modelled (walk.c). */
@@ -37,6 +38,7 @@ u32 cpu_get_ttbr(int nr)
 
 void cpu_set_ttbr(int nr, u32 val)
 {
+	host_cpu.pending_mask &= ~(1U << (nr ? TTBR1_32 : TTBR0_32));
 	if (nr)
 		host_cpu.ttbr1 = val;
 	else
@@ -50,6 +52,7 @@ u32 cpu_get_ttbcr(void)
 
 void cpu_set_ttbcr(u32 val)
 {
+	host_cpu.pending_mask &= ~(1U << TTBCR);
 	host_cpu.ttbcr = val & (TTBCR_N_MASK | TTBCR_PD0 | TTBCR_PD1);
 }
 
@@ -60,6 +63,7 @@ u32 get_domain(void)
 
 void set_domain(u32 val)
 {
+	host_cpu.pending_mask &= ~(1U << DACR);
 	host_cpu.dacr = val;
 	host_tlb_changed_context();
 }
@@ -71,6 +75,7 @@ u32 cpu_get_contextidr(void)
 
 void cpu_set_contextidr(u32 val)
 {
+	host_cpu.pending_mask &= ~(1U << CONTEXTIDR);
 	host_cpu.contextidr = val;
 	host_tlb_changed_context();
 }
@@ -80,6 +85,98 @@ void dsb(void)
 {
 }
 
+/* A context synchronisation event: pending raw writes take effect. */
 void isb(void)
 {
+	host_context_sync();
+}
+
+/*
+ * Raw accessors (asm/cp15.h) and context synchronisation.
+ *
+ * The architecture guarantees that a write to SCTLR, TTBR0/1, TTBCR,
+ * DACR or CONTEXTIDR is seen by later instructions only after a context
+ * synchronisation event: an ISB, or taking or returning from an
+ * exception (ARM ARM B3.15.5, B5.6).  Until then the CPU may go on
+ * translating with the old values.  The host takes that permitted
+ * behaviour at its word: a raw write stays pending, visible to a read
+ * of the same register (which the architecture orders after the write)
+ * but not to translation, until isb() or an abort commits it.  So a
+ * sequence that forgets the ISB after turning SCTLR.M on really runs
+ * its next access with the MMU off, here.  (QEMU, on the board, makes
+ * every CP15 write take effect at once: the same mistake passes there.)
+ */
+static void commit(enum cp15_sysreg reg, u32 val)
+{
+	switch (reg) {
+	case SCTLR:
+		set_cr(val);
+		break;
+	case TTBR0_32:
+		cpu_set_ttbr(0, val);
+		break;
+	case TTBR1_32:
+		cpu_set_ttbr(1, val);
+		break;
+	case TTBCR:
+		cpu_set_ttbcr(val);
+		break;
+	case DACR:
+		set_domain(val);
+		break;
+	case CONTEXTIDR:
+		cpu_set_contextidr(val);
+		break;
+	default:
+		break;
+	}
+}
+
+void host_context_sync(void)
+{
+	u32 mask = host_cpu.pending_mask;
+
+	host_cpu.pending_mask = 0;
+	/* in program order would be the same: each commit is independent */
+	for (int r = 0; r <= CONTEXTIDR; r++)
+		if (mask & (1U << r))
+			commit(r, host_cpu.pending[r]);
+}
+
+u32 read_sysreg(enum cp15_sysreg reg)
+{
+	if (reg <= CONTEXTIDR && (host_cpu.pending_mask & (1U << reg)))
+		return host_cpu.pending[reg];
+	switch (reg) {
+	case SCTLR:
+		return get_cr();
+	case TTBR0_32:
+		return cpu_get_ttbr(0);
+	case TTBR1_32:
+		return cpu_get_ttbr(1);
+	case TTBCR:
+		return cpu_get_ttbcr();
+	case DACR:
+		return get_domain();
+	case CONTEXTIDR:
+		return cpu_get_contextidr();
+	default:
+		return 0;
+	}
+}
+
+void write_sysreg(u32 val, enum cp15_sysreg reg)
+{
+	switch (reg) {
+	case ICIALLU:
+	case BPIALL:
+		break; /* no caches or predictors are simulated */
+	case TLBIALL:
+		host_tlb_reset();
+		break;
+	default:
+		host_cpu.pending[reg] = val;
+		host_cpu.pending_mask |= 1U << reg;
+		break;
+	}
 }

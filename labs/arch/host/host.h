@@ -15,8 +15,12 @@ struct host_cpu {
 	u32 dfsr, dfar, ifsr, ifar; /* written on every simulated abort */
 	bool user; /* executing at PL0 */
 	unsigned long host_pc; /* host instruction of the last trap */
+	/* raw writes (write_sysreg) waiting for a context synchronisation */
+	u32 pending_mask; /* bit n: register n of enum cp15_sysreg */
+	u32 pending[6];
 };
 extern struct host_cpu host_cpu;
+void host_context_sync(void); /* cpu.c: ISB, exception entry/return */
 
 /* ram.c: physical memory is a memfd; simulated VAs live below 4 GiB. */
 void host_reserve_address_space(void);

@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <asm/machine.h>
+#include <asm/memory.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include "host.h"
@@ -101,4 +102,24 @@ void __show_regs(struct pt_regs *regs)
 		 "DACR: %08x\n",
 		 host_cpu.dfsr, host_cpu.dfar, host_cpu.sctlr, host_cpu.ttbr0,
 		 host_cpu.dacr);
+}
+
+/*
+ * Where host code would lie in the image window (asm/memory.h): the
+ * host program stands for the image loaded at 0x60010000, so its code
+ * at offset N from the program's start is "at" 0x60010000 + N.  Only
+ * the identity maps use this: the host never fetches through them.
+ * An address of the simulated 4 GiB is already its own.
+ */
+unsigned long machine_virt_to_idmap(unsigned long x)
+{
+	extern char __executable_start[];
+	unsigned long off = x - (unsigned long)__executable_start;
+
+	if (!(x >> 32))
+		return x;
+	if (off >= KERNEL_IMAGE_END - KERNEL_IMAGE_START - 0x10000)
+		panic("virt_to_idmap: %lx is not in the host program's image",
+		      x);
+	return KERNEL_IMAGE_START + 0x10000 + off;
 }

@@ -58,6 +58,7 @@ static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 		return; /* mapped: retry the access */
 	host_cpu.dfsr = fsr;
 	host_cpu.dfar = (u32)addr;
+	host_context_sync(); /* taking the abort synchronises the context */
 	do_DataAbort(addr, fsr, &regs);
 }
 

@@ -23,6 +23,8 @@ extern char __kernel_data_start[], __kernel_data_end[];
 extern char __kernel_bss_start[], __kernel_bss_end[];
 extern char __init_begin[], __init_end[];
 extern char _sinittext[], _einittext[];
+/* .idmap.text: the code that turns the MMU on (chapters 15, 18) */
+extern char __idmap_text_start[], __idmap_text_end[];
 
 #define _stext __kernel_text_start
 #define _etext __kernel_text_end

@@ -20,7 +20,10 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <asm/cp15.h>
 #include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/proc-fns.h>
 #include <asm/setup.h>
 #include "../../../mm/internal.h"
 
@@ -45,4 +48,49 @@ void adjust_lowmem_bounds(void)
 	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
 	/* memblock_alloc() hands out lowmem only: __va() must work */
 	memblock_set_current_limit(arm_lowmem_limit);
+}
+
+/*
+ * map_lowmem - the linear map of lowmem in swapper_pg_dir, by sections
+ *
+ * head.S's table maps the kernel image; the rest of lowmem (where
+ * memblock puts mem_map, at its top) is mapped here, before
+ * bootmem_init() touches it.  Sections head.S already wrote stay.
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: map_lowmem): every section is
+ * MT_MEMORY_RW (privileged RW, XN, write-back write-allocate, shared)
+ * through a loop of our own; chapter 25 replaces this with
+ * create_mapping() and the memory types of build_mem_type_table().
+ */
+static void map_lowmem(void)
+{
+	u32 *pgd = (u32 *)swapper_pg_dir;
+	const u32 prot = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
+			 PMD_SECT_WBWA | PMD_SECT_S | PMD_DOMAIN(DOMAIN_KERNEL);
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_mem_range(i, &start, &end) {
+		end = min(end, arm_lowmem_limit);
+		for (phys_addr_t pa = start & PMD_SECT_BASE_MASK; pa < end;
+		     pa += SECTION_SIZE) {
+			u32 *entry = &pgd[__phys_to_virt(pa) >> SECTION_SHIFT];
+
+			if (!*entry)
+				*entry = pa | prot;
+		}
+	}
+	dsb(); /* the table writes before the walks that need them */
+	isb();
+}
+
+/*
+ * paging_init - setup_arch's call between arm_memblock_init() and
+ * bootmem_init() (v5.10 arch/arm/mm/mmu.c).  Of Linux's steps only
+ * map_lowmem is here; the rest (prepare_page_table, devicemaps_init,
+ * kmap_init ...) comes with chapters 25 and 26.  Nothing after the
+ * switch reaches a device: the board's console is semihosting.
+ */
+void paging_init(void)
+{
+	map_lowmem();
 }

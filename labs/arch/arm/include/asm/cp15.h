@@ -58,4 +58,55 @@ void tlbimvaa(u32 va); /* one page, any ASID */
 void dsb(void);
 void isb(void);
 
+/*
+ * Raw accessors: one MRC or MCR each, no barrier implied (Linux v5.10
+ * arch/arm/include/asm/cp15.h: read_sysreg()/write_sysreg() on the
+ * __ACCESS_CP15 register names).  A raw write of SCTLR, TTBR0/1, TTBCR,
+ * DACR or CONTEXTIDR is guaranteed to take effect only at the next
+ * context synchronisation event (an ISB, an exception entry or return:
+ * ARM ARM B3.15.5): the caller places the isb().  ICIALLU, BPIALL and
+ * TLBIALL are write-only operations (write 0); they are complete only
+ * after a dsb().  The helpers above (set_cr() ...) keep their barriers
+ * for the machine and the harness.
+ * SIMPLIFIED(v5.10 arch/arm/include/asm/cp15.h): a register is a number
+ * passed to a function of the machine, not an inline MCR, so that the
+ * host port can simulate it.
+ */
+enum cp15_sysreg {
+	SCTLR, /* c1, 0, c0, 0 */
+	TTBR0_32, /* c2, 0, c0, 0 */
+	TTBR1_32, /* c2, 0, c0, 1 */
+	TTBCR, /* c2, 0, c0, 2 */
+	DACR, /* c3, 0, c0, 0 */
+	CONTEXTIDR, /* c13, 0, c0, 1 */
+	ICIALLU, /* c7, 0, c5, 0: invalidate I-cache (and BTB) */
+	BPIALL, /* c7, 0, c5, 6: invalidate the branch predictor */
+	TLBIALL, /* c8, 0, c7, 0: invalidate the unified TLB; not in
+		    Linux's cp15.h, which issues it from tlbflush.h */
+};
+u32 read_sysreg(enum cp15_sysreg reg);
+void write_sysreg(u32 val, enum cp15_sysreg reg);
+
+static inline void bpiall(void)
+{
+	write_sysreg(0, BPIALL);
+}
+
+/* Linux's domains (arch/arm/include/asm/domain.h, v5.10, !LPAE). */
+#define DOMAIN_KERNEL 0
+#define DOMAIN_USER 1
+#define DOMAIN_IO 2
+#define DOMAIN_VECTORS 3
+/*
+ * The value head.S loads (CONFIG_CPU_SW_DOMAIN_PAN off).  Linux's
+ * DOMAIN_MANAGER is 1, a client, unless CONFIG_CPU_USE_DOMAINS, which no
+ * ARMv7 kernel selects: every domain is a client, DACR_INIT == 0x55,
+ * and the descriptors' AP bits are always checked.
+ */
+#define DACR_INIT                                    \
+	(domain_val(DOMAIN_USER, DOMAIN_CLIENT) |    \
+	 domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) |  \
+	 domain_val(DOMAIN_IO, DOMAIN_CLIENT) |      \
+	 domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))
+
 #endif /* _ASM_ARM_CP15_H */

@@ -65,6 +65,16 @@
  */
 #define __pa_symbol(x) ((phys_addr_t)(uintptr_t)(x))
 
+/*
+ * virt_to_idmap - the physical address at which the code at @x can run
+ * with the MMU off, and so the address its identity map must use
+ * (Linux: __virt_to_idmap() and its arch_virt_to_idmap hook).  The board
+ * runs at its load address: the address itself.  The host's code is the
+ * host program's; it answers where that code lies in the image window.
+ */
+unsigned long machine_virt_to_idmap(unsigned long x);
+#define virt_to_idmap(x) machine_virt_to_idmap((unsigned long)(x))
+
 /* FLATMEM: mem_map[0] describes the first page frame of RAM. */
 #define ARCH_PFN_OFFSET (PHYS_OFFSET >> 12)
 #endif

@@ -60,6 +60,9 @@
 #define PMD_SECT_UNCACHED (_AT(u32, 0))
 #define PMD_SECT_BUFFERED (PMD_SECT_BUFFERABLE)
 #define PMD_SECT_WB (PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
+#define PMD_SECT_WBWA (PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
+/* No access flag in the 2-level format (AFE off): the AF is no bit. */
+#define PMD_SECT_AF (_AT(u32, 0))
 
 /* Second-level descriptor: common */
 #define PTE_TYPE_MASK (_AT(u32, 3) << 0)

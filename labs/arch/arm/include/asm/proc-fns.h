@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Turning the MMU on (arch/arm/mm/proc-v7.S, arch/arm/kernel/head.S),
+ * in C: chapters 15 and 18.
+ */
+#ifndef _ASM_ARM_PROC_FNS_H
+#define _ASM_ARM_PROC_FNS_H
+
+#include <linux/types.h>
+
+/* proc-v7.c (proc-v7.S): invalidate, TTBCR/TTBR1; the SCTLR to write */
+u32 __v7_setup(phys_addr_t pgd);
+
+/* head.c (head.S) */
+void __enable_mmu(u32 sctlr, phys_addr_t pgd);
+void __turn_mmu_on(u32 sctlr);
+void stext_enable_mmu(phys_addr_t pgd);
+phys_addr_t __create_page_tables(phys_addr_t fdt_pa);
+
+/* idmap.c */
+void identity_mapping_add(u32 *pgd, const char *text_start,
+			  const char *text_end, u32 prot);
+
+/* mmu.c: the rest of lowmem into swapper_pg_dir (chapter 25 replaces) */
+void paging_init(void);
+
+/*
+ * v7's mm_mmuflags (proc-v7-2level.S): the section descriptor bits
+ * __create_page_tables uses.  ALT_SMP picks PMD_FLAGS_SMP on an MP
+ * Cortex-A9 (NR_CPUS is 4 here); a uniprocessor gets PMD_FLAGS_UP.
+ */
+#define PMD_FLAGS_UP PMD_SECT_WB
+#define PMD_FLAGS_SMP (PMD_SECT_WBWA | PMD_SECT_S)
+#define MM_MMUFLAGS                                                  \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ |      \
+	 PMD_SECT_AF | PMD_FLAGS_SMP)
+
+#endif /* _ASM_ARM_PROC_FNS_H */

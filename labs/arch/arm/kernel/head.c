@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The MMU part of arch/arm/kernel/head.S, in C (chapters 15 and 18).
+ *
+ * Linux's stext runs with the MMU off, at whatever physical address the
+ * boot loader chose.  It builds the first page table,
+ * __create_page_tables, calls the processor's set-up (__v7_setup,
+ * proc-v7.c), and jumps to __enable_mmu, which loads DACR and TTBR0 and
+ * branches to __turn_mmu_on: ISB, write SCTLR, ISB.  From the
+ * instruction after that write on, every fetch and every access is
+ * translated.  __turn_mmu_on lives in .idmap.text, a section the table
+ * maps at its own physical address, so that the next instruction is
+ * found whether the CPU fetches it by the old (physical) or the new
+ * (virtual) meaning of the PC.
+ *
+ * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): our image is linked at its
+ * load address, 0x60010000, not at PAGE_OFFSET + TEXT_OFFSET, so after
+ * the switch we keep running at physical addresses: the table maps the
+ * whole image window at its own address too, and there is no
+ * __mmap_switched jump to a virtual PC.  stext's other work (the
+ * processor and machine lookups, the ATAGs/DTB checks, the SMP fix-ups)
+ * belongs to other code or to nothing here.
+ */
+#include <string.h>
+#include <asm-generic/sections.h>
+#include <asm/cp15.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/proc-fns.h>
+
+//> ch15 enable-mmu
+/**
+ * __enable_mmu - load the domains and the table, then turn the MMU on
+ * @sctlr: the SCTLR value from __v7_setup()
+ * @pgd: physical address of the first-level table
+ */
+void __enable_mmu(u32 sctlr, phys_addr_t pgd)
+{
+	/* TODO(ch15): DACR, then TTBR0, then __turn_mmu_on(); see
+	   chapters/15-virtual-address-mmu.md, "Turning it on". */
+	(void)sctlr, (void)pgd;
+}
+//< ch15 enable-mmu
+
+//> ch15 turn-mmu-on
+/**
+ * __turn_mmu_on - write SCTLR between two context synchronisations
+ * @sctlr: the value to write, M set
+ *
+ * In .idmap.text: the table must map this code at its own address.
+ */
+__attribute__((section(".idmap.text"), noinline)) void __turn_mmu_on(u32 sctlr)
+{
+	/* TODO(ch15): write SCTLR, each side of it an isb(); see
+	   chapters/15-virtual-address-mmu.md, "Turning it on". */
+	(void)sctlr;
+}
+//< ch15 turn-mmu-on
+
+/*
+ * stext's MMU steps: the processor's set-up, then __enable_mmu with
+ * what it returned (head.S: "ldr pc, [r10, #PROCINFO_INITFUNC]" with
+ * lr = __enable_mmu's branch).
+ */
+void stext_enable_mmu(phys_addr_t pgd)
+{
+	u32 sctlr = __v7_setup(pgd);
+
+	__enable_mmu(sctlr, pgd);
+}
+
+//> ch18 create-page-tables
+/**
+ * __create_page_tables - swapper_pg_dir for the switch
+ * @fdt_pa: physical address of the device tree blob, or 0
+ *
+ * Runs with the MMU off, so it writes the table through its physical
+ * address.  Every entry is a 1 MiB section with v7's mm_mmuflags.
+ *
+ * Return: the table's physical address, for TTBR0 and TTBR1.
+ */
+#define IMAGE_WINDOW_FLAGS                                            \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA | PMD_SECT_S)
+
+phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
+{
+	u32 *pgd = (u32 *)(uintptr_t)__pa(swapper_pg_dir);
+	const u32 flags = MM_MMUFLAGS;
+	/* TODO(ch18): clear the table, then the identity map of
+	   .idmap.text, the image at PAGE_OFFSET, the DTB's two sections;
+	   see chapters/18-create-page-tables.md, "Three mappings". */
+	(void)flags, (void)fdt_pa;
+
+	/*
+	 * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): our image is linked at
+	 * its load address, and we never jump to PAGE_OFFSET: the rest of
+	 * the image window is mapped at its own address too, privileged
+	 * read-write only, where nothing is mapped yet.
+	 */
+	for (phys_addr_t pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
+	     pa += SECTION_SIZE)
+		if (!pgd[pa >> SECTION_SHIFT])
+			pgd[pa >> SECTION_SHIFT] = pa | IMAGE_WINDOW_FLAGS;
+	return __pa(swapper_pg_dir);
+}
+//< ch18 create-page-tables
