@@ -34,7 +34,8 @@ START_TEST(swapper_pg_dir_is_live)
 	ck_assert_msg(read_sysreg(TTBR0_32) == __pa(swapper_pg_dir),
 		      "TTBR0 is %08x, expected __pa(swapper_pg_dir) = %08lx: "
 		      "the boot must switch to the kernel's table",
-		      read_sysreg(TTBR0_32), (unsigned long)__pa(swapper_pg_dir));
+		      read_sysreg(TTBR0_32),
+		      (unsigned long)__pa(swapper_pg_dir));
 	ck_assert_msg(__pa(swapper_pg_dir) == 0x60004000UL &&
 			      (unsigned long)swapper_pg_dir == 0xc0004000UL,
 		      "swapper_pg_dir must lie 16 KiB below the kernel at "
@@ -206,8 +207,8 @@ START_TEST(image_aliases_agree)
 			      "PA 0x%08lx reads %08x at its own address, %08x "
 			      "at 0x%08lx: the two maps of the image must "
 			      "reach the same frame (seed %u)",
-			      KERNEL_IMAGE_START + off, a, b,
-			      PAGE_OFFSET + off, seed);
+			      KERNEL_IMAGE_START + off, a, b, PAGE_OFFSET + off,
+			      seed);
 	}
 }
 END_TEST

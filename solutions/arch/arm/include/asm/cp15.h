@@ -103,10 +103,10 @@ static inline void bpiall(void)
  * ARMv7 kernel selects: every domain is a client, DACR_INIT == 0x55,
  * and the descriptors' AP bits are always checked.
  */
-#define DACR_INIT                                    \
-	(domain_val(DOMAIN_USER, DOMAIN_CLIENT) |    \
-	 domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) |  \
-	 domain_val(DOMAIN_IO, DOMAIN_CLIENT) |      \
+#define DACR_INIT                                   \
+	(domain_val(DOMAIN_USER, DOMAIN_CLIENT) |   \
+	 domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) | \
+	 domain_val(DOMAIN_IO, DOMAIN_CLIENT) |     \
 	 domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))
 
 #endif /* _ASM_ARM_CP15_H */

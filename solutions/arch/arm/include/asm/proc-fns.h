@@ -31,8 +31,8 @@ void paging_init(void);
  */
 #define PMD_FLAGS_UP PMD_SECT_WB
 #define PMD_FLAGS_SMP (PMD_SECT_WBWA | PMD_SECT_S)
-#define MM_MMUFLAGS                                                  \
-	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ |      \
-	 PMD_SECT_AF | PMD_FLAGS_SMP)
+#define MM_MMUFLAGS                                                           \
+	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | PMD_SECT_AF | \
+	 PMD_FLAGS_SMP)
 
 #endif /* _ASM_ARM_PROC_FNS_H */
