@@ -203,6 +203,7 @@ void ktest_boot_slab(void)
 }
 
 const void *ktest_boot_fdt;
+#define SWAPPER_GARBAGE 0xa6a6a6a6U /* a section descriptor */
 
 /* Is @addr mapped by a section of @pgd at its own address? */
 static bool maps_itself(const u32 *pgd, unsigned long addr)
@@ -224,6 +225,12 @@ static void check_before_switch(const u32 *pgd)
 	char here;
 	unsigned long idmap = virt_to_idmap(__idmap_text_start);
 
+	for (int i = 0; i < HW_L1_ENTRIES; i++)
+		ck_assert_msg(pgd[i] != SWAPPER_GARBAGE,
+			      "__create_page_tables: swapper_pg_dir entry %d "
+			      "still holds %08x, what RAM held before the "
+			      "boot: clear the table first",
+			      i, pgd[i]);
 	ck_assert_msg(maps_itself(pgd, idmap),
 		      "__create_page_tables: swapper_pg_dir entry %lu is %08x, "
 		      "not a section at 0x%08lx: .idmap.text (__turn_mmu_on) "
@@ -257,7 +264,8 @@ void ktest_boot_paging(void)
 		fdt_pa = KTEST_FDT_PHYS;
 	}
 	/* RAM holds what it held: the table must be cleared, not assumed */
-	memset((void *)(uintptr_t)__pa(swapper_pg_dir), 0xa6, PG_DIR_SIZE);
+	memset((void *)(uintptr_t)__pa(swapper_pg_dir), SWAPPER_GARBAGE & 0xff,
+	       PG_DIR_SIZE);
 	pgd_pa = __create_page_tables(fdt_pa);
 	check_before_switch((const u32 *)(uintptr_t)pgd_pa);
 	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "
