@@ -259,7 +259,10 @@ extern const void *ktest_boot_fdt; /* the blob machine_boot() was given */
 #define KTEST_FDT_MAX 0x4000
 /* The fault descriptor the harness's table region holds for stage 18+. */
 #define KTEST_PGD_POISON 0xbad0bad0U
-/* Before @stage: the harness's identity map, or its region poisoned. */
-void ktest_harness_map(void (*stage)(void));
+/*
+ * Before a stage: the harness's identity map, or, for a stage that runs
+ * on the kernel's tables (@kernel_tables), its region poisoned.
+ */
+void ktest_harness_map(bool kernel_tables);
 
 #endif /* _KTEST_H */

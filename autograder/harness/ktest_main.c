@@ -135,7 +135,7 @@ static void ktest_setup(void)
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(current_suite->boot);
+	ktest_harness_map(current_suite->boot == ktest_boot_paging);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (current_suite->boot)
 		current_suite->boot();
@@ -149,11 +149,11 @@ static void ktest_setup(void)
  * with fault descriptors, so that nothing could use it by mistake and
  * ch18.c can check afterwards that nothing wrote it.
  */
-void ktest_harness_map(void (*stage)(void))
+void ktest_harness_map(bool kernel_tables)
 {
 	u32 *pgd = (u32 *)(uintptr_t)BOOT_PGD_PHYS;
 
-	if (stage != ktest_boot_paging) {
+	if (!kernel_tables) {
 		boot_identity_map();
 		return;
 	}
@@ -189,7 +189,7 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(stage);
+	ktest_harness_map(stage == ktest_boot_paging);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
