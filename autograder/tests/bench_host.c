@@ -10,6 +10,7 @@
  *   kmalloc+kfree pairs of 8 ... 4096 bytes beside glibc malloc+free of
  *   the same sizes, interleaved, 9 rounds: median and spread
  *   slab memory efficiency of a mixed workload beside glibc's
+ *   the boot on the harness's map beside the boot on swapper_pg_dir
  */
 #include <stdio.h>
 #include <malloc.h>
@@ -294,11 +295,45 @@ START_TEST(slab_memory_efficiency)
 }
 END_TEST
 
+/*
+ * The boot to the slab allocator on the harness's identity map (the
+ * stage of chapters 13-17) beside the same boot on the kernel's own
+ * tables (chapter 18's stage: __create_page_tables, the MMU switch,
+ * paging_init), interleaved rounds.
+ */
+#define BOOT_ROUNDS 9
+
+START_TEST(boot_on_kernel_tables)
+{
+	double harness[BOOT_ROUNDS], kernel[BOOT_ROUNDS];
+
+	for (int r = 0; r < BOOT_ROUNDS; r++) {
+		double t0 = now_ns();
+
+		ktest_reboot("vexpress-256m", ktest_boot_slab);
+		harness[r] = (now_ns() - t0) / 1e6;
+		t0 = now_ns();
+		ktest_reboot("vexpress-256m", ktest_boot_paging);
+		kernel[r] = (now_ns() - t0) / 1e6;
+	}
+	qsort(harness, BOOT_ROUNDS, sizeof(double), cmp_ns);
+	qsort(kernel, BOOT_ROUNDS, sizeof(double), cmp_ns);
+	printf("bench: boot to kmem_cache_init, vexpress-256m (%d interleaved "
+	       "rounds; median [min-max])\n",
+	       BOOT_ROUNDS);
+	printf("bench:   harness identity map  %6.2f [%6.2f-%6.2f] ms\n",
+	       harness[BOOT_ROUNDS / 2], harness[0], harness[BOOT_ROUNDS - 1]);
+	printf("bench:   swapper_pg_dir (ch18) %6.2f [%6.2f-%6.2f] ms\n",
+	       kernel[BOOT_ROUNDS / 2], kernel[0], kernel[BOOT_ROUNDS - 1]);
+}
+END_TEST
+
 KTEST_SUITE(bench) = {
 	.chapter = "bench",
 	.title = "Benchmarks of the page allocator",
 	.boot = ktest_boot_alloc,
 	.timeout = 120,
 	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size,
-			kmalloc_pairs_beside_glibc, slab_memory_efficiency),
+			kmalloc_pairs_beside_glibc, slab_memory_efficiency,
+			boot_on_kernel_tables),
 };
