@@ -159,3 +159,24 @@ u32 ats1c(u32 va, bool user, bool write)
 	isb();
 	return MRC(c7, 0, c4, 0);
 }
+
+/* BPIALL: the branch predictor forgets every target. */
+void bpiall(void)
+{
+	MCR(0, c7, 0, c5, 6);
+	isb();
+}
+
+/* QEMU's TLB has no counters a guest can read. */
+bool machine_tlb_stats(struct machine_tlb_stats *st)
+{
+	(void)st;
+	return false;
+}
+
+int machine_tlb_entries(struct machine_tlb_entry *e, int max)
+{
+	(void)e;
+	(void)max;
+	return -1;
+}
