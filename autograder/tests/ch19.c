@@ -143,14 +143,14 @@ static void switch_to(struct mm_struct *mm)
 		      ASID(mm), cpu_get_contextidr());
 }
 
-#define EXPECT_WORD(s, n, want, why)                                       \
-	do {                                                               \
-		u32 __got = rd(s, n);                                      \
-		ck_assert_msg(__got == 0x1000 + (want),                    \
+#define EXPECT_WORD(s, n, want, why)                                         \
+	do {                                                                 \
+		u32 __got = rd(s, n);                                        \
+		ck_assert_msg(__got == 0x1000 + (want),                      \
 			      "%#x: expected the word of page %s, got %#x: " \
-			      "%s",                                        \
-			      (s)->va + (n) * (u32)PAGE_SIZE,              \
-			      (want) == 0 ? "A" : "B", __got, why);        \
+			      "%s",                                          \
+			      (s)->va + (n) * (u32)PAGE_SIZE,                \
+			      (want) == 0 ? "A" : "B", __got, why);          \
 	} while (0)
 
 START_TEST(kernel_page_stale_until_flushed)
@@ -424,13 +424,12 @@ START_TEST(random_switches_keep_asids_apart)
 				      "ASID %u in generation %llu",
 				      seed, step, i, j, ASID(&mm[i]),
 				      (unsigned long long)gen(&mm[i]));
-		ck_assert_msg((mm[i].context.id ^ asid_generation) >>
-					      ASID_BITS ==
-				      0,
-			      "seed %u step %d: the running mm's id %#llx is "
-			      "not of generation %#llx",
-			      seed, step, (unsigned long long)mm[i].context.id,
-			      (unsigned long long)asid_generation);
+		ck_assert_msg(
+			(mm[i].context.id ^ asid_generation) >> ASID_BITS == 0,
+			"seed %u step %d: the running mm's id %#llx is "
+			"not of generation %#llx",
+			seed, step, (unsigned long long)mm[i].context.id,
+			(unsigned long long)asid_generation);
 		{
 			u32 got = rd(&s[i], 0);
 

@@ -181,8 +181,11 @@ int machine_tlb_entries(struct machine_tlb_entry *out, int max)
 		const struct tlb_entry *e = &tlb[tlb_count - n + i];
 
 		out[i] = (struct machine_tlb_entry){
-			.va = e->w.va_base, .pa = e->w.pa_base,
-			.size = entry_size(e), .asid = e->asid, .ng = e->w.ng,
+			.va = e->w.va_base,
+			.pa = e->w.pa_base,
+			.size = entry_size(e),
+			.asid = e->asid,
+			.ng = e->w.ng,
 		};
 	}
 	return n;
