@@ -22,7 +22,8 @@
  * SIMPLIFIED(v5.10 context.c): one CPU, so active_asids and
  * reserved_asids are single variables for CPU 0, tlb_flush_pending a
  * bool instead of a cpumask, and no cpu_asid_lock: nothing runs
- * concurrently.  No PID in CONTEXTIDR (CONFIG_PID_IN_CONTEXTIDR off) and
+ * concurrently; new_context() and flush_context() lose their cpu
+ * argument, and there is no mm_cpumask().  No PID in CONTEXTIDR (CONFIG_PID_IN_CONTEXTIDR off) and
  * no vmalloc_seq check (chapter 26's vmalloc keeps swapper's entries).
  */
 #include <string.h>
