@@ -34,7 +34,7 @@ help:
 	@echo "  make mutants [CH=N]  realistic student bugs must lose points"
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
 	@echo "  make coverage      gcovr report of the tests over the tree"
-	@echo "  make bench         page-allocator and kmalloc benchmarks (figures, host)"
+	@echo "  make bench         page-allocator, kmalloc and TLB-model benchmarks (figures, host)"
 	@echo "  make lab-start CH=N [DEST=dir]   a tree solved up to chapter N-1"
 	@echo "  make student-edition DEST=dir | grade-all SUBMISSIONS=dir | gradescope"
 	@echo "  make deps          install and build what the course needs (idempotent)"

@@ -34,6 +34,9 @@
 #include <linux/slub_def.h>
 #include <linux/vmstat.h>
 #include <asm/machine.h>
+#include <asm/cp15.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -581,6 +584,97 @@ static int cmd_tick(int argc, char **argv)
 	return 0;
 }
 
+/* A count as perf stat prints it: thousands separated by commas. */
+static void perf_line(bool have, u64 count, const char *event, const char *note)
+{
+	char num[32], out[40];
+	int n, len, o = 0;
+
+	if (!have) {
+		printf("%18s      %-25s # %s\n", "<not supported>", event,
+		       note);
+		return;
+	}
+	len = snprintf(num, sizeof(num), "%llu", (unsigned long long)count);
+	for (n = 0; n < len; n++) {
+		if (n && (len - n) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = num[n];
+	}
+	out[o] = 0;
+	printf("%18s      %-25s # %s\n", out, event, note);
+}
+
+/* `perf stat`: the TLB's event counters since boot, where the machine has them. */
+static int cmd_perf(int argc, char **argv)
+{
+	struct machine_tlb_stats st = { 0 };
+	bool have;
+
+	if (argc != 2 || strcmp(argv[1], "stat")) {
+		printf("usage: perf stat\n");
+		return -1;
+	}
+	have = machine_tlb_stats(&st);
+	printf("\n Performance counter stats for the TLB since boot:\n\n");
+	perf_line(have, st.hits, "tlb-hits", "lookups that found an entry");
+	perf_line(have, st.walks, "tlb-walks", "misses: walk + fill");
+	perf_line(have, st.faults, "tlb-walk-faults", "walks with no entry");
+	perf_line(have, st.evictions, "tlb-evictions", "entries pushed out");
+	perf_line(have, st.entries, "tlb-entries", "valid now");
+	perf_line(have, st.tlbiall, "tlbiall", "flush_tlb_all");
+	perf_line(have, st.tlbimva, "tlbimva", "flush_tlb_*page, *range");
+	perf_line(have, st.tlbiasid, "tlbiasid", "flush_tlb_mm");
+	perf_line(have, st.tlbimvaa, "tlbimvaa", "a page, every ASID");
+	printf("\n");
+	return 0;
+}
+
+/*
+ * `tlb_demo`: chapter 19's stale-translation experiment on a kernel
+ * page of the vmalloc range, in the live first-level table.
+ */
+static int cmd_tlb_demo(int argc, char **argv)
+{
+	u32 *pgd = (u32 *)__va(cpu_get_ttbr(0) & ~0x3fffU);
+	struct page *a, *b, *l2p;
+	u32 idx = 0xf0000000U >> SECTION_SHIFT, va, *l2, prot;
+
+	if (!needs(19, "tlb_demo"))
+		return -1;
+	while (pgd[idx] && idx < HW_L1_ENTRIES - 16)
+		idx++;
+	a = alloc_page(GFP_KERNEL);
+	b = alloc_page(GFP_KERNEL);
+	l2p = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (pgd[idx] || !a || !b || !l2p) {
+		printf("tlb_demo: no free megabyte or no memory\n");
+		return -1;
+	}
+	*(u32 *)page_address(a) = 0xaaaa;
+	*(u32 *)page_address(b) = 0xbbbb;
+	l2 = page_address(l2p);
+	va = idx << SECTION_SHIFT;
+	prot = PTE_TYPE_SMALL | PTE_EXT_AP_UNO_SRW | PTE_BUFFERABLE |
+	       PTE_CACHEABLE | PTE_EXT_TEX(1);
+	pgd[idx] = (u32)__pa((unsigned long)l2) | PMD_TYPE_TABLE;
+	l2[0] = (u32)page_to_pfn(a) << PAGE_SHIFT | prot;
+	printf("PTE -> page A, read %#x: %#x\n", va,
+	       *(volatile u32 *)(uintptr_t)va);
+	l2[0] = (u32)page_to_pfn(b) << PAGE_SHIFT | prot;
+	printf("PTE -> page B, no flush, read: %#x (stale)\n",
+	       *(volatile u32 *)(uintptr_t)va);
+	local_flush_tlb_kernel_page(va);
+	printf("flush_tlb_kernel_page, read: %#x\n",
+	       *(volatile u32 *)(uintptr_t)va);
+	pgd[idx] = 0;
+	flush_tlb_all();
+	__free_page(l2p);
+	__free_page(b);
+	__free_page(a);
+	return 0;
+}
+
 static int cmd_reset(int argc, char **argv)
 {
 	return shell_boot();
@@ -618,6 +712,10 @@ static const struct {
 	{ "compact", "[ORDER]", "compact every zone", cmd_compact },
 	{ "call_init", "bootmem_init",
 	  "call an __init function after boot (chapter 11)", cmd_call_init },
+	{ "perf", "stat", "the TLB's counters since boot (chapter 19)",
+	  cmd_perf },
+	{ "tlb_demo", "", "a stale translation, then the flush (chapter 19)",
+	  cmd_tlb_demo },
 	{ "reset", "", "boot a fresh machine", cmd_reset },
 	{ "quit", "", "leave (end of input does too)", NULL },
 };

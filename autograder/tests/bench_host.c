@@ -11,6 +11,10 @@
  *   the same sizes, interleaved, 9 rounds: median and spread
  *   slab memory efficiency of a mixed workload beside glibc's
  *   the boot on the harness's map beside the boot on swapper_pg_dir
+ *   the TLB model: an access through a cached translation (a host
+ *   mapping), a miss (flush_tlb_kernel_page, SIGSEGV, walk, fill), a
+ *   refill from a cached entry after CONTEXTIDR changed, counted by the
+ *   port's counters
  */
 #include <stdio.h>
 #include <malloc.h>
@@ -24,6 +28,9 @@
 #include <linux/slub_def.h>
 #include "mm/slab.h"
 #include "mm/internal.h"
+#include <asm/cp15.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include "ktest.h"
 
 #define PAIRS 2000000L
@@ -325,6 +332,94 @@ START_TEST(boot_on_kernel_tables)
 	       harness[BOOT_ROUNDS / 2], harness[0], harness[BOOT_ROUNDS - 1]);
 	printf("bench:   swapper_pg_dir (ch18) %6.2f [%6.2f-%6.2f] ms\n",
 	       kernel[BOOT_ROUNDS / 2], kernel[0], kernel[BOOT_ROUNDS - 1]);
+/* 64 small pages at the vmalloc range's first free megabyte. */
+#define TLB_PAGES 64
+
+static u32 tlb_bench_map(struct page **l2p)
+{
+	u32 *pgd = (u32 *)__va(cpu_get_ttbr(0) & ~0x3fffU);
+	u32 idx = 0xf0000000U >> SECTION_SHIFT, *l2;
+	struct page *data = alloc_pages(GFP_KERNEL, 6);
+
+	while (pgd[idx])
+		idx++;
+	*l2p = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	ck_assert_ptr_nonnull(*l2p);
+	ck_assert_ptr_nonnull(data);
+	l2 = page_address(*l2p);
+	for (int i = 0; i < TLB_PAGES; i++)
+		l2[i] = (u32)(page_to_pfn(data) + i) << PAGE_SHIFT |
+			PTE_TYPE_SMALL | PTE_EXT_AP_UNO_SRW | PTE_BUFFERABLE |
+			PTE_CACHEABLE | PTE_EXT_TEX(1);
+	pgd[idx] = (u32)__pa((unsigned long)l2) | PMD_TYPE_TABLE;
+	return idx << SECTION_SHIFT;
+}
+
+/* in this order, so that each round starts from the state it expects */
+enum tlb_bench { TLB_HIT, TLB_FLUSH, TLB_MISS, TLB_REFILL };
+
+/* ns per access of @kind over the 64 pages, @rounds times */
+static double tlb_round_ns(u32 va, enum tlb_bench kind, int rounds)
+{
+	volatile u32 sink = 0;
+	double t = now_ns();
+
+	for (int r = 0; r < rounds; r++) {
+		if (kind == TLB_REFILL) /* drops host mappings, not entries */
+			cpu_set_contextidr(cpu_get_contextidr());
+		for (u32 a = va; a < va + TLB_PAGES * PAGE_SIZE;
+		     a += PAGE_SIZE) {
+			if (kind == TLB_MISS || kind == TLB_FLUSH)
+				local_flush_tlb_kernel_page(a);
+			if (kind != TLB_FLUSH)
+				sink += *(volatile u32 *)(uintptr_t)a;
+		}
+	}
+	(void)sink;
+	return (now_ns() - t) / ((double)rounds * TLB_PAGES);
+}
+
+START_TEST(tlb_miss_vs_hit)
+{
+	enum { R = 9, ROUNDS_PER = 20 };
+	static const char *const names[] = {
+		"hit (host mapping)",
+		"flush alone",
+		"miss: flush+walk+fill",
+		"refill from an entry",
+	};
+	double ns[4][R];
+	struct machine_tlb_stats a, b;
+	struct page *l2p;
+	u32 va;
+
+	ktest_reboot("vexpress-256m", ktest_boot_slab);
+	va = tlb_bench_map(&l2p);
+	tlb_round_ns(va, TLB_HIT, 1);
+	machine_tlb_stats(&a);
+	for (int r = 0; r < R; r++)
+		for (int k = 0; k < 4; k++)
+			ns[k][r] = tlb_round_ns(va, k, ROUNDS_PER);
+	machine_tlb_stats(&b);
+	printf("bench: the host's TLB model, %d pages (%d interleaved "
+	       "rounds of %d; median [min-max])\n",
+	       TLB_PAGES, R, ROUNDS_PER);
+	for (int k = 0; k < 4; k++) {
+		qsort(ns[k], R, sizeof(double), cmp_ns);
+		printf("bench:   %-22s %8.1f [%8.1f-%8.1f] ns/access\n",
+		       names[k], ns[k][R / 2], ns[k][0], ns[k][R - 1]);
+	}
+	printf("bench:   a miss costs %.0fx a hit: %.0f ns of SIGSEGV and "
+	       "mmap (as a refill), %.0f ns of walk, lookup and flush\n",
+	       ns[TLB_MISS][R / 2] / ns[TLB_HIT][R / 2], ns[TLB_REFILL][R / 2],
+	       ns[TLB_MISS][R / 2] - ns[TLB_REFILL][R / 2]);
+	printf("bench:   counters: %llu walks, %llu hits, %llu TLBIMVA "
+	       "(expected %d walks, %d hits, %d TLBIMVA)\n",
+	       (unsigned long long)(b.walks - a.walks),
+	       (unsigned long long)(b.hits - a.hits),
+	       (unsigned long long)(b.tlbimva - a.tlbimva),
+	       R * ROUNDS_PER * TLB_PAGES, R * ROUNDS_PER * TLB_PAGES,
+	       2 * R * ROUNDS_PER * TLB_PAGES);
 }
 END_TEST
 
@@ -335,5 +430,6 @@ KTEST_SUITE(bench) = {
 	.timeout = 120,
 	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size,
 			kmalloc_pairs_beside_glibc, slab_memory_efficiency,
-			boot_on_kernel_tables),
+			boot_on_kernel_tables,
+			tlb_miss_vs_hit),
 };

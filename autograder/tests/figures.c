@@ -35,6 +35,8 @@
 #include "mm/slab.h"
 #include "arch/host/walk.h"
 #include "mm/internal.h"
+#include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
 #include "ktest.h"
 
 /* The addresses of chapter 00's own tests (autograder/tests/infra.c). */
@@ -894,10 +896,119 @@ START_TEST(fig_slab_freelist)
 }
 END_TEST
 
+/* The TLB entries in the megabytes at @u and @k, as table rows. */
+static int fig_tlb_rows(u32 u, u32 k, const char *title)
+{
+	struct machine_tlb_entry e[64];
+	int n = machine_tlb_entries(e, ARRAY_SIZE(e)), shown = 0;
+
+	printk(KERN_NOTICE "<tr><td colspan=\"4\" bgcolor=\"#eeeeee\">"
+			   "%s</td></tr>\n",
+	       title);
+	printk(KERN_NOTICE "<tr><td>VA</td><td>PA</td><td>nG</td>"
+			   "<td>ASID</td></tr>\n");
+	for (int i = 0; i < n; i++) {
+		u32 mb = e[i].va >> SECTION_SHIFT;
+
+		if (mb != u >> SECTION_SHIFT && mb != k >> SECTION_SHIFT)
+			continue;
+		if (e[i].ng)
+			printk(KERN_NOTICE "<tr><td>%#010x</td><td>%#010x</td>"
+					   "<td>1</td><td>%u</td></tr>\n",
+			       e[i].va, e[i].pa, e[i].asid);
+		else
+			printk(KERN_NOTICE "<tr><td>%#010x</td><td>%#010x</td>"
+					   "<td>0</td><td>any</td></tr>\n",
+			       e[i].va, e[i].pa);
+		shown++;
+	}
+	printk(KERN_NOTICE "<tr><td colspan=\"4\">other entries: %d "
+			   "(sections the kernel used)</td></tr>\n",
+	       n - shown);
+	return shown;
+}
+
+/*
+ * Chapter 19: the TLB before and after flush_tlb_page(vma1, U): a
+ * global kernel page, and the user page U cached under two ASIDs; the
+ * flush takes mm1's entry only.  The host's TLB model lists its
+ * entries; on the board (QEMU shows none) only the reads are checked.
+ */
+START_TEST(fig_tlb_flush_page)
+{
+	u32 *pgd, *l2u, *l2k, u = 0, k = 0, pa[2];
+	struct page *p[4];
+	struct mm_struct mm1, mm2;
+	struct vm_area_struct vma1;
+	u32 ttbr0, cidr;
+	int before = 0, after = 0;
+
+	ktest_reboot("vexpress-256m", ktest_boot_slab);
+	ttbr0 = cpu_get_ttbr(0);
+	cidr = cpu_get_contextidr();
+	pgd = (u32 *)__va(ttbr0 & ~0x3fffU);
+	for (u32 i = 0x004; !u; i++)
+		u = pgd[i] ? 0 : i << SECTION_SHIFT;
+	for (u32 i = 0xf00; !k; i++)
+		k = pgd[i] ? 0 : i << SECTION_SHIFT;
+	for (int i = 0; i < 4; i++) {
+		p[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		ck_assert_ptr_nonnull(p[i]);
+	}
+	l2u = page_address(p[0]);
+	l2k = page_address(p[1]);
+	pa[0] = (u32)page_to_pfn(p[2]) << PAGE_SHIFT;
+	pa[1] = (u32)page_to_pfn(p[3]) << PAGE_SHIFT;
+	*(u32 *)page_address(p[2]) = 0xa;
+	*(u32 *)page_address(p[3]) = 0xb;
+	pgd[u >> SECTION_SHIFT] =
+		(u32)__pa((unsigned long)l2u) | PMD_TYPE_TABLE;
+	pgd[k >> SECTION_SHIFT] =
+		(u32)__pa((unsigned long)l2k) | PMD_TYPE_TABLE;
+	l2u[0] = pa[0] | PTE_RW | PTE_EXT_NG;
+	l2k[0] = pa[0] | PTE_RW;
+	mm1 = (struct mm_struct){ .pgd = (pgd_t *)pgd };
+	mm2 = mm1;
+	vma1 = (struct vm_area_struct){ u, u + SECTION_SIZE, &mm1 };
+	flush_tlb_all();
+	ck_assert_uint_eq(*(volatile u32 *)(uintptr_t)k, 0xa);
+	check_and_switch_context(&mm1, NULL);
+	ck_assert_uint_eq(*(volatile u32 *)(uintptr_t)u, 0xa);
+	check_and_switch_context(&mm2, NULL);
+	ck_assert_uint_eq(*(volatile u32 *)(uintptr_t)u, 0xa);
+	l2u[0] = pa[1] | PTE_RW | PTE_EXT_NG;
+	if (machine_tlb_entries(NULL, 0) >= 0) {
+		FIG_BEGIN("ch19-tlb-flush-page");
+		printk(KERN_NOTICE "digraph tlb {\n"
+				   " node [shape=plaintext, fontsize=9];\n"
+				   " t [label=<<table border=\"0\" "
+				   "cellborder=\"1\" cellspacing=\"0\">\n");
+		before = fig_tlb_rows(u, k, "before flush_tlb_page(vma1, U)");
+	}
+	flush_tlb_page(&vma1, u);
+	if (machine_tlb_entries(NULL, 0) >= 0) {
+		after = fig_tlb_rows(u, k, "after: mm1's entry of U is gone");
+		printk(KERN_NOTICE "</table>>];\n}\n");
+		FIG_END();
+		ck_assert_int_eq(before, 3);
+		ck_assert_int_eq(after, 2);
+		/* mm2's entry is stale: the host keeps it until flushed */
+		ck_assert_uint_eq(*(volatile u32 *)(uintptr_t)u, 0xa);
+	}
+	check_and_switch_context(&mm1, NULL);
+	ck_assert_uint_eq(*(volatile u32 *)(uintptr_t)u, 0xb);
+	pgd[u >> SECTION_SHIFT] = 0;
+	pgd[k >> SECTION_SHIFT] = 0;
+	cpu_set_contextidr(cidr);
+	cpu_set_ttbr(0, ttbr0);
+	flush_tlb_all();
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
-			fig_memblock, fig_slab_freelist),
+			fig_memblock, fig_slab_freelist, fig_tlb_flush_page),
 };

@@ -144,6 +144,9 @@ VIEW_LINE = re.compile(r'^(Node\s+\d+, zone|\s+\w|[A-Z][\w()]*:\s+\d|'
 PFN = re.compile(r'pfn 0x[0-9a-f]+')
 MEMBLOCK_LINE = re.compile(r'^\s*\d+: 0x[0-9a-f]+\.\.0x[0-9a-f]+$')
 HEX = re.compile(r'0x[0-9a-f]+')
+# `perf stat`'s lines: a count, or "<not supported>" where the machine
+# has no counter (the board), then the event.
+PERF_LINE = re.compile(r'^\s*([\d,]+|<not supported>)(\s{6}\S.*)$')
 
 
 def masked(text):
@@ -171,6 +174,7 @@ def masked(text):
             skip = '---[ end trace'
             continue
         ln = PFN.sub('pfn 0x#', ln)
+        ln = PERF_LINE.sub(r'#\2', ln)
         if MEMBLOCK_LINE.match(ln):     # memblock's regions: mem_map's size
             ln = HEX.sub('0x#', ln)
         out.append(re.sub(r'\d+', '#', ln) if VIEW_LINE.match(ln) else ln)

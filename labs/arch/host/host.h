@@ -34,6 +34,7 @@ void host_unmap_all(void);
 /* tlb.c: translations cached as host mappings. */
 u32 host_mmu_access(unsigned long va, enum hw_access acc);
 void host_tlb_reset(void);
+void host_tlb_boot(void);
 void host_tlb_changed_context(void);
 
 /* trap.c */

@@ -21,6 +21,15 @@
  * drops every host mapping, never an entry, just as such changes leave
  * a real TLB intact.  The capacity is large; when it is exceeded the
  * oldest entries are evicted, as hardware may evict at any time.
+ *
+ * The counters (machine_tlb_stats()) count what the model sees.  An
+ * access through a host mapping that is already in place costs the
+ * host nothing and is counted nowhere: a "hit" here is a lookup, after
+ * a SIGSEGV, that found a cached entry (the first access after a mode,
+ * DACR or ASID change, or to another page of a section's entry); a
+ * "walk" is a miss that read the tables and filled an entry; a "fault"
+ * a walk that found no valid descriptor.  Real hardware counts every
+ * access; the host's numbers are a lower bound on its hits.
  */
 #include <string.h>
 #include <linux/kernel.h>
@@ -37,6 +46,7 @@ struct tlb_entry {
 
 static struct tlb_entry tlb[TLB_SIZE];
 static int tlb_count;
+static struct machine_tlb_stats stats;
 
 static u32 entry_size(const struct tlb_entry *e)
 {
@@ -75,8 +85,10 @@ static void tlb_remove(int i)
 
 static struct tlb_entry *tlb_insert(const struct hw_walk *w)
 {
-	if (tlb_count == TLB_SIZE)
+	if (tlb_count == TLB_SIZE) {
 		tlb_remove(0);
+		stats.evictions++;
+	}
 	tlb[tlb_count] = (struct tlb_entry){ .w = *w, .asid = current_asid() };
 	return &tlb[tlb_count++];
 }
@@ -112,9 +124,14 @@ u32 host_mmu_access(unsigned long va, enum hw_access acc)
 	if (!(host_cpu.sctlr & CR_M))
 		return flat_access(va, acc);
 	e = tlb_lookup(va);
-	if (!e) {
-		if (hw_walk(&regs, va, host_read_phys, &w))
+	if (e) {
+		stats.hits++;
+	} else {
+		if (hw_walk(&regs, va, host_read_phys, &w)) {
+			stats.faults++;
 			return w.fsr | (acc == HW_WRITE ? FSR_WRITE : 0);
+		}
+		stats.walks++;
 		e = tlb_insert(&w);
 	}
 	fsr = hw_check_access(&e->w, host_cpu.dacr, host_cpu.user, acc);
@@ -142,6 +159,38 @@ void host_tlb_reset(void)
 	host_unmap_all();
 }
 
+/* A fresh machine: an empty TLB and counters from zero. */
+void host_tlb_boot(void)
+{
+	host_tlb_reset();
+	memset(&stats, 0, sizeof(stats));
+}
+
+bool machine_tlb_stats(struct machine_tlb_stats *st)
+{
+	*st = stats;
+	st->entries = tlb_count;
+	return true;
+}
+
+int machine_tlb_entries(struct machine_tlb_entry *out, int max)
+{
+	int n = min(max, tlb_count);
+
+	for (int i = 0; i < n; i++) {
+		const struct tlb_entry *e = &tlb[tlb_count - n + i];
+
+		out[i] = (struct machine_tlb_entry){
+			.va = e->w.va_base,
+			.pa = e->w.pa_base,
+			.size = entry_size(e),
+			.asid = e->asid,
+			.ng = e->w.ng,
+		};
+	}
+	return n;
+}
+
 //> ch00 tlbimva
 /* Remove the entries covering @va that @match selects. */
 static void tlb_invalidate(u32 va, bool any_asid, u32 asid)
@@ -157,12 +206,14 @@ static void tlb_invalidate(u32 va, bool any_asid, u32 asid)
 
 void tlbiall(void)
 {
+	stats.tlbiall++;
 	host_tlb_reset();
 }
 
 /* TLBIMVA: entries for VA[31:12] that are global or of ASID mva[7:0]. */
 void tlbimva(u32 mva)
 {
+	stats.tlbimva++;
 	tlb_invalidate(mva & 0xfffff000U, false, mva & 0xff);
 }
 //< ch00 tlbimva
@@ -170,13 +221,20 @@ void tlbimva(u32 mva)
 /* TLBIMVAA: entries for the VA, whatever their ASID. */
 void tlbimvaa(u32 va)
 {
+	stats.tlbimvaa++;
 	tlb_invalidate(va & 0xfffff000U, true, 0);
 }
 
 /* TLBIASID: every non-global entry of the ASID. */
 void tlbiasid(u32 asid)
 {
+	stats.tlbiasid++;
 	for (int i = tlb_count - 1; i >= 0; i--)
 		if (tlb[i].w.ng && tlb[i].asid == (asid & 0xff))
 			tlb_remove(i);
+}
+
+/* The host has no branch predictor to maintain. */
+void bpiall(void)
+{
 }

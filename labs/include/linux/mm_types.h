@@ -26,6 +26,8 @@
 
 #include <linux/list.h>
 #include <linux/types.h>
+#include <asm/mmu.h>
+#include <asm/pgtable-2level-types.h>
 
 struct address_space;
 struct kmem_cache;
@@ -80,5 +82,27 @@ struct page {
 	int _refcount;
 };
 //< ch03 struct_page
+
+//> ch19 mm_struct
+/*
+ * An address space (include/linux/mm_types.h), as far as the TLB needs
+ * it: its first-level table and its ASID.  Later chapters add the VMA
+ * tree, the counters and the locks.
+ */
+struct mm_struct {
+	pgd_t *pgd; /* first-level table, a kernel virtual address */
+	mm_context_t context; /* ASID and generation (asm/mmu.h) */
+};
+
+/* One region of an address space: [vm_start, vm_end) in vm_mm. */
+struct vm_area_struct {
+	unsigned long vm_start; /* first address */
+	unsigned long vm_end; /* first address after */
+	struct mm_struct *vm_mm; /* the address space it belongs to */
+};
+//< ch19 mm_struct
+
+/* The kernel's own address space: swapper_pg_dir, ASID 0 (mm/init-mm.c). */
+extern struct mm_struct init_mm;
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -213,3 +213,17 @@ void write_sysreg(u32 val, enum cp15_sysreg reg)
 		break;
 	}
 }
+
+/* QEMU's TLB has no counters a guest can read. */
+bool machine_tlb_stats(struct machine_tlb_stats *st)
+{
+	(void)st;
+	return false;
+}
+
+int machine_tlb_entries(struct machine_tlb_entry *e, int max)
+{
+	(void)e;
+	(void)max;
+	return -1;
+}

@@ -54,6 +54,28 @@ void tlbimva(u32 mva); /* one page: VA[31:12] | ASID[7:0] */
 void tlbiasid(u32 asid); /* non-global entries of an ASID */
 void tlbimvaa(u32 va); /* one page, any ASID */
 
+/*
+ * The TLB's event counters, where the machine has them: the host port
+ * counts in its TLB model; QEMU exposes none, so the board returns
+ * false.  A "hit" is a lookup that found an entry, a "walk" a miss that
+ * read the tables and filled one (see arch/host/tlb.c for what the host
+ * cannot count).
+ */
+struct machine_tlb_stats {
+	u64 hits, walks, faults, evictions;
+	u64 tlbiall, tlbimva, tlbiasid, tlbimvaa;
+	u32 entries; /* valid now */
+};
+bool machine_tlb_stats(struct machine_tlb_stats *st);
+
+/* One valid TLB entry, for pictures: machine_tlb_entries() fills up to
+ * @max of them, newest last, and returns how many (-1: not available). */
+struct machine_tlb_entry {
+	u32 va, pa, size, asid;
+	bool ng;
+};
+int machine_tlb_entries(struct machine_tlb_entry *e, int max);
+
 /* Barriers: no-ops on the host, the real instructions on ARM. */
 void dsb(void);
 void isb(void);
