@@ -61,8 +61,7 @@ START_TEST(lecture_sums)
 		      "1 MiB sections: 4096 entries = 16 KiB, got %llu",
 		      (unsigned long long)flat_table_bytes(32, 20));
 	/* every megabyte with pages: 16 KiB + 4096 x 1 KiB */
-	ck_assert_msg(two_level_table_bytes(&all, 1) ==
-			      16 * SZ_1K + 4 * SZ_1M,
+	ck_assert_msg(two_level_table_bytes(&all, 1) == 16 * SZ_1K + 4 * SZ_1M,
 		      "4 GiB of 4 KiB pages: 16 KiB + 4096 x 1 KiB, got %lu",
 		      two_level_table_bytes(&all, 1));
 }
@@ -79,9 +78,10 @@ START_TEST(table_bytes_of_mappings)
 		{ 0x01000000, 16 * SZ_1M, 16 * SZ_1M }, /* a supersection */
 	};
 
-	ck_assert_msg(two_level_table_bytes(&sect, 1) == 16 * SZ_1K,
-		      "64 MiB of sections live in the L1 table: 16 KiB, got %lu",
-		      two_level_table_bytes(&sect, 1));
+	ck_assert_msg(
+		two_level_table_bytes(&sect, 1) == 16 * SZ_1K,
+		"64 MiB of sections live in the L1 table: 16 KiB, got %lu",
+		two_level_table_bytes(&sect, 1));
 	ck_assert_msg(two_level_table_bytes(&pages, 1) ==
 			      16 * SZ_1K + 64 * SZ_1K,
 		      "64 MiB of pages: 16 KiB + 64 coarse tables of 1 KiB, "
@@ -103,13 +103,13 @@ START_TEST(sums_refuse_bad_ranges)
 	};
 	struct pt_range good = { 0xc0000000, SZ_4K, SZ_4K };
 
-	ck_assert_uint_eq(two_level_table_bytes(&good, 1),
-			  16 * SZ_1K + SZ_1K);
+	ck_assert_uint_eq(two_level_table_bytes(&good, 1), 16 * SZ_1K + SZ_1K);
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
 		printk_log_clear();
 		ck_assert_msg(two_level_table_bytes(&bad[i], 1) == 0,
 			      "range %u is malformed: expected 0", i);
-		ck_assert(printk_log_contains("two_level_table_bytes: range 0"));
+		ck_assert(
+			printk_log_contains("two_level_table_bytes: range 0"));
 	}
 	ck_assert(flat_table_bytes(12, 20) == 0);
 }
@@ -130,11 +130,12 @@ static void expect_walk(const u32 *l1, u32 va, int ret, u32 pa, u32 fs,
 	struct hw_translation t;
 	int r = hw_walk_tables(l1, va, &t);
 
-	ck_assert_msg(r == ret && (ret ? t.fs == fs : t.pa == pa && t.size == size),
+	ck_assert_msg(r == ret &&
+			      (ret ? t.fs == fs : t.pa == pa && t.size == size),
 		      "walk of %08x (L1 %08x, L2 %08x): expected %s %#x size "
 		      "%#x, got %s %#x size %#x (%s)",
-		      va, t.l1, t.l2, ret ? "fault" : "PA", ret ? fs : pa,
-		      size, r ? "fault" : "PA", r ? t.fs : t.pa, t.size, rule);
+		      va, t.l1, t.l2, ret ? "fault" : "PA", ret ? fs : pa, size,
+		      r ? "fault" : "PA", r ? t.fs : t.pa, t.size, rule);
 }
 
 START_TEST(walk_each_format)
@@ -277,13 +278,15 @@ START_TEST(walker_agrees_with_mmu)
 			ok = !r && (t.pa & PAGE_MASK) == (par & PAGE_MASK);
 		if (!ok) {
 			pt_switch_back(&s);
-			ck_assert_msg(0, "VA %08x: the MMU says %s %08x, the walker "
-				     "%s %08x (L1 %08x, L2 %08x; seed %#x, "
-				     "translation %d)",
-				     va, par & PAR_F ? "fault" : "PA",
-				     par & PAR_F ? PAR_FS(par) : par,
-				     r ? "fault" : "PA", r ? t.fs : t.pa, t.l1,
-				     t.l2, SEED, n);
+			ck_assert_msg(
+				0,
+				"VA %08x: the MMU says %s %08x, the walker "
+				"%s %08x (L1 %08x, L2 %08x; seed %#x, "
+				"translation %d)",
+				va, par & PAR_F ? "fault" : "PA",
+				par & PAR_F ? PAR_FS(par) : par,
+				r ? "fault" : "PA", r ? t.fs : t.pa, t.l1, t.l2,
+				SEED, n);
 		}
 		if (r)
 			faults++;

@@ -21,7 +21,7 @@
 
 const char *hw_desc_type_name(enum hw_desc_type type)
 {
-	static const char *const names[] = { "fault", "table", "section",
+	static const char *const names[] = { "fault",	     "table", "section",
 					     "supersection", "large", "small" };
 
 	return type <= HW_DESC_SMALL ? names[type] : "?";
@@ -110,8 +110,11 @@ int hw_desc_decode(u32 val, int level, struct hw_desc *d)
 /* The alignment the base of each type needs. */
 static u32 base_align(enum hw_desc_type type)
 {
-	static const u32 align[] = { 1, 1U << 10, SECTION_SIZE,
-				     SUPERSECTION_SIZE, LARGE_PAGE_SIZE,
+	static const u32 align[] = { 1,
+				     1U << 10,
+				     SECTION_SIZE,
+				     SUPERSECTION_SIZE,
+				     LARGE_PAGE_SIZE,
 				     PAGE_SIZE };
 
 	return align[type];
@@ -130,9 +133,9 @@ static bool desc_ok(const struct hw_desc *d)
 		return true;
 	if (d->base & (base_align(d->type) - 1) || d->ap > 7 || d->tex > 7 ||
 	    d->domain > 15 || (d->domain && !l1) ||
-	    (d->domain && d->type == HW_DESC_SUPERSECTION) ||
-	    (d->ns && !l1)) {
-		pr_err("hw_desc_encode: bad %s: base %#x ap %u tex %u domain %u%s\n",
+	    (d->domain && d->type == HW_DESC_SUPERSECTION) || (d->ns && !l1)) {
+		pr_err("hw_desc_encode: bad %s: base %#x ap %u tex %u domain "
+		       "%u%s\n",
 		       hw_desc_type_name(d->type), d->base, d->ap, d->tex,
 		       d->domain, d->ns && !l1 ? " ns" : "");
 		return false;

@@ -236,7 +236,8 @@ int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
 	pgd_t *pgd;
 
 	if (md->virtual < TASK_SIZE) {
-		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in user region\n",
+		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in "
+			"user region\n",
 			(long long)__pfn_to_phys((u64)md->pfn), md->virtual);
 		return -EINVAL;
 	}
@@ -246,7 +247,8 @@ int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
 	if (!type || !type->prot_sect ||
 	    ((addr | phys | length) & ~SECTION_MASK) ||
 	    (u64)addr + length > (1ULL << 32) || !length) {
-		pr_warn("BUG: map for 0x%08llx at 0x%08lx can not be mapped using pages, ignoring.\n",
+		pr_warn("BUG: map for 0x%08llx at 0x%08lx can not be mapped "
+			"using pages, ignoring.\n",
 			(long long)__pfn_to_phys(md->pfn), addr);
 		return -EINVAL;
 	}

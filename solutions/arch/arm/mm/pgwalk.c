@@ -91,7 +91,8 @@ int hw_walk_tables(const u32 *l1_table, u32 va, struct hw_translation *t)
 		return -1;
 	case PTE_TYPE_LARGE:
 		t->size = LARGE_PAGE_SIZE;
-		t->pa = (d & PTE_LARGE_BASE_MASK) | (va & (LARGE_PAGE_SIZE - 1));
+		t->pa = (d & PTE_LARGE_BASE_MASK) |
+			(va & (LARGE_PAGE_SIZE - 1));
 		return 0;
 	default: /* 0b10 and 0b11: small page, bit 0 is XN */
 		t->size = PAGE_SIZE;

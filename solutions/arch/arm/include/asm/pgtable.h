@@ -36,10 +36,10 @@ static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long address)
 #define pgd_offset_k(address) pgd_offset_pgd(swapper_pg_dir, (address))
 
 /* The next pgd boundary after addr, or end if it comes first. */
-#define pgd_addr_end(addr, end)                                           \
-	({                                                                \
+#define pgd_addr_end(addr, end)                                                \
+	({                                                                     \
 		unsigned long __boundary = ((addr) + PGDIR_SIZE) & PGDIR_MASK; \
-		(__boundary - 1 < (end)-1) ? __boundary : (end);          \
+		(__boundary - 1 < (end)-1) ? __boundary : (end);               \
 	})
 
 #define pmd_none(pmd) (!pmd_val(pmd))
