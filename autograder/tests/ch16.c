@@ -147,7 +147,8 @@ START_TEST(walk_each_format)
 	l1[0x100] = 0x12300000 | PMD_TYPE_SECT | PMD_DOMAIN(3);
 	l1[0x101] = 0x45600000 | PMD_TYPE_SECT | 3; /* 0b11: reserved */
 	for (int i = 0; i < 16; i++) /* supersection at 0x20000000 */
-		l1[0x200 + i] = 0x7a000000 | PMD_SECT_SUPER | PMD_TYPE_SECT;
+		l1[0x200 + i] = 0x7a000000 | PMD_SECT_SUPER | PMD_TYPE_SECT |
+				PMD_SUPERSECT_EXTBASE_MASK;
 	l1[0x300] = l2pa | PMD_TYPE_TABLE | PMD_DOMAIN(7);
 	l2[0x05] = 0x6abcd000 | PTE_TYPE_SMALL | PTE_EXT_XN;
 	l2[0x06] = 0x6abce000 | PTE_TYPE_SMALL;
@@ -160,8 +161,9 @@ START_TEST(walk_each_format)
 		    "section: base[31:20] : VA[19:0]");
 	expect_walk(l1, 0x10100000, -1, 0, HW_FS_TRANS_SECT, 0,
 		    "type 0b11 is reserved: a fault, not a section");
-	expect_walk(l1, 0x20f12345, 0, 0x7af12345, 0, 16 * SZ_1M,
-		    "supersection: base[31:24] : VA[23:0]");
+	expect_walk(l1, 0x20312345, 0, 0x7a312345, 0, 16 * SZ_1M,
+		    "supersection: base[31:24] : VA[23:0]; bits 23:20 are "
+		    "PA[35:32], beyond a 32-bit PA");
 	expect_walk(l1, 0x30005abc, 0, 0x6abcdabc, 0, SZ_4K,
 		    "small page with XN (bit 0 set): base[31:12] : VA[11:0]");
 	expect_walk(l1, 0x30006001, 0, 0x6abce001, 0, SZ_4K,
