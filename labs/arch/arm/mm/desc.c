@@ -27,7 +27,27 @@ const char *hw_desc_type_name(enum hw_desc_type type)
 	return type <= HW_DESC_SMALL ? names[type] : "?";
 }
 
-//> ch17 decode
+/* A first-level descriptor: fault, coarse table, section, supersection. */
+//> ch17 decode l1
+static void decode_l1(u32 val, struct hw_desc *d)
+{
+	/* TODO(ch17): the type bits first, then each field where this
+	   format keeps it; see chapters/17-descriptors.md,
+	   "Six formats". */
+	(void)val; (void)d;
+}
+//< ch17 decode l1
+
+/* A second-level descriptor: fault, large page, small page. */
+//> ch17 decode l2
+static void decode_l2(u32 val, struct hw_desc *d)
+{
+	/* TODO(ch17): as decode_l1(), with the second level's bits; see
+	   chapters/17-descriptors.md, "Six formats". */
+	(void)val; (void)d;
+}
+//< ch17 decode l2
+
 /**
  * hw_desc_decode - split a descriptor into its fields
  * @val: the descriptor
@@ -43,13 +63,12 @@ int hw_desc_decode(u32 val, int level, struct hw_desc *d)
 		pr_err("hw_desc_decode: level %d, not 1 or 2\n", level);
 		return -EINVAL;
 	}
-	/* TODO(ch17): the type bits first, then each field where this
-	   format keeps it; see chapters/17-descriptors.md,
-	   "Six formats". */
-	(void)val;
+	if (level == 1)
+		decode_l1(val, d);
+	else
+		decode_l2(val, d);
 	return 0;
 }
-//< ch17 decode
 
 /* The alignment the base of each type needs. */
 static u32 base_align(enum hw_desc_type type)
@@ -87,7 +106,33 @@ static bool desc_ok(const struct hw_desc *d)
 	return true;
 }
 
-//> ch17 encode
+/* Sections and supersections (a table needs only base, domain, NS). */
+//> ch17 encode l1
+static u32 encode_l1(const struct hw_desc *d)
+{
+	u32 v = 0;
+
+	/* TODO(ch17): the type bits, the base, then each field in the
+	   bits its format gives it; see chapters/17-descriptors.md,
+	   "Six formats". */
+	(void)d;
+	return v;
+}
+//< ch17 encode l1
+
+/* Large and small pages. */
+//> ch17 encode l2
+static u32 encode_l2(const struct hw_desc *d)
+{
+	u32 v = 0;
+
+	/* TODO(ch17): as encode_l1(), with the second level's bits; see
+	   chapters/17-descriptors.md, "Six formats". */
+	(void)d;
+	return v;
+}
+//< ch17 encode l2
+
 /**
  * hw_desc_encode - build the descriptor that hw_desc_decode() reads
  * @d: the fields (a table uses base, domain and ns only)
@@ -97,14 +142,9 @@ static bool desc_ok(const struct hw_desc *d)
  */
 u32 hw_desc_encode(const struct hw_desc *d)
 {
-	u32 v;
-
-	if (!desc_ok(d))
+	if (!desc_ok(d) || d->type == HW_DESC_FAULT)
 		return 0;
-	/* TODO(ch17): the type bits, the base, then each field in the
-	   bits its format gives it; see chapters/17-descriptors.md,
-	   "Six formats". */
-	(void)v;
-	return 0;
+	if (d->type <= HW_DESC_SUPERSECTION)
+		return encode_l1(d);
+	return encode_l2(d);
 }
-//< ch17 encode

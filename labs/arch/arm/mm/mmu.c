@@ -62,7 +62,6 @@ void adjust_lowmem_bounds(void)
  */
 #define PROT_SECT_DEVICE (PMD_TYPE_SECT | PMD_SECT_AP_WRITE)
 
-//> ch17 mem_types
 static const struct mem_type mem_types[] = {
 	[MT_DEVICE] = { /* Strongly ordered / ARMv6 shared device */
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
@@ -113,6 +112,7 @@ static const struct mem_type mem_types[] = {
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
 		.domain = DOMAIN_VECTORS,
 	},
+//> ch17 mem_types
 	[MT_MEMORY_RWX] = {
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WB |
@@ -137,6 +137,7 @@ static const struct mem_type mem_types[] = {
 			     PMD_SECT_WB | PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
+//< ch17 mem_types
 	[MT_MEMORY_RWX_NONCACHED] = {
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
@@ -170,9 +171,8 @@ const struct mem_type *get_mem_type(unsigned int type)
 {
 	return type < ARRAY_SIZE(mem_types) ? &mem_types[type] : NULL;
 }
-//< ch17 mem_types
 
-//> ch17 section map
+//> ch17 map_init_section
 /*
  * Write the section entries of [addr, end), which lies inside one pgd
  * entry (2 MiB, two hardware entries: pmd[0] and pmd[1]).
@@ -203,6 +203,8 @@ static void alloc_init_pmd(pgd_t *pgd, unsigned long addr, unsigned long end,
 	} while (pmd++, addr = next, addr != end);
 }
 
+//< ch17 map_init_section
+
 /**
  * create_section_mapping - Linux's create_mapping(), sections only
  * @pgdir: the first-level table to write
@@ -215,6 +217,7 @@ static void alloc_init_pmd(pgd_t *pgd, unsigned long addr, unsigned long end,
  * prot_l1, and so is a type without prot_sect; no supersections, no
  * 36-bit addresses.
  */
+//> ch17 create_section_mapping
 int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
 {
 	const struct mem_type *type = get_mem_type(md->type);
@@ -251,4 +254,4 @@ int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
 	} while (pgd++, addr != end);
 	return 0;
 }
-//< ch17 section map
+//< ch17 create_section_mapping

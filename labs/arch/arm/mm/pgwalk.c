@@ -35,7 +35,6 @@ unsigned int hw_l2_index(u32 va)
 }
 //< ch16 hw index
 
-//> ch16 hw_walk_tables
 /**
  * hw_walk_tables - translate va through a first-level table, as the MMU
  * @l1_table: the 16 KiB first-level table (a kernel virtual address)
@@ -48,6 +47,7 @@ unsigned int hw_l2_index(u32 va)
  *
  * Return: 0 with t->pa set, or -1 with t->fs set.
  */
+//> ch16 hw_walk_tables
 int hw_walk_tables(const u32 *l1_table, u32 va, struct hw_translation *t)
 {
 	/* TODO(ch16): read the first-level entry; fault, section,
@@ -67,7 +67,7 @@ int hw_walk_tables(const u32 *l1_table, u32 va, struct hw_translation *t)
  *
  * One 4-byte entry per page: 2^(va_bits - page_shift) * 4 bytes.
  */
-//> ch16 sums
+//> ch16 flat
 u64 flat_table_bytes(unsigned int va_bits, unsigned int page_shift)
 {
 	if (page_shift > va_bits || va_bits > 40) {
@@ -79,6 +79,7 @@ u64 flat_table_bytes(unsigned int va_bits, unsigned int page_shift)
 	   chapters/16-two-level-tables.md, "Why two levels". */
 	return 0;
 }
+//< ch16 flat
 
 static bool range_ok(const struct pt_range *r, int i)
 {
@@ -101,6 +102,7 @@ static bool range_ok(const struct pt_range *r, int i)
 	return true;
 }
 
+//> ch16 two_level
 /**
  * two_level_table_bytes - table memory for a set of mappings
  * @r: the ranges; they may overlap
@@ -127,4 +129,4 @@ unsigned long two_level_table_bytes(const struct pt_range *r, int n)
 	(void)coarse;
 	return HW_L1_TABLE_BYTES + tables * HW_L2_TABLE_BYTES;
 }
-//< ch16 sums
+//< ch16 two_level
