@@ -76,7 +76,7 @@ u64 flat_table_bytes(unsigned int va_bits, unsigned int page_shift)
 		return 0;
 	}
 	/* TODO(ch16): one 4-byte entry per page of the VA space; see
-	   chapters/16-two-level-tables.md, "Why two levels". */
+	   chapters/16-two-level-tables.md, "One level is too big". */
 	return 0;
 }
 //< ch16 flat
