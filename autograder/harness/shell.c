@@ -37,6 +37,7 @@
 #include <asm/cp15.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <asm/pgwalk.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -631,6 +632,68 @@ static int cmd_perf(int argc, char **argv)
 }
 
 /*
+ * walk VA: the first line as Linux's show_pte() (arch/arm/mm/fault.c)
+ * prints it, *pgd being the first entry of the 2 MiB pair; then the
+ * hardware walk of the live table (chapter 16).
+ */
+static int cmd_walk(int argc, char **argv)
+{
+	u32 *l1 = __va(cpu_get_ttbr(0) & ~0x3fffU);
+	struct hw_translation t;
+	unsigned long va;
+
+	if (!needs(16, "walk"))
+		return -1;
+	if (argc != 2 || parse_ulong(argv[1], 0xffffffffUL, &va, "VA"))
+		return -1;
+	printf("[%08lx] *pgd=%08llx\n", va,
+	       (long long)pgd_val(*pgd_offset_pgd((pgd_t *)l1, va)));
+	if (hw_walk_tables(l1, va, &t))
+		printf("hw: L1[%03x]=%08x%s -> translation fault %#x\n",
+		       hw_l1_index(va), t.l1,
+		       t.fs == HW_FS_TRANS_PAGE ? ", L2 fault" : "", t.fs);
+	else if (t.size >= SECTION_SIZE)
+		printf("hw: L1[%03x]=%08x -> PA %08x (%s, domain %u)\n",
+		       hw_l1_index(va), t.l1, t.pa,
+		       t.size == SECTION_SIZE ? "section" : "supersection",
+		       t.domain);
+	else
+		printf("hw: L1[%03x]=%08x L2[%02x]=%08x -> PA %08x (%s page, "
+		       "domain %u)\n",
+		       hw_l1_index(va), t.l1, hw_l2_index(va), t.l2, t.pa,
+		       t.size == PAGE_SIZE ? "small" : "large", t.domain);
+	return 0;
+}
+
+/* desc HEX [LEVEL]: the fields of a descriptor (chapter 17) */
+static int cmd_desc(int argc, char **argv)
+{
+	unsigned long val, level = 1;
+	struct hw_desc d;
+
+	if (!needs(17, "desc"))
+		return -1;
+	if ((argc != 2 && argc != 3) ||
+	    parse_ulong(argv[1], 0xffffffffUL, &val, "HEX") ||
+	    (argc == 3 && parse_ulong(argv[2], 2, &level, "LEVEL")))
+		return -1;
+	if (hw_desc_decode(val, level, &d))
+		return -1;
+	printf("%08lx: L%lu %s", val, level, hw_desc_type_name(d.type));
+	if (d.type != HW_DESC_FAULT)
+		printf(" base %08x", d.base);
+	if (d.type == HW_DESC_TABLE)
+		printf(" domain %u%s", d.domain, d.ns ? " NS" : "");
+	else if (d.type != HW_DESC_FAULT)
+		printf(" APX:AP %u%u%u TEX %u C%d B%d domain %u%s%s%s%s",
+		       d.ap >> 2, (d.ap >> 1) & 1, d.ap & 1, d.tex, d.c, d.b,
+		       d.domain, d.xn ? " XN" : "", d.ng ? " nG" : "",
+		       d.s ? " S" : "", d.ns ? " NS" : "");
+	printf("\n");
+	return 0;
+}
+
+/*
  * `tlb_demo`: chapter 19's stale-translation experiment on a kernel
  * page of the vmalloc range, in the live first-level table.
  */
@@ -716,6 +779,10 @@ static const struct {
 	  cmd_perf },
 	{ "tlb_demo", "", "a stale translation, then the flush (chapter 19)",
 	  cmd_tlb_demo },
+	{ "walk", "VA", "show_pte()'s line, then the hardware walk (ch. 16)",
+	  cmd_walk },
+	{ "desc", "HEX [LEVEL]", "the fields of a descriptor (ch. 17)",
+	  cmd_desc },
 	{ "reset", "", "boot a fresh machine", cmd_reset },
 	{ "quit", "", "leave (end of input does too)", NULL },
 };

@@ -15,6 +15,9 @@
  *   mapping), a miss (flush_tlb_kernel_page, SIGSEGV, walk, fill), a
  *   refill from a cached entry after CONTEXTIDR changed, counted by the
  *   port's counters
+ *   the software table walk (chapter 16): translations per second through
+ *   sections and through 4 KiB pages, and the table memory of 64 MiB
+ *   mapped both ways, counted from the tables built, beside the sums
  */
 #include <stdio.h>
 #include <malloc.h>
@@ -26,6 +29,9 @@
 #include <linux/slab.h>
 #include <linux/vmstat.h>
 #include <linux/slub_def.h>
+#include <asm/mach/map.h>
+#include <asm/pgtable.h>
+#include <asm/pgwalk.h>
 #include "mm/slab.h"
 #include "mm/internal.h"
 #include <asm/cp15.h>
@@ -332,6 +338,9 @@ START_TEST(boot_on_kernel_tables)
 	       harness[BOOT_ROUNDS / 2], harness[0], harness[BOOT_ROUNDS - 1]);
 	printf("bench:   swapper_pg_dir (ch18) %6.2f [%6.2f-%6.2f] ms\n",
 	       kernel[BOOT_ROUNDS / 2], kernel[0], kernel[BOOT_ROUNDS - 1]);
+}
+END_TEST
+
 /* 64 small pages at the vmalloc range's first free megabyte. */
 #define TLB_PAGES 64
 
@@ -423,6 +432,97 @@ START_TEST(tlb_miss_vs_hit)
 }
 END_TEST
 
+#define MAP_VA 0xd0000000U
+#define MAP_MB 64
+
+/* 64 MiB at MAP_VA in 4 KiB pages: one coarse table per megabyte. */
+static unsigned long map_64m_pages(u32 *l1, struct page **pool)
+{
+	unsigned long bytes = HW_L1_TABLE_BYTES;
+
+	for (int mb = 0; mb < MAP_MB; mb++) {
+		u32 *t = (u32 *)page_address(pool[mb / 4]) + (mb % 4) * 256;
+
+		l1[(MAP_VA >> 20) + mb] = (u32)__pa(t) | PMD_TYPE_TABLE;
+		for (int i = 0; i < HW_L2_ENTRIES; i++)
+			t[i] = (0x60000000U + (mb << 20) + (i << 12)) |
+			       PTE_TYPE_SMALL | PTE_EXT_AP0 | PTE_CACHEABLE |
+			       PTE_BUFFERABLE;
+		bytes += HW_L2_TABLE_BYTES;
+	}
+	return bytes;
+}
+
+static double walks_per_s(const u32 *l1, long n)
+{
+	struct hw_translation t;
+	u32 sum = 0;
+	double t0 = now_ns();
+
+	for (long i = 0; i < n; i++) {
+		hw_walk_tables(
+			l1, MAP_VA + (u32)((i * 40503U) % (MAP_MB << 20)), &t);
+		sum += t.pa;
+	}
+	bench_sink = (void *)(uintptr_t)sum;
+	return n / ((now_ns() - t0) / 1e9);
+}
+
+START_TEST(table_walk_and_table_memory)
+{
+	enum { R = 9 };
+	const long n = 1000000 / R;
+	struct page *l1s = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	struct page *l1p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	struct page *pool[MAP_MB / 4];
+	u32 *sect = page_address(l1s), *pages = page_address(l1p);
+	struct map_desc md = { MAP_VA, 0x60000, MAP_MB << 20, MT_MEMORY_RWX };
+	struct pt_range rs = { MAP_VA, MAP_MB << 20, SZ_1M };
+	struct pt_range rp = { MAP_VA, MAP_MB << 20, SZ_4K };
+	unsigned long sect_bytes = HW_L1_TABLE_BYTES, page_bytes;
+	double ws[R], wp[R];
+	int coarse = 0;
+
+	for (int i = 0; i < MAP_MB / 4; i++)
+		pool[i] = alloc_page(GFP_KERNEL);
+	ck_assert_int_eq(create_section_mapping((pgd_t *)sect, &md), 0);
+	page_bytes = map_64m_pages(pages, pool);
+	for (int i = 0; i < HW_L1_ENTRIES; i++) {
+		coarse += (pages[i] & PMD_TYPE_MASK) == PMD_TYPE_TABLE;
+		if ((sect[i] & PMD_TYPE_MASK) == PMD_TYPE_TABLE)
+			sect_bytes += HW_L2_TABLE_BYTES;
+	}
+	for (int r = 0; r < R; r++) {
+		ws[r] = walks_per_s(sect, n);
+		wp[r] = walks_per_s(pages, n);
+	}
+	qsort(ws, R, sizeof(double), cmp_ns);
+	qsort(wp, R, sizeof(double), cmp_ns);
+	printf("bench: software table walk, hw_walk_tables() (%d interleaved "
+	       "rounds of %ld; median [min-max])\n",
+	       R, n);
+	printf("bench:   through sections  %6.1f [%6.1f-%6.1f] M "
+	       "translations/s\n",
+	       ws[R / 2] / 1e6, ws[0] / 1e6, ws[R - 1] / 1e6);
+	printf("bench:   through 4K pages  %6.1f [%6.1f-%6.1f] M "
+	       "translations/s\n",
+	       wp[R / 2] / 1e6, wp[0] / 1e6, wp[R - 1] / 1e6);
+	printf("bench: table memory for 64 MiB (tables built; the sum)\n");
+	printf("bench:   sections  %6lu bytes (L1 only); "
+	       "two_level_table_bytes %lu\n",
+	       sect_bytes, two_level_table_bytes(&rs, 1));
+	printf("bench:   4K pages  %6lu bytes (L1 + %d coarse tables); "
+	       "two_level_table_bytes %lu; flat table %llu\n",
+	       page_bytes, coarse, two_level_table_bytes(&rp, 1),
+	       (unsigned long long)flat_table_bytes(32, 12));
+	ck_assert_uint_eq(page_bytes, two_level_table_bytes(&rp, 1));
+	for (int i = 0; i < MAP_MB / 4; i++)
+		__free_pages(pool[i], 0);
+	__free_pages(l1s, 2);
+	__free_pages(l1p, 2);
+}
+END_TEST
+
 KTEST_SUITE(bench) = {
 	.chapter = "bench",
 	.title = "Benchmarks of the page allocator",
@@ -430,6 +530,6 @@ KTEST_SUITE(bench) = {
 	.timeout = 120,
 	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size,
 			kmalloc_pairs_beside_glibc, slab_memory_efficiency,
-			boot_on_kernel_tables,
-			tlb_miss_vs_hit),
+			boot_on_kernel_tables, tlb_miss_vs_hit,
+			table_walk_and_table_memory),
 };

@@ -458,7 +458,7 @@ END_TEST
 KTEST_SUITE(ch19) = {
 	.chapter = "19",
 	.title = "The TLB and the table walk unit",
-	.boot = ktest_boot_slab,
+	.boot = ktest_boot_paging,
 	.timeout = 20,
 	.tests = KTESTS(kernel_page_stale_until_flushed,
 			flush_tlb_page_takes_the_asid,

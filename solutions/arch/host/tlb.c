@@ -234,3 +234,27 @@ void tlbiasid(u32 asid)
 			tlb_remove(i);
 }
 
+/*
+ * ATS1C{P,U}{R,W}: a fresh walk and access check, the result in the
+ * PAR's format (FS[3:0] in bits 4:1, FS[4] in bit 6).
+ */
+u32 ats1c(u32 va, bool user, bool write)
+{
+	struct hw_mmu_regs regs = { host_cpu.ttbr0, host_cpu.ttbr1,
+				    host_cpu.ttbcr };
+	struct hw_walk w;
+	u32 fsr;
+
+	if (!(host_cpu.sctlr & CR_M))
+		return va & 0xfffff000U;
+	fsr = hw_walk(&regs, va, host_read_phys, &w)
+		      ? w.fsr
+		      : hw_check_access(&w, host_cpu.dacr, user,
+					write ? HW_WRITE : HW_READ);
+	if (fsr)
+		return PAR_F | ((fsr & 0xf) << 1) |
+		       (fsr & FSR_FS4 ? 1U << 6 : 0);
+	if (w.shift == SUPERSECTION_SHIFT)
+		return (w.pa_base & 0xff000000U) | PAR_SS;
+	return (w.pa_base + (va - w.va_base)) & 0xfffff000U;
+}

@@ -160,11 +160,58 @@ u32 ats1c(u32 va, bool user, bool write)
 	return MRC(c7, 0, c4, 0);
 }
 
-/* BPIALL: the branch predictor forgets every target. */
-void bpiall(void)
+/* Raw accessors (asm/cp15.h): the instruction alone, no barrier. */
+u32 read_sysreg(enum cp15_sysreg reg)
 {
-	MCR(0, c7, 0, c5, 6);
-	isb();
+	switch (reg) {
+	case SCTLR:
+		return MRC(c1, 0, c0, 0);
+	case TTBR0_32:
+		return MRC(c2, 0, c0, 0);
+	case TTBR1_32:
+		return MRC(c2, 0, c0, 1);
+	case TTBCR:
+		return MRC(c2, 0, c0, 2);
+	case DACR:
+		return MRC(c3, 0, c0, 0);
+	case CONTEXTIDR:
+		return MRC(c13, 0, c0, 1);
+	default:
+		return 0; /* the operations are write-only */
+	}
+}
+
+void write_sysreg(u32 val, enum cp15_sysreg reg)
+{
+	switch (reg) {
+	case SCTLR:
+		MCR(val, c1, 0, c0, 0);
+		break;
+	case TTBR0_32:
+		MCR(val, c2, 0, c0, 0);
+		break;
+	case TTBR1_32:
+		MCR(val, c2, 0, c0, 1);
+		break;
+	case TTBCR:
+		MCR(val, c2, 0, c0, 2);
+		break;
+	case DACR:
+		MCR(val, c3, 0, c0, 0);
+		break;
+	case CONTEXTIDR:
+		MCR(val, c13, 0, c0, 1);
+		break;
+	case ICIALLU:
+		MCR(val, c7, 0, c5, 0);
+		break;
+	case BPIALL:
+		MCR(val, c7, 0, c5, 6);
+		break;
+	case TLBIALL:
+		MCR(val, c8, 0, c7, 0);
+		break;
+	}
 }
 
 /* QEMU's TLB has no counters a guest can read. */

@@ -25,6 +25,10 @@
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
 #include <asm/setup.h>
+#include <asm/mach/map.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include "mm.h"
 #include "../../../mm/internal.h"
 
 phys_addr_t arm_lowmem_limit;
@@ -94,3 +98,220 @@ void paging_init(void)
 {
 	map_lowmem();
 }
+
+/*
+ * The memory types (chapter 17).  Linux starts mem_types[] from
+ * CPU-neutral values and build_mem_type_table() adjusts them for the
+ * CPU at boot.  SIMPLIFIED(arch/arm/mm/mmu.c): we state the values it
+ * ends with on a uniprocessor ARMv7 (Cortex-A9) with SCTLR.XP set, TEX
+ * remap off, no ECC and the write-back cache policy (cp->pmd =
+ * PMD_SECT_WB), rather than computing them; prot_pte comes in chapter 24.
+ */
+#define PROT_SECT_DEVICE (PMD_TYPE_SECT | PMD_SECT_AP_WRITE)
+
+static const struct mem_type mem_types[] = {
+	[MT_DEVICE] = { /* Strongly ordered / ARMv6 shared device */
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_S | PMD_SECT_XN |
+			     PMD_SECT_BUFFERED | PMD_DOMAIN(DOMAIN_IO),
+		.domain = DOMAIN_IO,
+	},
+	[MT_DEVICE_NONSHARED] = { /* ARMv6 non-shared device */
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_XN | PMD_SECT_TEX(2) |
+			     PMD_DOMAIN(DOMAIN_IO),
+		.domain = DOMAIN_IO,
+	},
+	[MT_DEVICE_CACHED] = { /* ioremap_cache */
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_WB | PMD_SECT_XN |
+			     PMD_DOMAIN(DOMAIN_IO),
+		.domain = DOMAIN_IO,
+	},
+	[MT_DEVICE_WC] = { /* ioremap_wc */
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_XN | PMD_SECT_TEX(1) |
+			     PMD_DOMAIN(DOMAIN_IO),
+		.domain = DOMAIN_IO,
+	},
+	[MT_UNCACHED] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN | PMD_DOMAIN(DOMAIN_IO),
+		.domain = DOMAIN_IO,
+	},
+	[MT_CACHECLEAN] = {
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN | PMD_SECT_APX |
+			     PMD_SECT_AP_WRITE | PMD_SECT_WB |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MINICLEAN] = {
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN | PMD_SECT_MINICACHE |
+			     PMD_SECT_APX | PMD_SECT_AP_WRITE |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_LOW_VECTORS] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
+		.domain = DOMAIN_VECTORS,
+	},
+	[MT_HIGH_VECTORS] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
+		.domain = DOMAIN_VECTORS,
+	},
+//> ch17 mem_types
+	[MT_MEMORY_RWX] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WB |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RW] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
+			     PMD_SECT_WB | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RO] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN | PMD_SECT_APX |
+			     PMD_SECT_AP_WRITE | PMD_SECT_WB |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_ROM] = {
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_APX | PMD_SECT_AP_WRITE |
+			     PMD_SECT_WB | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+//< ch17 mem_types
+	[MT_MEMORY_RWX_NONCACHED] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
+			     PMD_SECT_TEX(1) | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RW_DTCM] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RWX_ITCM] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_RW_SO] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_S |
+			     PMD_SECT_UNCACHED | PMD_SECT_XN |
+			     PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+	[MT_MEMORY_DMA_READY] = {
+		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+	},
+};
+
+const struct mem_type *get_mem_type(unsigned int type)
+{
+	return type < ARRAY_SIZE(mem_types) ? &mem_types[type] : NULL;
+}
+
+//> ch17 map_init_section
+/*
+ * Write the section entries of [addr, end), which lies inside one pgd
+ * entry (2 MiB, two hardware entries: pmd[0] and pmd[1]).
+ * SIMPLIFIED(arch/arm/mm/mmu.c): no flush_pmd_entry(); the tables of
+ * this chapter are not live when they are written (chapter 19).
+ */
+static void __map_init_section(pmd_t *pmd, unsigned long addr,
+			       unsigned long end, phys_addr_t phys,
+			       const struct mem_type *type, bool ng)
+{
+	// BEGIN SOLUTION ch17
+	/*
+	 * pmd_offset() gave the first of the pair; an odd megabyte is the
+	 * second one.
+	 */
+	if (addr & SECTION_SIZE)
+		pmd++;
+	do {
+		*pmd = __pmd(phys | type->prot_sect | (ng ? PMD_SECT_nG : 0));
+		phys += SECTION_SIZE;
+	} while (pmd++, addr += SECTION_SIZE, addr != end);
+	// STUB
+	// /* TODO(ch17): one section entry per megabyte of [addr, end),
+	//    starting with pmd[1] for an odd megabyte; see
+	//    chapters/17-descriptors.md, "Mapping with sections". */
+	// (void)pmd; (void)addr; (void)end; (void)phys; (void)type; (void)ng;
+	// END SOLUTION
+}
+
+static void alloc_init_pmd(pgd_t *pgd, unsigned long addr, unsigned long end,
+			   phys_addr_t phys, const struct mem_type *type,
+			   bool ng)
+{
+	pmd_t *pmd = pmd_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		__map_init_section(pmd, addr, next, phys, type, ng);
+		phys += next - addr;
+	} while (pmd++, addr = next, addr != end);
+}
+
+//< ch17 map_init_section
+
+/**
+ * create_section_mapping - Linux's create_mapping(), sections only
+ * @pgdir: the first-level table to write
+ * @md: virtual address, pfn, length and MT_* type
+ *
+ * The checks and messages are create_mapping()'s and
+ * __create_mapping()'s.  SIMPLIFIED(arch/arm/mm/mmu.c): there is no
+ * alloc_init_pte() yet (chapter 25), so a range that is not
+ * section-aligned is refused as Linux refuses it for a type without
+ * prot_l1, and so is a type without prot_sect; no supersections, no
+ * 36-bit addresses.
+ */
+//> ch17 create_section_mapping
+int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
+{
+	const struct mem_type *type = get_mem_type(md->type);
+	unsigned long addr, length, end;
+	phys_addr_t phys;
+	pgd_t *pgd;
+
+	if (md->virtual < TASK_SIZE) {
+		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in "
+			"user region\n",
+			(long long)__pfn_to_phys((u64)md->pfn), md->virtual);
+		return -EINVAL;
+	}
+	addr = md->virtual & PAGE_MASK;
+	phys = __pfn_to_phys(md->pfn);
+	length = PAGE_ALIGN(md->length + (md->virtual & ~PAGE_MASK));
+	if (!type || !type->prot_sect ||
+	    ((addr | phys | length) & ~SECTION_MASK) ||
+	    (u64)addr + length > (1ULL << 32) || !length) {
+		pr_warn("BUG: map for 0x%08llx at 0x%08lx can not be mapped "
+			"using pages, ignoring.\n",
+			(long long)__pfn_to_phys(md->pfn), addr);
+		return -EINVAL;
+	}
+
+	pgd = pgd_offset_pgd(pgdir, addr);
+	end = addr + length;
+	do {
+		unsigned long next = pgd_addr_end(addr, end);
+
+		alloc_init_pmd(pgd, addr, next, phys, type, false);
+		phys += next - addr;
+		addr = next;
+	} while (pgd++, addr != end);
+	return 0;
+}
+//< ch17 create_section_mapping

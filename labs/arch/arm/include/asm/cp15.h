@@ -53,7 +53,6 @@ void tlbiall(void); /* every entry */
 void tlbimva(u32 mva); /* one page: VA[31:12] | ASID[7:0] */
 void tlbiasid(u32 asid); /* non-global entries of an ASID */
 void tlbimvaa(u32 va); /* one page, any ASID */
-void bpiall(void); /* invalidate the branch predictor (c7, c5, 6) */
 
 /*
  * The TLB's event counters, where the machine has them: the host port
@@ -131,5 +130,17 @@ static inline void bpiall(void)
 	 domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) | \
 	 domain_val(DOMAIN_IO, DOMAIN_CLIENT) |     \
 	 domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))
+
+/*
+ * ats1c - the address-translation operations ATS1C{P,U}{R,W} (B4.2.4):
+ * translate va as the current tables and DACR say, result in the PAR:
+ * PA[31:12] with PAR_F clear (a supersection gives PA[31:24] and sets
+ * PAR_SS), or PAR_F set and the fault status in PAR_FS.  The host port
+ * walks its model's tables afresh (no memory attributes in its PAR).
+ */
+#define PAR_F (1U << 0)
+#define PAR_SS (1U << 1)
+#define PAR_FS(par) ((((par) >> 1) & 0xf) | (((par) >> 2) & 0x10))
+u32 ats1c(u32 va, bool user, bool write);
 
 #endif /* _ASM_ARM_CP15_H */

@@ -57,13 +57,16 @@
 #define PMD_SECT_BASE_MASK (~_AT(u32, 0xfffff))
 #define PMD_SUPERSECT_BASE_MASK (~_AT(u32, 0xffffff))
 
+#define PMD_SECT_AF (_AT(u32, 0)) /* no access flag in this format */
+
 #define PMD_SECT_UNCACHED (_AT(u32, 0))
 #define PMD_SECT_BUFFERED (PMD_SECT_BUFFERABLE)
+#define PMD_SECT_WT (PMD_SECT_CACHEABLE)
 #define PMD_SECT_WB (PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
+#define PMD_SECT_MINICACHE (PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE)
 #define PMD_SECT_WBWA \
 	(PMD_SECT_TEX(1) | PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
-/* No access flag in the 2-level format (AFE off): the AF is no bit. */
-#define PMD_SECT_AF (_AT(u32, 0))
+#define PMD_SECT_NONSHARED_DEV (PMD_SECT_TEX(2))
 
 /* Second-level descriptor: common */
 #define PTE_TYPE_MASK (_AT(u32, 3) << 0)
@@ -86,6 +89,9 @@
 #define PTE_EXT_APX (_AT(u32, 1) << 9)
 #define PTE_EXT_SHARED (_AT(u32, 1) << 10)
 #define PTE_EXT_NG (_AT(u32, 1) << 11)
+/* Section and supersection fields Linux never names (ARM ARM B3.5.1) */
+#define PMD_SUPERSECT_EXTBASE_MASK (_AT(u32, 0xf) << 20) /* PA[35:32] */
+#define PMD_SUPERSECT_EXTBASE2_MASK (_AT(u32, 0xf) << 5) /* PA[39:36] */
 #define PTE_SMALL_BASE_MASK (~_AT(u32, 0xfff))
 
 /* Second-level descriptor: large page (not used by Linux) */

@@ -47,6 +47,8 @@
 #define TEXT_OFFSET UL(0x00008000)
 #define VMALLOC_OFFSET (8 * 1024 * 1024)
 #define VMALLOC_END UL(0xff800000)
+/* The top of user space: 16 MiB below PAGE_OFFSET keep the modules. */
+#define TASK_SIZE (PAGE_OFFSET - UL(0x01000000))
 
 #ifndef __ASSEMBLY__
 #define __virt_to_phys_nodebug(x) ((unsigned long)(x)-PAGE_OFFSET + PHYS_OFFSET)

@@ -12,8 +12,56 @@
 #include <asm/memory.h>
 #include <asm/pgtable-2level-hwdef.h>
 #include <asm/pgtable-2level-types.h>
+#include <asm/pgtable-2level.h>
+#include <asm/page.h>
 
 #define PG_DIR_SIZE 0x4000
 #define swapper_pg_dir ((pgd_t *)(PAGE_OFFSET + TEXT_OFFSET - PG_DIR_SIZE))
+
+/*
+ * The walk, as Linux names it (include/linux/pgtable.h in v5.10, with
+ * the arm parts from arch/arm/include/asm/pgtable.h).  Linux's
+ * pgd_offset_k(a) is pgd_offset(&init_mm, a), init_mm.pgd being
+ * swapper_pg_dir.  SIMPLIFIED(include/linux/pgtable.h): there is no
+ * init_mm until chapter 19, so pgd_offset_k() starts from
+ * swapper_pg_dir directly; pgd_offset_pgd() walks any table.
+ */
+#define pgd_index(addr) (((addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
+
+static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long address)
+{
+	return pgd + pgd_index(address);
+}
+
+#define pgd_offset_k(address) pgd_offset_pgd(swapper_pg_dir, (address))
+
+/* The next pgd boundary after addr, or end if it comes first. */
+#define pgd_addr_end(addr, end)                                                \
+	({                                                                     \
+		unsigned long __boundary = ((addr) + PGDIR_SIZE) & PGDIR_MASK; \
+		(__boundary - 1 < (end)-1) ? __boundary : (end);               \
+	})
+
+#define pmd_none(pmd) (!pmd_val(pmd))
+
+/* The PTE page a table entry points to: Linux pt 0, PAGE_MASK-aligned. */
+static inline pte_t *pmd_page_vaddr(pmd_t pmd)
+{
+	return __va(pmd_val(pmd) & (s32)PAGE_MASK);
+}
+
+static inline unsigned long pte_index(unsigned long address)
+{
+	return (address >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
+}
+
+/*
+ * The *Linux* PTE of address: its hardware twin is PTE_HWTABLE_PTRS
+ * entries further on (chapter 24).
+ */
+static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long address)
+{
+	return pmd_page_vaddr(*pmd) + pte_index(address);
+}
 
 #endif /* _ASM_PGTABLE_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Test helpers of chapters 16 and 17: a fresh first-level table that
+ * keeps every entry of the live one (image, devices, lowmem: the code
+ * and its stack keep running), and switching TTBR0 to it and back.
+ */
+#ifndef _PT_UTIL_H
+#define _PT_UTIL_H
+
+#include <string.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <asm/cp15.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/pgwalk.h>
+
+struct pt_switch {
+	struct page *page;
+	u32 *table;
+	u32 old_ttbr, old_dacr;
+};
+
+/* The first-level table the MMU uses now, whichever it is. */
+static inline u32 *live_l1_table(void)
+{
+	return __va(cpu_get_ttbr(0) & ~0x3fffU);
+}
+
+/* A 16 KiB table (an order-2 block is 16 KiB-aligned) copying the live one. */
+static inline u32 *pt_copy_live(struct pt_switch *s)
+{
+	s->page = alloc_pages(GFP_KERNEL, 2);
+	if (!s->page)
+		return NULL;
+	s->table = page_address(s->page);
+	memcpy(s->table, live_l1_table(), HW_L1_TABLE_BYTES);
+	return s->table;
+}
+
+static inline void pt_switch_to(struct pt_switch *s, u32 dacr)
+{
+	s->old_ttbr = cpu_get_ttbr(0);
+	s->old_dacr = get_domain();
+	cpu_set_ttbr(0, (u32)__pa(s->table) | (s->old_ttbr & 0x7f));
+	set_domain(dacr);
+	tlbiall();
+}
+
+static inline void pt_switch_back(struct pt_switch *s)
+{
+	cpu_set_ttbr(0, s->old_ttbr);
+	set_domain(s->old_dacr);
+	tlbiall();
+	__free_pages(s->page, 2);
+}
+
+#endif /* _PT_UTIL_H */

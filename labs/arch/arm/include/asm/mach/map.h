@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page table mapping constructs (arch/arm/include/asm/mach/map.h).
+ */
+#ifndef __ASM_MACH_MAP_H
+#define __ASM_MACH_MAP_H
+
+#include <linux/types.h>
+#include <asm/pgtable-2level-types.h>
+
+struct map_desc {
+	unsigned long virtual;
+	unsigned long pfn;
+	unsigned long length;
+	unsigned int type;
+};
+
+/* types 0-3 are defined in asm/io.h (here, for want of an asm/io.h) */
+enum {
+	MT_DEVICE = 0,
+	MT_DEVICE_NONSHARED,
+	MT_DEVICE_CACHED,
+	MT_DEVICE_WC,
+	MT_UNCACHED = 4,
+	MT_CACHECLEAN,
+	MT_MINICLEAN,
+	MT_LOW_VECTORS,
+	MT_HIGH_VECTORS,
+	MT_MEMORY_RWX,
+	MT_MEMORY_RW,
+	MT_MEMORY_RO,
+	MT_ROM,
+	MT_MEMORY_RWX_NONCACHED,
+	MT_MEMORY_RW_DTCM,
+	MT_MEMORY_RWX_ITCM,
+	MT_MEMORY_RW_SO,
+	MT_MEMORY_DMA_READY,
+};
+
+struct mem_type;
+extern const struct mem_type *get_mem_type(unsigned int type);
+
+/*
+ * create_section_mapping - map md into the first-level table pgdir
+ * with sections only (chapter 17; chapter 25 adds pages).
+ * Return: 0, or -EINVAL after a "BUG: ..." report.
+ */
+int create_section_mapping(pgd_t *pgdir, const struct map_desc *md);
+
+#endif /* __ASM_MACH_MAP_H */

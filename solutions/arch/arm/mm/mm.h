@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Memory types of the kernel's mappings (arch/arm/mm/mm.h). */
+#ifndef _ARCH_ARM_MM_MM_H
+#define _ARCH_ARM_MM_MM_H
+
+#include <asm/pgtable-2level-types.h>
+
+/*
+ * The domains Linux gives its mappings (arch/arm/include/asm/domain.h,
+ * without CONFIG_IO_36).
+ */
+#ifndef DOMAIN_KERNEL
+#define DOMAIN_KERNEL 0
+#define DOMAIN_USER 1
+#define DOMAIN_IO 2
+#define DOMAIN_VECTORS 3
+#endif
+
+/*
+ * prot_pte holds Linux PTE bits (L_PTE_*), prot_l1 the first-level
+ * entry of a page-mapped megabyte, prot_sect a section entry; the domain
+ * is already or'ed into prot_l1 and prot_sect.
+ * SIMPLIFIED(arch/arm/mm/mm.h): prot_pte and prot_pte_s2 stay 0 until
+ * chapter 24 brings the Linux PTE bits.
+ */
+struct mem_type {
+	pteval_t prot_pte;
+	pteval_t prot_pte_s2;
+	pmdval_t prot_l1;
+	pmdval_t prot_sect;
+	unsigned int domain;
+};
+
+const struct mem_type *get_mem_type(unsigned int type);
+
+#endif /* _ARCH_ARM_MM_MM_H */
