@@ -292,7 +292,7 @@ END_TEST
 
 KTEST_SUITE(ch15) = {
 	.chapter = "15",
-	.title = "virtual addresses and the MMU",
+	.title = "Virtual addresses and the MMU",
 	.boot = ktest_boot_slab,
 	.timeout = 10,
 	.tests = KTESTS(mmu_on_with_new_table, isb_after_sctlr_write,

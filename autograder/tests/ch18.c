@@ -215,7 +215,7 @@ END_TEST
 
 KTEST_SUITE(ch18) = {
 	.chapter = "18",
-	.title = "the kernel's first page tables",
+	.title = "The kernel's first page tables",
 	.boot = ktest_boot_paging,
 	.timeout = 10,
 	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,

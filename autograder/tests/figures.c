@@ -24,7 +24,9 @@
 #include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <asm-generic/sections.h>
 #include <asm/cp15.h>
+#include <asm/proc-fns.h>
 #include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/pgtable-2level-hwdef.h>
@@ -38,6 +40,7 @@
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 #include "ktest.h"
+#include "pt_util.h"
 
 /* The addresses of chapter 00's own tests (autograder/tests/infra.c). */
 #define L1_PA 0x60800000U /* 16 KiB aligned first-level table */
@@ -1005,10 +1008,161 @@ START_TEST(fig_tlb_flush_page)
 }
 END_TEST
 
+/*
+ * Chapter 16: the walk of VA 0x3001f123 through the tables of the test
+ * walk_each_format (a coarse table at L1 entry 0x300 whose entries
+ * 0x10..0x1f are one large page), drawn from the descriptors as they
+ * lie in RAM, with the software walker's answer and the MMU's own
+ * (ATS1CPR), which must agree.
+ */
+START_TEST(fig_two_level_walk)
+{
+	const u32 va = 0x3001f123, l1i = va >> 20, l2i = (va >> 12) & 0xff;
+	struct pt_switch s = { 0 };
+	struct hw_translation t;
+	u32 *l1, *l2, l1pa, l2pa, par;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	l1 = pt_copy_live(&s);
+	l2 = page_address(alloc_page(GFP_KERNEL | __GFP_ZERO));
+	ck_assert(l1 && l2 && !l1[l1i]);
+	l1pa = (u32)__pa(l1);
+	l2pa = (u32)__pa(l2);
+	l1[l1i] = l2pa | PMD_TYPE_TABLE | PMD_DOMAIN(7);
+	for (int i = 0x10; i < 0x20; i++)
+		l2[i] = 0x5ab10000 | PTE_TYPE_LARGE;
+	ck_assert_int_eq(hw_walk_tables(l1, va, &t), 0);
+	pt_switch_to(&s, 0xffffffffU);
+	par = ats1c(va, false, false);
+	pt_switch_back(&s);
+	ck_assert_uint_eq(t.pa, 0x5ab1f123);
+	ck_assert_uint_eq(t.size, SZ_64K);
+	ck_assert_uint_eq(t.l1, l1[l1i]);
+	ck_assert_uint_eq(t.l2, l2[l2i]);
+	ck_assert_msg(!(par & PAR_F) && (par & PAGE_MASK) == (t.pa & PAGE_MASK),
+		      "the MMU translates %#x to PAR %#x, the walker to %#x",
+		      va, par, t.pa);
+	FIG_BEGIN("ch16-walk");
+	printk(KERN_NOTICE "digraph ch16_walk {\n"
+			   " graph [nodesep=0.3, ranksep=0.3];\n"
+			   " node [shape=record, style=filled, "
+			   "fillcolor=\"#f4f4f0\", fontsize=10];\n"
+			   " edge [arrowsize=0.6, fontsize=9];\n");
+	printk(KERN_NOTICE " va [label=\"{VA %#010x|{<l1>31:20\\n%#05x|"
+			   "<l2>19:12\\n%#04x|<off>11:0\\n%#05x}}\", "
+			   "fillcolor=\"#e3ecf7\"];\n",
+	       va, l1i, l2i, va & 0xfff);
+	printk(KERN_NOTICE " ttbr [label=\"TTBR0\\n%#010x\", "
+			   "fillcolor=\"#fdf3dc\"];\n",
+	       l1pa);
+	printk(KERN_NOTICE " l1 [label=\"{first-level table, 16 KiB|<e>"
+			   "[%#05x] @ %#010x: %#010x\\ncoarse table at "
+			   "%#010x, domain %u}\"];\n",
+	       l1i, l1pa + 4 * l1i, t.l1, l2pa, (t.l1 >> 5) & 0xf);
+	printk(KERN_NOTICE " l2 [label=\"{coarse table, 1 KiB|<e>[%#04x] @ "
+			   "%#010x: %#010x\\nlarge page (one of 16 copies, "
+			   "[0x10..0x1f])}\"];\n",
+	       l2i, l2pa + 4 * l2i, t.l2);
+	printk(KERN_NOTICE " pa [label=\"PA %#010x\\nbase[31:16] : VA[15:0]"
+			   "\\nATS1CPR: PAR %#010x\", fillcolor=\"#e8f3e3\"];"
+			   "\n",
+	       t.pa, par);
+	printk(KERN_NOTICE " ttbr -> l1;\n va:l1 -> l1:e [label=\" x4\"];\n"
+			   " l1:e -> l2 [label=\" base[31:10]\"];\n"
+			   " va:l2 -> l2:e [label=\" x4\"];\n l2:e -> pa;\n"
+			   " va:off -> pa [style=dashed];\n}\n");
+	FIG_END();
+	free_page((unsigned long)l2);
+}
+END_TEST
+
+/* One row of the ch18 table: entries [@first..@last] alike. */
+static void print_swapper_run(u32 first, u32 last, u32 d)
+{
+	u32 va = first << SECTION_SHIFT, pa = d & PMD_SECT_BASE_MASK;
+	bool wbwa = (d & (PMD_SECT_TEX(7) | PMD_SECT_CACHEABLE |
+			  PMD_SECT_BUFFERABLE)) == PMD_SECT_WBWA;
+
+	if (first == last)
+		printk(KERN_NOTICE "<tr><td>%#05x</td>", first);
+	else
+		printk(KERN_NOTICE "<tr><td>%#05x..%#05x</td>", first, last);
+	printk(KERN_CONT "<td>%#010x</td>", va);
+	if (!(d & PMD_TYPE_MASK)) {
+		printk(KERN_CONT "<td>-</td><td>fault</td><td>-</td></tr>\n");
+		return;
+	}
+	printk(KERN_CONT "<td>%#010x</td><td>section%s</td>"
+			 "<td>AP %s%s%s%s</td></tr>\n",
+	       pa,
+	       pa == va					 ? ", VA == PA"
+	       : __phys_to_virt(pa) == (unsigned long)va ? ", linear map"
+							 : "",
+	       d & PMD_SECT_AP_READ ? "11 (user RW too)" : "01 (kernel RW)",
+	       d & PMD_SECT_XN ? ", XN" : "", wbwa ? ", WBWA" : ", other type",
+	       d & PMD_SECT_S ? ", S" : "");
+}
+
+/*
+ * Chapter 18: swapper_pg_dir on vexpress-256m after the boot of
+ * chapter 18 (__create_page_tables, the switch, paging_init), read
+ * entry by entry from the live table and folded into runs of entries
+ * that continue each other (the same bits, the base 1 MiB on).
+ */
+START_TEST(fig_swapper)
+{
+	const u32 *pgd;
+	u32 first = 0, rows = 0, sections = 0, idmap;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	pgd = (const u32 *)swapper_pg_dir;
+	ck_assert_uint_eq(read_sysreg(TTBR0_32) & ~0x3fffU,
+			  (u32)__pa(swapper_pg_dir));
+	idmap = virt_to_idmap(__turn_mmu_on) >> SECTION_SHIFT;
+	ck_assert_uint_eq(pgd[idmap] & PMD_SECT_BASE_MASK,
+			  idmap << SECTION_SHIFT);
+	ck_assert_uint_eq(pgd[PAGE_OFFSET >> SECTION_SHIFT] &
+				  PMD_SECT_BASE_MASK,
+			  (u32)PHYS_OFFSET);
+	FIG_BEGIN("ch18-swapper");
+	printk(KERN_NOTICE "digraph ch18_swapper {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\">\n"
+			   "<tr><td colspan=\"5\" bgcolor=\"#eeeeee\">"
+			   "swapper_pg_dir: VA %#010lx, PA %#010lx (TTBR0)"
+			   "</td></tr>\n<tr><td>entries</td><td>VA</td>"
+			   "<td>PA</td><td>kind</td><td>bits</td></tr>\n",
+	       (unsigned long)swapper_pg_dir,
+	       (unsigned long)__pa(swapper_pg_dir));
+	for (u32 i = 1; i <= HW_L1_ENTRIES; i++) {
+		u32 d = pgd[first];
+		u32 next =
+			d & PMD_TYPE_MASK ? d + (i - first) * SECTION_SIZE : 0;
+
+		if (i < HW_L1_ENTRIES && pgd[i] == next)
+			continue;
+		print_swapper_run(first, i - 1, d);
+		if (d & PMD_TYPE_MASK)
+			sections += i - first;
+		rows++;
+		first = i;
+	}
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	/* the image window at its own address, and lowmem at PAGE_OFFSET */
+	ck_assert_uint_eq(sections, (KERNEL_IMAGE_END - KERNEL_IMAGE_START +
+				     arm_lowmem_limit - PHYS_OFFSET) >>
+					    SECTION_SHIFT);
+	ck_assert_uint_eq(rows, 7);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
-			fig_memblock, fig_slab_freelist, fig_tlb_flush_page),
+			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
+			fig_two_level_walk, fig_swapper),
 };
