@@ -5,10 +5,11 @@
  * Before every test the harness maps, with 1 MiB sections, every RAM
  * bank, the 8 MiB image window and every device of the device tree at
  * their own physical addresses, maps lowmem a second time at PAGE_OFFSET
- * (the kernel's linear map, so that __va() works), and turns the MMU on.  The first
- * megabyte stays unmapped, so that a NULL pointer faults on the board
- * as it does on the host.  Chapters 15-25 teach the kernel to build its
- * own tables and switch to them; until then, this one is in use.
+ * (the kernel's linear map, so that __va() works), and turns the MMU
+ * on.  The first megabyte stays unmapped, so that a NULL pointer faults
+ * on the board as it does on the host.  Chapter 18 teaches the kernel
+ * to build its own tables and switch to them: the boots of chapter 18
+ * and later never build this map (ktest_harness_map() poisons it).
  *
  *   RAM, image  AP = 01 (privileged RW), TEX 001 C B (write-back)
  *   devices     AP = 01, TEX 000 C=0 B=1 (shared device), XN

@@ -606,7 +606,8 @@ static void perf_line(bool have, u64 count, const char *event, const char *note)
 	printf("%18s      %-25s # %s\n", out, event, note);
 }
 
-/* `perf stat`: the TLB's event counters since boot, where the machine has them. */
+/* `perf stat`: the TLB's event counters since boot, where the machine has
+ * them. */
 static int cmd_perf(int argc, char **argv)
 {
 	struct machine_tlb_stats st = { 0 };

@@ -23,8 +23,9 @@
  * reserved_asids are single variables for CPU 0, tlb_flush_pending a
  * bool instead of a cpumask, and no cpu_asid_lock: nothing runs
  * concurrently; new_context() and flush_context() lose their cpu
- * argument, and there is no mm_cpumask().  No PID in CONTEXTIDR (CONFIG_PID_IN_CONTEXTIDR off) and
- * no vmalloc_seq check (chapter 26's vmalloc keeps swapper's entries).
+ * argument, and there is no mm_cpumask().  No PID in CONTEXTIDR
+ * (CONFIG_PID_IN_CONTEXTIDR off) and no vmalloc_seq check (chapter 26's
+ * vmalloc keeps swapper's entries).
  */
 #include <string.h>
 #include <linux/kernel.h>

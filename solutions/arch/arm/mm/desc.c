@@ -138,7 +138,8 @@ static u32 base_align(enum hw_desc_type type)
 	return align[type];
 }
 
-/* Fields the format has no room for must be 0 (a supersection has no domain). */
+/* Fields the format has no room for must be 0 (a supersection has no
+ * domain). */
 static bool desc_ok(const struct hw_desc *d)
 {
 	bool l1 = d->type <= HW_DESC_SUPERSECTION;

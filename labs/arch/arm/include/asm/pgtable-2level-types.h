@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The C types of page-table entries (arch/arm/include/asm/pgtable-2level-types.h).
+ * The C types of page-table entries
+ * (arch/arm/include/asm/pgtable-2level-types.h).
  *
  * A hardware descriptor is 32 bits on both machines; the host is a
  * 64-bit process, so the values are u32, never unsigned long.  Linux's

@@ -25,8 +25,9 @@ void identity_mapping_add(u32 *pgd, const char *text_start,
 void paging_init(void);
 
 /*
- * v7's mm_mmuflags (proc-v7-2level.S): the section descriptor bits
- * __create_page_tables uses.  ALT_SMP picks PMD_FLAGS_SMP on an MP
+ * v7's mm_mmuflags (the __v7_proc macro of proc-v7.S; PMD_FLAGS_* from
+ * proc-v7-2level.S): the section descriptor bits __create_page_tables
+ * uses.  ALT_SMP picks PMD_FLAGS_SMP on an MP
  * Cortex-A9 (NR_CPUS is 4 here); a uniprocessor gets PMD_FLAGS_UP.
  */
 #define PMD_FLAGS_UP PMD_SECT_WB
