@@ -44,6 +44,13 @@ struct ktest_suite {
 	const char *dtb; /* device tree; NULL: vexpress-256m */
 	void (*boot)(void); /* boot stage after the identity map */
 	const TTest *const *const *tests; /* NULL-terminated */
+	/*
+	 * Tests of @tests that boot only up to @early_boot: what they check
+	 * needs less of the chapter than @boot does, so that they can pass
+	 * (and name a mistake) while the rest of the chapter is unwritten.
+	 */
+	void (*early_boot)(void);
+	const TTest *const *const *early_tests; /* NULL-terminated */
 	double timeout; /* seconds per test; 0: the default */
 	bool arm_only; /* needs the real MMU (e.g. ATS1CPR) */
 };

@@ -122,9 +122,21 @@ static void ktest_task_exit(long code)
 			  oops_summary[0] ? oops_summary : "see the log above");
 }
 
+/* The boot stage of the current test: the suite's, or its early one. */
+static void (*test_boot_stage(void))(void)
+{
+	const struct ktest_suite *s = current_suite;
+
+	for (const TTest *const *const *tp = s->early_tests; tp && *tp; tp++)
+		if (**tp == current_test)
+			return s->early_boot;
+	return s->boot;
+}
+
 /* Checked fixture: runs before every test, in the test's process. */
 static void ktest_setup(void)
 {
+	void (*stage)(void) = test_boot_stage();
 	const char *name =
 		current_suite->dtb ? current_suite->dtb : DEFAULT_DTB;
 	const void *fdt = find_builtin_dtb(name);
@@ -135,10 +147,10 @@ static void ktest_setup(void)
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(current_suite->boot == ktest_boot_paging);
+	ktest_harness_map(stage == ktest_boot_paging);
 	bootmem_early_stand_in(BOOTMEM_REAL);
-	if (current_suite->boot)
-		current_suite->boot();
+	if (stage)
+		stage();
 	in_fixture = false;
 }
 

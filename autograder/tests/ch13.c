@@ -5,8 +5,11 @@
  * The exercises: calculate_sizes() (the layout of an object), the fast
  * path (slab_alloc_node, do_slab_free), the slow paths (___slab_alloc,
  * __slab_free) and check_object().  The boot stage is ktest_boot_slab:
- * the page allocator, then kmem_cache_init().  These tests use their
- * own caches (kmem_cache_create); kmalloc is chapter 14's.
+ * the page allocator, then kmem_cache_init(), which needs the first three
+ * exercises.  The two layout tests boot without it (ktest_boot_rmem_cma)
+ * and call calculate_sizes() on a cache of their own, so that the first
+ * exercise is graded alone.  The others use their own caches
+ * (kmem_cache_create); kmalloc is chapter 14's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,11 +52,33 @@ static struct kmem_cache *make(const char *name, unsigned int size,
 	return s;
 }
 
+/*
+ * The layout kmem_cache_create() would give a cache, without creating
+ * one: what create_cache() sets before __kmem_cache_create() calls
+ * calculate_sizes().  The layout tests boot without the slab allocator
+ * (the suite's early stage), so that they grade calculate_sizes() while
+ * the allocation paths are still stubs.
+ */
+static struct kmem_cache *layout(unsigned int size, slab_flags_t flags)
+{
+	static struct kmem_cache s;
+
+	s = (struct kmem_cache){ .name = "layout" };
+	s.size = s.object_size = size;
+	s.align = calculate_alignment(flags, 0, size);
+	s.flags = flags;
+	ck_assert_msg(calculate_sizes(&s, -1),
+		      "calculate_sizes() refused a %u-byte object (flags %#x): "
+		      "it returns 1 when a slab can hold the object",
+		      size, flags);
+	return &s;
+}
+
 static void check_layout(unsigned int size, slab_flags_t flags,
 			 unsigned int want_size, unsigned int want_offset,
 			 unsigned int want_order, unsigned int want_objects)
 {
-	struct kmem_cache *s = make("layout", size, 0, flags, NULL);
+	struct kmem_cache *s = layout(size, flags);
 
 	ck_assert_msg(s->object_size == size && s->size == want_size,
 		      "a %u-byte object (flags %#x): expected s->size %u, got "
@@ -70,7 +95,6 @@ static void check_layout(unsigned int size, slab_flags_t flags,
 		      "at least 16 objects, at most 1/16 wasted)",
 		      size, want_order, want_objects, oo_order(s->oo),
 		      oo_objects(s->oo));
-	kmem_cache_destroy(s);
 }
 
 START_TEST(objects_per_slab)
@@ -89,8 +113,7 @@ END_TEST
 
 START_TEST(red_zone_and_track_layout)
 {
-	struct kmem_cache *s =
-		make("rz", 20, 0, SLAB_RED_ZONE | SLAB_STORE_USER, NULL);
+	struct kmem_cache *s = layout(20, SLAB_RED_ZONE | SLAB_STORE_USER);
 	/* a word-aligned size with no slack gets one more word */
 	unsigned int inuse = ALIGN(20, P) == 20 ? 20 + P : ALIGN(20, P);
 	unsigned int track = 2 * (P + 4 + 4 + P);
@@ -116,7 +139,6 @@ START_TEST(red_zone_and_track_layout)
 		(unsigned int)ALIGN(inuse + track + P + s->red_left_pad,
 				    s->align),
 		s->size);
-	kmem_cache_destroy(s);
 }
 END_TEST
 
@@ -686,6 +708,8 @@ KTEST_SUITE(ch13) = {
 	.chapter = "13",
 	.title = "Slab, slob and slub",
 	.boot = ktest_boot_slab,
+	.early_boot = ktest_boot_rmem_cma,
+	.early_tests = KTESTS(objects_per_slab, red_zone_and_track_layout),
 	.timeout = 60,
 	.tests = KTESTS(objects_per_slab, red_zone_and_track_layout,
 			alignment_and_hwcache_align, ctor_once_per_object,

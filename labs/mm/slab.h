@@ -88,6 +88,7 @@ void *get_freepointer(struct kmem_cache *s, void *object);
 unsigned int oo_order(struct kmem_cache_order_objects x);
 unsigned int oo_objects(struct kmem_cache_order_objects x);
 int calculate_order(unsigned int size);
+int calculate_sizes(struct kmem_cache *s, int forced_order);
 void flush_all(struct kmem_cache *s);
 
 #endif /* MM_SLAB_H */

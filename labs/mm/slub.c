@@ -1319,7 +1319,7 @@ int calculate_order(unsigned int size)
  * Return: 1 on success, 0 if no slab can hold an object.
  */
 //> ch13 calculate_sizes
-static int calculate_sizes(struct kmem_cache *s, int forced_order)
+int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	slab_flags_t flags = s->flags;
 	unsigned int size = s->object_size;
