@@ -75,3 +75,22 @@ void boot_identity_map(void)
 	tlbiall();
 	set_cr(get_cr() | CR_M);
 }
+
+/*
+ * The stages before chapter 18 run on the harness's identity map
+ * (bootmap.c).  The paging stage must run on the kernel's tables
+ * alone: the harness's table is never built, and its region is filled
+ * with fault descriptors, so that nothing could use it by mistake and
+ * ch18.c can check afterwards that nothing wrote it.
+ */
+void ktest_harness_map(bool kernel_tables)
+{
+	u32 *pgd = (u32 *)(uintptr_t)BOOT_PGD_PHYS;
+
+	if (!kernel_tables) {
+		boot_identity_map();
+		return;
+	}
+	for (int i = 0; i < HW_L1_ENTRIES; i++)
+		pgd[i] = KTEST_PGD_POISON;
+}

@@ -168,6 +168,10 @@ void ktest_reboot(const char *dtb, void (*stage)(void));
  */
 void ktest_doing(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The result channel (channel.c): run.py's FIFO and the run's word. */
+int ktest_channel_open(const char *path, const char *token);
+void ktest_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /*
  * KTEST_EXPECT_OOPS(stmt): run stmt, which must end in an oops (BUG,
  * VM_BUG_ON, a bad access); evaluates to 1 if it did, 0 if stmt

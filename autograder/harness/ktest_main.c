@@ -31,13 +31,10 @@
  * --skip N resumes after the N-th selected test: the board cannot kill
  * a hung test, so the runner restarts QEMU past it.
  */
-#include <fcntl.h>
 #include <setjmp.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
@@ -56,37 +53,6 @@ extern char oops_summary[];
 
 jmp_buf ktest_oops_jmp;
 volatile int ktest_expect_oops;
-
-static int chan_fd = -1; /* the result channel, or -1 */
-static char chan_token[64];
-
-/* One event on the result channel: "KTEST <token> <event>\n". */
-static void chan_event(const char *fmt, ...)
-{
-	char line[1024];
-	int n = snprintf(line, sizeof(line), "KTEST %s ", chan_token);
-	va_list ap;
-
-	if (chan_fd < 0)
-		return;
-	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 2)
-		n = sizeof(line) - 2;
-	/* one line, whatever the message holds */
-	for (int i = 0; i < n; i++)
-		if (line[i] == '\n')
-			line[i] = ' ';
-	line[n++] = '\n';
-	for (int off = 0; off < n;) {
-		ssize_t w = write(chan_fd, line + off, n - off);
-
-		if (w <= 0)
-			break;
-		off += w;
-	}
-}
 
 /*
  * ktest_sandbox - confine the test process before kernel code runs.
@@ -154,42 +120,12 @@ static void ktest_setup(void)
 	in_fixture = false;
 }
 
-/*
- * The stages before chapter 18 run on the harness's identity map
- * (bootmap.c).  The paging stage must run on the kernel's tables
- * alone: the harness's table is never built, and its region is filled
- * with fault descriptors, so that nothing could use it by mistake and
- * ch18.c can check afterwards that nothing wrote it.
- */
-void ktest_harness_map(bool kernel_tables)
-{
-	u32 *pgd = (u32 *)(uintptr_t)BOOT_PGD_PHYS;
-
-	if (!kernel_tables) {
-		boot_identity_map();
-		return;
-	}
-	for (int i = 0; i < HW_L1_ENTRIES; i++)
-		pgd[i] = KTEST_PGD_POISON;
-}
-
 /* Checked teardown: the test body returned; say so before the verdict. */
 static void ktest_teardown(void)
 {
 	printf("\nktest: end %s\n", current_suite->chapter);
 	fflush(stdout);
-	chan_event("end %s", current_suite->chapter);
-}
-
-void ktest_doing(const char *fmt, ...)
-{
-	char what[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	chan_event("doing %s", what);
+	ktest_event("end %s", current_suite->chapter);
 }
 
 /* Boot again, on another board, up to @stage (NULL: the identity map). */
@@ -274,7 +210,7 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	current_test = t;
 	printf("ktest: begin %s %s\n", s->chapter, t->name);
 	fflush(stdout);
-	chan_event("begin %s %s", s->chapter, t->name);
+	ktest_event("begin %s %s", s->chapter, t->name);
 	srunner_run(sr, NULL, NULL, CK_SILENT);
 	r = srunner_results(sr)[0];
 	rtype = tr_rtype(r);
@@ -282,9 +218,9 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	       t->name, tr_lfile(r) ? tr_lfile(r) : t->file, tr_lno(r),
 	       tr_msg(r) ? tr_msg(r) : "");
 	fflush(stdout);
-	chan_event("%s %s %s %s:%d: %s", result_word(rtype), s->chapter,
-		   t->name, tr_lfile(r) ? tr_lfile(r) : t->file, tr_lno(r),
-		   tr_msg(r) ? tr_msg(r) : "");
+	ktest_event("%s %s %s %s:%d: %s", result_word(rtype), s->chapter,
+		    t->name, tr_lfile(r) ? tr_lfile(r) : t->file, tr_lno(r),
+		    tr_msg(r) ? tr_msg(r) : "");
 	srunner_free(sr);
 	return rtype == CK_PASS;
 }
@@ -337,14 +273,9 @@ int main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	if (o.shell)
 		return ktest_shell(o.board, o.upto, o.echo);
-	if (o.channel) {
-		chan_fd = open(o.channel, O_WRONLY);
-		if (chan_fd < 0) {
-			fprintf(stderr, "ktest: cannot open %s\n", o.channel);
-			return 2;
-		}
-		snprintf(chan_token, sizeof(chan_token), "%s",
-			 o.token ? o.token : "-");
+	if (o.channel && ktest_channel_open(o.channel, o.token) < 0) {
+		fprintf(stderr, "ktest: cannot open %s\n", o.channel);
+		return 2;
 	}
 	for (const struct ktest_suite *const *s = __start_ktest_suites;
 	     s < __stop_ktest_suites; s++) {
@@ -374,7 +305,7 @@ int main(int argc, char **argv)
 	if (!o.list) {
 		printf("ktest: done %ld passed, %ld failed\n", passed, failed);
 		fflush(stdout);
-		chan_event("done %ld %ld", passed, failed);
+		ktest_event("done %ld %ld", passed, failed);
 	}
 	return failed ? 1 : 0;
 }
