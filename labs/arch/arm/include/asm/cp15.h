@@ -82,8 +82,12 @@ void isb(void);
 
 /*
  * Raw accessors: one MRC or MCR each, no barrier implied (Linux v5.10
- * arch/arm/include/asm/cp15.h: read_sysreg()/write_sysreg() on the
- * __ACCESS_CP15 register names).  A raw write of SCTLR, TTBR0/1, TTBCR,
+ * arch/arm/include/asm/vdso/cp15.h: read_sysreg()/write_sysreg() on
+ * __ACCESS_CP15 names).  v5.10 names only BPIALL, ICIALLU and CNTVCT
+ * there; SCTLR, TTBR0_32, TTBR1_32, TTBCR and DACR are the names 32-bit
+ * KVM gave them in asm/kvm_hyp.h until 5.6 (after the ARM ARM's), which
+ * we keep; 5.10 reaches these registers through set_cr(), cpu_set_ttbr()
+ * and inline MCRs in head.S and proc-v7.S.  A raw write of SCTLR, TTBR0/1, TTBCR,
  * DACR or CONTEXTIDR is guaranteed to take effect only at the next
  * context synchronisation event (an ISB, an exception entry or return:
  * ARM ARM B3.15.5): the caller places the isb().  ICIALLU, BPIALL and
