@@ -128,6 +128,8 @@ static void calculate_node_totalpages(pg_data_t *pgdat,
 	pgdat->node_spanned_pages = node_end_pfn - node_start_pfn;
 	pgdat->node_present_pages = present_total;
 	(void)spanned_total;
+	printk(KERN_DEBUG "On node %d totalpages: %lu\n", pgdat->node_id,
+	       present_total);
 }
 
 /* mem_map: one struct page per frame of the node, holes included. */
@@ -140,8 +142,9 @@ static void alloc_node_mem_map(pg_data_t *pgdat)
 		panic("Failed to allocate %lu bytes for node %d memory map\n",
 		      size, pgdat->node_id);
 	mem_map = pgdat->node_mem_map;
-	pr_debug("Node %d mem_map at %p, %lu bytes\n", pgdat->node_id,
-		 (void *)mem_map, size);
+	pr_debug("%s: node %d, pgdat %08lx, node_mem_map %08lx\n", __func__,
+		 pgdat->node_id, (unsigned long)pgdat,
+		 (unsigned long)pgdat->node_mem_map);
 }
 
 /* __init_single_page - a struct page as the page allocator expects it */
@@ -230,9 +233,13 @@ static unsigned long zone_managed_estimate(struct zone *zone, int j)
 	if (!is_highmem_idx(j) && freesize >= memmap_pages) {
 		freesize -= memmap_pages;
 		if (memmap_pages)
-			pr_debug("  %s zone: %lu pages used for memmap\n",
-				 zone_names[j], memmap_pages);
+			printk(KERN_DEBUG "  %s zone: %lu pages used for memmap\n",
+			       zone_names[j], memmap_pages);
 	}
+	/* dma_reserve is 0 on ARM: 5.10 still says so for the first zone. */
+	if (j == 0 && freesize > 0)
+		printk(KERN_DEBUG "  %s zone: %lu pages reserved\n",
+		       zone_names[0], 0UL);
 	return freesize;
 }
 
@@ -255,10 +262,14 @@ static void free_area_init_core(pg_data_t *pgdat)
 	}
 }
 
-static void print_zone_ranges(unsigned long start_pfn, unsigned long end_pfn)
+/* The lines 5.10's free_area_init() prints before it sets up the node. */
+static void print_zone_ranges(void)
 {
+	unsigned long start_pfn, end_pfn;
+	int i;
+
 	pr_info("Zone ranges:\n");
-	for (int i = 0; i < MAX_NR_ZONES; i++) {
+	for (i = 0; i < MAX_NR_ZONES; i++) {
 		if (i == ZONE_MOVABLE)
 			continue;
 		pr_info("  %-8s ", zone_names[i]);
@@ -273,8 +284,13 @@ static void print_zone_ranges(unsigned long start_pfn, unsigned long end_pfn)
 				 << PAGE_SHIFT) -
 					1);
 	}
-	pr_info("Initmem setup node 0 [mem %#018llx-%#018llx]\n",
-		(u64)start_pfn << PAGE_SHIFT, ((u64)end_pfn << PAGE_SHIFT) - 1);
+	/* No ZONE_MOVABLE (no kernelcore= or movablecore=): no node lines. */
+	pr_info("Movable zone start for each node\n");
+	pr_info("Early memory node ranges\n");
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, NULL)
+		pr_info("  node %3d: [mem %#018llx-%#018llx]\n", 0,
+			(u64)start_pfn << PAGE_SHIFT,
+			((u64)end_pfn << PAGE_SHIFT) - 1);
 }
 
 /**
@@ -301,7 +317,9 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 		arch_zone_highest_possible_pfn[i] = hi;
 		lo = hi;
 	}
-	print_zone_ranges(start_pfn, end_pfn);
+	print_zone_ranges();
+	pr_info("Initmem setup node 0 [mem %#018llx-%#018llx]\n",
+		(u64)start_pfn << PAGE_SHIFT, ((u64)end_pfn << PAGE_SHIFT) - 1);
 	pgdat->node_id = 0;
 	pgdat->node_start_pfn = start_pfn;
 	calculate_node_totalpages(pgdat, start_pfn, end_pfn);

@@ -1637,9 +1637,11 @@ void kmem_cache_init(void)
 	/*
 	 * SIMPLIFIED(v5.10 mm/slub.c: bootstrap): the two boot caches keep
 	 * their static descriptors instead of moving into kmem_cache.
+	 * bootstrap() adds kmem_cache first, so kmem_cache_node precedes
+	 * it at the end of /proc/slabinfo, as on a real 5.10 kernel.
 	 */
-	list_add(&kmem_cache_node->list, &slab_caches);
 	list_add(&kmem_cache->list, &slab_caches);
+	list_add(&kmem_cache_node->list, &slab_caches);
 	setup_kmalloc_cache_index_table();
 	create_kmalloc_caches(0);
 	pr_info("SLUB: HWalign=%d, Order=%u-%u, MinObjects=%u, CPUs=%u, "

@@ -1079,6 +1079,9 @@ void zone_pcp_init(struct zone *zone)
 	int cpu;
 
 	for_each_possible_cpu(cpu) pageset_init(&zone->pageset[cpu]);
+	if (populated_zone(zone))
+		printk(KERN_DEBUG "  %s zone: %lu pages, LIFO batch:%u\n",
+		       zone->name, zone->present_pages, zone_batchsize(zone));
 }
 
 //> ch06 zone_batchsize

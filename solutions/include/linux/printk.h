@@ -51,7 +51,17 @@ size_t syslog_read_all(char *buf, size_t size);
 #define pr_warn(fmt, ...) printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+/*
+ * Without DEBUG or CONFIG_DYNAMIC_DEBUG, 5.10's pr_debug() is
+ * no_printk(): the arguments are type-checked and nothing is printed.
+ * Lines that 5.10 prints at KERN_DEBUG call printk(KERN_DEBUG ...).
+ */
+#define no_printk(fmt, ...)                                \
+	do {                                               \
+		if (0)                                     \
+			printk(fmt, ##__VA_ARGS__);        \
+	} while (0)
+#define pr_debug(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 
 #endif /* _LINUX_PRINTK_H */
