@@ -233,7 +233,8 @@ static unsigned long zone_managed_estimate(struct zone *zone, int j)
 	if (!is_highmem_idx(j) && freesize >= memmap_pages) {
 		freesize -= memmap_pages;
 		if (memmap_pages)
-			printk(KERN_DEBUG "  %s zone: %lu pages used for memmap\n",
+			printk(KERN_DEBUG
+			       "  %s zone: %lu pages used for memmap\n",
 			       zone_names[j], memmap_pages);
 	}
 	/* dma_reserve is 0 on ARM: 5.10 still says so for the first zone. */

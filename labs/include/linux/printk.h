@@ -56,10 +56,10 @@ size_t syslog_read_all(char *buf, size_t size);
  * no_printk(): the arguments are type-checked and nothing is printed.
  * Lines that 5.10 prints at KERN_DEBUG call printk(KERN_DEBUG ...).
  */
-#define no_printk(fmt, ...)                                \
-	do {                                               \
-		if (0)                                     \
-			printk(fmt, ##__VA_ARGS__);        \
+#define no_printk(fmt, ...)                         \
+	do {                                        \
+		if (0)                              \
+			printk(fmt, ##__VA_ARGS__); \
 	} while (0)
 #define pr_debug(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
