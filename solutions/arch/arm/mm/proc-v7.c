@@ -17,6 +17,14 @@
  * none of the caches; TEX remap is chapter 24's.  The TTB_FLAGS_SMP
  * walk attributes Linux ORs into the TTBRs are left out: QEMU's walks
  * do not go through a cache either.
+ * SIMPLIFIED(v5.10 arch/arm/mm/proc-v7.S: __v7_ca9mp_setup): a
+ * Cortex-A9 enters through __v7_ca9mp_setup, which first invalidates the
+ * L1 D-cache (v7_invalidate_l1) and, in an SMP kernel, sets ACTLR's SMP
+ * bit (6) and FW bit (0) for cache and TLB broadcasting, then branches to
+ * __v7_setup_cont, which applies the CPU's errata work-arounds (the
+ * Cortex-A9 ones are ACTLR and diagnostic-register bits) before the
+ * sequence below.  We keep only that sequence: QEMU has no caches to
+ * invalidate, one CPU, and none of the errata.
  */
 #include <asm/cp15.h>
 #include <asm/proc-fns.h>
