@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/gfp.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
 #include <asm/page.h>
@@ -397,6 +398,39 @@ START_TEST(ttbcr_split)
 }
 END_TEST
 
+/* printk formats as 5.10's vsprintf: %pGg names gfp flags. */
+START_TEST(printk_gfp_flag_names)
+{
+	static const struct {
+		gfp_t gfp;
+		const char *text;
+	} cases[] = {
+		{ GFP_KERNEL, "GFP_KERNEL" },
+		{ GFP_KERNEL | __GFP_ZERO, "GFP_KERNEL|__GFP_ZERO" },
+		{ GFP_ATOMIC | __GFP_NOWARN, "GFP_ATOMIC|__GFP_NOWARN" },
+		{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
+		{ __GFP_NOWARN | __GFP_NORETRY | __GFP_COMP,
+		  "__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP" },
+		{ 0, "" },
+		{ GFP_NOWAIT | 0x80000000u, "GFP_NOWAIT|0x80000000" },
+	};
+	char buf[128];
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		scnprintf(buf, sizeof(buf), "gfp=%#x(%pGg)", cases[i].gfp,
+			  &cases[i].gfp);
+		char want[128];
+
+		/* the same %#x on both sides: only %pGg is compared */
+		scnprintf(want, sizeof(want), "gfp=%#x(%s)", cases[i].gfp,
+			  cases[i].text);
+		ck_assert_msg(!strcmp(buf, want),
+			      "%%pGg of %#x: expected \"%s\", got \"%s\"",
+			      cases[i].gfp, want, buf);
+	}
+}
+END_TEST
+
 KTEST_SUITE(infra) = {
 	.chapter = "00",
 	.title = "The two machines",
@@ -408,5 +442,5 @@ KTEST_SUITE(infra) = {
 			abort_permission_section_write, abort_domain_section,
 			domain_manager_ignores_ap, tlb_stale_until_flush,
 			tlb_stale_section_until_flush_all, tlb_asid_tagging,
-			ttbcr_split),
+			ttbcr_split, printk_gfp_flag_names),
 };

@@ -165,6 +165,13 @@ unsigned long zone_spanned_pages_in_node(int zone_type,
 					 unsigned long *zone_end_pfn);
 struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype);
 
+/* mm/debug.c: a mask and its name, for %pGg (tracepoint-defs.h) */
+struct trace_print_flags {
+	unsigned long mask;
+	const char *name;
+};
+extern const struct trace_print_flags gfpflag_names[];
+
 /* arch/arm/mm/mmu.c */
 extern phys_addr_t arm_lowmem_limit;
 void adjust_lowmem_bounds(void);

@@ -22,14 +22,17 @@
  * the hash key is ready) so as not to leak kernel addresses.  NULL is
  * printed as itself in both.  %pa (and %pap) prints the phys_addr_t
  * it is given the address of, as Linux does: "0x" and all its digits,
- * 0x60000000 (memblock's views, chapter 9).  The other extensions (%pS,
- * %pGp, ...) are skipped, and, as in Linux, a conversion the kernel
- * does not know ends the output.
+ * 0x60000000 (memblock's views, chapter 9).  %pGg prints the gfp_t it
+ * is given the address of as flag names ("GFP_KERNEL|__GFP_ZERO").  The
+ * other extensions (%pS, %pGp, ...) are skipped, and, as in Linux, a
+ * conversion the kernel does not know ends the output.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/gfp.h>
+#include "../mm/internal.h" /* for the trace_print_flags arrays */
 
 #define PTR_DIGITS 8 /* 2 * sizeof(void *) on a 32-bit machine */
 
@@ -257,6 +260,22 @@ static bool format_one(struct vbuf *o, const struct fmt_spec *s, va_list *ap)
 	}
 }
 
+/* format_flags: the names of @names whose whole mask is in @flags, '|' between */
+static void format_flags(struct vbuf *o, unsigned long flags,
+			 const struct trace_print_flags *names)
+{
+	for (; flags && names->name; names++) {
+		if ((flags & names->mask) != names->mask)
+			continue;
+		put_str(o, names->name, strlen(names->name));
+		flags &= ~names->mask;
+		if (flags)
+			put_str(o, "|", 1);
+	}
+	if (flags)
+		put_formatted(o, "%#lx", flags);
+}
+
 /**
  * vscnprintf - format into a buffer, as the kernel does
  * @buf: the buffer
@@ -298,6 +317,13 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			put_formatted(&o, "0x%0*llx", (int)(2 * sizeof(*pa)),
 				      (unsigned long long)*pa);
 			fmt += fmt[1] == 'p' ? 2 : 1;
+			continue;
+		}
+		if (s.type == 'p' && fmt[0] == 'G' && fmt[1] == 'g') {
+			const gfp_t *gfp = va_arg(ap, const gfp_t *);
+
+			format_flags(&o, *gfp, gfpflag_names);
+			fmt += 2;
 			continue;
 		}
 		if (!format_one(&o, &s, &ap))

@@ -19,6 +19,8 @@
 LIST_HEAD(slab_caches);
 struct kmem_cache *kmem_cache;
 
+/* As in 5.10, the caller's arguments are checked only with DEBUG_VM. */
+#ifdef CONFIG_DEBUG_VM
 static int kmem_cache_sanity_check(const char *name, unsigned int size)
 {
 	if (!name || size < sizeof(void *) || size > KMALLOC_MAX_SIZE) {
@@ -28,6 +30,12 @@ static int kmem_cache_sanity_check(const char *name, unsigned int size)
 	WARN_ON(strchr(name, ' ')); /* it confuses parsers */
 	return 0;
 }
+#else
+static inline int kmem_cache_sanity_check(const char *name, unsigned int size)
+{
+	return 0;
+}
+#endif
 
 //> ch13 calculate_alignment
 /*

@@ -784,8 +784,14 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags, int node)
 
 	(void)node;
 	flags |= s->allocflags;
-	/* Let the initial higher-order allocation fail quietly. */
+	/* Let the initial higher-order allocation fail under pressure:
+	   no warning, no retry, and no reclaim when a smaller order would
+	   do, so that we fall back to the minimum order. */
 	alloc_gfp = (flags | __GFP_NOWARN | __GFP_NORETRY) & ~__GFP_NOFAIL;
+	if ((alloc_gfp & __GFP_DIRECT_RECLAIM) &&
+	    oo_order(oo) > oo_order(s->min))
+		alloc_gfp = (alloc_gfp | __GFP_NOMEMALLOC) &
+			    ~(__GFP_RECLAIM | __GFP_NOFAIL);
 	page = alloc_slab_page(s, alloc_gfp, oo);
 	if (unlikely(!page)) {
 		oo = s->min;
@@ -1075,12 +1081,16 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags, int nid)
 
 	if (gfpflags & __GFP_NOWARN)
 		return;
-	pr_warn("SLUB: Unable to allocate memory on node %d, gfp=%#x\n", nid,
-		gfpflags);
+	pr_warn("SLUB: Unable to allocate memory on node %d, gfp=%#x(%pGg)\n",
+		nid, gfpflags, &gfpflags);
 	pr_warn("  cache: %s, object size: %u, buffer size: %u, default "
 		"order: %u, min order: %u\n",
 		s->name, s->object_size, s->size, oo_order(s->oo),
 		oo_order(s->min));
+	if ((int)oo_order(s->min) > get_order(s->object_size))
+		pr_warn("  %s debugging increased min order, use slub_debug=O "
+			"to disable.\n",
+			s->name);
 	for_each_kmem_cache_node(s, node, n)
 	{
 		unsigned long nr_free = 0;
