@@ -37,9 +37,11 @@ import json
 import lzma
 import os
 import re
+import selectors
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import urllib.error
@@ -258,8 +260,8 @@ def fetch():
     debs = {}
     for role, p in (('kernel', kernel), ('busybox', busybox)):
         url = p['Base'] + '/' + p['Filename']
-        say('fetching %s %s (%s, %d KiB)' % (p['Package'], p['Version'],
-                                            p['Suite'], int(p['Size']) // 1024))
+        say('fetching %s %s (%s, %d KiB)' % (
+            p['Package'], p['Version'], p['Suite'], int(p['Size']) // 1024))
         data = download(url, p['Package'])
         if sha256(data) != p['SHA256']:
             raise Failure('%s: SHA256 %s, but the signed index of %s says %s'
@@ -279,7 +281,6 @@ def fetch():
 
 def deb_member(deb, pattern):
     """(name, bytes) of the first file of DEB whose path matches PATTERN."""
-    import tarfile
     p = subprocess.run(['dpkg-deb', '--fsys-tarfile', deb],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
@@ -517,7 +518,6 @@ def prepare(board, tree, paths, views, work):
 
 def boot(cmd, views, timeout, log_path):
     """Run QEMU until the init script is done: (console lines, outputs)."""
-    import selectors
     start = time.time()
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -530,14 +530,15 @@ def boot(cmd, views, timeout, log_path):
         while not done:
             left = timeout - (time.time() - start)
             if left <= 0:
-                why = 'no answer after %d s (the bound; --timeout S to ' \
-                    'change it)' % timeout
+                why = 'not done within the bound of %d s (--timeout S ' \
+                    'raises it)' % timeout
                 break
             if not sel.select(min(left, 1.0)):
                 continue
             chunk = os.read(p.stdout.fileno(), 65536)
             if not chunk:
-                why = 'QEMU exited (status %s)' % p.wait()
+                why = 'QEMU exited (status %s) after %.0f s' % (
+                    p.wait(), time.time() - start)
                 break
             buf += chunk
             while b'\n' in buf:
@@ -573,7 +574,8 @@ def boot(cmd, views, timeout, log_path):
                 elif what == 'done':
                     done = True
             if any('Kernel panic' in ln for ln in lines[-5:]):
-                why = 'the kernel panicked'
+                why = 'the kernel panicked after %.0f s' % (
+                    time.time() - start)
                 time.sleep(0.5)
                 break
     finally:
@@ -590,7 +592,8 @@ def boot(cmd, views, timeout, log_path):
 
 
 def slug(cmd):
-    """A file name for a command: cat /proc/meminfo | grep Cma -> meminfo-grep-Cma."""
+    """A file name for a command (`cat /proc/meminfo | grep Cma`:
+    meminfo-grep-Cma)."""
     m = re.match(r'cat /(?:proc|sys/kernel/debug)/(\S+)(.*)', cmd)
     name, rest = (m.group(1), m.group(2)) if m else (cmd.split()[0],
                                                      cmd[len(cmd.split()[0]):])
@@ -618,6 +621,9 @@ def script_views(path):
 
 
 def run(a):
+    if a.board not in boards(a.tree):
+        raise Failure('no board %s (boards: %s)' % (
+            a.board, ', '.join(boards(a.tree))))
     debs = fetch()
     paths = unpack(debs)
     say('Linux %s (%s) and busybox %s from Debian %s' % (
@@ -653,18 +659,20 @@ def run(a):
         if status == 'absent':
             say('%s: not in this kernel (Debian\'s configuration)' % command)
             continue
-        text = '\n'.join(out) + '\n'
+        text = '\n'.join(out) + '\n' if out else ''
         with open(os.path.join(outdir, name + '.txt'), 'w') as f:
             f.write(text)
         print('$ %s' % command)
         sys.stdout.write(text)
-        if status:
+        if status == 1 and '| grep' in command:
+            say('%s: no line matches' % command)
+        elif status:
             say('%s: exit status %s' % (command, status))
     if why:
         tail = '\n'.join('    ' + ln for ln in lines[-15:])
-        raise Failure('%s on %s after %.0f s; the console\'s last lines '
+        raise Failure('%s: %s; the console\'s last lines '
                       '(all of it in %s):\n%s' % (
-                          why, a.board, took,
+                          a.board, why,
                           os.path.relpath(os.path.join(outdir, 'console.txt'),
                                           REPO), tail))
     say('%s: %d views in %s, in %.0f s' % (
