@@ -30,6 +30,8 @@ help:
 	@echo "  make shell [TREE=..] [MACH=host|arm] [BOARD=vexpress-256m|-512m|-1g|-cma]"
 	@echo "             [CH=N] [SCRIPT=file]   a console on the running kernel"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
+	@echo "  make real-linux [BOARD=vexpress-256m|...] [SCRIPT=file] [CHECK=1]"
+	@echo "                     Debian's Linux 5.10 on the same board: the same views"
 	@echo "  make validity      prove every exercise's stub fails its tests"
 	@echo "  make mutants [CH=N]  realistic student bugs must lose points"
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
@@ -87,6 +89,14 @@ shell: deps
 
 test-shell:
 	@$(PY) autograder/tools/shell.py --selftest
+
+# --- Debian's Linux 5.10 on the same boards (autograder/tools/real_linux.py) --
+# Fetches two Debian packages once (build/real-linux/); not part of `make test`.
+.PHONY: real-linux
+real-linux:
+	@bash autograder/setup.sh real-linux
+	@$(PY) autograder/tools/real_linux.py --tree $(TREE) $(if $(BOARD),--board $(BOARD)) \
+		$(if $(SCRIPT),--script $(SCRIPT)) $(if $(CHECK),--check)
 
 # --- benchmarks: figures printed, never asserted ------------------------
 .PHONY: bench

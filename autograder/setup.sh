@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install what the course needs on a Debian 12 machine, and nothing twice.
 #
-#   autograder/setup.sh [base|book|all]
+#   autograder/setup.sh [base|book|real-linux|all]
 #
 # base: compilers, QEMU, Check, libfdt, dtc (enough for `make grade`)
 # book: pandoc, XeTeX, CJK fonts, Graphviz (for `make book`)
+# real-linux: gpgv and Debian's archive keys (to check the archive's signed
+#   indexes), jc (to parse the /proc views) for `make real-linux`
 # Prints what it installs; a second run prints "ok" and does nothing.
 set -euo pipefail
 
@@ -14,12 +16,15 @@ base_pkgs="build-essential pkg-config python3 check libfdt-dev device-tree-compi
   dpkg-dev patch gcovr gdb-multiarch bubblewrap clang-format"
 book_pkgs="pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended
   lmodern fonts-noto-cjk graphviz poppler-utils"
+real_linux_pkgs="gpgv debian-archive-keyring dpkg jc device-tree-compiler
+  qemu-system-arm"
 
 case "$want" in
 base) pkgs=$base_pkgs ;;
 book) pkgs=$book_pkgs ;;
-all) pkgs="$base_pkgs $book_pkgs" ;;
-*) echo "usage: $0 [base|book|all]" >&2; exit 2 ;;
+real-linux) pkgs=$real_linux_pkgs ;;
+all) pkgs="$base_pkgs $book_pkgs $real_linux_pkgs" ;;
+*) echo "usage: $0 [base|book|real-linux|all]" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -30,7 +35,7 @@ done
 
 # `apt-get source` (Check and dtc for arm) needs a deb-src entry.
 need_src=0
-if [ "$want" != book ] && ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+if { [ "$want" = base ] || [ "$want" = all ]; } && ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
 	need_src=1
 fi
 
