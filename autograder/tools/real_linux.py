@@ -30,6 +30,7 @@ move.
 """
 import argparse
 import functools
+import glob
 import gzip
 import hashlib
 import io
@@ -52,12 +53,32 @@ REPO = os.path.dirname(os.path.dirname(TOOLS))
 CACHE = os.path.join(REPO, 'build', 'real-linux')
 OVERLAY = os.path.join(REPO, 'autograder', 'real-linux', 'vexpress-linux.dtsi')
 
-MIRROR = 'http://deb.debian.org/debian'
-SECURITY = 'http://deb.debian.org/debian-security'
-# bullseye's last point release (11.11) carries Linux 5.10.223; the
-# security suite may carry a newer 5.10.y, taken when its index can be
-# fetched (bullseye's security support has ended: a mirror may drop it).
-SUITES = [(MIRROR, 'bullseye', True), (SECURITY, 'bullseye-security', False)]
+def apt_archive():
+    """The Debian archive apt already uses (its first 'debian' URI)."""
+    for path in sorted(glob.glob('/etc/apt/sources.list.d/*.sources')):
+        for line in open(path, errors='replace'):
+            if line.startswith('URIs:'):
+                for uri in line.split()[1:]:
+                    if uri.rstrip('/').endswith('/debian'):
+                        return uri.rstrip('/')
+    for path in ['/etc/apt/sources.list'] + sorted(
+            glob.glob('/etc/apt/sources.list.d/*.list')):
+        if os.path.exists(path):
+            for line in open(path, errors='replace'):
+                words = line.split()
+                if len(words) > 2 and words[0] == 'deb':
+                    uri = [w for w in words[1:] if '://' in w]
+                    if uri and uri[0].rstrip('/').endswith('/debian'):
+                        return uri[0].rstrip('/')
+    raise SystemExit('real-linux: no Debian archive in apt\'s sources '
+                     '(/etc/apt/sources.list*): add one, or run on Debian')
+
+
+# bullseye's last point release (11.11) carries Linux 5.10.223.  Only
+# that suite is used, so that every machine boots the same kernel (the
+# security suite's armhf index is gone from the archive, and would give
+# a newer 5.10.y where it can still be reached).
+SUITES = [('bullseye', True)]
 KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg'
 INDEX = 'main/binary-armhf/Packages.xz'
 KERNEL = re.compile(r'^linux-image-5\.10\.0-\d+-armmp$')
@@ -240,7 +261,8 @@ def fetch():
         say('the cached packages are incomplete or changed: fetching again')
     with tempfile.TemporaryDirectory() as workdir:
         pkgs = []
-        for base, suite, required in SUITES:
+        base = apt_archive()
+        for suite, required in SUITES:
             try:
                 pkgs += suite_packages(base, suite, workdir)
             except Failure as e:
@@ -255,7 +277,7 @@ def fetch():
     busybox = newest(pkgs, lambda n: n == BUSYBOX)
     if not kernel or not busybox:
         raise Failure('the armhf indexes of %s list no %s' % (
-            ' and '.join(s[1] for s in SUITES),
+            ' and '.join(s[0] for s in SUITES),
             'linux-image-5.10.0-N-armmp' if not kernel else BUSYBOX))
     debs = {}
     for role, p in (('kernel', kernel), ('busybox', busybox)):
