@@ -36,7 +36,14 @@ void *high_memory;
 
 #define VMALLOC_MIN (VMALLOC_END - (240UL << 20) - VMALLOC_OFFSET)
 
-/* arm_lowmem_limit - the end of the RAM the linear map can hold */
+/*
+ * arm_lowmem_limit - the end of the RAM the linear map can hold
+ *
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: adjust_lowmem_bounds): vmalloc_min
+ * is fixed (no vmalloc= argument, chapter 22); no memblock_limit rounded
+ * down to a PMD for a bank that does not start on one (ours all do); no
+ * removal of highmem when CONFIG_HIGHMEM is off ("Ignoring RAM at ...").
+ */
 void adjust_lowmem_bounds(void)
 {
 	phys_addr_t vmalloc_limit = __pa(VMALLOC_MIN - 1) + 1;

@@ -5,7 +5,13 @@
  * software PTE bits (L_PTE_*, chapter 24); so do we.  Names follow
  * Linux's arch/arm/include/asm/pgtable-2level-hwdef.h where Linux has
  * the bit; the large-page and supersection fields, which Linux never
- * uses, are named after the ARM ARM.
+ * uses, are named after the ARM ARM.  SIMPLIFIED(v5.10 arch/arm/include/
+ * asm/pgtable-2level-hwdef.h): of its names we leave out the pre-ARMv6
+ * ones (PMD_BIT4, PTE_TYPE_EXT, PTE_EXT_COHERENT, the PTE_SMALL_AP_*
+ * subpage permissions and PMD_PROTECTION), PMD_SECT_CACHE_MASK, PHYS_MASK,
+ * and the PXN bits of LPAE-capable cores (PMD_SECT_PXN, bit 0 of a
+ * section, and PMD_PXNTABLE, bit 2 of a table entry): the Cortex-A9 has
+ * no PXN.  The NS bits, the base masks and the sizes are ours.
  *
  * First level (one 32-bit entry per 1 MiB of VA, 4096 entries, 16 KiB):
  *
