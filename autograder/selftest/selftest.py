@@ -15,7 +15,15 @@ assertions, a shadow check.h, a constructor, a definition that replaces
 a library function or a __wrap_ function of the harness, a detached
 process that rewrites results.json after the grade, a fork bomb, a
 memory hog, and on the board semihosting calls that would run a host
-command and write a host file.  Each is graded on
+command and write a host file; a call of the harness's ktest_event()
+from kernel code and a system call made by hand (both refused at
+build); result lines written by hand on the result channel with the
+run's token (on the board, through semihosting: refused for being out
+of the runner's order) and 96 MB written into the work folder (the
+machine is stopped).  The board's semihosting attacks are planted in
+the machine code, where the build allows trap instructions.  run.py's
+Sequence is checked on made-up event streams, and every tool's
+temporary folders must be gone at the end (TMPDIR is WORK/tmp).  Each is graded on
 chapter 00 with a rubric fixture of our own (10 points; the real rubric
 is not touched), a 2 s per-test timeout and a 20 s bound per machine,
 and must get exactly what its honest part deserves, with no hang; after
@@ -70,7 +78,7 @@ RESULTS_OF = os.path.join(WORK, 'results', '%s', 'results.json')
 PWNED = os.path.join(WORK, 'pwned')
 
 # A detached grandchild that rewrites results.json after the grade.
-DETACH = HOST_ONLY % (
+DETACH_CODE = (
     '\t{\n\t\textern int fork(void), setsid(void), open(const char *, '
     'int, ...);\n\t\textern long write(int, const void *, unsigned long);'
     '\n\t\textern unsigned int sleep(unsigned int);\n\t\textern void '
@@ -80,9 +88,27 @@ DETACH = HOST_ONLY % (
     'write(fd, "{\\"score\\": 1000, \\"tests\\": []}", 31);\n'
     '\t\t\t}\n\t\t\t_exit(0);\n\t\t}\n\t}\n' %
     (RESULTS_OF % 'detach'))
-FORK_BOMB = HOST_ONLY % (
+FORK_BOMB_CODE = (
     '\tfor (int i = 0; i < 2000; i++) {\n\t\textern int fork(void);\n\n'
     '\t\tif (fork() == 0)\n\t\t\tfor (;;)\n\t\t\t\t;\n\t}\n')
+# The two attacks above call the C library's fork(), open() and write():
+# the build refuses that outside the machine code (treecheck rule 6), so
+# it is planted in the host's machine code to prove the run-time bounds;
+# 'reach' proves the refusal.
+HOST_ATTACK = 'arch/host/attack.c'
+
+
+def host_fn(name, body):
+    return '\nvoid %s(void);\nvoid %s(void)\n{\n%s}\n' % (name, name, body)
+
+
+def host_call(name):
+    return HOST_ONLY % ('\t{\n\t\textern void %s(void);\n\n\t\t%s();\n'
+                        '\t}\n' % (name, name))
+
+
+DETACH = host_call('selftest_detach')
+FORK_BOMB = host_call('selftest_fork_bomb')
 # 256 MiB at a time (at every boot), every page of the first
 # 64 MiB touched: the address-space limit must stop it long before the
 # machine's 24 GiB.
@@ -224,8 +250,12 @@ CASES = {
     'wrap': ('', 0, 'belong to the harness', {
         DEVTREE: '\nint __wrap_memblock_add(unsigned int base, unsigned int '
         'size)\n{\n\treturn 0;\n}\n'}),
-    'detach': (DETACH, FULL, None, None),
-    'forkbomb': (FORK_BOMB, FULL, None, None),
+    'detach': (DETACH, FULL, None,
+               {HOST_ATTACK: host_fn('selftest_detach', DETACH_CODE)}),
+    'forkbomb': (FORK_BOMB, FULL, None,
+                 {HOST_ATTACK: host_fn('selftest_fork_bomb', FORK_BOMB_CODE)}),
+    # The same from the portable kernel: refused at build.
+    'reach': (HOST_ONLY % DETACH_CODE, 0, 'references fork', None),
     # The hog leaves no address space for the machine's RAM: the limit
     # holds, the boot fails and says why.
     'hog': (HOG, 0, 'Cannot allocate memory', None),
@@ -304,6 +334,13 @@ def check_case(name, rubric, tree, out):
         bad.append('exit status %d with score %g' % (p.returncode,
                                                       res['score']))
     outputs = '\n'.join(t['output'] for t in res['tests'])
+    for m in ('host', 'arm'):
+        # every test's message, graded by the fixture's rubric or not
+        try:
+            with open(os.path.join(out, m, 'results.json')) as f:
+                outputs += '\n'.join(r['message'] for r in json.load(f))
+        except (OSError, ValueError):
+            pass
     if words and words not in outputs:
         bad.append('no "%s" in the results' % words)
     if name == 'exit0' and 'exit()' not in outputs:

@@ -22,12 +22,15 @@ printed.
 
 Verdicts come only from the result channel: a FIFO in the work folder
 that the image's runner opens before any kernel code runs, each line
-carrying a token made afresh for the run (autograder/harness/
+carrying a token made afresh for each boot (autograder/harness/
 ktest_main.c).  What the kernel prints goes to the console and is kept
 as output; a verdict printed there, however well forged, counts for
 nothing.  A pass counts only after the channel's "end" event (sent by the
 fixture's teardown, after the test body returned): on the host Check
-scores a test process that calls exit(0) early as a pass.
+scores a test process that calls exit(0) early as a pass.  And the
+channel is believed only in the order the runner writes it (Sequence):
+a line out of that order was written by someone else, and fails the
+test it came in and every verdict of the same boot.
 
 Confinement: the image runs under bubblewrap where it works (read-only
 file system but the work folder, no network, its own PID namespace),
@@ -36,6 +39,12 @@ QEMU's sandbox forbids it to start programs.  When a session ends its
 process group is killed, and before run.py returns it kills every
 process left below it (it is their subreaper), so no process of a run
 outlives it.
+
+The work folder (the FIFO, the board's UART log, what semihosting
+writes) is removed however run.py ends, but for SIGKILL (grade.py gives
+it a TMPDIR of its own for that).  On the board each file there is cut
+at FILE_LIMIT and the folder is watched: past WORK_LIMIT or WORK_FILES
+the machine is stopped and the test fails, saying why.
 
 Bounds, so that a hostile image cannot stall or swamp a grade:
 --time-limit caps the whole run (the tests not finished by then are
@@ -283,7 +292,8 @@ def list_tests(mach, image, selection, workdir):
     out = subprocess.run(command(mach, image, ['--list'] + selection, workdir),
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          timeout=60, cwd=workdir, text=True, errors='replace',
-                         preexec_fn=lambda: limit_resources(mach), start_new_session=True)
+                         preexec_fn=lambda: limit_resources(mach),
+                         start_new_session=True)
     tests = []
     for line in out.stdout.splitlines():
         parts = line.split(' ', 4)
@@ -369,7 +379,8 @@ class Session:
             command(mach, image, args + ['--channel', path, '--token', token],
                     workdir),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=workdir,
-            preexec_fn=lambda: limit_resources(mach), start_new_session=True)
+            preexec_fn=lambda: limit_resources(mach),
+            start_new_session=True)
         self.log, self.token, self.workdir = log, token, workdir
         self.forged, self.overflow, self.looked = 0, '', time.time()
         self.sel = selectors.DefaultSelector()
@@ -617,7 +628,6 @@ def run_all(mach, image, selection, workdir, log, progress,
     if not isinstance(log, CappedLog):
         log = CappedLog(log)
     tests = list_tests(mach, image, selection, workdir)
-    token = secrets.token_hex(16)
     results, index = [], 0
     end = None if time_limit is None else time.time() + time_limit
     slack = ARM_SLACK if mach == 'arm' else 2.0
@@ -632,7 +642,10 @@ def run_all(mach, image, selection, workdir, log, progress,
         if end is not None and time.time() >= end:
             break
         args = selection + ['--skip', str(index)]
-        session = Session(mach, image, args, workdir, log, token)
+        # A token of its own for each boot: what a machine killed a moment
+        # ago still writes cannot count in the next one's sequence.
+        session = Session(mach, image, args, workdir, log,
+                          secrets.token_hex(16))
         seq, here, broken = Sequence(tests, index), [], None
         current, output, deadline = None, Output(), [None]
         ended, ev, started = False, None, time.time()
@@ -737,8 +750,8 @@ def run_all(mach, image, selection, workdir, log, progress,
         progress(results[-1])
         current = None
     if forged:
-        log.write('\n[run.py: %d line(s) on the result channel without this '
-                  'run\'s token were ignored]\n' % forged)
+        log.write('\n[run.py: %d line(s) on the result channel without their '
+                  'boot\'s token were ignored]\n' % forged)
     return results
 
 
