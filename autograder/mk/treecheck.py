@@ -43,8 +43,9 @@ tests judge it.  Seven rules, each a build error that names the culprit:
    (write, open, fdopen, dprintf, environ, program_invocation_name ...,
    where the result channel and its token live).  The machine code
    (arch/host, arch/arm/mach-vexpress) calls the C library for the
-   port: it may use those, but for the dynamic linker's lookups, of
-   which the host port needs dladdr alone (to name a faulting PC).
+   port: it may use the descriptors and system calls, but of the
+   lookups only what the host port needs to name a faulting PC
+   (dladdr, __executable_start; MACHINE_MAY).
 7. No object of the portable kernel (outside the machine code) may hold
    a trap instruction (svc, bkpt, hlt on the board; syscall, sysenter,
    int on the host): a system call or semihosting call made by hand.
