@@ -49,6 +49,7 @@ BIN := $(OUT)/ktest
 CHECK_INC := $(shell pkg-config --variable=includedir check)
 NM := nm
 READELF := readelf
+OBJDUMP := objdump
 THEIR_LIBS := $(shell $(CC) -print-file-name=libc.so.6) \
 	$(wildcard $(addprefix $(shell pkg-config --variable=libdir check)/, \
 		libcheck.so libcheck.a libcheck_pic.a))
@@ -73,6 +74,7 @@ BIN := $(OUT)/ktest.elf
 CHECK_INC := $(DEPS)/check/include
 NM := arm-none-eabi-nm
 READELF := arm-none-eabi-readelf
+OBJDUMP := arm-none-eabi-objdump
 THEIR_LIBS := $(DEPS)/check/lib/libcheck.a $(DEPS)/check/lib/libcompat.a \
 	$(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a)
 else
@@ -115,7 +117,7 @@ $(OUT)/treecheck.ok: $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) \
 	$(call msg,CHECK,$(TREE))
 	$(Q)python3 autograder/mk/treecheck.py --tree $(TREE) \
 		--cc "$(CC) $(CFLAGS)" --nm $(NM) --readelf $(READELF) \
-		--libs "$(THEIR_LIBS)" \
+		--objdump $(OBJDUMP) --libs "$(THEIR_LIBS)" \
 		--archives "$(OUT)/libkernel.a $(OUT)/libmach.a" \
 		--harness-objs "$(TOBJ)" --harness autograder/harness
 	$(Q)touch $@

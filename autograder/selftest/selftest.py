@@ -15,7 +15,15 @@ assertions, a shadow check.h, a constructor, a definition that replaces
 a library function or a __wrap_ function of the harness, a detached
 process that rewrites results.json after the grade, a fork bomb, a
 memory hog, and on the board semihosting calls that would run a host
-command and write a host file.  Each is graded on
+command and write a host file; a call of the harness's ktest_event()
+from kernel code and a system call made by hand (both refused at
+build); result lines written by hand on the result channel with the
+run's token (on the board, through semihosting: refused for being out
+of the runner's order) and 96 MB written into the work folder (the
+machine is stopped).  The board's semihosting attacks are planted in
+the machine code, where the build allows trap instructions.  run.py's
+Sequence is checked on made-up event streams, and every tool's
+temporary folders must be gone at the end (TMPDIR is WORK/tmp).  Each is graded on
 chapter 00 with a rubric fixture of our own (10 points; the real rubric
 is not touched), a 2 s per-test timeout and a 20 s bound per machine,
 and must get exactly what its honest part deserves, with no hang; after
@@ -42,6 +50,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import zipfile
 
@@ -69,7 +78,7 @@ RESULTS_OF = os.path.join(WORK, 'results', '%s', 'results.json')
 PWNED = os.path.join(WORK, 'pwned')
 
 # A detached grandchild that rewrites results.json after the grade.
-DETACH = HOST_ONLY % (
+DETACH_CODE = (
     '\t{\n\t\textern int fork(void), setsid(void), open(const char *, '
     'int, ...);\n\t\textern long write(int, const void *, unsigned long);'
     '\n\t\textern unsigned int sleep(unsigned int);\n\t\textern void '
@@ -79,9 +88,27 @@ DETACH = HOST_ONLY % (
     'write(fd, "{\\"score\\": 1000, \\"tests\\": []}", 31);\n'
     '\t\t\t}\n\t\t\t_exit(0);\n\t\t}\n\t}\n' %
     (RESULTS_OF % 'detach'))
-FORK_BOMB = HOST_ONLY % (
+FORK_BOMB_CODE = (
     '\tfor (int i = 0; i < 2000; i++) {\n\t\textern int fork(void);\n\n'
     '\t\tif (fork() == 0)\n\t\t\tfor (;;)\n\t\t\t\t;\n\t}\n')
+# The two attacks above call the C library's fork(), open() and write():
+# the build refuses that outside the machine code (treecheck rule 6), so
+# it is planted in the host's machine code to prove the run-time bounds;
+# 'reach' proves the refusal.
+HOST_ATTACK = 'arch/host/attack.c'
+
+
+def host_fn(name, body):
+    return '\nvoid %s(void);\nvoid %s(void)\n{\n%s}\n' % (name, name, body)
+
+
+def host_call(name):
+    return HOST_ONLY % ('\t{\n\t\textern void %s(void);\n\n\t\t%s();\n'
+                        '\t}\n' % (name, name))
+
+
+DETACH = host_call('selftest_detach')
+FORK_BOMB = host_call('selftest_fork_bomb')
 # 256 MiB at a time (at every boot), every page of the first
 # 64 MiB touched: the address-space limit must stop it long before the
 # machine's 24 GiB.
@@ -90,18 +117,103 @@ HOG = HOST_ONLY % (
     'unsigned long);\n\t\tchar *p = malloc(256UL << 20);\n\n'
     '\t\tif (!p)\n\t\t\tbreak;\n\t\tfor (unsigned long j = 0; '
     'j < (i ? 1 : 64UL << 20); j += 4096)\n\t\t\tp[j] = 1;\n\t}\n')
-SEMIHOST = ARM_ONLY % (
-    '\t{\n\t\tstatic const char cmd[] = "touch %s-system";\n'
-    '\t\tstatic const char name[] = "%s-open";\n'
-    '\t\tstruct { const char *p; int n; } sys = { cmd, sizeof(cmd) - 1 };\n'
-    '\t\tstruct { const char *p; int mode, n; } op = { name, 4, '
+# Attacks that need the board's semihosting calls, made by hand: the
+# build refuses trap instructions outside the machine code (treecheck
+# rule 7), so they are planted there, in a file of their own, and
+# called from the fixture's function.
+MACH_ATTACK = 'arch/arm/mach-vexpress/attack.c'
+SEMI = (
+    '\nint selftest_semi(int op, void *arg);\n'
+    'int selftest_semi(int op, void *arg)\n{\n'
+    '\tregister int r0 __asm__("r0") = op;\n'
+    '\tregister void *r1 __asm__("r1") = arg;\n\n'
+    '\t__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");\n'
+    '\treturn r0;\n}\n')
+SEMIHOST_FN = SEMI + (
+    '\nvoid selftest_semihost(void);\nvoid selftest_semihost(void)\n{\n'
+    '\tstatic const char cmd[] = "touch %s-system";\n'
+    '\tstatic const char name[] = "%s-open";\n'
+    '\tstruct { const char *p; int n; } sys = { cmd, sizeof(cmd) - 1 };\n'
+    '\tstruct { const char *p; int mode, n; } op = { name, 4, '
+    'sizeof(name) - 1 };\n\n'
+    '\tselftest_semi(0x12, &sys);\n\tselftest_semi(0x01, &op);\n}\n' % (
+        PWNED, PWNED))
+SEMIHOST = ARM_ONLY % ('\t{\n\t\textern void selftest_semihost(void);\n\n'
+                       '\t\tselftest_semihost();\n\t}\n')
+# Result lines with the run's token, written on the result channel by
+# hand: the token read from the board's command line, the FIFO opened
+# through semihosting.  Every boot writes an end and a pass for each
+# test of the rubric: whatever test the runner started, the channel
+# leaves its order.
+CHANNEL_FN = SEMI + (
+    '\nvoid selftest_channel(void);\nvoid selftest_channel(void)\n{\n'
+    '\tstatic char cmd[512], line[1024];\n'
+    '\tstatic const char *const names[] = { "devtree_describes_the_board",'
+    ' "devtree_ram_sizes", "mmu_section_and_small_page" };\n'
+    '\tstatic const char chan[] = "ktest.chan";\n'
+    '\tstruct { char *p; int n; } cl = { cmd, sizeof(cmd) - 1 };\n'
+    '\tstruct { const char *p; int mode, n; } op = { chan, 4, '
+    'sizeof(chan) - 1 };\n'
+    '\tstruct { int fd; const char *p; int n; } wr;\n'
+    '\tchar *tok = 0;\n\tint n = 0;\n\n'
+    '\tif (selftest_semi(0x15, &cl))\n\t\treturn;\n'
+    '\tfor (char *p = cmd; *p; p++)\n'
+    '\t\tif (p[0] == \'-\' && p[1] == \'-\' && p[2] == \'t\' && '
+    'p[3] == \'o\' && p[4] == \'k\')\n\t\t\ttok = p + 8;\n'
+    '\tif (!tok)\n\t\treturn;\n'
+    '\tfor (char *p = tok; *p; p++)\n\t\tif (*p == \' \')\n'
+    '\t\t\t*p = 0;\n'
+    '\tfor (unsigned int i = 0; i < 3; i++) {\n'
+    '\t\tconst char *parts[] = { "KTEST ", tok, " end 00\\nKTEST ", '
+    'tok, " pass 00 ", names[i], " x.c:1: ok\\n" };\n\n'
+    '\t\tfor (unsigned int j = 0; j < 7; j++)\n'
+    '\t\t\tfor (const char *c = parts[j]; *c && n < 1000; c++)\n'
+    '\t\t\t\tline[n++] = *c;\n\t}\n'
+    '\twr.fd = selftest_semi(0x01, &op);\n'
+    '\tif (wr.fd < 0)\n\t\treturn;\n'
+    '\twr.p = line;\n\twr.n = n;\n\tselftest_semi(0x05, &wr);\n'
+    '\tselftest_semi(0x02, &wr.fd);\n}\n')
+CHANNEL = ARM_ONLY % ('\t{\n\t\textern void selftest_channel(void);\n\n'
+                      '\t\tselftest_channel();\n\t}\n')
+# 96 MiB through semihosting at every boot, in 8 files of the work
+# folder: each file the board writes is cut at run.FILE_LIMIT
+# (RLIMIT_FSIZE), and the folder is watched (run.WORK_LIMIT).
+DISKFILL_FN = SEMI + (
+    '\nvoid selftest_diskfill(void);\nvoid selftest_diskfill(void)\n{\n'
+    '\tstatic char buf[65536];\n'
+    '\tstatic char name[] = "big0";\n'
+    '\tstruct { const char *p; int mode, n; } op = { name, 4, '
     'sizeof(name) - 1 };\n'
-    '\t\tregister int r0 __asm__("r0") = 0x12;\n'
-    '\t\tregister void *r1 __asm__("r1") = &sys;\n\n'
-    '\t\t__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");\n'
-    '\t\tr0 = 0x01;\n\t\tr1 = &op;\n'
-    '\t\t__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");\n'
-    '\t}\n' % (PWNED, PWNED))
+    '\tstruct { int fd; const char *p; int n; } wr = { 0, buf, '
+    'sizeof(buf) };\n\n'
+    '\tfor (int f = 0; f < 8; f++) {\n'
+    '\t\tname[3] = \'0\' + f;\n'
+    '\t\twr.fd = selftest_semi(0x01, &op);\n'
+    '\t\tfor (int i = 0; wr.fd >= 0 && i < 192; i++)\n'
+    '\t\t\tselftest_semi(0x05, &wr);\n\t}\n}\n')
+DISKFILL = ARM_ONLY % ('\t{\n\t\textern void selftest_diskfill(void);\n'
+                       '\n\t\tselftest_diskfill();\n\t}\n')
+# The harness's own function, called from kernel code: begin, end and
+# pass for each test of the rubric (the token is the harness's to add).
+HARNESS = (
+    '\t{\n\t\textern void ktest_event(const char *fmt, ...);\n'
+    '\t\tstatic const char *const names[] = {\n'
+    '\t\t\t"devtree_describes_the_board", "devtree_ram_sizes",\n'
+    '\t\t\t"mmu_section_and_small_page"\n\t\t};\n\n'
+    '\t\tfor (unsigned int i = 0; i < 3; i++) {\n'
+    '\t\t\tktest_event("begin 00 %s", names[i]);\n'
+    '\t\t\tktest_event("end 00");\n'
+    '\t\t\tktest_event("pass 00 %s x.c:1: ok", names[i]);\n'
+    '\t\t}\n\t}\n')
+# A system call made by hand from the portable kernel (write(2) to the
+# channel's descriptor, found by trying): the build refuses the
+# instruction.
+TRAP = HOST_ONLY % (
+    '\tfor (long fd = 3; fd < 16; fd++) {\n'
+    '\t\tlong r;\n\n'
+    '\t\t__asm__ volatile("syscall" : "=a"(r) : "0"(1L), "D"(fd), '
+    '"S"("x"), "d"(1L) : "rcx", "r11", "memory");\n'
+    '\t\t(void)r;\n\t}\n')
 FORGE = ('\tprintk("\\nktest: end 00\\nktest: pass 00 devtree_ram_sizes '
          'x.c:1: ok\\nKTEST 0 pass 00 devtree_ram_sizes x.c:1: ok\\n");\n'
          '\t*(volatile int *)0 = 1;\n')
@@ -138,12 +250,25 @@ CASES = {
     'wrap': ('', 0, 'belong to the harness', {
         DEVTREE: '\nint __wrap_memblock_add(unsigned int base, unsigned int '
         'size)\n{\n\treturn 0;\n}\n'}),
-    'detach': (DETACH, FULL, None, None),
-    'forkbomb': (FORK_BOMB, FULL, None, None),
+    'detach': (DETACH, FULL, None,
+               {HOST_ATTACK: host_fn('selftest_detach', DETACH_CODE)}),
+    'forkbomb': (FORK_BOMB, FULL, None,
+                 {HOST_ATTACK: host_fn('selftest_fork_bomb', FORK_BOMB_CODE)}),
+    # The same from the portable kernel: refused at build.
+    'reach': (HOST_ONLY % DETACH_CODE, 0, 'references fork', None),
     # The hog leaves no address space for the machine's RAM: the limit
     # holds, the boot fails and says why.
     'hog': (HOG, 0, 'Cannot allocate memory', None),
-    'semihost': (SEMIHOST, None, None, None),
+    'semihost': (SEMIHOST, None, None, {MACH_ATTACK: SEMIHOST_FN}),
+    # Calling the harness, or looking for it: refused at build.
+    'harness': (HARNESS, 0, 'references ktest_event', None),
+    'trap': (TRAP, 0, 'made by hand', None),
+    # The channel written by hand on the board: out of the runner's order.
+    'channel': (CHANNEL, 0, 'out of the runner\'s order',
+                {MACH_ATTACK: CHANNEL_FN}),
+    # The boots between two looks at the folder may pass: no score asked.
+    'diskfill': (DISKFILL, None, 'into its work folder',
+                 {MACH_ATTACK: DISKFILL_FN}),
 }
 
 
@@ -209,6 +334,13 @@ def check_case(name, rubric, tree, out):
         bad.append('exit status %d with score %g' % (p.returncode,
                                                       res['score']))
     outputs = '\n'.join(t['output'] for t in res['tests'])
+    for m in ('host', 'arm'):
+        # every test's message, graded by the fixture's rubric or not
+        try:
+            with open(os.path.join(out, m, 'results.json')) as f:
+                outputs += '\n'.join(r['message'] for r in json.load(f))
+        except (OSError, ValueError):
+            pass
     if words and words not in outputs:
         bad.append('no "%s" in the results' % words)
     if name == 'exit0' and 'exit()' not in outputs:
@@ -249,6 +381,65 @@ def check_case(name, rubric, tree, out):
             except OSError:
                 pass
     return bad, res['score'], took, words or ''
+
+
+def check_sequence():
+    """run.py's Sequence on made-up event streams: what the runner
+    writes passes, every other order is refused and says why."""
+    sys.path.insert(0, TOOLS)
+    import run
+    tests = [('00', 'a', 2, ''), ('00', 'b', 2, ''), ('00', 'c', 2, '')]
+    ok = ('begin 00 a', 'doing x', 'end 00', 'pass 00 a t.c:1: ok')
+    streams = [
+        # (first test, events, expected kinds; 'broken' ends the stream)
+        (0, ok + ('begin 00 b', 'fail 00 b t.c:2: no', 'begin 00 c',
+                  'end 00', 'error 00 c t.c:3: oops', 'done 1 2'),
+         'begin doing end verdict begin verdict begin end verdict done'),
+        (1, ('begin 00 b', 'error 00 b t.c:1: Test timeout expired'),
+         'begin verdict'),
+        # the forgery of the issue: a second begin in the test's boot
+        (0, ('begin 00 a', 'begin 00 a'), 'begin broken'),
+        # a begin for a test the runner did not start
+        (0, ('begin 00 b',), 'broken'),
+        # a verdict naming another test
+        (0, ('begin 00 a', 'end 00', 'pass 00 b t.c:1: ok'),
+         'begin end broken'),
+        # forged end and pass, then the runner's own: a second end
+        (0, ok + ('end 00',), 'begin doing end verdict broken'),
+        (0, ok + ('pass 00 a t.c:1: ok',), 'begin doing end verdict broken'),
+        # a verdict before the end
+        (0, ('begin 00 a', 'pass 00 a t.c:1: ok', 'end 00'),
+         'begin verdict broken'),
+        (0, ('begin 00 a', 'end 00', 'end 00'), 'begin end broken'),
+        (0, ('pass 00 a t.c:1: ok',), 'broken'),
+        (0, ('begin 00 a', 'done 0 0'), 'begin broken'),
+        (2, ('begin 00 c', 'fail 00 c t.c:1: x', 'done 0 1', 'begin 00 c'),
+         'begin verdict done broken'),
+        # words the runner does not use change nothing
+        (0, ('hello', 'begin 00 a', 'mystery 1 2'), 'ignore begin ignore'),
+    ]
+    bad = []
+    for first, events, want in streams:
+        seq, got = run.Sequence(tests, first), []
+        for e in events:
+            step = seq.feed(e)
+            got.append(step[0])
+            if step[0] == 'broken':
+                if not step[2]:
+                    bad.append('sequence: no reason given for %r' % e)
+                break
+        if ' '.join(got) != want:
+            bad.append('sequence: %s gave %s, expected %s' % (
+                ' | '.join(events), ' '.join(got), want))
+    return bad, len(streams)
+
+
+def left_in(tmp):
+    """What the tools left in the temporary folder TMP (removed)."""
+    left = sorted(os.listdir(tmp))
+    for n in left:
+        shutil.rmtree(os.path.join(tmp, n), ignore_errors=True)
+    return left
 
 
 def check_grade_all(rubric):
@@ -319,6 +510,11 @@ def main():
     for n in os.listdir(ga) if os.path.isdir(ga) else []:
         if n != '.work':
             shutil.rmtree(os.path.join(ga, n), ignore_errors=True)
+    # Every tool's temporary folders go here, which must be empty after.
+    tmp = os.path.join(WORK, 'tmp')
+    os.makedirs(tmp)
+    os.environ['TMPDIR'] = tmp
+    tempfile.tempdir = None
     rubric = os.path.join(WORK, 'rubric')
     with open(rubric, 'w') as f:
         f.write('# Fixture of the grader self-test: not the course rubric.\n'
@@ -338,9 +534,15 @@ def main():
         finally:
             workers.put(i)
 
+    if not a.case or 'sequence' in a.case:
+        bad, n = check_sequence()
+        print('  %-4s %-10s %d event streams  %s' % (
+            'ok' if not bad else 'FAIL', 'sequence', n, '; '.join(bad)),
+            flush=True)
+        failures += bad
+    cases = [c for c in a.case or CASES if c != 'sequence']
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        for name, (bad, score, took, note) in pool.map(one,
-                                                       a.case or CASES):
+        for name, (bad, score, took, note) in pool.map(one, cases):
             worst = max(worst, (took, name))
             print('  %-4s %-10s score %4g/%d  %5.1fs  %s' % (
                 'ok' if not bad else 'FAIL', name, score, FULL, took,
@@ -352,10 +554,17 @@ def main():
     left = survivors()
     if left:
         failures.append('grade-all: processes left: %s' % left)
+    left = left_in(tmp)
+    print('  %-4s %-10s %s' % ('ok' if not left else 'FAIL', 'tmp',
+                               'temporary folders left: %s' % ' '.join(left)
+                               if left else 'no temporary folder left'))
+    if left:
+        failures.append('temporary folders left in %s: %s' % (
+            tmp, ' '.join(left)))
     for f in failures:
         print('selftest: FAIL ' + f)
     print('selftest: %d cases, %d failures; worst case for one submission: '
-          '%.1fs (%s); total %.0fs' % (len(CASES) + 1, len(failures),
+          '%.1fs (%s); total %.0fs' % (len(CASES) + 2, len(failures),
                                        worst[0], worst[1],
                                        time.time() - start))
     return 1 if failures else 0

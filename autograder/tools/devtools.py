@@ -95,6 +95,8 @@ def cmd_qemu_gdb(a):
         return subprocess.call(cmd, cwd=workdir)
     except KeyboardInterrupt:
         return 0
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def cmd_coverage(a):

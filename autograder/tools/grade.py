@@ -136,6 +136,15 @@ def run_machines(images, chapters, test, outdir, time_limit, test_timeout):
     Each machine runs in its own run.py bounded by TIME_LIMIT; if run.py
     itself does not finish in time it is killed and its tests are errors.
     """
+    # run.py removes its work folder however it ends, but for SIGKILL
+    # (below): its temporary files go to a folder removed here.
+    with tempfile.TemporaryDirectory(prefix='grade-run-') as tmp:
+        return _run_machines(images, chapters, test, outdir, time_limit,
+                             test_timeout, dict(os.environ, TMPDIR=tmp))
+
+
+def _run_machines(images, chapters, test, outdir, time_limit, test_timeout,
+                  env):
     procs = {}
     for m, image in images.items():
         out = os.path.join(outdir, m)
@@ -154,7 +163,8 @@ def run_machines(images, chapters, test, outdir, time_limit, test_timeout):
             os.remove(os.path.join(out, 'results.json'))
         procs[m] = subprocess.Popen(cmd, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, text=True,
-                                    errors='replace', start_new_session=True)
+                                    errors='replace', start_new_session=True,
+                                    env=env)
     results = {}
     for m, p in procs.items():
         try:
@@ -576,4 +586,5 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
+    run.exit_on_signals()
     sys.exit(main())

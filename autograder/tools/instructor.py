@@ -328,7 +328,11 @@ def cmd_student_edition(a):
 def cmd_gradescope(a):
     out = os.path.abspath(a.out)
     os.makedirs(out, exist_ok=True)
-    stage = tempfile.mkdtemp(prefix='gradescope-')
+    with tempfile.TemporaryDirectory(prefix='gradescope-') as stage:
+        return gradescope_bundle(a, out, stage)
+
+
+def gradescope_bundle(a, out, stage):
     course = os.path.join(stage, 'course')
     # The autograder keeps the hidden tests; only the solutions stay home.
     copy_course(course, private=('solutions', 'build', '.git'))
@@ -352,7 +356,6 @@ def cmd_gradescope(a):
                     full, os.path.relpath(full, stage))
                 with open(full, 'rb') as src:
                     z.writestr(info, src.read(), zipfile.ZIP_DEFLATED)
-    shutil.rmtree(stage)
     print('gradescope: wrote %s (%d KB)' % (grade.rel(zpath),
                                             os.path.getsize(zpath) >> 10))
     return 0
@@ -396,4 +399,5 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
+    grade.run.exit_on_signals()
     sys.exit(main())

@@ -156,7 +156,8 @@ def main():
     a = ap.parse_args()
     try:
         if a.list:
-            ex, reg = generate(a.src, tempfile.mkdtemp(prefix='labgen-'))
+            with tempfile.TemporaryDirectory(prefix='labgen-') as tmp:
+                ex, reg = generate(a.src, tmp)
             for ch, rel, no in ex:
                 print('exercise ch%02d %s:%d' % (ch, rel, no))
             for name, where in sorted(reg.items()):
@@ -165,10 +166,9 @@ def main():
         if not a.dst:
             ap.error('DST is required')
         if a.check:
-            tmp = tempfile.mkdtemp(prefix='labgen-')
-            generate(a.src, tmp)
-            diffs = same_tree(tmp, a.dst)
-            shutil.rmtree(tmp)
+            with tempfile.TemporaryDirectory(prefix='labgen-') as tmp:
+                generate(a.src, tmp)
+                diffs = same_tree(tmp, a.dst)
             if diffs:
                 print('labgen: %s is out of date with %s; run `make lab`:' % (
                     a.dst, a.src))

@@ -302,4 +302,5 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
+    grade.run.exit_on_signals()
     sys.exit(main())

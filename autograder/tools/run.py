@@ -4,6 +4,10 @@
     run.py --mach host|arm --bin IMAGE [--chapter ID]... [--test NAME]
            [--json OUT] [--log OUT] [--quiet]
 
+The log goes to --log, by default ktest-MACH.log beside --json (or in
+the current folder).  The work folder (the channel's FIFO, the board's
+UART log) is temporary and removed however the run ends.
+
 host: IMAGE is a Linux program; Check forks one process per test and
       enforces each suite's timeout.
 arm:  IMAGE is booted in qemu-system-arm -M vexpress-a9 with semihosting.
@@ -18,12 +22,15 @@ printed.
 
 Verdicts come only from the result channel: a FIFO in the work folder
 that the image's runner opens before any kernel code runs, each line
-carrying a token made afresh for the run (autograder/harness/
+carrying a token made afresh for each boot (autograder/harness/
 ktest_main.c).  What the kernel prints goes to the console and is kept
 as output; a verdict printed there, however well forged, counts for
 nothing.  A pass counts only after the channel's "end" event (sent by the
 fixture's teardown, after the test body returned): on the host Check
-scores a test process that calls exit(0) early as a pass.
+scores a test process that calls exit(0) early as a pass.  And the
+channel is believed only in the order the runner writes it (Sequence):
+a line out of that order was written by someone else, and fails the
+test it came in and every verdict of the same boot.
 
 Confinement: the image runs under bubblewrap where it works (read-only
 file system but the work folder, no network, its own PID namespace),
@@ -32,6 +39,12 @@ QEMU's sandbox forbids it to start programs.  When a session ends its
 process group is killed, and before run.py returns it kills every
 process left below it (it is their subreaper), so no process of a run
 outlives it.
+
+The work folder (the FIFO, the board's UART log, what semihosting
+writes) is removed however run.py ends, but for SIGKILL (grade.py gives
+it a TMPDIR of its own for that).  On the board each file there is cut
+at FILE_LIMIT and the folder is watched: past WORK_LIMIT or WORK_FILES
+the machine is stopped and the test fails, saying why.
 
 Bounds, so that a hostile image cannot stall or swamp a grade:
 --time-limit caps the whole run (the tests not finished by then are
@@ -64,6 +77,11 @@ QEMU_SANDBOX = 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,' \
 CHANNEL = 'ktest.chan'   # the result channel's FIFO, in the work folder
 AS_LIMIT = 8 << 30       # bytes of address space for the image's process
 SEMIHOSTING_CMDLINE = 255  # newlib's rdimon reads argv into a 256-byte buffer
+FILE_LIMIT = 16 << 20    # bytes of one file the machine writes (UART log,
+                         # semihosting's files): RLIMIT_FSIZE
+WORK_LIMIT = 64 << 20    # bytes, and WORK_FILES files, of the work folder
+WORK_FILES = 256
+WORK_POLL = 0.5          # seconds between two looks at the work folder
 
 
 def qemu_command(image, args, workdir):
@@ -126,10 +144,91 @@ def command(mach, image, args, workdir, confined=True):
     return prefix + qemu_command(image, args, workdir)
 
 
-def limit_resources():
-    """In the image's process, before it starts: bounded and alone."""
+def limit_resources(mach='host'):
+    """In the image's process, before it starts: bounded and alone.
+
+    On the board QEMU writes files (the UART's log, semihosting's): each
+    is bounded.  The host image may write none (its sandbox opens no
+    file), and its RAM is a memory file larger than any such bound.
+    """
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
+    if mach == 'arm':
+        resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
+
+
+def work_overflow(workdir):
+    """Why WORK_DIR holds too much (its files' bytes or their number),
+    or ''.  What the machine writes there (the board's UART log, files
+    made through semihosting) may not fill the disk."""
+    size = files = 0
+    for root, _, names in os.walk(workdir):
+        for n in names:
+            files += 1
+            try:
+                size += os.lstat(os.path.join(root, n)).st_blocks * 512
+            except OSError:
+                pass
+    if files > WORK_FILES:
+        return 'the machine made more than %d files in its work folder' % (
+            WORK_FILES)
+    if size > WORK_LIMIT:
+        return 'the machine wrote more than %d MB into its work folder' % (
+            WORK_LIMIT >> 20)
+    return ''
+
+
+def clear_work(workdir):
+    """Remove what the machine wrote in WORKDIR; the channel stays."""
+    for n in os.listdir(workdir):
+        if n == CHANNEL:
+            continue
+        p = os.path.join(workdir, n)
+        if os.path.isdir(p) and not os.path.islink(p):
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            try:
+                os.remove(p)
+            except OSError:
+                pass
+
+
+def exit_on_signals():
+    """SIGTERM and SIGHUP end the program as SystemExit does, so that
+    its finally clauses run and its temporary folders go."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
+
+
+class work_folder:
+    """A temporary folder, removed however the run ends: normally, by an
+    exception, or by SIGTERM, SIGHUP or SIGINT (turned into SystemExit or
+    KeyboardInterrupt while it exists, so that the removal runs).  Only
+    SIGKILL leaves it; grade.py runs run.py with a TMPDIR of its own and
+    removes that too."""
+
+    SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self, prefix):
+        self.prefix, self.saved = prefix, {}
+
+    @staticmethod
+    def _stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    def __enter__(self):
+        for sig in self.SIGNALS:
+            self.saved[sig] = signal.signal(sig, self._stop)
+        self.path = tempfile.mkdtemp(prefix=self.prefix)
+        return self.path
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.path, ignore_errors=True)
+        for sig, old in self.saved.items():
+            signal.signal(sig, old)
+        return False
 
 
 def set_subreaper():
@@ -193,7 +292,8 @@ def list_tests(mach, image, selection, workdir):
     out = subprocess.run(command(mach, image, ['--list'] + selection, workdir),
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          timeout=60, cwd=workdir, text=True, errors='replace',
-                         preexec_fn=limit_resources, start_new_session=True)
+                         preexec_fn=lambda: limit_resources(mach),
+                         start_new_session=True)
     tests = []
     for line in out.stdout.splitlines():
         parts = line.split(' ', 4)
@@ -279,9 +379,10 @@ class Session:
             command(mach, image, args + ['--channel', path, '--token', token],
                     workdir),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=workdir,
-            preexec_fn=limit_resources, start_new_session=True)
-        self.log, self.token = log, token
-        self.forged = 0
+            preexec_fn=lambda: limit_resources(mach),
+            start_new_session=True)
+        self.log, self.token, self.workdir = log, token, workdir
+        self.forged, self.overflow, self.looked = 0, '', time.time()
         self.sel = selectors.DefaultSelector()
         self.out = self.proc.stdout.fileno()
         os.set_blocking(self.out, False)
@@ -355,9 +456,19 @@ class Session:
                     yield None
                     return
                 continue
-            if not self.sel.select(wait):
-                yield None
-                return
+            ready = self.sel.select(WORK_POLL if wait is None else
+                                    min(wait, WORK_POLL))
+            if time.time() >= self.looked + WORK_POLL:
+                self.looked = time.time()
+                self.overflow = work_overflow(self.workdir)
+                if self.overflow:
+                    yield None
+                    return
+            if not ready:
+                if wait is not None and time.time() >= deadline:
+                    yield None
+                    return
+                continue
             for ln in self._console():
                 yield ('console', ln)
             for w in self._channel():
@@ -404,6 +515,101 @@ def parse_result(words):
     return parts[0], parts[1], parts[2], where, message
 
 
+class Sequence:
+    """The order in which one boot's runner may report, and nothing else.
+
+    The runner (autograder/harness/ktest_main.c) starts the listed tests
+    in order from FIRST, the index run.py asked it to skip to.  For each:
+    "begin <ch> <test>", any number of "doing ...", at most one
+    "end <ch>" (the teardown, once the body returned; a failed or crashed
+    test may have none), then one verdict naming the same test; "done"
+    after the last.  A crash on the board is caught in the test (longjmp)
+    and ends in its verdict; a hung test is cut by run.py and the board
+    booted again from the next test, a new Sequence.  Nothing the runner
+    writes leaves that order, so a line that does was written by someone
+    else: kernel code reaching the channel.
+
+    feed() takes one event and returns one of
+      ('begin', i), ('end', i), ('doing', i, what), ('done',),
+      ('verdict', i, (status, ch, test, where, message)), ('ignore',)
+      ('broken', i, why): out of sequence; i is the test it happened in
+        (or the next one the runner would start; None past the last).
+    """
+
+    def __init__(self, tests, first=0):
+        self.tests, self.next, self.current = tests, first, None
+        self.ended, self.done = False, False
+        self.judged = {}        # (ch, test) -> index, judged in this boot
+
+    def _name(self, i):
+        return '%s %s' % tuple(self.tests[i][:2])
+
+    def _broken(self, why):
+        at = self.current if self.current is not None else (
+            self.next if self.next < len(self.tests) else None)
+        return ('broken', at, why)
+
+    def feed(self, text):
+        word, _, rest = text.partition(' ')
+        if word == 'doing':
+            return ('doing', self.current, rest) if self.current is not None \
+                else ('ignore',)
+        if word not in ('begin', 'end', 'done') and not parse_result(text):
+            return ('ignore',)
+        if self.done:
+            return self._broken('"%s" after the runner\'s "done"' % text)
+        if word == 'begin':
+            if self.current is not None:
+                return self._broken('a second begin ("%s") while test %s '
+                                    'was running' % (
+                                        text, self._name(self.current)))
+            if self.next >= len(self.tests):
+                return self._broken('"%s" after the last test' % text)
+            if rest.split(' ') != list(self.tests[self.next][:2]):
+                return self._broken('"%s" where the runner starts %s' % (
+                    text, self._name(self.next)))
+            self.current, self.ended = self.next, False
+            return ('begin', self.current)
+        if word == 'end':
+            if self.current is None:
+                return self._broken('"%s" outside any test (after its '
+                                    'verdict, or before its begin)' % text)
+            if self.ended:
+                return self._broken('a second "end" in test %s' %
+                                    self._name(self.current))
+            if rest != self.tests[self.current][0]:
+                return self._broken('"%s" in test %s' % (
+                    text, self._name(self.current)))
+            self.ended = True
+            return ('end', self.current)
+        if word == 'done':
+            if self.current is not None:
+                return self._broken('"done" while test %s was running' %
+                                    self._name(self.current))
+            self.done = True
+            return ('done',)
+        verdict = parse_result(text)
+        named = '%s %s' % verdict[1:3]
+        if self.current is None:
+            if verdict[1:3] in self.judged:
+                return self._broken('a second verdict for %s ("%s")' % (
+                    named, text[:200]))
+            return self._broken('a verdict for %s outside any test ("%s")'
+                                % (named, text[:200]))
+        if tuple(verdict[1:3]) != tuple(self.tests[self.current][:2]):
+            return self._broken('a verdict for %s in test %s ("%s")' % (
+                named, self._name(self.current), text[:200]))
+        i, self.current = self.current, None
+        self.judged[tuple(verdict[1:3])] = i
+        self.next = i + 1
+        return ('verdict', i, verdict)
+
+
+OUT_OF_SEQUENCE = ('the result channel was written out of the runner\'s '
+                   'order: %s.  Only the test runner writes there; kernel '
+                   'code that does forges results')
+
+
 def hang_message(timeout, doing=''):
     if doing:
         return 'no result within %gs while %s' % (timeout, doing)
@@ -422,7 +628,6 @@ def run_all(mach, image, selection, workdir, log, progress,
     if not isinstance(log, CappedLog):
         log = CappedLog(log)
     tests = list_tests(mach, image, selection, workdir)
-    token = secrets.token_hex(16)
     results, index = [], 0
     end = None if time_limit is None else time.time() + time_limit
     slack = ARM_SLACK if mach == 'arm' else 2.0
@@ -437,7 +642,11 @@ def run_all(mach, image, selection, workdir, log, progress,
         if end is not None and time.time() >= end:
             break
         args = selection + ['--skip', str(index)]
-        session = Session(mach, image, args, workdir, log, token)
+        # A token of its own for each boot: what a machine killed a moment
+        # ago still writes cannot count in the next one's sequence.
+        session = Session(mach, image, args, workdir, log,
+                          secrets.token_hex(16))
+        seq, here, broken = Sequence(tests, index), [], None
         current, output, deadline = None, Output(), [None]
         ended, ev, started = False, None, time.time()
         doing = ''
@@ -451,21 +660,20 @@ def run_all(mach, image, selection, workdir, log, progress,
                 if current is not None:
                     output.append(text + '\n')
                 continue
-            word = text.split(' ', 1)[0]
-            if word == 'begin' and index < len(tests) and \
-                    text.split(' ')[1:3] == list(tests[index][:2]):
+            step = seq.feed(text)
+            if step[0] == 'begin':
                 current, output, ended = index, Output(), False
                 doing = ''
                 started = time.time()
                 deadline[0] = started + tests[index][2] + slack
-            elif word == 'end' and current is not None:
+            elif step[0] == 'end':
                 ended = True
-            elif word == 'doing' and current is not None:
-                doing = text[len('doing '):]
-            elif word == 'done':
+            elif step[0] == 'doing':
+                doing = step[2]
+            elif step[0] == 'done':
                 deadline[0] = time.time() + slack
-            elif parse_result(text) and current is not None:
-                status, ch, name, where, msg = parse_result(text)
+            elif step[0] == 'verdict':
+                status, ch, name, where, msg = step[2]
                 if status == 'pass' and not ended:
                     status, msg = 'error', (
                         'the test process ended before the test finished '
@@ -476,9 +684,35 @@ def run_all(mach, image, selection, workdir, log, progress,
                     msg = hang_message(tests[index][2], doing)
                 results.append(record(ch, name, mach, status, where, msg,
                                       output, time.time() - started))
+                here.append(len(results) - 1)
                 progress(results[-1])
                 index, current = index + 1, None
                 deadline[0] = time.time() + slack + 10
+            elif step[0] == 'broken':
+                broken = step
+                break
+        if broken:
+            # Nothing this boot reported can be believed: the test it
+            # happened in fails, and so do the verdicts before it.
+            session.stop()
+            forged += session.forged
+            why = OUT_OF_SEQUENCE % broken[2]
+            for i in here:
+                results[i].update(status='fail', message=(
+                    'its verdict is not believed: later in the same boot, '
+                    + why))
+                progress(results[i])
+            if broken[1] is None:
+                index = len(tests)
+                continue
+            ch, name = tests[broken[1]][:2]
+            results.append(record(ch, name, mach, 'fail',
+                                  WHERE.get((ch, name), ''), why,
+                                  output if current is not None else [],
+                                  time.time() - started))
+            progress(results[-1])
+            index, current = broken[1] + 1, None
+            continue
         status = session.stop()
         forged += session.forged
         if index >= len(tests):
@@ -495,6 +729,13 @@ def run_all(mach, image, selection, workdir, log, progress,
                time.time() >= (deadline[0] or 0) else
                'the machine stopped during this test (exit status %s)' %
                status)
+        if session.overflow or status in (-signal.SIGXFSZ,
+                                          128 + signal.SIGXFSZ):
+            why = '%s (a flood on the UART, or files written through ' \
+                'semihosting): the machine was stopped' % (
+                    session.overflow or 'the machine wrote a file larger '
+                    'than %d MB into its work folder' % (FILE_LIMIT >> 20))
+            clear_work(workdir)
         results.append(record(ch, name, mach, 'error',
                               WHERE.get((ch, name), ''), why, output,
                               time.time() - started))
@@ -509,8 +750,8 @@ def run_all(mach, image, selection, workdir, log, progress,
         progress(results[-1])
         current = None
     if forged:
-        log.write('\n[run.py: %d line(s) on the result channel without this '
-                  'run\'s token were ignored]\n' % forged)
+        log.write('\n[run.py: %d line(s) on the result channel without their '
+                  'boot\'s token were ignored]\n' % forged)
     return results
 
 
@@ -537,8 +778,9 @@ def main():
     if a.test_timeout:
         selection += ['--timeout', '%g' % a.test_timeout]
     image = os.path.abspath(a.bin)
-    workdir = tempfile.mkdtemp(prefix='ktest-%s-' % a.mach)
-    logpath = a.log or os.path.join(workdir, 'ktest.log')
+    logpath = a.log or os.path.join(
+        os.path.dirname(os.path.abspath(a.json)) if a.json else os.getcwd(),
+        'ktest-%s.log' % a.mach)
     os.makedirs(os.path.dirname(os.path.abspath(logpath)), exist_ok=True)
 
     def progress(r):
@@ -549,12 +791,13 @@ def main():
                 flush=True)
 
     set_subreaper()
-    try:
-        with open(logpath, 'w') as log:
-            results = run_all(a.mach, image, selection, workdir, log,
-                              progress, a.time_limit)
-    finally:
-        reap_descendants()
+    with work_folder('ktest-%s-' % a.mach) as workdir:
+        try:
+            with open(logpath, 'w') as log:
+                results = run_all(a.mach, image, selection, workdir, log,
+                                  progress, a.time_limit)
+        finally:
+            reap_descendants()
     if a.json:
         with open(a.json, 'w') as f:
             json.dump(results, f, indent=1)

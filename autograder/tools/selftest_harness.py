@@ -10,7 +10,6 @@ every test after a culprit still passes.
 import argparse
 import os
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,9 +32,9 @@ def main():
     ap.add_argument('--mach', required=True)
     ap.add_argument('--bin', required=True)
     a = ap.parse_args()
-    workdir = tempfile.mkdtemp(prefix='selftest-')
     start = time.time()
-    with open(os.path.join(workdir, 'log'), 'w') as log:
+    with run.work_folder('selftest-') as workdir, \
+            open(os.path.join(workdir, 'log'), 'w') as log:
         results = run.run_all(a.mach, os.path.abspath(a.bin),
                               ['--chapter', 'crash'], workdir, log,
                               lambda r: None)

@@ -29,7 +29,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(TOOLS))
@@ -78,12 +77,13 @@ def build(tree, mach, outdir):
     return os.path.join(outdir, mach, grade.IMAGE[mach])
 
 
-def command(mach, image, board, upto, echo):
+def command(mach, image, board, upto, echo, workdir):
+    """The shell's command line; the board's UART log goes to WORKDIR."""
     args = ['--shell', '--board', board, '--upto', str(upto)] + \
         (['--echo'] if echo else [])
     if mach == 'host':
         return [image] + args
-    return run.qemu_command(image, args, tempfile.gettempdir())
+    return run.qemu_command(image, args, workdir)
 
 
 def board_of(script_text):
@@ -94,11 +94,11 @@ def board_of(script_text):
 
 def run_script(mach, image, board, upto, script_text):
     """What the shell prints for SCRIPT_TEXT (quit appended)."""
-    p = subprocess.run(command(mach, image, board, upto, True),
-                       input=script_text + '\nquit\n', text=True,
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       timeout=120, errors='replace',
-                       cwd=tempfile.gettempdir())
+    with run.work_folder('shell-') as wd:
+        p = subprocess.run(command(mach, image, board, upto, True, wd),
+                           input=script_text + '\nquit\n', text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=120, errors='replace', cwd=wd)
     return p.stdout
 
 
@@ -133,8 +133,9 @@ def interactive(a):
                                         f.read()))
         return 0
     print('shell: `help` lists the commands, `quit` leaves', flush=True)
-    return subprocess.call(command(a.mach, image, a.board, upto,
-                                   not sys.stdin.isatty()))
+    with run.work_folder('shell-') as wd:
+        return subprocess.call(command(a.mach, image, a.board, upto,
+                                       not sys.stdin.isatty(), wd), cwd=wd)
 
 
 # --- the self-test ----------------------------------------------------------
