@@ -9,6 +9,7 @@
  * every test here, and every test of a later chapter on this stage,
  * runs on the kernel's own tables; the first two tests prove it.
  */
+#include <stdio.h>
 #include <string.h>
 #include <libfdt.h>
 #include <linux/kernel.h>
@@ -20,6 +21,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
+#include <asm/ptdump.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -213,6 +215,161 @@ START_TEST(image_aliases_agree)
 }
 END_TEST
 
+/*
+ * The columns of one section as 5.10's dump.c prints them, from the
+ * descriptor's bits (ARM ARM B3.5.1), not from dump.c's tables: the
+ * domain, APX:AP as access, XN, S.  No memory type: 5.10 prints none
+ * for a section.
+ */
+static void section_columns(u32 e, char *out, size_t n)
+{
+	static const char *const domain[] = { "KERNEL ", "USER   ", "IO     ",
+					      "VECTORS" };
+	static const char *const access[8] = {
+		[1] = "    RW", [2] = "USR ro", [3] = "USR RW", [5] = "    ro"
+	};
+	u32 d = (e >> 5) & 15;
+	u32 ap = ((e >> 15) & 1) << 2 | ((e >> 10) & 3);
+
+	snprintf(out, n, " %s%s%s %s %s", d < 4 ? domain[d] : "unknown",
+		 access[ap] ? " " : "", access[ap] ? access[ap] : "",
+		 e & PMD_SECT_XN ? "NX" : "x ", e & PMD_SECT_S ? "SHD" : "   ");
+}
+
+/*
+ * /sys/kernel/debug/kernel_page_tables (given code, arch/arm/mm/dump.c)
+ * against swapper_pg_dir: every line is a region name, in 5.10's order,
+ * or a range in 5.10's columns whose size is its length in the largest
+ * unit that divides it, and whose attributes are those of every section
+ * it covers (or, in the megabyte after a section, an empty entry: 5.10's
+ * walker notes the second of a pair only when it is a section); every
+ * section of the table is in a line, and no two lines could be one.
+ */
+START_TEST(kernel_page_tables_view)
+{
+	static const char *const regions[] = {
+		"Modules",	 "Kernel Mapping", "vmalloc() Area",
+		"vmalloc() End", "Fixmap Area",	   "Vectors",
+		"Vectors End",
+	};
+	static char buf[32 * 1024];
+	static bool covered[HW_L1_ENTRIES];
+	const u32 *pgd = swapper();
+	unsigned int region = 0, lines = 0;
+	u32 last_end = 0;
+	char last_cols[64] = "";
+	bool marker_since = true;
+	struct seq_file m;
+
+	memset(covered, 0, sizeof(covered));
+	seq_init(&m, buf, sizeof(buf));
+	kernel_page_tables_show(&m);
+	ck_assert_msg(!m.overflow, "kernel_page_tables: more than %zu bytes",
+		      sizeof(buf));
+	for (char *line = buf, *next; *line; line = next) {
+		char want[128], cols[64] = "", unit;
+		unsigned int start, end;
+		unsigned long size;
+		int n = 0, shift;
+
+		next = strchr(line, '\n');
+		ck_assert_msg(next,
+			      "kernel_page_tables: last line unterminated");
+		*next++ = 0;
+		lines++;
+		if (!strncmp(line, "---[ ", 5)) {
+			size_t len = strlen(line);
+			unsigned int r = region;
+
+			ck_assert_msg(len > 10 &&
+					      !strcmp(line + len - 5, " ]---"),
+				      "kernel_page_tables: \"%s\" is not a "
+				      "region's line",
+				      line);
+			line[len - 5] = 0;
+			while (r < ARRAY_SIZE(regions) &&
+			       strcmp(line + 5, regions[r]))
+				r++;
+			ck_assert_msg(
+				r < ARRAY_SIZE(regions) &&
+					(lines > 1 || r == 0),
+				"kernel_page_tables: region \"%s\" is not "
+				"5.10's next (\"%s\"; the dump starts with "
+				"\"Modules\")",
+				line + 5,
+				region < ARRAY_SIZE(regions) ? regions[region]
+							     : "none");
+			region = r + 1;
+			marker_since = true;
+			continue;
+		}
+		ck_assert_msg(sscanf(line, "0x%8x-0x%8x %lu%c%n", &start, &end,
+				     &size, &unit, &n) == 4 &&
+				      n > 0,
+			      "kernel_page_tables: \"%s\" is neither a region "
+			      "nor a range",
+			      line);
+		snprintf(want, sizeof(want), "0x%08x-0x%08x   %9lu%c", start,
+			 end, size, unit);
+		ck_assert_msg(!strncmp(line, want, strlen(want)),
+			      "kernel_page_tables: \"%s\" is not in 5.10's "
+			      "columns (\"%s\")",
+			      line, want);
+		shift = unit == 'K'   ? 10
+			: unit == 'M' ? 20
+			: unit == 'G' ? 30
+				      : 0;
+		ck_assert_msg(
+			shift && (u32)(end - start) == (u32)(size << shift) &&
+				((size & 1023) || unit == 'G'),
+			"kernel_page_tables: \"%s\": the size is not the "
+			"range's length in its largest unit",
+			line);
+		ck_assert_msg(!(start & ~SECTION_MASK) &&
+				      !(end & ~SECTION_MASK) &&
+				      start >= last_end,
+			      "kernel_page_tables: \"%s\": a section range "
+			      "must be whole megabytes, after the line before",
+			      line);
+		for (u32 k = 0; k < (u32)(end - start) >> SECTION_SHIFT; k++) {
+			u32 i = (start >> SECTION_SHIFT) + k;
+			u32 e = pgd[i];
+
+			if (!e && (i & 1) &&
+			    (pgd[i - 1] & PMD_TYPE_MASK) == PMD_TYPE_SECT)
+				continue;
+			ck_assert_msg(
+				(e & PMD_TYPE_MASK) == PMD_TYPE_SECT,
+				"kernel_page_tables: \"%s\" covers "
+				"swapper_pg_dir[%u] = %08x, not a section",
+				line, i, e);
+			section_columns(e, cols, sizeof(cols));
+			ck_assert_msg(
+				!strcmp(line + strlen(want), cols),
+				"kernel_page_tables: \"%s\" covers "
+				"swapper_pg_dir[%u] = %08x, whose columns "
+				"are \"%s\"",
+				line, i, e, cols);
+			covered[i] = true;
+		}
+		ck_assert_msg(marker_since || start != last_end ||
+				      strcmp(cols, last_cols),
+			      "kernel_page_tables: \"%s\" continues the line "
+			      "before with the same attributes: one line",
+			      line);
+		last_end = end;
+		strcpy(last_cols, cols);
+		marker_since = false;
+	}
+	for (u32 i = 0; i < HW_L1_ENTRIES; i++)
+		ck_assert_msg((pgd[i] & PMD_TYPE_MASK) != PMD_TYPE_SECT ||
+				      covered[i],
+			      "swapper_pg_dir[%u] = %08x (VA 0x%08x) is a "
+			      "section in no line of kernel_page_tables",
+			      i, pgd[i], i << SECTION_SHIFT);
+}
+END_TEST
+
 KTEST_SUITE(ch18) = {
 	.chapter = "18",
 	.title = "The kernel's first page tables",
@@ -220,5 +377,6 @@ KTEST_SUITE(ch18) = {
 	.timeout = 10,
 	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,
 			every_swapper_entry, idmap_text_mapped_at_its_address,
-			dtb_at_its_linear_address, image_aliases_agree),
+			dtb_at_its_linear_address, image_aliases_agree,
+			kernel_page_tables_view),
 };
