@@ -370,6 +370,66 @@ START_TEST(kernel_page_tables_view)
 }
 END_TEST
 
+/*
+ * The page level of the dump.  A second-level table at 0xffe00000 in
+ * Linux's layout (its 512 Linux PTEs at the start of the page, the
+ * hardware's tables 2 KiB on, domain 3), holding the two pages 5.10's
+ * devicemaps_init() maps there: the vectors page (MT_HIGH_VECTORS) and
+ * the kernel's read-only page after it (MT_LOW_VECTORS), with the
+ * write-allocate, shared memory type an SMP Cortex-A9 gets.  The dump
+ * must print them as 5.10's does, under the two regions that no
+ * section reaches, and nothing after.  The values are written here
+ * bit by bit (Linux's L_PTE_*), not from dump.c's tables.
+ */
+START_TEST(kernel_page_tables_pages)
+{
+	static const char want[] =
+		"---[ Fixmap Area ]---\n"
+		"---[ Vectors ]---\n"
+		"0xffff0000-0xffff1000           4K VECTORS USR ro x  SHD "
+		"MEM/CACHED/WBWA\n"
+		"0xffff1000-0xffff2000           4K VECTORS     ro x  SHD "
+		"MEM/CACHED/WBWA\n"
+		"---[ Vectors End ]---\n";
+	const u32 present_young_dirty = 1 << 0 | 1 << 1 | 1 << 6;
+	const u32 rdonly = 1 << 7, user = 1 << 8, shared = 1 << 10;
+	const u32 mt_writealloc = 0x07 << 2;
+	const unsigned int vectors = (0xffff0000U - 0xffe00000U) >> PAGE_SHIFT;
+	pmd_t *pmd = pmd_offset(pgd_offset_k(0xffe00000UL), 0);
+	struct page *pt = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	static char buf[32 * 1024];
+	struct seq_file m;
+	size_t len;
+	u32 *ptes;
+	u32 pa;
+
+	ck_assert_msg(pt, "no page for the second-level table");
+	ck_assert_msg(!pmd[0] && !pmd[1],
+		      "swapper_pg_dir maps 0xffe00000 already: %08x %08x",
+		      pmd[0], pmd[1]);
+	ptes = page_address(pt);
+	pa = (u32)page_to_pfn(pt) << PAGE_SHIFT;
+	ptes[vectors] = pa | present_young_dirty | user | rdonly | shared |
+			mt_writealloc;
+	ptes[vectors + 1] =
+		pa | present_young_dirty | rdonly | shared | mt_writealloc;
+	/* Linux's __pmd_populate(): both hardware tables, domain 3 */
+	pmd[0] = (pa + 2048) | PMD_DOMAIN(3) | PMD_TYPE_TABLE;
+	pmd[1] = pmd[0] + 1024;
+
+	seq_init(&m, buf, sizeof(buf));
+	kernel_page_tables_show(&m);
+	pmd[0] = pmd[1] = 0;
+	__free_page(pt);
+
+	len = strlen(buf);
+	ck_assert_msg(len >= sizeof(want) - 1 &&
+			      !strcmp(buf + len - (sizeof(want) - 1), want),
+		      "kernel_page_tables ends with\n%s\nexpected 5.10's\n%s",
+		      buf + (len > 400 ? len - 400 : 0), want);
+}
+END_TEST
+
 KTEST_SUITE(ch18) = {
 	.chapter = "18",
 	.title = "The kernel's first page tables",
@@ -378,5 +438,5 @@ KTEST_SUITE(ch18) = {
 	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,
 			every_swapper_entry, idmap_text_mapped_at_its_address,
 			dtb_at_its_linear_address, image_aliases_agree,
-			kernel_page_tables_view),
+			kernel_page_tables_view, kernel_page_tables_pages),
 };
