@@ -38,6 +38,7 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <asm/pgwalk.h>
+#include <asm/ptdump.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -194,6 +195,8 @@ static int cmd_cat(int argc, char **argv)
 		{ "/sys/kernel/debug/memblock/reserved", memblock_reserved_show,
 		  9 },
 		{ "/proc/slabinfo", slabinfo_show, 13 },
+		{ "/sys/kernel/debug/kernel_page_tables",
+		  kernel_page_tables_show, 18 },
 	};
 
 	if (argc != 2 &&
@@ -202,7 +205,8 @@ static int cmd_cat(int argc, char **argv)
 		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
 		       "/proc/meminfo, /sys/kernel/debug/memblock/memory, "
 		       "/sys/kernel/debug/memblock/reserved, "
-		       "/proc/slabinfo)\n");
+		       "/proc/slabinfo, "
+		       "/sys/kernel/debug/kernel_page_tables)\n");
 		return -1;
 	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(views); i++) {
@@ -753,7 +757,7 @@ static const struct {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
 	{ "cat", "FILE [| grep TEXT]",
 	  "/proc/{zoneinfo,buddyinfo,pagetypeinfo,meminfo,slabinfo}, "
-	  "/sys/kernel/debug/memblock/{memory,reserved}",
+	  "/sys/kernel/debug/{memblock/{memory,reserved},kernel_page_tables}",
 	  cmd_cat },
 	{ "dmesg", "[| grep TEXT]", "the kernel's log since boot", cmd_dmesg },
 	{ "alloc_pages", "GFP ORDER", "allocate 2^ORDER pages; prints the pfn",

@@ -9,6 +9,7 @@
  * every test here, and every test of a later chapter on this stage,
  * runs on the kernel's own tables; the first two tests prove it.
  */
+#include <stdio.h>
 #include <string.h>
 #include <libfdt.h>
 #include <linux/kernel.h>
@@ -20,6 +21,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
+#include <asm/ptdump.h>
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -213,6 +215,221 @@ START_TEST(image_aliases_agree)
 }
 END_TEST
 
+/*
+ * The columns of one section as 5.10's dump.c prints them, from the
+ * descriptor's bits (ARM ARM B3.5.1), not from dump.c's tables: the
+ * domain, APX:AP as access, XN, S.  No memory type: 5.10 prints none
+ * for a section.
+ */
+static void section_columns(u32 e, char *out, size_t n)
+{
+	static const char *const domain[] = { "KERNEL ", "USER   ", "IO     ",
+					      "VECTORS" };
+	static const char *const access[8] = {
+		[1] = "    RW", [2] = "USR ro", [3] = "USR RW", [5] = "    ro"
+	};
+	u32 d = (e >> 5) & 15;
+	u32 ap = ((e >> 15) & 1) << 2 | ((e >> 10) & 3);
+
+	snprintf(out, n, " %s%s%s %s %s", d < 4 ? domain[d] : "unknown",
+		 access[ap] ? " " : "", access[ap] ? access[ap] : "",
+		 e & PMD_SECT_XN ? "NX" : "x ", e & PMD_SECT_S ? "SHD" : "   ");
+}
+
+/*
+ * /sys/kernel/debug/kernel_page_tables (given code, arch/arm/mm/dump.c)
+ * against swapper_pg_dir: every line is a region name, in 5.10's order,
+ * or a range in 5.10's columns whose size is its length in the largest
+ * unit that divides it, and whose attributes are those of every section
+ * it covers (or, in the megabyte after a section, an empty entry: 5.10's
+ * walker notes the second of a pair only when it is a section); every
+ * section of the table is in a line, and no two lines could be one.
+ */
+START_TEST(kernel_page_tables_view)
+{
+	static const char *const regions[] = {
+		"Modules",	 "Kernel Mapping", "vmalloc() Area",
+		"vmalloc() End", "Fixmap Area",	   "Vectors",
+		"Vectors End",
+	};
+	static char buf[32 * 1024];
+	static bool covered[HW_L1_ENTRIES];
+	const u32 *pgd = swapper();
+	unsigned int region = 0, lines = 0;
+	u32 last_end = 0;
+	char last_cols[64] = "";
+	bool marker_since = true;
+	struct seq_file m;
+
+	memset(covered, 0, sizeof(covered));
+	seq_init(&m, buf, sizeof(buf));
+	kernel_page_tables_show(&m);
+	ck_assert_msg(!m.overflow, "kernel_page_tables: more than %zu bytes",
+		      sizeof(buf));
+	for (char *line = buf, *next; *line; line = next) {
+		char want[128], cols[64] = "", unit;
+		unsigned int start, end;
+		unsigned long size;
+		int n = 0, shift;
+
+		next = strchr(line, '\n');
+		ck_assert_msg(next,
+			      "kernel_page_tables: last line unterminated");
+		*next++ = 0;
+		lines++;
+		if (!strncmp(line, "---[ ", 5)) {
+			size_t len = strlen(line);
+			unsigned int r = region;
+
+			ck_assert_msg(len > 10 &&
+					      !strcmp(line + len - 5, " ]---"),
+				      "kernel_page_tables: \"%s\" is not a "
+				      "region's line",
+				      line);
+			line[len - 5] = 0;
+			while (r < ARRAY_SIZE(regions) &&
+			       strcmp(line + 5, regions[r]))
+				r++;
+			ck_assert_msg(
+				r < ARRAY_SIZE(regions) &&
+					(lines > 1 || r == 0),
+				"kernel_page_tables: region \"%s\" is not "
+				"5.10's next (\"%s\"; the dump starts with "
+				"\"Modules\")",
+				line + 5,
+				region < ARRAY_SIZE(regions) ? regions[region]
+							     : "none");
+			region = r + 1;
+			marker_since = true;
+			continue;
+		}
+		ck_assert_msg(sscanf(line, "0x%8x-0x%8x %lu%c%n", &start, &end,
+				     &size, &unit, &n) == 4 &&
+				      n > 0,
+			      "kernel_page_tables: \"%s\" is neither a region "
+			      "nor a range",
+			      line);
+		snprintf(want, sizeof(want), "0x%08x-0x%08x   %9lu%c", start,
+			 end, size, unit);
+		ck_assert_msg(!strncmp(line, want, strlen(want)),
+			      "kernel_page_tables: \"%s\" is not in 5.10's "
+			      "columns (\"%s\")",
+			      line, want);
+		shift = unit == 'K'   ? 10
+			: unit == 'M' ? 20
+			: unit == 'G' ? 30
+				      : 0;
+		ck_assert_msg(
+			shift && (u32)(end - start) == (u32)(size << shift) &&
+				((size & 1023) || unit == 'G'),
+			"kernel_page_tables: \"%s\": the size is not the "
+			"range's length in its largest unit",
+			line);
+		ck_assert_msg(!(start & ~SECTION_MASK) &&
+				      !(end & ~SECTION_MASK) &&
+				      start >= last_end,
+			      "kernel_page_tables: \"%s\": a section range "
+			      "must be whole megabytes, after the line before",
+			      line);
+		for (u32 k = 0; k < (u32)(end - start) >> SECTION_SHIFT; k++) {
+			u32 i = (start >> SECTION_SHIFT) + k;
+			u32 e = pgd[i];
+
+			if (!e && (i & 1) &&
+			    (pgd[i - 1] & PMD_TYPE_MASK) == PMD_TYPE_SECT)
+				continue;
+			ck_assert_msg(
+				(e & PMD_TYPE_MASK) == PMD_TYPE_SECT,
+				"kernel_page_tables: \"%s\" covers "
+				"swapper_pg_dir[%u] = %08x, not a section",
+				line, i, e);
+			section_columns(e, cols, sizeof(cols));
+			ck_assert_msg(
+				!strcmp(line + strlen(want), cols),
+				"kernel_page_tables: \"%s\" covers "
+				"swapper_pg_dir[%u] = %08x, whose columns "
+				"are \"%s\"",
+				line, i, e, cols);
+			covered[i] = true;
+		}
+		ck_assert_msg(marker_since || start != last_end ||
+				      strcmp(cols, last_cols),
+			      "kernel_page_tables: \"%s\" continues the line "
+			      "before with the same attributes: one line",
+			      line);
+		last_end = end;
+		strcpy(last_cols, cols);
+		marker_since = false;
+	}
+	for (u32 i = 0; i < HW_L1_ENTRIES; i++)
+		ck_assert_msg((pgd[i] & PMD_TYPE_MASK) != PMD_TYPE_SECT ||
+				      covered[i],
+			      "swapper_pg_dir[%u] = %08x (VA 0x%08x) is a "
+			      "section in no line of kernel_page_tables",
+			      i, pgd[i], i << SECTION_SHIFT);
+}
+END_TEST
+
+/*
+ * The page level of the dump.  A second-level table at 0xffe00000 in
+ * Linux's layout (its 512 Linux PTEs at the start of the page, the
+ * hardware's tables 2 KiB on, domain 3), holding the two pages 5.10's
+ * devicemaps_init() maps there: the vectors page (MT_HIGH_VECTORS) and
+ * the kernel's read-only page after it (MT_LOW_VECTORS), with the
+ * write-allocate, shared memory type an SMP Cortex-A9 gets.  The dump
+ * must print them as 5.10's does, under the two regions that no
+ * section reaches, and nothing after.  The values are written here
+ * bit by bit (Linux's L_PTE_*), not from dump.c's tables.
+ */
+START_TEST(kernel_page_tables_pages)
+{
+	static const char want[] =
+		"---[ Fixmap Area ]---\n"
+		"---[ Vectors ]---\n"
+		"0xffff0000-0xffff1000           4K VECTORS USR ro x  SHD "
+		"MEM/CACHED/WBWA\n"
+		"0xffff1000-0xffff2000           4K VECTORS     ro x  SHD "
+		"MEM/CACHED/WBWA\n"
+		"---[ Vectors End ]---\n";
+	const u32 present_young_dirty = 1 << 0 | 1 << 1 | 1 << 6;
+	const u32 rdonly = 1 << 7, user = 1 << 8, shared = 1 << 10;
+	const u32 mt_writealloc = 0x07 << 2;
+	const unsigned int vectors = (0xffff0000U - 0xffe00000U) >> PAGE_SHIFT;
+	pmd_t *pmd = pmd_offset(pgd_offset_k(0xffe00000UL), 0);
+	struct page *pt = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	static char buf[32 * 1024];
+	struct seq_file m;
+	size_t len;
+	u32 *ptes;
+	u32 pa;
+
+	ck_assert_msg(pt, "no page for the second-level table");
+	ck_assert_msg(!pmd[0] && !pmd[1],
+		      "swapper_pg_dir maps 0xffe00000 already: %08x %08x",
+		      pmd[0], pmd[1]);
+	ptes = page_address(pt);
+	pa = (u32)page_to_pfn(pt) << PAGE_SHIFT;
+	ptes[vectors] = pa | present_young_dirty | user | rdonly | shared |
+			mt_writealloc;
+	ptes[vectors + 1] =
+		pa | present_young_dirty | rdonly | shared | mt_writealloc;
+	/* Linux's __pmd_populate(): both hardware tables, domain 3 */
+	pmd[0] = (pa + 2048) | PMD_DOMAIN(3) | PMD_TYPE_TABLE;
+	pmd[1] = pmd[0] + 1024;
+
+	seq_init(&m, buf, sizeof(buf));
+	kernel_page_tables_show(&m);
+	pmd[0] = pmd[1] = 0;
+	__free_page(pt);
+
+	len = strlen(buf);
+	ck_assert_msg(len >= sizeof(want) - 1 &&
+			      !strcmp(buf + len - (sizeof(want) - 1), want),
+		      "kernel_page_tables ends with\n%s\nexpected 5.10's\n%s",
+		      buf + (len > 400 ? len - 400 : 0), want);
+}
+END_TEST
+
 KTEST_SUITE(ch18) = {
 	.chapter = "18",
 	.title = "The kernel's first page tables",
@@ -220,5 +437,6 @@ KTEST_SUITE(ch18) = {
 	.timeout = 10,
 	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,
 			every_swapper_entry, idmap_text_mapped_at_its_address,
-			dtb_at_its_linear_address, image_aliases_agree),
+			dtb_at_its_linear_address, image_aliases_agree,
+			kernel_page_tables_view, kernel_page_tables_pages),
 };
