@@ -64,6 +64,7 @@ __attribute__((weak)) void ktest_sandbox(void)
 }
 
 static const TTest *current_test;
+static double current_timeout; /* seconds, the current test's */
 static bool in_fixture; /* the suite's boot stage is running */
 
 /* An oops ends the test: reported at the test, not at this line. */
@@ -73,16 +74,14 @@ static void ktest_task_exit(long code)
 		ktest_expect_oops = 0;
 		longjmp(ktest_oops_jmp, 1);
 	}
+	ktest_trace_oops(); /* run.py names the function and its chapter */
 	if (in_fixture)
 		_ck_assert_failed(
 			current_test->file, current_test->line, "Failed",
 			"the kernel ended the test while booting, before its "
-			"body ran (exit code %ld): %s; chapter %s's boot runs "
-			"the exercises of the chapters before it: grade those "
-			"first",
+			"body ran (exit code %ld): %s",
 			code,
-			oops_summary[0] ? oops_summary : "see the log above",
-			current_suite->chapter);
+			oops_summary[0] ? oops_summary : "see the log above");
 	_ck_assert_failed(current_test->file, current_test->line, "Failed",
 			  "the kernel ended the test (exit code %ld): %s", code,
 			  oops_summary[0] ? oops_summary : "see the log above");
@@ -109,6 +108,15 @@ static void ktest_setup(void)
 
 	ktest_sandbox();
 	ck_assert_msg(fdt, "no built-in device tree named %s", name);
+	/*
+	 * Which boot this is, so that run.py can tell a hang in the boot
+	 * (every test booting the same way would hang alike) from a hang in
+	 * the test's body; and where a test that hangs is, shortly before
+	 * its timeout.
+	 */
+	ktest_event("boot %lx %s", ktest_code_offset(stage), name);
+	ktest_trace_hang_at(current_timeout > 1.0 ? current_timeout - 0.5
+						  : current_timeout * 0.75);
 	in_fixture = true;
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
@@ -118,6 +126,7 @@ static void ktest_setup(void)
 	if (stage)
 		stage();
 	in_fixture = false;
+	ktest_event("booted");
 }
 
 /* Checked teardown: the test body returned; say so before the verdict. */
@@ -202,7 +211,8 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	int rtype;
 
 	tcase_add_checked_fixture(tc, ktest_setup, ktest_teardown);
-	tcase_set_timeout(tc, s->timeout > 0 ? s->timeout : tmo);
+	current_timeout = s->timeout > 0 ? s->timeout : tmo;
+	tcase_set_timeout(tc, current_timeout);
 	_tcase_add_test(tc, t, 0, 0, 0, 1);
 	suite_add_tcase(suite, tc);
 	sr = srunner_create(suite);

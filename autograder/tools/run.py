@@ -14,7 +14,10 @@ arm:  IMAGE is booted in qemu-system-arm -M vexpress-a9 with semihosting.
 
 Every test yields one record: chapter, test, machine, status (pass, fail
 or error), where (file:line), message, seconds, and the output it
-printed.
+printed.  A crash's or a hang's message names the function the kernel
+was in, its caller, and whose exercise it is (class Place, symbols.py);
+after a test hung in its boot stage, the later tests that boot the same
+stage on the same board fail at once with its message.
 
 Verdicts come only from the result channel: a FIFO in the work folder
 that the image's runner opens before any kernel code runs, each line
@@ -42,15 +45,20 @@ import argparse
 import ctypes
 import json
 import os
+import re
 import resource
 import secrets
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import symbols  # noqa: E402
 
 RESULT_WORDS = ('pass', 'fail', 'error')
 OUTPUT_LIMIT = 16 * 1024  # bytes of a test's output kept in its record
@@ -62,12 +70,16 @@ LINE_LIMIT = 64 * 1024   # a longer line without a newline is split
 QEMU_SANDBOX = 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,' \
     'resourcecontrol=deny'
 CHANNEL = 'ktest.chan'   # the result channel's FIFO, in the work folder
+MONITOR = 'qemu.mon'     # QEMU's monitor socket, in the work folder
 AS_LIMIT = 8 << 30       # bytes of address space for the image's process
 SEMIHOSTING_CMDLINE = 255  # newlib's rdimon reads argv into a 256-byte buffer
 
 
-def qemu_command(image, args, workdir):
+def qemu_command(image, args, workdir, monitor=False):
     """The qemu-system-arm command line that boots IMAGE with ARGS.
+
+    With MONITOR, QEMU's monitor listens on a socket in WORKDIR, where
+    run.py asks where a board that gives no result is (monitor_sample).
 
     QEMU's own sandbox forbids it to start programs (semihosting's
     SYS_SYSTEM would otherwise run a shell command for the image).
@@ -82,7 +94,9 @@ def qemu_command(image, args, workdir):
     semi = ','.join(['enable=on', 'target=native', 'arg=ktest'] +
                     ['arg=' + a.replace(',', ',,') for a in args])
     return ['qemu-system-arm', '-M', 'vexpress-a9', '-m', '1024',
-            '-display', 'none', '-monitor', 'none',
+            '-display', 'none', '-monitor',
+            'unix:%s,server=on,wait=off' % os.path.join(workdir, MONITOR)
+            if monitor else 'none',
             '-audiodev', 'none,id=snd0', '-global', 'lm4549.audiodev=snd0',
             '-serial', 'file:' + os.path.join(workdir, 'uart.log'),
             '-sandbox', QEMU_SANDBOX,
@@ -119,11 +133,11 @@ def confinement(workdir, image):
             '--chdir', workdir, '--']
 
 
-def command(mach, image, args, workdir, confined=True):
+def command(mach, image, args, workdir, confined=True, monitor=False):
     prefix = confinement(workdir, image) if confined else []
     if mach == 'host':
         return prefix + [image] + args
-    return prefix + qemu_command(image, args, workdir)
+    return prefix + qemu_command(image, args, workdir, monitor)
 
 
 def limit_resources():
@@ -277,7 +291,7 @@ class Session:
         path = chan if mach == 'host' else CHANNEL
         self.proc = subprocess.Popen(
             command(mach, image, args + ['--channel', path, '--token', token],
-                    workdir),
+                    workdir, monitor=True),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=workdir,
             preexec_fn=limit_resources, start_new_session=True)
         self.log, self.token = log, token
@@ -411,6 +425,140 @@ def hang_message(timeout, doing=''):
             'waiting for something that never happens)' % timeout)
 
 
+def bl_target(ret, insn):
+    """The target of the ARM call instruction INSN just before RET: its
+    address, 1 for a call through a register, 0 if INSN is no call."""
+    if insn & 0x0ffffff0 == 0x012fff30 and insn >> 28 != 0xf:
+        return 1
+    if insn & 0x0f000000 != 0x0b000000:
+        return 0
+    off = (insn & 0xffffff) - (1 << 24 if insn & 0x800000 else 0)
+    return (ret - 4 + 8 + (off << 2)) & 0xffffffff
+
+
+def monitor_sample(workdir):
+    """pc and lr of the board now, through QEMU's monitor, as a trace's
+    words (["pc", "lr:target"]), or None."""
+    path = os.path.join(workdir, MONITOR)
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(path)
+
+            def ask(cmd):
+                buf = b''
+                if cmd:
+                    sock.sendall(cmd.encode() + b'\n')
+                while not buf.endswith(b'(qemu) '):
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    buf += chunk
+                return buf.decode('utf-8', 'replace')
+            ask('')             # the banner
+            regs = dict(re.findall(r'R(\d\d)=([0-9a-f]{8})',
+                                   ask('info registers')))
+            pc, lr = int(regs['15'], 16), int(regs['14'], 16)
+            words = ['%x' % pc]
+            m = re.search(r':\s*(?:0x)?([0-9a-f]{8})',
+                          ask('x /1wx 0x%x' % ((lr - 4) & 0xffffffff)))
+            if m and not lr & 3:
+                target = bl_target(lr, int(m.group(1), 16))
+                if target:
+                    words.append('%x:%x' % (lr, target))
+            return words
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+class Place:
+    """Where the current test is, from the result channel, and what the
+    grader says about it.
+
+    The harness sends "boot <stage> <board>" before a test's boot stage
+    and "booted" after it, and "trace <why> <address>..." when an oops or
+    a panic ends the test or shortly before its timeout
+    (autograder/harness/trace_*.c).  A crash's or a hang's message then
+    names the function, its caller and whose exercise it is
+    (symbols.py).  A boot stage that hung is remembered: every later test
+    of the run that boots the same stage on the same board fails at once
+    with the first one's message, instead of waiting out its own timeout
+    (the boot does the same thing every time).  A test whose body hangs
+    costs only its own timeout.
+    """
+
+    def __init__(self, mach, image):
+        self.mach = mach
+        self.symbols = symbols.Symbols(mach, image)
+        self.hung = {}          # "<stage> <board>" -> (test, message)
+        self.begin()
+
+    def begin(self):
+        self.boot, self.booted, self.traces = None, False, {}
+
+    def event(self, word, text):
+        """Take a boot, booted or trace event; False for any other."""
+        if word == 'boot':
+            self.boot = text[len('boot '):]
+        elif word == 'booted':
+            self.booted = True
+        elif word == 'trace' and len(text.split()) > 2:
+            why = text.split()[1]
+            self.traces[why] = text.split()[2:]
+        else:
+            return False
+        return True
+
+    def in_boot(self):
+        return self.boot is not None and not self.booted
+
+    def hung_before(self):
+        """The (test, message) of an earlier hang in this boot, or None."""
+        return self.hung.get(self.boot) if self.in_boot() else None
+
+    def sentence(self, why, chapter):
+        words = self.traces.get(why)
+        if not words:
+            return None
+        return symbols.explain(symbols.frames(self.symbols, why, words),
+                               why, chapter, self.in_boot())
+
+    def crashed(self, msg, chapter):
+        """MSG of a failed test, with where the oops or panic was."""
+        said = self.sentence('oops', chapter) or \
+            self.sentence('panic', chapter)
+        if said:
+            return '%s; %s' % (msg, said)
+        if self.in_boot() and 'while booting' in msg:
+            return ('%s; where is not known: chapter %s\'s boot runs this '
+                    'chapter\'s exercises and those of the chapters before '
+                    'it' % (msg, chapter))
+        return msg
+
+    def sample(self, workdir):
+        """Where the board is now (it gives no result): QEMU's monitor.
+        On the host the test process samples itself before its timeout."""
+        if self.mach == 'arm':
+            words = monitor_sample(workdir)
+            if words:
+                self.traces['hang'] = words
+
+    def hang(self, msg, chapter, test):
+        """MSG of a hung test, with where it was; a hung boot is kept."""
+        said = self.sentence('hang', chapter)
+        if said:
+            msg = '%s; %s' % (msg, said)
+        if self.in_boot():
+            self.hung[self.boot] = (test, msg)
+        return msg
+
+    def skipped(self):
+        """The message of a test whose boot hung before: not waited for."""
+        test, msg = self.hung_before()
+        return ('its boot stage hung in %s on the same board; not run '
+                'again: %s' % (test, msg))
+
+
 def run_all(mach, image, selection, workdir, log, progress,
             time_limit=None):
     """Run the selected tests, restarting the machine past a hung test.
@@ -433,6 +581,7 @@ def run_all(mach, image, selection, workdir, log, progress,
         return end if deadline is None else min(deadline, end)
 
     current, output, forged = None, Output(), 0
+    place = Place(mach, image)
     while index < len(tests):
         if end is not None and time.time() >= end:
             break
@@ -440,7 +589,7 @@ def run_all(mach, image, selection, workdir, log, progress,
         session = Session(mach, image, args, workdir, log, token)
         current, output, deadline = None, Output(), [None]
         ended, ev, started = False, None, time.time()
-        doing = ''
+        doing, skipped = '', False
         # The first test must begin within the boot slack.
         deadline[0] = time.time() + slack + 10
         for ev in session.events(lambda: bounded(deadline[0])):
@@ -456,8 +605,20 @@ def run_all(mach, image, selection, workdir, log, progress,
                     text.split(' ')[1:3] == list(tests[index][:2]):
                 current, output, ended = index, Output(), False
                 doing = ''
+                place.begin()
                 started = time.time()
                 deadline[0] = started + tests[index][2] + slack
+            elif current is not None and place.event(word, text):
+                if place.hung_before():
+                    # the same boot hung before: do not wait for it again
+                    ch, name = tests[index][:2]
+                    results.append(record(ch, name, mach, 'error',
+                                          WHERE.get((ch, name), ''),
+                                          place.skipped(), output,
+                                          time.time() - started))
+                    progress(results[-1])
+                    index, current, skipped = index + 1, None, True
+                    break
             elif word == 'end' and current is not None:
                 ended = True
             elif word == 'doing' and current is not None:
@@ -473,14 +634,21 @@ def run_all(mach, image, selection, workdir, log, progress,
                         'that as a pass, the grader does not')
                 if msg == 'Test timeout expired':
                     where = WHERE.get((ch, name), '')
-                    msg = hang_message(tests[index][2], doing)
+                    msg = place.hang(hang_message(tests[index][2], doing),
+                                     ch, name)
+                elif status != 'pass':
+                    msg = place.crashed(msg, ch)
                 results.append(record(ch, name, mach, status, where, msg,
                                       output, time.time() - started))
                 progress(results[-1])
                 index, current = index + 1, None
                 deadline[0] = time.time() + slack + 10
+        if current is not None and session.proc.poll() is None:
+            place.sample(workdir)   # where the board hangs, before the kill
         status = session.stop()
         forged += session.forged
+        if skipped:
+            continue
         if index >= len(tests):
             break
         ch, name, timeout, _ = tests[index]
@@ -495,6 +663,8 @@ def run_all(mach, image, selection, workdir, log, progress,
                time.time() >= (deadline[0] or 0) else
                'the machine stopped during this test (exit status %s)' %
                status)
+        if current is not None and why.startswith('no result'):
+            why = place.hang(why, ch, name)
         results.append(record(ch, name, mach, 'error',
                               WHERE.get((ch, name), ''), why, output,
                               time.time() - started))
