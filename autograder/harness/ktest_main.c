@@ -40,6 +40,8 @@
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/pgtable-2level-hwdef.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
 #include "ktest.h"
 
 extern const struct ktest_suite *const __start_ktest_suites[];
@@ -72,6 +74,7 @@ static void ktest_task_exit(long code)
 {
 	if (ktest_expect_oops) {
 		ktest_expect_oops = 0;
+		memset(&oops_regs, 0, sizeof(oops_regs)); /* not this one's */
 		longjmp(ktest_oops_jmp, 1);
 	}
 	ktest_trace_oops(); /* run.py names the function and its chapter */

@@ -11,7 +11,8 @@
  * calls the function of the frame before it (or one that jumps to it, a
  * tail call), so that a stale word left on the stack is not taken for a
  * caller.  lr goes first, checked alike.  A panic() saves no registers:
- * its message is all there is.
+ * the stack is read from here, and run.py starts the chain at the call
+ * of panic().
  *
  * A hang is sampled by run.py through QEMU's monitor, not here.
  */
@@ -22,7 +23,7 @@
 #include <asm/traps.h>
 #include "ktest.h"
 
-#define TRACE_SCAN 2048 /* bytes of stack read above the faulting sp */
+#define TRACE_SCAN 4096 /* bytes of stack read above the faulting sp */
 #define TRACE_SENT 24 /* candidates sent */
 
 extern char __vectors_start[], __kernel_rodata_start[];
@@ -73,28 +74,41 @@ static int add_candidate(char *line, int len, size_t size, uintptr_t ret)
 			      (unsigned long)ret, (unsigned long)target);
 }
 
+/* The call-checked candidates of the stack from @sp up, after @len. */
+static int scan(char *line, int len, size_t size, uintptr_t sp)
+{
+	int sent = 0;
+
+	if (sp < (uintptr_t)__stack_limit)
+		return len; /* not a stack: no scan */
+	for (uintptr_t p = sp & ~3UL; p < (uintptr_t)__stack_top &&
+				      p < sp + TRACE_SCAN && sent < TRACE_SENT;
+	     p += 4) {
+		int before = len;
+
+		len = add_candidate(line, len, size, *(const u32 *)p);
+		sent += len != before;
+	}
+	return len;
+}
+
 void ktest_trace_oops(void)
 {
 	struct pt_regs regs = oops_regs;
 	char line[TRACE_SENT * 20 + 32];
-	int len, sent = 0;
+	int len;
 
 	memset(&oops_regs, 0, sizeof(oops_regs));
-	if (!regs.ARM_pc)
-		return; /* a panic: no registers */
+	if (!regs.ARM_pc) {
+		/* a panic(): no registers, run.py finds its caller's call */
+		len = scan(line, 0, sizeof(line),
+			   (uintptr_t)__builtin_frame_address(0));
+		ktest_event("trace panic%s", line);
+		return;
+	}
 	len = snprintf(line, sizeof(line), " %lx", (unsigned long)regs.ARM_pc);
 	len = add_candidate(line, len, sizeof(line), regs.ARM_lr);
-	if (regs.ARM_sp < (uintptr_t)__stack_limit)
-		regs.ARM_sp = (uintptr_t)__stack_top; /* not a stack: no scan */
-	for (uintptr_t p = regs.ARM_sp & ~3UL;
-	     p < (uintptr_t)__stack_top && p < regs.ARM_sp + TRACE_SCAN &&
-	     sent < TRACE_SENT;
-	     p += 4) {
-		int before = len;
-
-		len = add_candidate(line, len, sizeof(line), *(const u32 *)p);
-		sent += len != before;
-	}
+	len = scan(line, len, sizeof(line), regs.ARM_sp);
 	ktest_event("trace oops%s", line);
 }
 

@@ -17,7 +17,8 @@ that explain() makes to the test's message.
 On the board the image has no unwind tables: the harness sends the
 faulting pc, then lr and the words of the stack that point just past a
 BL instruction, each with the BL's target ("ret:target").  Only a chain
-in which each BL calls the function of the frame before it is kept.
+in which each BL calls the function of the frame before it (or one that
+jumps to it) is kept; a panic's chain starts at the call of panic().
 """
 import argparse
 import bisect
@@ -50,7 +51,7 @@ class Symbols:
 
     def __init__(self, mach, image):
         self.mach, self.image = mach, image
-        self._starts, self._jumps = None, {}
+        self._starts, self._jumps, self._named = None, {}, {}
 
     def lookup(self, addrs):
         """{addr: [(function, path, line)...]}, innermost inline first."""
@@ -98,8 +99,14 @@ class Symbols:
                 if len(parts) == 3 and parts[1] in 'tTwW' and \
                         not parts[2].startswith('$'):
                     self._starts.append(int(parts[0], 16))
+                    self._named.setdefault(parts[2], int(parts[0], 16))
         i = bisect.bisect_right(self._starts, addr)
         return self._starts[i - 1] if i else None
+
+    def address_of(self, name):
+        """The address of function NAME, or None."""
+        self.function_start(0)
+        return self._named.get(name)
 
     def tail_calls(self, start):
         """The functions that the function at START jumps to without a
@@ -132,9 +139,14 @@ def chain(symbols, why, words):
     the others are return addresses, looked up one byte back (the call).
     """
     if symbols.mach == 'arm' and words:
-        pc = int(words[0], 16)
-        addrs, current = [pc], symbols.function_start(pc)
-        for w in words[1:]:
+        if why == 'panic':
+            # no registers: the chain starts at the call of panic()
+            addrs, current = [], symbols.address_of('panic')
+        else:
+            pc = int(words[0], 16)
+            addrs, current = [pc], symbols.function_start(pc)
+            words = words[1:]
+        for w in words:
             ret, _, target = w.partition(':')
             if not target or current is None:
                 break
