@@ -175,14 +175,15 @@ void ktest_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /*
  * Where the kernel was (trace_host.c, trace_arm.c), for run.py to name
  * with the image's symbols: "trace <why> <pc> <caller>...", addresses as
- * offsets in the image.  ktest_trace_oops() reports the oops or panic
- * that is ending the test; ktest_trace_hang_at() samples where a test
- * that gives no result is after @seconds (the host; on the board run.py
- * asks QEMU).  ktest_code_offset() is @fn's offset in the image, the
- * same in every run.
+ * offsets in the image.  ktest_trace_start() is called as a test
+ * starts, with its timeout: on the host it samples where the test is
+ * half a second before (a test that gives no result; on the board
+ * run.py asks QEMU).  ktest_trace_oops() reports the oops or panic that
+ * is ending the test.  ktest_code_offset() is @fn's offset in the
+ * image, the same in every run.
  */
+void ktest_trace_start(double timeout);
 void ktest_trace_oops(void);
-void ktest_trace_hang_at(double seconds);
 unsigned long ktest_code_offset(const void *fn);
 
 /*

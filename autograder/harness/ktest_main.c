@@ -118,8 +118,7 @@ static void ktest_setup(void)
 	 * its timeout.
 	 */
 	ktest_event("boot %lx %s", ktest_code_offset(stage), name);
-	ktest_trace_hang_at(current_timeout > 1.0 ? current_timeout - 0.5
-						  : current_timeout * 0.75);
+	ktest_trace_start(current_timeout);
 	in_fixture = true;
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;

@@ -92,6 +92,15 @@ static int scan(char *line, int len, size_t size, uintptr_t sp)
 	return len;
 }
 
+/* A walk is under way: a fault while reading the stack does not walk again. */
+static volatile int walking;
+
+void ktest_trace_start(double timeout)
+{
+	(void)timeout; /* run.py samples a hang through QEMU's monitor */
+	walking = 0;
+}
+
 void ktest_trace_oops(void)
 {
 	struct pt_regs regs = oops_regs;
@@ -99,6 +108,8 @@ void ktest_trace_oops(void)
 	int len;
 
 	memset(&oops_regs, 0, sizeof(oops_regs));
+	if (walking++)
+		return;
 	if (!regs.ARM_pc) {
 		/* a panic(): no registers, run.py finds its caller's call */
 		len = scan(line, 0, sizeof(line),
@@ -110,9 +121,4 @@ void ktest_trace_oops(void)
 	len = add_candidate(line, len, sizeof(line), regs.ARM_lr);
 	len = scan(line, len, sizeof(line), regs.ARM_sp);
 	ktest_event("trace oops%s", line);
-}
-
-void ktest_trace_hang_at(double seconds)
-{
-	(void)seconds;
 }

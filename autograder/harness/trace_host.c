@@ -63,7 +63,13 @@ unsigned long ktest_code_offset(const void *fn)
 	return (uintptr_t)fn - image_base();
 }
 
-/* Send "trace <why> <pc> <caller>..." from the frame that was interrupted. */
+static volatile int walking; /* a walk is under way */
+
+/*
+ * Send "trace <why> <pc> <caller>..." from the frame that was
+ * interrupted.  Once: a walk that faults on a broken stack ends the
+ * test again, and must not walk again.
+ */
 static void send_trace(const char *why, bool panicked)
 {
 	struct walk w = { .n = 0 };
@@ -71,6 +77,8 @@ static void send_trace(const char *why, bool panicked)
 	char line[TRACE_SENT * 20 + 1];
 	int from = -1, len = 0;
 
+	if (walking++)
+		return;
 	_Unwind_Backtrace(one_frame, &w);
 	for (int i = 0; i < w.n && from < 0; i++)
 		if (w.exact[i])
@@ -100,25 +108,28 @@ static void sample_hang(int sig)
 }
 
 /*
- * Sample where the test is after @seconds: a real-time timer of this
- * process (the test's own; Check's timer is in the runner).
+ * A test starts: sample where it is half a second before its timeout,
+ * with a real-time timer of this process (the test's own; Check's timer
+ * is in the runner, which kills the test at the timeout).
  */
-void ktest_trace_hang_at(double seconds)
+void ktest_trace_start(double timeout)
 {
 	struct sigaction sa = { .sa_handler = sample_hang,
 				.sa_flags = SA_ONSTACK | SA_RESTART };
 	struct sigevent sev = { .sigev_notify = SIGEV_SIGNAL,
 				.sigev_signo = SIGALRM };
 	struct itimerspec when = { 0 };
+	double at = timeout > 1.0 ? timeout - 0.5 : timeout * 0.75;
 	timer_t timer;
 
-	if (seconds <= 0)
+	walking = 0;
+	if (at <= 0)
 		return;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, NULL);
 	if (timer_create(CLOCK_MONOTONIC, &sev, &timer))
 		return;
-	when.it_value.tv_sec = (time_t)seconds;
-	when.it_value.tv_nsec = (long)((seconds - (time_t)seconds) * 1e9);
+	when.it_value.tv_sec = (time_t)at;
+	when.it_value.tv_nsec = (long)((at - (time_t)at) * 1e9);
 	timer_settime(timer, 0, &when, NULL);
 }
