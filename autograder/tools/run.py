@@ -425,20 +425,9 @@ def hang_message(timeout, doing=''):
             'waiting for something that never happens)' % timeout)
 
 
-def bl_target(ret, insn):
-    """The target of the ARM call instruction INSN just before RET: its
-    address, 1 for a call through a register, 0 if INSN is no call."""
-    if insn & 0x0ffffff0 == 0x012fff30 and insn >> 28 != 0xf:
-        return 1
-    if insn & 0x0f000000 != 0x0b000000:
-        return 0
-    off = (insn & 0xffffff) - (1 << 24 if insn & 0x800000 else 0)
-    return (ret - 4 + 8 + (off << 2)) & 0xffffffff
-
-
-def monitor_sample(workdir):
-    """pc and lr of the board now, through QEMU's monitor, as a trace's
-    words (["pc", "lr:target"]), or None."""
+def monitor_sample(workdir, syms):
+    """Where the board is now, through QEMU's monitor: its pc, lr and the
+    call-checked words of its stack, as a trace's words, or None."""
     path = os.path.join(workdir, MONITOR)
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -458,15 +447,13 @@ def monitor_sample(workdir):
             ask('')             # the banner
             regs = dict(re.findall(r'R(\d\d)=([0-9a-f]{8})',
                                    ask('info registers')))
-            pc, lr = int(regs['15'], 16), int(regs['14'], 16)
-            words = ['%x' % pc]
-            m = re.search(r':\s*(?:0x)?([0-9a-f]{8})',
-                          ask('x /1wx 0x%x' % ((lr - 4) & 0xffffffff)))
-            if m and not lr & 3:
-                target = bl_target(lr, int(m.group(1), 16))
-                if target:
-                    words.append('%x:%x' % (lr, target))
-            return words
+            pc, lr, sp = (int(regs[r], 16) for r in ('15', '14', '13'))
+            stack = []
+            for ln in ask('x /1024wx 0x%x' % (sp & ~3)).splitlines():
+                if re.match(r'^[0-9a-f]+:', ln):
+                    stack += [int(w, 16) for w in
+                              re.findall(r'0x([0-9a-f]{8})', ln)]
+            return symbols.board_trace(syms, pc, lr, stack)
     except (OSError, KeyError, ValueError):
         return None
 
@@ -491,6 +478,7 @@ class Place:
         self.mach = mach
         self.symbols = symbols.Symbols(mach, image)
         self.hung = {}          # "<stage> <board>" -> (test, message)
+        self.said = {}          # a trace -> its sentence
         self.begin()
 
     def begin(self):
@@ -520,8 +508,13 @@ class Place:
         words = self.traces.get(why)
         if not words:
             return None
-        return symbols.explain(symbols.frames(self.symbols, why, words),
-                               why, chapter, self.in_boot())
+        # the tests of a chapter often crash alike: name a place once
+        key = (why, tuple(words), chapter, self.in_boot())
+        if key not in self.said:
+            self.said[key] = symbols.explain(
+                symbols.frames(self.symbols, why, words), why, chapter,
+                self.in_boot())
+        return self.said[key]
 
     def crashed(self, msg, chapter):
         """MSG of a failed test, with where the oops or panic was."""
@@ -539,7 +532,7 @@ class Place:
         """Where the board is now (it gives no result): QEMU's monitor.
         On the host the test process samples itself before its timeout."""
         if self.mach == 'arm':
-            words = monitor_sample(workdir)
+            words = monitor_sample(workdir, self.symbols)
             if words:
                 self.traces['hang'] = words
 

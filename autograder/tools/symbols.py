@@ -25,6 +25,7 @@ import bisect
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 
@@ -52,6 +53,7 @@ class Symbols:
     def __init__(self, mach, image):
         self.mach, self.image = mach, image
         self._starts, self._jumps, self._named = None, {}, {}
+        self._code = None
 
     def lookup(self, addrs):
         """{addr: [(function, path, line)...]}, innermost inline first."""
@@ -103,6 +105,31 @@ class Symbols:
         i = bisect.bisect_right(self._starts, addr)
         return self._starts[i - 1] if i else None
 
+    def code_word(self, addr):
+        """The 32-bit word of the image's code at ADDR (the board's ELF:
+        executable sections only), or None."""
+        if self._code is None:
+            self._code = []
+            try:
+                with open(self.image, 'rb') as f:
+                    elf = f.read()
+                if elf[:4] == b'\x7fELF' and elf[4] == 1 and elf[5] == 1:
+                    shoff, = struct.unpack_from('<I', elf, 32)
+                    shentsize, shnum = struct.unpack_from('<HH', elf, 46)
+                    for i in range(shnum):
+                        _, kind, flags, vaddr, off, size = \
+                            struct.unpack_from('<IIIIII', elf,
+                                               shoff + i * shentsize)
+                        if kind == 1 and flags & 4:     # PROGBITS, EXEC
+                            self._code.append((vaddr, elf[off:off + size]))
+            except (OSError, struct.error):
+                pass
+        for vaddr, data in self._code:
+            if vaddr <= addr and addr + 4 <= vaddr + len(data) and \
+                    not addr & 3:
+                return struct.unpack_from('<I', data, addr - vaddr)[0]
+        return None
+
     def address_of(self, name):
         """The address of function NAME, or None."""
         self.function_start(0)
@@ -130,6 +157,31 @@ class Symbols:
                 r'\tb(?:eq|ne|cs|cc|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al)?\t'
                 r'([0-9a-f]+) <[^>+]+>$', out, re.M)}
         return self._jumps[start]
+
+
+def bl_target(ret, insn):
+    """The target of the ARM call instruction INSN just before RET: its
+    address, 1 for a call through a register, 0 if INSN is no call (the
+    harness's call_target(), trace_arm.c)."""
+    if insn is None:
+        return 0
+    if insn & 0x0ffffff0 == 0x012fff30 and insn >> 28 != 0xf:
+        return 1
+    if insn & 0x0f000000 != 0x0b000000:
+        return 0
+    off = (insn & 0xffffff) - (1 << 24 if insn & 0x800000 else 0)
+    return (ret - 4 + 8 + (off << 2)) & 0xffffffff
+
+
+def board_trace(symbols, pc, lr, stack):
+    """A board's trace words from its registers and the words of its
+    stack from sp up, as the harness would send them for an oops."""
+    words = ['%x' % pc]
+    for w in [lr] + list(stack):
+        target = bl_target(w, symbols.code_word(w - 4))
+        if target:
+            words.append('%x:%x' % (w, target))
+    return words
 
 
 def chain(symbols, why, words):
