@@ -504,22 +504,31 @@ class Place:
         """The (test, message) of an earlier hang in this boot, or None."""
         return self.hung.get(self.boot) if self.in_boot() else None
 
-    def sentence(self, why, chapter):
+    def sentence(self, why, chapter, output=None):
+        """The sentence of the trace WHY, or None; its whole chain goes
+        to OUTPUT (the test's output, kept in its record)."""
         words = self.traces.get(why)
         if not words:
             return None
         # the tests of a chapter often crash alike: name a place once
         key = (why, tuple(words), chapter, self.in_boot())
         if key not in self.said:
-            self.said[key] = symbols.explain(
-                symbols.frames(self.symbols, why, words), why, chapter,
-                self.in_boot())
-        return self.said[key]
+            fr = symbols.frames(self.symbols, why, words)
+            self.said[key] = (symbols.explain(fr, why, chapter,
+                                              self.in_boot()), fr)
+        said, fr = self.said[key]
+        if fr and isinstance(output, Output):
+            output.append('[run.py: where the kernel was, innermost first]\n')
+            for func, where, owner in fr:
+                output.append('  %s() %s%s\n' % (
+                    func, where, ': chapter %s\'s exercise' % owner
+                    if owner not in ('given', 'grader') else ''))
+        return said
 
-    def crashed(self, msg, chapter):
+    def crashed(self, msg, chapter, output=None):
         """MSG of a failed test, with where the oops or panic was."""
-        said = self.sentence('oops', chapter) or \
-            self.sentence('panic', chapter)
+        said = self.sentence('oops', chapter, output) or \
+            self.sentence('panic', chapter, output)
         if said:
             return '%s; %s' % (msg, said)
         if self.in_boot() and 'while booting' in msg:
@@ -536,9 +545,9 @@ class Place:
             if words:
                 self.traces['hang'] = words
 
-    def hang(self, msg, chapter, test):
+    def hang(self, msg, chapter, test, output=None):
         """MSG of a hung test, with where it was; a hung boot is kept."""
-        said = self.sentence('hang', chapter)
+        said = self.sentence('hang', chapter, output)
         if said:
             msg = '%s; %s' % (msg, said)
         if self.in_boot():
@@ -628,9 +637,9 @@ def run_all(mach, image, selection, workdir, log, progress,
                 if msg == 'Test timeout expired':
                     where = WHERE.get((ch, name), '')
                     msg = place.hang(hang_message(tests[index][2], doing),
-                                     ch, name)
+                                     ch, name, output)
                 elif status != 'pass':
-                    msg = place.crashed(msg, ch)
+                    msg = place.crashed(msg, ch, output)
                 results.append(record(ch, name, mach, status, where, msg,
                                       output, time.time() - started))
                 progress(results[-1])
@@ -657,7 +666,7 @@ def run_all(mach, image, selection, workdir, log, progress,
                'the machine stopped during this test (exit status %s)' %
                status)
         if current is not None and why.startswith('no result'):
-            why = place.hang(why, ch, name)
+            why = place.hang(why, ch, name, output)
         results.append(record(ch, name, mach, 'error',
                               WHERE.get((ch, name), ''), why, output,
                               time.time() - started))
