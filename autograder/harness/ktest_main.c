@@ -120,8 +120,8 @@ static void ktest_setup(void)
 	ktest_event("boot %lx %s", ktest_code_offset(stage), name);
 	ktest_trace_start(current_timeout);
 	in_fixture = true;
+	task_exit_hook = ktest_task_exit; /* machine_boot() may oops */
 	machine_boot(fdt);
-	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);
 	bootmem_early_stand_in(BOOTMEM_REAL);
