@@ -122,6 +122,7 @@ static void ktest_setup(void)
 	in_fixture = true;
 	task_exit_hook = ktest_task_exit; /* machine_boot() may oops */
 	machine_boot(fdt);
+	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);
 	bootmem_early_stand_in(BOOTMEM_REAL);

@@ -520,9 +520,11 @@ class Place:
         if fr and isinstance(output, Output):
             output.append('[run.py: where the kernel was, innermost first]\n')
             for func, where, owner in fr:
-                output.append('  %s() %s%s\n' % (
-                    func, where, ': chapter %s\'s exercise' % owner
-                    if owner not in ('given', 'grader') else ''))
+                output.append(
+                    '  (the C library, or Check)\n' if owner == 'outside'
+                    else '  %s() %s%s\n' % (
+                        func, where, ': chapter %s\'s exercise' % owner
+                        if owner not in ('given', 'grader') else ''))
         return said
 
     def crashed(self, msg, chapter, output=None):

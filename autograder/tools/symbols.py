@@ -281,25 +281,37 @@ def exercise_chapter(rel, name, repo=REPO):
 
 def frames(symbols, why, words):
     """[(function, 'file:line', owner)] innermost first; owner is a
-    chapter ('10'), 'given' (the kernel's given code), 'grader' or None
-    (outside the course's code: the C library, Check)."""
+    chapter ('10'), 'given' (the kernel's given code), 'grader', or
+    'outside' for a first frame outside the course's code (the C
+    library's memset() called by the kernel, say)."""
     addrs = chain(symbols, why, words)
     names = symbols.lookup(addrs)
-    out = []
+    out, outside = [], None
     for a in addrs:
-        where = None
+        mine = []
         for func, path, line in names.get(a, []):
             where = tree_file(path)
             if where is None:
-                break           # the C library, Check: the end
+                mine = None     # the C library, Check
+                break
             kind, rel = where
             owner = 'grader' if kind == 'grader' else \
                 exercise_chapter(rel, func) or 'given'
-            out.append((func, '%s:%d' % (rel, line), owner))
-        if where is None or len(out) >= FRAMES_SHOWN:
+            mine.append((func, '%s:%d' % (rel, line), owner))
+        if not mine:
+            if out:
+                break           # past the course's code: the end
+            if outside is None:
+                found = names.get(a)
+                outside = found[0][0] if found else '??'
+            continue
+        out += mine
+        if len(out) >= FRAMES_SHOWN:
             break
     while len(out) > 1 and out[0][0] in REPORTERS:
         out.pop(0)
+    if out and outside is not None:
+        out.insert(0, (outside, '', 'outside'))
     return out
 
 
@@ -321,12 +333,23 @@ def explain(fr, why, chapter, in_boot):
     what = 'the boot' if in_boot else 'the test'
     if not fr:
         return None
-    func, where, owner = fr[0]
     verb = {'oops': 'faulted in', 'panic': 'panicked in',
             'hang': 'was still running'}.get(why, 'stopped in')
-    text = '%s %s %s() (%s)' % (what, verb, func, where)
-    if len(fr) > 1:
-        text += ', called from %s()' % fr[1][0]
+    if fr[0][2] == 'outside':
+        # a library function: the place is the course's code that called it
+        lib = fr[0][0]
+        func, where, owner = fr[1]
+        text = '%s %s %s, called from %s() (%s)' % (
+            what, verb, 'the C library (or Check)' if lib == '??' else
+            '%s() (the C library\'s, or Check\'s)' % lib, func, where)
+        if len(fr) > 2:
+            text += ', itself called from %s()' % fr[2][0]
+        fr = fr[1:]
+    else:
+        func, where, owner = fr[0]
+        text = '%s %s %s() (%s)' % (what, verb, func, where)
+        if len(fr) > 1:
+            text += ', called from %s()' % fr[1][0]
     if owner not in ('given', 'grader'):
         return text + ': %s() is %s' % (func, whose(owner, chapter))
     mine = 'given code' if owner == 'given' else \
