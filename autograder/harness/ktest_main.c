@@ -27,6 +27,11 @@
  * "end" comes from the fixture's teardown, which runs only when the test
  * body returned: in fork mode Check scores a test process that calls
  * exit(0) early as a pass, so run.py counts a pass only after it.
+ * Between "begin" and the verdict the channel may also carry "doing
+ * <what>" (ktest_doing()), "boot <stage> <board>" and "booted" around
+ * the test's boot stage, and "trace <why> <address>..." (trace_host.c,
+ * trace_arm.c): run.py names where a test crashed or hung, and after a
+ * boot stage hung does not wait for it again.
  *
  * --skip N resumes after the N-th selected test: the board cannot kill
  * a hung test, so the runner restarts QEMU past it.
