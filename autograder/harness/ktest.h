@@ -173,6 +173,20 @@ int ktest_channel_open(const char *path, const char *token);
 void ktest_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * Where the kernel was (trace_host.c, trace_arm.c), for run.py to name
+ * with the image's symbols: "trace <why> <pc> <caller>...", addresses as
+ * offsets in the image.  ktest_trace_start() is called as a test
+ * starts, with its timeout: on the host it samples where the test is
+ * half a second before (a test that gives no result; on the board
+ * run.py asks QEMU).  ktest_trace_oops() reports the oops or panic that
+ * is ending the test.  ktest_code_offset() is @fn's offset in the
+ * image, the same in every run.
+ */
+void ktest_trace_start(double timeout);
+void ktest_trace_oops(void);
+unsigned long ktest_code_offset(const void *fn);
+
+/*
  * KTEST_EXPECT_OOPS(stmt): run stmt, which must end in an oops (BUG,
  * VM_BUG_ON, a bad access); evaluates to 1 if it did, 0 if stmt
  * completed.  The kernel's report is in the log (printk_log_contains).

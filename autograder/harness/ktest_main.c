@@ -27,6 +27,11 @@
  * "end" comes from the fixture's teardown, which runs only when the test
  * body returned: in fork mode Check scores a test process that calls
  * exit(0) early as a pass, so run.py counts a pass only after it.
+ * Between "begin" and the verdict the channel may also carry "doing
+ * <what>" (ktest_doing()), "boot <stage> <board>" and "booted" around
+ * the test's boot stage, and "trace <why> <address>..." (trace_host.c,
+ * trace_arm.c): run.py names where a test crashed or hung, and after a
+ * boot stage hung does not wait for it again.
  *
  * --skip N resumes after the N-th selected test: the board cannot kill
  * a hung test, so the runner restarts QEMU past it.
@@ -40,6 +45,8 @@
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/pgtable-2level-hwdef.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
 #include "ktest.h"
 
 extern const struct ktest_suite *const __start_ktest_suites[];
@@ -64,6 +71,7 @@ __attribute__((weak)) void ktest_sandbox(void)
 }
 
 static const TTest *current_test;
+static double current_timeout; /* seconds, the current test's */
 static bool in_fixture; /* the suite's boot stage is running */
 
 /* An oops ends the test: reported at the test, not at this line. */
@@ -71,18 +79,17 @@ static void ktest_task_exit(long code)
 {
 	if (ktest_expect_oops) {
 		ktest_expect_oops = 0;
+		memset(&oops_regs, 0, sizeof(oops_regs)); /* not this one's */
 		longjmp(ktest_oops_jmp, 1);
 	}
+	ktest_trace_oops(); /* run.py names the function and its chapter */
 	if (in_fixture)
 		_ck_assert_failed(
 			current_test->file, current_test->line, "Failed",
 			"the kernel ended the test while booting, before its "
-			"body ran (exit code %ld): %s; chapter %s's boot runs "
-			"the exercises of the chapters before it: grade those "
-			"first",
+			"body ran (exit code %ld): %s",
 			code,
-			oops_summary[0] ? oops_summary : "see the log above",
-			current_suite->chapter);
+			oops_summary[0] ? oops_summary : "see the log above");
 	_ck_assert_failed(current_test->file, current_test->line, "Failed",
 			  "the kernel ended the test (exit code %ld): %s", code,
 			  oops_summary[0] ? oops_summary : "see the log above");
@@ -109,7 +116,16 @@ static void ktest_setup(void)
 
 	ktest_sandbox();
 	ck_assert_msg(fdt, "no built-in device tree named %s", name);
+	/*
+	 * Which boot this is, so that run.py can tell a hang in the boot
+	 * (every test booting the same way would hang alike) from a hang in
+	 * the test's body; and where a test that hangs is, shortly before
+	 * its timeout.
+	 */
+	ktest_event("boot %lx %s", ktest_code_offset(stage), name);
+	ktest_trace_start(current_timeout);
 	in_fixture = true;
+	task_exit_hook = ktest_task_exit; /* machine_boot() may oops */
 	machine_boot(fdt);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
@@ -118,6 +134,7 @@ static void ktest_setup(void)
 	if (stage)
 		stage();
 	in_fixture = false;
+	ktest_event("booted");
 }
 
 /* Checked teardown: the test body returned; say so before the verdict. */
@@ -202,7 +219,8 @@ static int run_one(const struct ktest_suite *s, const TTest *t, double tmo)
 	int rtype;
 
 	tcase_add_checked_fixture(tc, ktest_setup, ktest_teardown);
-	tcase_set_timeout(tc, s->timeout > 0 ? s->timeout : tmo);
+	current_timeout = s->timeout > 0 ? s->timeout : tmo;
+	tcase_set_timeout(tc, current_timeout);
 	_tcase_add_test(tc, t, 0, 0, 0, 1);
 	suite_add_tcase(suite, tc);
 	sr = srunner_create(suite);

@@ -35,7 +35,15 @@ Then grade-all runs over a folder of three submissions (laid over the
 base tree instead of labs/): an archive of the untouched base, a folder that edits a test, the rubric and a
 non-student file, and a zip (tree in a sub-folder) whose student file
 crashes.  Only the student files may count; for the fixture the student
-file is devtree.c.  Prints each case, the worst-case time of grading one
+file is devtree.c.
+
+Two more cases plant a mistake in chapter 10's own exercise
+__free_pages_memory(), which chapter 10's boot runs, and grade chapter
+10 with the course's rubric: a NULL write must be reported on both
+machines as a fault in __free_pages_memory() (mm/memblock.c:...), an
+exercise of chapter 10 (this chapter); an endless loop must be named
+the same way and cost one timeout on each machine, not one per test
+(each machine's test time is printed).  Prints each case, the worst-case time of grading one
 submission, and exits 0 when every check holds.  Work: build/selftest/.
 """
 import argparse
@@ -271,6 +279,26 @@ CASES = {
                  {MACH_ATTACK: DISKFILL_FN}),
 }
 
+# Mistakes in one of chapter 10's own exercises that chapter 10's boot
+# runs (__free_pages_memory(), through memblock_free_all()), graded on
+# chapter 10 with the course's rubric: every failure must name the
+# function and say that it is chapter 10's, on both machines; and a boot
+# that hangs must cost one timeout, not one per test of the chapter.
+# name -> (code put after the anchor, words every failure must hold)
+MEMBLOCK = 'mm/memblock.c'
+BOOT_ANCHOR = '\t\tmemblock_free_pages(pfn_to_page(start), start, order);\n'
+BOOT_CHAPTER, BOOT_TIMEOUT = '10', 30    # ch10.c's suite timeout
+BOOT_CASES = {
+    'boot-fault': ('\t\tif (end - start < 4)\n'
+                   '\t\t\t*(volatile unsigned long *)0 = start;\n',
+                   ('faulted in __free_pages_memory() (mm/memblock.c:',
+                    'an exercise of chapter 10 (this chapter)')),
+    'boot-hang': ('\t\twhile (end - start < 4)\n\t\t\tbarrier();\n',
+                  ('no result within',
+                   'still running __free_pages_memory() (mm/memblock.c:',
+                   'an exercise of chapter 10 (this chapter)')),
+}
+
 
 def patched_labs(dest, code, path=DEVTREE, extra=None):
     """DEST (a folder, or a ScratchTree) as BASE with CODE first in
@@ -442,6 +470,56 @@ def left_in(tmp):
     return left
 
 
+def check_boot_case(name, tree, out):
+    """Grade BOOT_CASES[name] on chapter 10; what is wrong, the score,
+    the seconds and a note with each machine's test time."""
+    code, words = BOOT_CASES[name]
+    tree.sync(BASE)
+    f = os.path.join(tree.path, MEMBLOCK)
+    with open(f) as fh:
+        text = fh.read()
+    if BOOT_ANCHOR not in text:
+        raise SystemExit('selftest: %s no longer calls memblock_free_pages() '
+                         'as expected; update BOOT_ANCHOR' % MEMBLOCK)
+    with open(f, 'w') as fh:
+        fh.write(text.replace(BOOT_ANCHOR, BOOT_ANCHOR + code, 1))
+    res_dir = os.path.join(WORK, 'results', name)
+    start = time.time()
+    subprocess.run([sys.executable, os.path.join(TOOLS, 'grade.py'),
+                    '--tree', tree.path, '--ch', BOOT_CHAPTER, '--results',
+                    res_dir, '--build', out, '--time-limit', '300'],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                   timeout=900)
+    took = time.time() - start
+    with open(os.path.join(res_dir, 'results.json')) as fh:
+        score = json.load(fh)['score']
+    bad, note = [], []
+    if score:
+        bad.append('score %g, expected 0' % score)
+    for mach in ('host', 'arm'):
+        with open(os.path.join(out, mach, 'results.json')) as fh:
+            recs = [r for r in json.load(fh)
+                    if r['chapter'] == BOOT_CHAPTER]
+        if not recs:
+            bad.append('%s: no test of chapter %s ran' % (mach, BOOT_CHAPTER))
+        for r in recs:
+            missing = [w for w in words if w not in r['message']]
+            if r['status'] == 'pass' or missing:
+                bad.append('%s %s: %s: %s' % (mach, r['test'], r['status'],
+                                              r['message'][:300]))
+        seconds = sum(r['seconds'] for r in recs)
+        note.append('%s: %d tests in %.1fs' % (mach, len(recs), seconds))
+        if name == 'boot-hang':
+            again = sum('not run again' in r['message'] for r in recs)
+            if again != len(recs) - 1:
+                bad.append('%s: %d of %d tests waited for the hung boot' % (
+                    mach, len(recs) - again, len(recs)))
+            if seconds > 2 * BOOT_TIMEOUT:
+                bad.append('%s: the hung boot cost %.0fs, more than one '
+                           'timeout (%ds)' % (mach, seconds, BOOT_TIMEOUT))
+    return bad, score, took, ', '.join(note)
+
+
 def check_grade_all(rubric):
     subs = os.path.join(WORK, 'submissions')
     os.makedirs(subs)
@@ -529,8 +607,9 @@ def main():
         i = workers.get()
         try:
             tree = ScratchTree(os.path.join(WORK, 'tree%d' % i))
-            return name, check_case(name, rubric, tree,
-                                    os.path.join(WORK, 'out%d' % i))
+            check = check_boot_case if name in BOOT_CASES else \
+                lambda n, t, o: check_case(n, rubric, t, o)
+            return name, check(name, tree, os.path.join(WORK, 'out%d' % i))
         finally:
             workers.put(i)
 
@@ -540,10 +619,12 @@ def main():
             'ok' if not bad else 'FAIL', 'sequence', n, '; '.join(bad)),
             flush=True)
         failures += bad
-    cases = [c for c in a.case or CASES if c != 'sequence']
+    cases = [c for c in a.case or list(CASES) + list(BOOT_CASES)
+             if c != 'sequence']
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         for name, (bad, score, took, note) in pool.map(one, cases):
-            worst = max(worst, (took, name))
+            if name not in BOOT_CASES:  # another chapter, another rubric
+                worst = max(worst, (took, name))
             print('  %-4s %-10s score %4g/%d  %5.1fs  %s' % (
                 'ok' if not bad else 'FAIL', name, score, FULL, took,
                 '; '.join(bad) or note), flush=True)
@@ -564,7 +645,8 @@ def main():
     for f in failures:
         print('selftest: FAIL ' + f)
     print('selftest: %d cases, %d failures; worst case for one submission: '
-          '%.1fs (%s); total %.0fs' % (len(CASES) + 2, len(failures),
+          '%.1fs (%s); total %.0fs' % (len(CASES) + len(BOOT_CASES) + 2,
+                                       len(failures),
                                        worst[0], worst[1],
                                        time.time() - start))
     return 1 if failures else 0

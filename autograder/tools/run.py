@@ -18,7 +18,10 @@ arm:  IMAGE is booted in qemu-system-arm -M vexpress-a9 with semihosting.
 
 Every test yields one record: chapter, test, machine, status (pass, fail
 or error), where (file:line), message, seconds, and the output it
-printed.
+printed.  A crash's or a hang's message names the function the kernel
+was in, its caller, and whose exercise it is (class Place, symbols.py);
+after a test hung in its boot stage, the later tests that boot the same
+stage on the same board fail at once with its message.
 
 Verdicts come only from the result channel: a FIFO in the work folder
 that the image's runner opens before any kernel code runs, each line
@@ -55,15 +58,20 @@ import argparse
 import ctypes
 import json
 import os
+import re
 import resource
 import secrets
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import symbols  # noqa: E402
 
 RESULT_WORDS = ('pass', 'fail', 'error')
 OUTPUT_LIMIT = 16 * 1024  # bytes of a test's output kept in its record
@@ -75,6 +83,7 @@ LINE_LIMIT = 64 * 1024   # a longer line without a newline is split
 QEMU_SANDBOX = 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,' \
     'resourcecontrol=deny'
 CHANNEL = 'ktest.chan'   # the result channel's FIFO, in the work folder
+MONITOR = 'qemu.mon'     # QEMU's monitor socket, in the work folder
 AS_LIMIT = 8 << 30       # bytes of address space for the image's process
 SEMIHOSTING_CMDLINE = 255  # newlib's rdimon reads argv into a 256-byte buffer
 FILE_LIMIT = 16 << 20    # bytes of one file the machine writes (UART log,
@@ -84,8 +93,11 @@ WORK_FILES = 256
 WORK_POLL = 0.5          # seconds between two looks at the work folder
 
 
-def qemu_command(image, args, workdir):
+def qemu_command(image, args, workdir, monitor=False):
     """The qemu-system-arm command line that boots IMAGE with ARGS.
+
+    With MONITOR, QEMU's monitor listens on a socket in WORKDIR, where
+    run.py asks where a board that gives no result is (monitor_sample).
 
     QEMU's own sandbox forbids it to start programs (semihosting's
     SYS_SYSTEM would otherwise run a shell command for the image).
@@ -100,7 +112,9 @@ def qemu_command(image, args, workdir):
     semi = ','.join(['enable=on', 'target=native', 'arg=ktest'] +
                     ['arg=' + a.replace(',', ',,') for a in args])
     return ['qemu-system-arm', '-M', 'vexpress-a9', '-m', '1024',
-            '-display', 'none', '-monitor', 'none',
+            '-display', 'none', '-monitor',
+            'unix:%s,server=on,wait=off' % os.path.join(workdir, MONITOR)
+            if monitor else 'none',
             '-audiodev', 'none,id=snd0', '-global', 'lm4549.audiodev=snd0',
             '-serial', 'file:' + os.path.join(workdir, 'uart.log'),
             '-sandbox', QEMU_SANDBOX,
@@ -137,11 +151,11 @@ def confinement(workdir, image):
             '--chdir', workdir, '--']
 
 
-def command(mach, image, args, workdir, confined=True):
+def command(mach, image, args, workdir, confined=True, monitor=False):
     prefix = confinement(workdir, image) if confined else []
     if mach == 'host':
         return prefix + [image] + args
-    return prefix + qemu_command(image, args, workdir)
+    return prefix + qemu_command(image, args, workdir, monitor)
 
 
 def limit_resources(mach='host'):
@@ -377,7 +391,7 @@ class Session:
         path = chan if mach == 'host' else CHANNEL
         self.proc = subprocess.Popen(
             command(mach, image, args + ['--channel', path, '--token', token],
-                    workdir),
+                    workdir, monitor=True),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=workdir,
             preexec_fn=lambda: limit_resources(mach),
             start_new_session=True)
@@ -617,6 +631,144 @@ def hang_message(timeout, doing=''):
             'waiting for something that never happens)' % timeout)
 
 
+def monitor_sample(workdir, syms):
+    """Where the board is now, through QEMU's monitor: its pc, lr and the
+    call-checked words of its stack, as a trace's words, or None."""
+    path = os.path.join(workdir, MONITOR)
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(path)
+
+            def ask(cmd):
+                buf = b''
+                if cmd:
+                    sock.sendall(cmd.encode() + b'\n')
+                while not buf.endswith(b'(qemu) '):
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    buf += chunk
+                return buf.decode('utf-8', 'replace')
+            ask('')             # the banner
+            regs = dict(re.findall(r'R(\d\d)=([0-9a-f]{8})',
+                                   ask('info registers')))
+            pc, lr, sp = (int(regs[r], 16) for r in ('15', '14', '13'))
+            stack = []
+            for ln in ask('x /1024wx 0x%x' % (sp & ~3)).splitlines():
+                if re.match(r'^[0-9a-f]+:', ln):
+                    stack += [int(w, 16) for w in
+                              re.findall(r'0x([0-9a-f]{8})', ln)]
+            return symbols.board_trace(syms, pc, lr, stack)
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+class Place:
+    """Where the current test is, from the result channel, and what the
+    grader says about it.
+
+    The harness sends "boot <stage> <board>" before a test's boot stage
+    and "booted" after it, and "trace <why> <address>..." when an oops or
+    a panic ends the test or shortly before its timeout
+    (autograder/harness/trace_*.c).  A crash's or a hang's message then
+    names the function, its caller and whose exercise it is
+    (symbols.py).  A boot stage that hung is remembered: every later test
+    of the run that boots the same stage on the same board fails at once
+    with the first one's message, instead of waiting out its own timeout
+    (the boot does the same thing every time).  A test whose body hangs
+    costs only its own timeout.
+    """
+
+    def __init__(self, mach, image):
+        self.mach = mach
+        self.symbols = symbols.Symbols(mach, image)
+        self.hung = {}          # "<stage> <board>" -> (test, message)
+        self.said = {}          # a trace -> its sentence
+        self.begin()
+
+    def begin(self):
+        self.boot, self.booted, self.traces = None, False, {}
+
+    def event(self, word, text):
+        """Take a boot, booted or trace event; False for any other."""
+        if word == 'boot':
+            self.boot = text[len('boot '):]
+        elif word == 'booted':
+            self.booted = True
+        elif word == 'trace' and len(text.split()) > 2:
+            why = text.split()[1]
+            self.traces[why] = text.split()[2:]
+        else:
+            return False
+        return True
+
+    def in_boot(self):
+        return self.boot is not None and not self.booted
+
+    def hung_before(self):
+        """The (test, message) of an earlier hang in this boot, or None."""
+        return self.hung.get(self.boot) if self.in_boot() else None
+
+    def sentence(self, why, chapter, output=None):
+        """The sentence of the trace WHY, or None; its whole chain goes
+        to OUTPUT (the test's output, kept in its record)."""
+        words = self.traces.get(why)
+        if not words:
+            return None
+        # the tests of a chapter often crash alike: name a place once
+        key = (why, tuple(words), chapter, self.in_boot())
+        if key not in self.said:
+            fr = symbols.frames(self.symbols, why, words)
+            self.said[key] = (symbols.explain(fr, why, chapter,
+                                              self.in_boot()), fr)
+        said, fr = self.said[key]
+        if fr and isinstance(output, Output):
+            output.append('[run.py: where the kernel was, innermost first]\n')
+            for func, where, owner in fr:
+                output.append(
+                    '  (the C library, or Check)\n' if owner == 'outside'
+                    else '  %s() %s%s\n' % (
+                        func, where, ': chapter %s\'s exercise' % owner
+                        if owner not in ('given', 'grader') else ''))
+        return said
+
+    def crashed(self, msg, chapter, output=None):
+        """MSG of a failed test, with where the oops or panic was."""
+        said = self.sentence('oops', chapter, output) or \
+            self.sentence('panic', chapter, output)
+        if said:
+            return '%s; %s' % (msg, said)
+        if self.in_boot() and 'while booting' in msg:
+            return ('%s; where is not known: chapter %s\'s boot runs this '
+                    'chapter\'s exercises and those of the chapters before '
+                    'it' % (msg, chapter))
+        return msg
+
+    def sample(self, workdir):
+        """Where the board is now (it gives no result): QEMU's monitor.
+        On the host the test process samples itself before its timeout."""
+        if self.mach == 'arm':
+            words = monitor_sample(workdir, self.symbols)
+            if words:
+                self.traces['hang'] = words
+
+    def hang(self, msg, chapter, test, output=None):
+        """MSG of a hung test, with where it was; a hung boot is kept."""
+        said = self.sentence('hang', chapter, output)
+        if said:
+            msg = '%s; %s' % (msg, said)
+        if self.in_boot():
+            self.hung[self.boot] = (test, msg)
+        return msg
+
+    def skipped(self):
+        """The message of a test whose boot hung before: not waited for."""
+        test, msg = self.hung_before()
+        return ('its boot stage hung in %s on the same board; not run '
+                'again: %s' % (test, msg))
+
+
 def run_all(mach, image, selection, workdir, log, progress,
             time_limit=None):
     """Run the selected tests, restarting the machine past a hung test.
@@ -638,6 +790,7 @@ def run_all(mach, image, selection, workdir, log, progress,
         return end if deadline is None else min(deadline, end)
 
     current, output, forged = None, Output(), 0
+    place = Place(mach, image)
     while index < len(tests):
         if end is not None and time.time() >= end:
             break
@@ -649,7 +802,7 @@ def run_all(mach, image, selection, workdir, log, progress,
         seq, here, broken = Sequence(tests, index), [], None
         current, output, deadline = None, Output(), [None]
         ended, ev, started = False, None, time.time()
-        doing = ''
+        doing, skipped = '', False
         # The first test must begin within the boot slack.
         deadline[0] = time.time() + slack + 10
         for ev in session.events(lambda: bounded(deadline[0])):
@@ -664,8 +817,21 @@ def run_all(mach, image, selection, workdir, log, progress,
             if step[0] == 'begin':
                 current, output, ended = index, Output(), False
                 doing = ''
+                place.begin()
                 started = time.time()
                 deadline[0] = started + tests[index][2] + slack
+            elif step[0] == 'ignore' and current is not None and \
+                    place.event(text.partition(' ')[0], text):
+                if place.hung_before():
+                    # the same boot hung before: do not wait for it again
+                    ch, name = tests[index][:2]
+                    results.append(record(ch, name, mach, 'error',
+                                          WHERE.get((ch, name), ''),
+                                          place.skipped(), output,
+                                          time.time() - started))
+                    progress(results[-1])
+                    index, current, skipped = index + 1, None, True
+                    break
             elif step[0] == 'end':
                 ended = True
             elif step[0] == 'doing':
@@ -681,7 +847,10 @@ def run_all(mach, image, selection, workdir, log, progress,
                         'that as a pass, the grader does not')
                 if msg == 'Test timeout expired':
                     where = WHERE.get((ch, name), '')
-                    msg = hang_message(tests[index][2], doing)
+                    msg = place.hang(hang_message(tests[index][2], doing),
+                                     ch, name, output)
+                elif status != 'pass':
+                    msg = place.crashed(msg, ch, output)
                 results.append(record(ch, name, mach, status, where, msg,
                                       output, time.time() - started))
                 here.append(len(results) - 1)
@@ -713,8 +882,12 @@ def run_all(mach, image, selection, workdir, log, progress,
             progress(results[-1])
             index, current = broken[1] + 1, None
             continue
+        if current is not None and session.proc.poll() is None:
+            place.sample(workdir)   # where the board hangs, before the kill
         status = session.stop()
         forged += session.forged
+        if skipped:
+            continue
         if index >= len(tests):
             break
         ch, name, timeout, _ = tests[index]
@@ -736,6 +909,8 @@ def run_all(mach, image, selection, workdir, log, progress,
                     session.overflow or 'the machine wrote a file larger '
                     'than %d MB into its work folder' % (FILE_LIMIT >> 20))
             clear_work(workdir)
+        if current is not None and why.startswith('no result'):
+            why = place.hang(why, ch, name, output)
         results.append(record(ch, name, mach, 'error',
                               WHERE.get((ch, name), ''), why, output,
                               time.time() - started))

@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <linux/sched.h>
 #include <asm/machine.h>
 #include <asm-generic/sections.h>
 
@@ -38,6 +39,8 @@ void kernel_state_reset(void)
 {
 	static char *image;
 	size_t n = __kernel_data_end - __kernel_data_start;
+	/* the runner's handler of a dying task stays: the boot may oops */
+	void (*hook)(long code) = task_exit_hook;
 
 	if (!image) {
 		image = malloc(n ? n : 1);
@@ -46,4 +49,5 @@ void kernel_state_reset(void)
 	memcpy(__kernel_data_start, image, n);
 	memset(__kernel_bss_start, 0, __kernel_bss_end - __kernel_bss_start);
 	init_sections_reset();
+	task_exit_hook = hook;
 }

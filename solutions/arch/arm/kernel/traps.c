@@ -19,11 +19,13 @@ static int die_counter;
 
 /* One line saying why the last task died, for the test harness. */
 char oops_summary[256];
+struct pt_regs oops_regs;
 
 void die(const char *str, struct pt_regs *regs, int err)
 {
 	snprintf(oops_summary, sizeof(oops_summary), "%s: %x (%s)", str, err,
 		 printk_last_urgent);
+	oops_regs = *regs;
 	pr_emerg("Internal error: %s: %x [#%d] ARM\n", str, err, ++die_counter);
 	pr_emerg("Machine: %s\n", machine_name);
 	__show_regs(regs);
