@@ -17,7 +17,8 @@ PY ?= python3
 GRADE_TOOLS := autograder/tools
 
 grade_args = --tree $(TREE) $(if $(CH),--ch $(CH)) $(if $(UPTO),--upto $(UPTO)) \
-	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT))
+	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT)) \
+	$(if $(WHOLE_TREE),--whole-tree)
 
 .PHONY: grade qemu-gdb coverage validity test-grader student-edition \
 	grade-all gradescope mutants
