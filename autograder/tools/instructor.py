@@ -226,10 +226,19 @@ def cmd_grade_all(a):
             per = chapter_points(res)
             chapters.update(per)
             rows.append((name, per, res.get('score', 0)))
+            # The score's line, then how many notes submission.txt has.
+            said = res.get('output', '').split('\n\n')[-1].splitlines()
+            notes = os.path.join(out, name, 'submission.txt')
+            if os.path.exists(notes):
+                with open(notes) as f:
+                    n = sum(1 for ln in f if ln.startswith('  ') and
+                            not ln.startswith('  (line numbers'))
+                if n:
+                    said = said[:1] + ['(%d note%s in %s)' % (
+                        n, 's' if n > 1 else '', grade.rel(notes))]
             print('  %-24s %6g points  (%.0fs)  %s' % (
-                name, res.get('score', 0), took,
-                res.get('output', '').splitlines()[0]
-                if res.get('output') else ''), flush=True)
+                name, res.get('score', 0), took, ' '.join(said[:2])),
+                flush=True)
     grade.run.reap_descendants()
     chapters = sorted(chapters)
     with open(os.path.join(out, 'grades.csv'), 'w', newline='') as f:
