@@ -3,6 +3,8 @@
 # autograder/README.md); these rules only pass the variables on.
 #
 #   make grade [CH=N] [UPTO=N] [TREE=labs|solutions|DIR] [TEST=name]
+#              [WHOLE_TREE=1]   (a DIR is graded as a submission: only the
+#              code of its exercises, in the course's files; see grade.py)
 #   make qemu-gdb CH=N [TEST=name] [TREE=..]
 #   make coverage [CH=N] [TREE=..]
 #   make validity

@@ -28,7 +28,8 @@ of its own kept from run to run.  `arraysize`: the all-stub labs/ with,
 outside any exercise, a header line that redefines ARRAY_SIZE to 0 when
 the tests include it (their loops then check nothing): graded as it is
 it earns points, graded as a submission it earns nothing and the grade
-names the ignored line, file:line.  `stale`: at one path, a tree with
+names the ignored line, file:line; the same lines inside the header's
+exercise are refused there (its stub is graded), named too.  `stale`: at one path, a tree with
 chapter 10 stubbed, then one with it solved whose files are dated 2001
 (older than the build's objects, as `cp -a` or tar leave them), then
 the stubbed one dated 2001 again: each is graded on its own code.
@@ -61,7 +62,7 @@ TOOLS = os.path.join(REPO, 'autograder', 'tools')
 WORK = os.path.join(REPO, 'build', 'selftest')
 sys.path.insert(0, TOOLS)
 import labgen  # noqa: E402
-from scratch import ScratchTree  # noqa: E402
+from scratch import ScratchTree, files_of  # noqa: E402
 DEVTREE = 'arch/arm/kernel/devtree.c'
 BASE = os.path.join(REPO, 'solutions')
 ANCHOR = 'int setup_machine_fdt(const void *fdt)\n{\n'
@@ -181,7 +182,8 @@ def patched_labs(dest, code, path=DEVTREE, extra=None):
 
 def grade_tree(name, tree, rubric, out, ch='00', whole=True):
     """Grade TREE's chapter CH (RUBRIC None: the course's rubric); the
-    attacks on the build are graded whole, as the course's own trees."""
+    attacks on the build are graded whole, as the course's own trees.
+    The bound is generous: a first build on a loaded machine is slow."""
     res = os.path.join(WORK, 'results', name)
     cmd = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
            '--ch', ch, '--results', res, '--build', out, '--time-limit',
@@ -192,7 +194,7 @@ def grade_tree(name, tree, rubric, out, ch='00', whole=True):
         cmd.append('--whole-tree')
     start = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       text=True, timeout=2 * LIMIT + 120)
+                       text=True, timeout=2 * LIMIT + 600)
     took = time.time() - start
     with open(os.path.join(res, 'results.json')) as f:
         return p, json.load(f), took
@@ -276,6 +278,7 @@ ARRAY_ATTACK = ('#if defined(LIBFDT_H)\nstatic inline unsigned long '
                 '__pfn_count(sizeof(a))\n#endif\n\n')
 ARRAY_FILE = 'include/linux/pfn.h'
 ARRAY_ANCHOR = '#endif /* _LINUX_PFN_H */'
+ARRAY_STUB = '#define PFN_UP(x) ((x) & 0)'   # inside the exercise
 STALE_CH = 10       # its exercise is in one .c file: a quick rebuild
 
 
@@ -288,20 +291,30 @@ def full_marks(res):
     return sum(t['max_score'] for t in res['tests'])
 
 
+def labs_with(path, pfn_h):
+    """A ScratchTree at PATH: labs/ with ARRAY_FILE's text PFN_H (synced
+    at once: a file whose content is unchanged keeps its time, and its
+    objects)."""
+    labs = os.path.join(REPO, 'labs')
+    files = {rel: os.path.join(labs, rel) for rel in files_of(labs)}
+    files[ARRAY_FILE] = pfn_h.encode()
+    tree = ScratchTree(path)
+    tree.sync_content(files)
+    return tree
+
+
 def check_arraysize():
     """The all-stub tree with ARRAY_ATTACK: points when graded whole (the
     attack works), none as a submission, and the ignored line named."""
-    tree = ScratchTree(keep('arraysize-tree'))
-    tree.sync(os.path.join(REPO, 'labs'))
-    path = os.path.join(tree.path, ARRAY_FILE)
-    with open(path) as f:
+    with open(os.path.join(REPO, 'labs', ARRAY_FILE)) as f:
         text = f.read()
-    if ARRAY_ANCHOR not in text:
-        raise SystemExit('selftest: %s has no "%s"; update ARRAY_ANCHOR' % (
-            ARRAY_FILE, ARRAY_ANCHOR))
+    for anchor in (ARRAY_ANCHOR, ARRAY_STUB):
+        if anchor not in text:
+            raise SystemExit('selftest: %s has no "%s"; update the '
+                             'selftest' % (ARRAY_FILE, anchor))
     line = text[:text.index(ARRAY_ANCHOR)].count('\n') + 1
-    with open(path, 'w') as f:
-        f.write(text.replace(ARRAY_ANCHOR, ARRAY_ATTACK + ARRAY_ANCHOR))
+    tree = labs_with(keep('arraysize-tree'), text.replace(
+        ARRAY_ANCHOR, ARRAY_ATTACK + ARRAY_ANCHOR))
     bad, took = [], 0.0
     _, whole, t = grade_tree('arraysize-whole', tree.path, None,
                              keep('arraysize-whole'), '01')
@@ -318,9 +331,24 @@ def check_arraysize():
     if where not in sub['output'] or where not in p.stdout:
         bad.append('the ignored line %s is not named in the grade and in '
                    'results.json\'s output' % where)
+    # The same lines inside an exercise of the header: its stub is graded.
+    at = text.index(ARRAY_STUB)
+    inside = labs_with(keep('arraysize-inside'), text[:at] + ARRAY_ATTACK +
+                       text[at:])
+    where2 = '%s:%d' % (ARRAY_FILE, text[:at].count('\n') + 1 +
+                        ARRAY_ATTACK[:ARRAY_ATTACK.index('#undef')].count(
+                            '\n'))
+    p, sub2, t = grade_tree('arraysize-inside', inside.path, None,
+                            keep('arraysize'), '01', whole=False)
+    took += t
+    if sub2['score'] != 0:
+        bad.append('inside an exercise, it earns %g' % sub2['score'])
+    if where2 not in sub2['output'] or 'may #define only' not in p.stdout:
+        bad.append('inside an exercise, %s is not named as refused' % where2)
     return bad, sub['score'], took, 'whole tree %g/%g, as a submission ' \
-        '%g, %s named' % (whole['score'], full_marks(whole), sub['score'],
-                         where)
+        '%g, %s named; inside an exercise %g, %s named' % (
+            whole['score'], full_marks(whole), sub['score'], where,
+            sub2['score'], where2)
 
 
 def check_stale():

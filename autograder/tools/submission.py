@@ -22,7 +22,9 @@ found when the two given lines on each side of its stub are unchanged
 and in place, and what lies between them is taken; the edits elsewhere
 are ignored and listed.  An exercise whose neighbouring given lines were
 changed cannot be told apart from them: its stub is graded (no points
-for it) and the message says where.
+for it) and the message says where.  So is an exercise in a header (the
+tests include it) with a directive its stub has not: a #define or
+#undef of another macro than the stub's, an #include, a #pragma.
 
     submission.py SUBMISSION [--labs DIR]     what would be taken, ignored
 
@@ -33,6 +35,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import sys
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
@@ -47,6 +50,7 @@ CONTEXT = 2                      # given lines that locate a stub, each side
 MAX_FILE = 16 * 1024 * 1024      # bytes; a larger submitted file is ignored
 EXCERPT = 60                     # characters of a line quoted in a note
 SHOWN = 40                       # notes printed; results.json has them all
+DIRECTIVE = re.compile(r'^\s*#\s*(\w+)\s*(\w*)')
 
 
 def load_manifest(repo=REPO):
@@ -136,11 +140,40 @@ class Merge:
         spans = exact(gk, sk)
         if spans is None:
             spans = self.align(gk, sk, sub)
+        if rel.endswith('.h'):
+            spans = [self.macros_only(i, span, sub, stubs[i]) if span
+                     else None for i, span in enumerate(spans)]
         out = list(given[0])
         for i, span in enumerate(spans):
             out += sub[span[0]:span[1]] if span else stubs[i]
             out += given[i + 1]
         self.text = ''.join(out)
+
+    def macros_only(self, i, span, sub, stub):
+        """SPAN, or None when exercise I of a header (the tests include
+        it) has a directive its stub has not: a #define or #undef of
+        another name (the tests' ARRAY_SIZE...), an #include, a #pragma
+        or a #line."""
+        own = {m.group(1, 2) for m in map(DIRECTIVE.match, stub) if m}
+        for j in range(*span):
+            m = DIRECTIVE.match(sub[j])
+            if not m or m.group(1) not in ('define', 'undef', 'include',
+                                           'include_next', 'pragma',
+                                           'line'):
+                continue
+            if m.group(1, 2) in own or (m.group(1) in ('define', 'undef')
+                                        and ('define', m.group(2)) in own):
+                continue
+            self.lost.append((j + 1, 'exercise ch%s: %s: an exercise in a '
+                              'header may #define only the macros of its '
+                              'stub (%s), and nothing else the tests could '
+                              'see; its stub is graded (no points for it)' %
+                              (self.chapters[i].replace(' ', '/ch'),
+                               excerpt(sub[j]), ', '.join(sorted(
+                                   n for d, n in own if d == 'define')) or
+                               'none')))
+            return None
+        return span
 
     def align(self, gk, sk, sub):
         """Spans as exact() when the given code was edited: None for an
@@ -285,9 +318,11 @@ class Report:
                 head += ' Missing, their stubs graded: %s.' % ', '.join(
                     self.missing)
             if self.lost:
-                head += ' %d exercise%s could not be found (no points for '\
-                    'them).' % (len(self.lost), 's' if len(self.lost) > 1
-                                else '')
+                head += ' %d exercise%s graded on %s stub (no points for ' \
+                    '%s), as said first below.' % (
+                        len(self.lost), 's are' if len(self.lost) > 1 else
+                        ' is', 'their' if len(self.lost) > 1 else 'its',
+                        'them' if len(self.lost) > 1 else 'it')
             if self.notes:
                 head += ' %d change%s outside the exercises %s ignored:' % (
                     len(self.notes), 's' if len(self.notes) > 1 else '',
