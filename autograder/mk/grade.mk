@@ -3,6 +3,8 @@
 # autograder/README.md); these rules only pass the variables on.
 #
 #   make grade [CH=N] [UPTO=N] [TREE=labs|solutions|DIR] [TEST=name]
+#              [WHOLE_TREE=1]   (a DIR is graded as a submission: only the
+#              code of its exercises, in the course's files; see grade.py)
 #   make qemu-gdb CH=N [TEST=name] [TREE=..]
 #   make coverage [CH=N] [TREE=..]
 #   make validity
@@ -17,7 +19,8 @@ PY ?= python3
 GRADE_TOOLS := autograder/tools
 
 grade_args = --tree $(TREE) $(if $(CH),--ch $(CH)) $(if $(UPTO),--upto $(UPTO)) \
-	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT))
+	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT)) \
+	$(if $(WHOLE_TREE),--whole-tree)
 
 .PHONY: grade qemu-gdb coverage validity test-grader student-edition \
 	grade-all gradescope mutants

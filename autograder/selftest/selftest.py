@@ -31,6 +31,17 @@ each, no process of the grade may be left (the process table is read).
 Two workers share the cases, each with one scratch tree and build, so a
 case recompiles only what its patch changed.
 
+Two cases grade real chapters with the course's rubric, each in a build
+of its own kept from run to run.  `arraysize`: the all-stub labs/ with,
+outside any exercise, a header line that redefines ARRAY_SIZE to 0 when
+the tests include it (their loops then check nothing): graded as it is
+it earns points, graded as a submission it earns nothing and the grade
+names the ignored line, file:line; the same lines inside the header's
+exercise are refused there (its stub is graded), named too.  `stale`: at one path, a tree with
+chapter 10 stubbed, then one with it solved whose files are dated 2001
+(older than the build's objects, as `cp -a` or tar leave them), then
+the stubbed one dated 2001 again: each is graded on its own code.
+
 Then grade-all runs over a folder of three submissions (laid over the
 base tree instead of labs/): an archive of the untouched base, a folder that edits a test, the rubric and a
 non-student file, and a zip (tree in a sub-folder) whose student file
@@ -67,7 +78,8 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 TOOLS = os.path.join(REPO, 'autograder', 'tools')
 WORK = os.path.join(REPO, 'build', 'selftest')
 sys.path.insert(0, TOOLS)
-from scratch import ScratchTree  # noqa: E402
+import labgen  # noqa: E402
+from scratch import ScratchTree, files_of  # noqa: E402
 DEVTREE = 'arch/arm/kernel/devtree.c'
 BASE = os.path.join(REPO, 'solutions')
 ANCHOR = 'int setup_machine_fdt(const void *fdt)\n{\n'
@@ -321,15 +333,21 @@ def patched_labs(dest, code, path=DEVTREE, extra=None):
             fh.write(more)
 
 
-def grade_tree(name, tree, rubric, out):
+def grade_tree(name, tree, rubric, out, ch='00', whole=True):
+    """Grade TREE's chapter CH (RUBRIC None: the course's rubric); the
+    attacks on the build are graded whole, as the course's own trees.
+    The bound is generous: a first build on a loaded machine is slow."""
     res = os.path.join(WORK, 'results', name)
     cmd = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
-           '--ch', '00', '--rubric', rubric, '--results', res, '--build',
-           out, '--time-limit', str(LIMIT),
-           '--test-timeout', str(TEST_TIMEOUT)]
+           '--ch', ch, '--results', res, '--build', out, '--time-limit',
+           str(LIMIT)]
+    if rubric:
+        cmd += ['--rubric', rubric, '--test-timeout', str(TEST_TIMEOUT)]
+    if whole:
+        cmd.append('--whole-tree')
     start = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       text=True, timeout=2 * LIMIT + 120)
+                       text=True, timeout=2 * LIMIT + 600)
     took = time.time() - start
     with open(os.path.join(res, 'results.json')) as f:
         return p, json.load(f), took
@@ -520,6 +538,121 @@ def check_boot_case(name, tree, out):
     return bad, score, took, ', '.join(note)
 
 
+# Outside any exercise of include/linux/pfn.h: the tests' loops over
+# ARRAY_SIZE(cases) check nothing (libfdt.h comes first in the tests; a
+# zero the compiler cannot see, or -Wtype-limits would refuse the loops).
+ARRAY_ATTACK = ('#if defined(LIBFDT_H)\nstatic inline unsigned long '
+                '__pfn_count(unsigned long n)\n{\n\treturn n & 0;\n}\n'
+                '#undef ARRAY_SIZE\n#define ARRAY_SIZE(a) '
+                '__pfn_count(sizeof(a))\n#endif\n\n')
+ARRAY_FILE = 'include/linux/pfn.h'
+ARRAY_ANCHOR = '#endif /* _LINUX_PFN_H */'
+ARRAY_STUB = '#define PFN_UP(x) ((x) & 0)'   # inside the exercise
+STALE_CH = 10       # its exercise is in one .c file: a quick rebuild
+
+
+def keep(name):
+    """A folder of WORK kept from run to run (a build worth keeping)."""
+    return os.path.join(WORK, 'keep-' + name)
+
+
+def full_marks(res):
+    return sum(t['max_score'] for t in res['tests'])
+
+
+def labs_with(path, pfn_h):
+    """A ScratchTree at PATH: labs/ with ARRAY_FILE's text PFN_H (synced
+    at once: a file whose content is unchanged keeps its time, and its
+    objects)."""
+    labs = os.path.join(REPO, 'labs')
+    files = {rel: os.path.join(labs, rel) for rel in files_of(labs)}
+    files[ARRAY_FILE] = pfn_h.encode()
+    tree = ScratchTree(path)
+    tree.sync_content(files)
+    return tree
+
+
+def check_arraysize():
+    """The all-stub tree with ARRAY_ATTACK: points when graded whole (the
+    attack works), none as a submission, and the ignored line named."""
+    with open(os.path.join(REPO, 'labs', ARRAY_FILE)) as f:
+        text = f.read()
+    for anchor in (ARRAY_ANCHOR, ARRAY_STUB):
+        if anchor not in text:
+            raise SystemExit('selftest: %s has no "%s"; update the '
+                             'selftest' % (ARRAY_FILE, anchor))
+    line = text[:text.index(ARRAY_ANCHOR)].count('\n') + 1
+    tree = labs_with(keep('arraysize-tree'), text.replace(
+        ARRAY_ANCHOR, ARRAY_ATTACK + ARRAY_ANCHOR))
+    bad, took = [], 0.0
+    _, whole, t = grade_tree('arraysize-whole', tree.path, None,
+                             keep('arraysize-whole'), '01')
+    took += t
+    if whole['score'] <= 0:
+        bad.append('graded whole, the attack earns nothing: it no longer '
+                   'shows what it should')
+    p, sub, t = grade_tree('arraysize', tree.path, None, keep('arraysize'),
+                           '01', whole=False)
+    took += t
+    if sub['score'] != 0:
+        bad.append('graded as a submission it earns %g' % sub['score'])
+    where = '%s:%d' % (ARRAY_FILE, line)
+    if where not in sub['output'] or where not in p.stdout:
+        bad.append('the ignored line %s is not named in the grade and in '
+                   'results.json\'s output' % where)
+    # The same lines inside an exercise of the header: its stub is graded.
+    at = text.index(ARRAY_STUB)
+    inside = labs_with(keep('arraysize-inside'), text[:at] + ARRAY_ATTACK +
+                       text[at:])
+    where2 = '%s:%d' % (ARRAY_FILE, text[:at].count('\n') + 1 +
+                        ARRAY_ATTACK[:ARRAY_ATTACK.index('#undef')].count(
+                            '\n'))
+    p, sub2, t = grade_tree('arraysize-inside', inside.path, None,
+                            keep('arraysize'), '01', whole=False)
+    took += t
+    if sub2['score'] != 0:
+        bad.append('inside an exercise, it earns %g' % sub2['score'])
+    if where2 not in sub2['output'] or 'may #define only' not in p.stdout:
+        bad.append('inside an exercise, %s is not named as refused' % where2)
+    return bad, sub['score'], took, 'whole tree %g/%g, as a submission ' \
+        '%g, %s named; inside an exercise %g, %s named' % (
+            whole['score'], full_marks(whole), sub['score'], where,
+            sub2['score'], where2)
+
+
+def check_stale():
+    """At one path: chapter STALE_CH stubbed, then solved with 2001 times,
+    then stubbed with 2001 times: each graded on its own code."""
+    path = keep('stale-tree')
+    out = keep('stale-out')
+    steps = [('stubbed', STALE_CH, False, 0), ('solved, dated 2001',
+                                              STALE_CH + 1, True, 'full'),
+             ('stubbed, dated 2001', STALE_CH, True, 0)]
+    bad, took, got = [], 0.0, []
+    for what, below, old, want in steps:
+        if old:
+            shutil.rmtree(path, ignore_errors=True)
+            labgen.generate(BASE, path, below)
+        else:
+            # Rewritten where its content differs only: a quick rebuild.
+            ScratchTree(path).sync_generated(BASE, below)
+        if old:
+            for root, _, names in os.walk(path):
+                for n in names:
+                    os.utime(os.path.join(root, n), (978307200, 978307200))
+        _, res, t = grade_tree('stale', path, None, out, '%02d' % STALE_CH)
+        took += t
+        expect = full_marks(res) if want == 'full' else want
+        got.append('%s %g' % (what, res['score']))
+        if res['score'] != expect or not full_marks(res):
+            bad.append('%s: score %g, expected %g' % (what, res['score'],
+                                                      expect))
+    return bad, 0, took, 'ch%02d: %s' % (STALE_CH, ', '.join(got))
+
+
+SPECIAL = {'arraysize': check_arraysize, 'stale': check_stale}
+
+
 def check_grade_all(rubric):
     subs = os.path.join(WORK, 'submissions')
     os.makedirs(subs)
@@ -570,19 +703,26 @@ def check_grade_all(rubric):
                                                              w))
         if not os.path.exists(os.path.join(out, s, 'results.json')):
             bad.append('grade-all: no results.json for %s' % s)
+    # bob's edits outside the exercises are listed for him.
+    with open(os.path.join(out, 'bob', 'results.json')) as f:
+        told = json.load(f)['output']
+    for words in ('kernel/printk.c:', 'autograder/tests/rubric: not a file'):
+        if words not in told:
+            bad.append('grade-all: bob\'s results do not say "%s"' % words)
     return bad
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--case', action='append',
-                    help='only these cases (and no grade-all)')
+                    choices=list(CASES) + list(SPECIAL) + ['grade-all'],
+                    help='only these cases (grade-all: the grade-all run)')
     a = ap.parse_args()
     # The scratch trees and builds stay from run to run (only the files
     # a case changes are recompiled); everything else is made afresh.
     os.makedirs(WORK, exist_ok=True)
     for n in os.listdir(WORK):
-        if not re.match(r'^(tree|out)\d+$|^grade-all$', n):
+        if not re.match(r'^(tree|out)\d+$|^grade-all$|^keep-', n):
             shutil.rmtree(os.path.join(WORK, n), ignore_errors=True)
     ga = os.path.join(WORK, 'grade-all')
     for n in os.listdir(ga) if os.path.isdir(ga) else []:
@@ -606,6 +746,8 @@ def main():
     def one(name):
         i = workers.get()
         try:
+            if name in SPECIAL:
+                return name, SPECIAL[name]()
             tree = ScratchTree(os.path.join(WORK, 'tree%d' % i))
             check = check_boot_case if name in BOOT_CASES else \
                 lambda n, t, o: check_case(n, rubric, t, o)
@@ -619,17 +761,18 @@ def main():
             'ok' if not bad else 'FAIL', 'sequence', n, '; '.join(bad)),
             flush=True)
         failures += bad
-    cases = [c for c in a.case or list(CASES) + list(BOOT_CASES)
-             if c != 'sequence']
+    cases = [c for c in a.case or list(SPECIAL) + list(CASES) +
+             list(BOOT_CASES) if c not in ('sequence', 'grade-all')]
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         for name, (bad, score, took, note) in pool.map(one, cases):
-            if name not in BOOT_CASES:  # another chapter, another rubric
+            if name not in SPECIAL and name not in BOOT_CASES:
                 worst = max(worst, (took, name))
-            print('  %-4s %-10s score %4g/%d  %5.1fs  %s' % (
-                'ok' if not bad else 'FAIL', name, score, FULL, took,
+            print('  %-4s %-10s %-14s %5.1fs  %s' % (
+                'ok' if not bad else 'FAIL', name, 'score %4g/%d' % (
+                    score, FULL) if name not in SPECIAL else '', took,
                 '; '.join(bad) or note), flush=True)
             failures += ['%s: %s' % (name, b) for b in bad]
-    if not a.case:
+    if not a.case or 'grade-all' in a.case:
         print('  grade-all over 4 submissions:', flush=True)
         failures += check_grade_all(rubric)
     left = survivors()
@@ -645,7 +788,8 @@ def main():
     for f in failures:
         print('selftest: FAIL ' + f)
     print('selftest: %d cases, %d failures; worst case for one submission: '
-          '%.1fs (%s); total %.0fs' % (len(CASES) + len(BOOT_CASES) + 2,
+          '%.1fs (%s); total %.0fs' % (len(CASES) + len(BOOT_CASES) +
+                                       len(SPECIAL) + 2,
                                        len(failures),
                                        worst[0], worst[1],
                                        time.time() - start))

@@ -3,7 +3,23 @@
 
     grade.py [--tree DIR] [--ch N] [--upto N] [--test NAME]
              [--results DIR] [--build DIR] [--rubric FILE]...
-             [--time-limit SECONDS] [--test-timeout SECONDS] [--quiet]
+             [--time-limit SECONDS] [--test-timeout SECONDS]
+             [--whole-tree] [--labs DIR] [--student-file PATH]...
+
+What is graded.  A tree other than the course's own labs/ and solutions/
+is a submission: only the code of its exercises is graded (what replaces
+each stub, between the given lines around it), in the course's files
+(--labs, default labs/); every change outside an exercise is ignored and
+listed, file:line, at the top of the grade, in results.json's output and
+in submission.txt (autograder/tools/submission.py).  The graded copy is
+<build>/src.  --whole-tree grades a tree as it is; so are labs/ and
+solutions/, and for labs/ (a student's own, in the student edition) the
+changes a submission's grade would ignore are listed as warnings.
+--student-file takes that file whole from a submission.
+
+Builds follow the content of the files, not their times: a tree put back
+with old times (cp -a, tar) over a newer build is recompiled where its
+content changed (follow_content()).
 
 Builds the tree for the host and the board (in parallel), runs the
 graded chapters' suites on both (run.py, in parallel), and prints one
@@ -26,9 +42,11 @@ file.  Exit status: 0 for a full score, 1 otherwise, 2 for a usage
 error.
 """
 import argparse
+import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -41,6 +59,8 @@ TOOLS = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(TOOLS))
 sys.path.insert(0, TOOLS)
 import run  # noqa: E402
+import submission  # noqa: E402
+from scratch import ScratchTree  # noqa: E402
 
 MACHS = ('host', 'arm')
 IMAGE = {'host': 'ktest', 'arm': 'ktest.elf'}
@@ -48,6 +68,8 @@ RUBRICS = [('autograder/tests/rubric', 'visible'),
            ('autograder/hidden/rubric', 'after_published')]
 TIME_LIMIT = 900.0    # seconds per machine for a whole grade
 ERROR_LINES = 40      # compiler lines shown when a tree does not build
+BUILD_INPUTS = ('.c', '.h', '.S', '.lds', '.dts', '.dtsi')
+NOTES_KEPT = 400      # notes on a submission kept in results.json
 
 
 def rel(path):
@@ -90,15 +112,88 @@ def read_rubric(files):
 
 # --- building -------------------------------------------------------------
 
+def tree_content(tree):
+    """{path: sha256} of the files of TREE that a build reads."""
+    out = {}
+    for root, dirs, names in os.walk(tree):
+        dirs[:] = [d for d in dirs if not d.startswith('.')]
+        for n in names:
+            if n.endswith(BUILD_INPUTS):
+                full = os.path.join(root, n)
+                with open(full, 'rb') as f:
+                    out[os.path.relpath(full, tree)] = hashlib.sha256(
+                        f.read()).hexdigest()
+    return out
+
+
+def dep_files(path):
+    """The files a compiler dependency file (.d) names."""
+    with open(path, errors='replace') as f:
+        words = f.read().replace('\\\n', ' ').split()
+    return {os.path.normpath(w) for w in words if not w.endswith(':')}
+
+
+def follow_content(tree, out, content):
+    """Make the build in OUT follow TREE's CONTENT (tree_content()).
+
+    make rebuilds what is older than its sources, so a tree put back with
+    old times (cp -a, tar) over a newer build would not be recompiled:
+    the previous tree's objects would be graded.  OUT/content.json keeps
+    the content the build was made from; the objects whose dependency
+    files name a file whose content changed are removed, with the
+    archives and the image (relinked: the linker scripts are no
+    prerequisites), and everything is removed when the tree's path or
+    its set of files changed (a new header may hide another one).
+    """
+    record = os.path.join(out, 'content.json')
+    try:
+        with open(record) as f:
+            old = json.load(f)
+    except (OSError, ValueError):
+        old = {}
+    if old.get('tree') == tree and old.get('files') == content:
+        return
+    objdir = os.path.join(out, 'obj')
+    if old.get('tree') == tree and set(old.get('files', ())) == \
+            set(content):
+        changed = {os.path.join(tree, r) for r, h in content.items()
+                   if old['files'][r] != h}
+        for d in os.listdir(objdir) if os.path.isdir(objdir) else ():
+            if d.endswith('.d') and dep_files(os.path.join(objdir, d)) & \
+                    changed:
+                for f in (d, d[:-2]):
+                    if os.path.exists(os.path.join(objdir, f)):
+                        os.remove(os.path.join(objdir, f))
+        if any(f.endswith(('.dts', '.dtsi')) for f in changed):
+            shutil.rmtree(os.path.join(out, 'dtb'), ignore_errors=True)
+            if os.path.exists(os.path.join(out, 'dtbs.c')):
+                os.remove(os.path.join(out, 'dtbs.c'))
+    else:
+        for d in ('obj', 'dtb'):
+            shutil.rmtree(os.path.join(out, d), ignore_errors=True)
+        if os.path.exists(os.path.join(out, 'dtbs.c')):
+            os.remove(os.path.join(out, 'dtbs.c'))
+    for f in tuple(IMAGE.values()) + ('libkernel.a', 'libmach.a'):
+        if os.path.exists(os.path.join(out, f)):
+            os.remove(os.path.join(out, f))
+    with open(record + '.tmp', 'w') as f:
+        json.dump({'tree': tree, 'files': content}, f)
+    os.replace(record + '.tmp', record)
+
+
 def build(tree, outdir, machs=MACHS, extra=()):
     """Build TREE for MACHS in parallel into OUTDIR/<mach>.
 
     Returns {mach: (ok, output)}.  EXTRA is added to make's arguments.
+    What is rebuilt follows the files' content (follow_content()).
     """
     procs = {}
+    tree = os.path.abspath(tree)
+    content = tree_content(tree)
     for m in machs:
         out = os.path.join(outdir, m)
         os.makedirs(out, exist_ok=True)
+        follow_content(tree, out, content)
         cmd = ['make', '--no-print-directory', '-f', 'autograder/mk/kernel.mk',
                'TREE=' + os.path.abspath(tree), 'MACH=' + m,
                'OUT=' + os.path.abspath(out)] + list(extra)
@@ -197,6 +292,7 @@ class Grade:
         self.expected = {}      # (ch, test) -> set of machines listing it
         self.build_error = None
         self.note = None
+        self.preface = None     # what was graded, what was ignored
 
     def add_listing(self, mach, listing):
         for ch, test, _, title in listing:
@@ -371,6 +467,8 @@ def write_results(g, resdir, elapsed=0.0):
     earned, possible = g.total()
     summary = g.note or 'Score %s/%s' % (fmt_points(earned),
                                           fmt_points(possible))
+    if g.preface:
+        summary = g.preface + '\n\n' + summary
     doc = {'score': earned, 'execution_time': round(elapsed, 1),
            'output': summary, 'stdout_visibility': 'visible',
            'tests': tests}
@@ -453,6 +551,70 @@ def unfinished(rubric, ch, test, note):
     return g
 
 
+def course_own(tree):
+    """'labs' or 'solutions' when TREE is the course's own, else None."""
+    for name in ('labs', 'solutions'):
+        if os.path.realpath(tree) == os.path.realpath(os.path.join(REPO,
+                                                                   name)):
+            return name
+    return None
+
+
+def prepare(a, tree, outdir):
+    """(the tree to build, the notes for the student or None).
+
+    A submission (see the module's docstring) is assembled into
+    OUTDIR/src: its exercises' code in the course's files.
+    """
+    own = course_own(tree)
+    if own == 'solutions':
+        return tree, None
+    man = submission.load_manifest()
+    if man is None:
+        return tree, ('%s is graded as it is: the course\'s list of '
+                      'exercises (solutions/ or %s) is missing.' % (
+                          rel(tree), submission.MANIFEST), [])
+    name = a.name or rel(tree)
+    if a.whole_tree or own:
+        rep = submission.check_tree(tree, man)
+        if not rep.notes and not rep.lost:
+            return tree, None
+        return tree, (rep.summary(name, whole=True), rep.lines())
+    labs = os.path.abspath(a.labs or os.path.join(REPO, 'labs'))
+    files, rep = submission.assemble(tree, labs, man, a.student_file or ())
+    src = ScratchTree(os.path.join(outdir, 'src'))
+    src.sync_content(files)
+    lines = rep.lines()
+    if rep.notes or rep.lost:
+        lines.append('(line numbers above are those of your files; in the '
+                     'messages below, those of the graded copy, %s)' %
+                     rel(src.path))
+    return src.path, (rep.summary(name), lines)
+
+
+def show_notes(notes, resdir):
+    """Print NOTES (summary, lines) and keep them in RESDIR/submission.txt;
+    the text for results.json."""
+    path = os.path.join(resdir, 'submission.txt')
+    if not notes:
+        if os.path.exists(path):
+            os.remove(path)
+        return None
+    head, lines = notes
+    with open(path, 'w') as f:
+        f.write(head + '\n' + ''.join('  %s\n' % ln for ln in lines))
+    shown = lines[:submission.SHOWN]
+    if len(lines) > len(shown):
+        shown.append('... and %d more (see %s)' % (
+            len(lines) - len(shown), rel(path)))
+    print('grade: ' + head)
+    print(''.join('  %s\n' % ln for ln in shown), end='', flush=True)
+    kept = lines[:NOTES_KEPT]
+    if len(lines) > len(kept):
+        kept.append('... and %d more' % (len(lines) - len(kept)))
+    return '\n'.join([head] + ['  ' + ln for ln in kept])
+
+
 def stages_line(stages):
     return 'grade: time ' + ', '.join('%s %.1fs' % kv for kv in stages)
 
@@ -478,10 +640,17 @@ def grade(a):
     if not os.path.isdir(tree):
         print('grade: %s is not a directory' % tree)
         return 2
-    print('grade: building %s for host and arm (into %s)' % (
-        rel(tree), rel(outdir)), flush=True)
     t0 = time.time()
-    built = build(tree, outdir)
+    source, notes = prepare(a, tree, outdir)
+    preface = show_notes(notes, resdir)
+    if preface:
+        provisional.preface = preface
+        write_results(provisional, resdir)
+    stages.append(('assemble', time.time() - t0))
+    print('grade: building %s for host and arm (into %s)' % (
+        rel(source), rel(outdir)), flush=True)
+    t0 = time.time()
+    built = build(source, outdir)
     stages.append(('build', time.time() - t0))
     failed = [m for m, (ok, _) in built.items() if not ok]
     if failed:
@@ -503,6 +672,7 @@ def grade(a):
     chapters = choose_chapters(rubric, listings['host'] + listings['arm'],
                                ch, a.upto)
     g = Grade(rubric, chapters, a.test)
+    g.preface = preface
     for m in MACHS:
         g.add_listing(m, [t for t in listings[m]
                           if not a.test or t[1] == a.test])
@@ -562,6 +732,13 @@ def arguments(argv=None):
                     TIME_LIMIT)
     ap.add_argument('--test-timeout', type=float,
                     help='seconds per test (default: each suite\'s own)')
+    ap.add_argument('--whole-tree', action='store_true',
+                    help='grade the tree as it is, not only its exercises')
+    ap.add_argument('--labs', help='the course tree whose files surround '
+                    'a submission\'s exercises (default labs/)')
+    ap.add_argument('--student-file', action='append', metavar='PATH',
+                    help='take this file whole from a submission')
+    ap.add_argument('--name', help='the tree\'s name in messages')
     return ap.parse_args(argv)
 
 

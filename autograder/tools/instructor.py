@@ -7,15 +7,18 @@
     instructor.py gradescope [--out DIR]
 
 A submission is a labs/-shaped directory, or a .tar.gz/.tgz/.tar/.zip
-of one (the tree may sit in a sub-folder).  Only the files students are
-meant to edit are taken from it: the files of labs/ that hold exercises
-(`labgen.py solutions --list`), plus any --student-file.  They are laid
-over a fresh copy of labs/ and graded with the course's own tests,
-rubric and build files, so a submission that edits a test, the rubric
-or a makefile changes nothing.
+of one (the tree may sit in a sub-folder).  Only what students are asked
+to write is taken from it: the code of each exercise, what replaces its
+stub between the given lines around it (autograder/tools/submission.py),
+plus any --student-file whole.  Everything else is the course's: its
+labs/ (--labs), tests, rubric and build files, so a submission that
+edits a header, a test, the rubric or a makefile changes nothing; every
+change outside an exercise is listed for the student (results.json's
+output, submission.txt).
 
 grade-all writes DIR/grades.csv (student, points per chapter, total)
-and DIR/<student>/results.json (.tap, .xml) for each submission.
+and DIR/<student>/results.json (.tap, .xml) and submission.txt for each
+submission.
 """
 import argparse
 import concurrent.futures
@@ -36,30 +39,21 @@ TOOLS = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(TOOLS))
 sys.path.insert(0, TOOLS)
 import grade  # noqa: E402
-from scratch import ScratchTree  # noqa: E402
+import labgen  # noqa: E402
+import submission  # noqa: E402
 sys.path.insert(0, os.path.join(REPO, 'book', 'tools'))
 import edition  # noqa: E402
 
-STUDENT_FILES = 'autograder/student-files'  # list shipped without solutions/
 MAX_MEMBER = 16 * 1024 * 1024                # bytes; larger members skipped
 GRADE_SLACK = 600                            # seconds beyond the run limits
 
 
 def student_files(extra=()):
-    """Paths (relative to labs/) that students edit, sorted."""
-    files = set(extra)
-    if os.path.isdir(os.path.join(REPO, 'solutions')):
-        out = subprocess.run([sys.executable,
-                              os.path.join(TOOLS, 'labgen.py'),
-                              os.path.join(REPO, 'solutions'), '--list'],
-                             stdout=subprocess.PIPE, text=True, check=True)
-        for line in out.stdout.splitlines():
-            if line.startswith('exercise '):
-                files.add(line.split()[2].rsplit(':', 1)[0])
-    elif os.path.exists(os.path.join(REPO, STUDENT_FILES)):
-        with open(os.path.join(REPO, STUDENT_FILES)) as f:
-            files.update(ln.strip() for ln in f if ln.strip())
-    return sorted(files)
+    """Paths (relative to labs/) that hold what students write, sorted:
+    the lab files with exercises, and EXTRA."""
+    man = submission.load_manifest() or {}
+    return sorted(set(extra) | set(man.get('files', ())) |
+                  set(man.get('whole', ())))
 
 
 # --- unpacking a submission -----------------------------------------------
@@ -122,81 +116,45 @@ def student_name(path):
     return name
 
 
-def assemble(submission, tree, files, labs):
-    """Write TREE: a fresh copy of LABS with FILES taken from SUBMISSION.
+def grade_one(sub, outdir, files, opts, labs, slot=None, extra=()):
+    """Grade submission SUB into OUTDIR; returns its results.json dict.
 
-    Returns the notes to show the student (files taken, files missing).
-    """
-    work = tempfile.mkdtemp(prefix='submission-')
-    try:
-        if os.path.isdir(submission):
-            top = submission
-        else:
-            unpack(submission, work)
-            top = work
-        root = find_root(top, files)
-        if os.path.exists(tree):
-            shutil.rmtree(tree)
-        shutil.copytree(labs, tree)
-        taken, missing = [], []
-        for f in files:
-            src = os.path.join(root, f)
-            if os.path.isfile(src) and not os.path.islink(src):
-                os.makedirs(os.path.dirname(os.path.join(tree, f)),
-                            exist_ok=True)
-                shutil.copyfile(src, os.path.join(tree, f))
-                taken.append(f)
-            else:
-                missing.append(f)
-        return taken, missing
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def grade_one(submission, outdir, files, opts, labs, slot=None):
-    """Grade one submission into OUTDIR; returns its results.json dict.
-
-    SLOT, a folder of the worker's own, keeps a scratch tree and its
-    build: the submission's tree is synced into it (only changed files
-    rewritten), so the build recompiles only what differs from the
-    submission graded before.
+    grade.py takes the exercises' code from it into the course's LABS
+    (EXTRA whole) and lists what it ignored.  SLOT, a folder of the
+    worker's own, keeps the graded copy and its build from one
+    submission to the next: only the files whose content differs from
+    the previous submission's are rewritten, and recompiled.
     """
     os.makedirs(outdir, exist_ok=True)
-    work = tempfile.mkdtemp(prefix='assemble-')
+    work = tempfile.mkdtemp(prefix='submission-')
     try:
-        tree_src = os.path.join(work, 'tree')
-        taken, missing = assemble(submission, tree_src, files, labs)
-        if slot:
-            tree = ScratchTree(os.path.join(slot, 'tree'))
-            tree.sync(tree_src)
-            tree, build_dir = tree.path, os.path.join(slot, 'build')
+        if os.path.isdir(sub):
+            top = sub
         else:
-            tree = os.path.join(outdir, 'tree')
-            if os.path.exists(tree):
-                shutil.rmtree(tree)
-            shutil.copytree(tree_src, tree)
-            build_dir = os.path.join(outdir, 'build')
+            unpack(sub, work)
+            top = work
+        root = find_root(top, files)
+        build_dir = os.path.join(slot or outdir, 'build')
+        argv = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree',
+                root, '--results', outdir, '--build', build_dir, '--labs',
+                labs, '--name', 'the submission']
+        for f in extra:
+            argv += ['--student-file', f]
+        argv += opts
+        limit = 2 * float(_opt(opts, '--time-limit', grade.TIME_LIMIT)) + \
+            GRADE_SLACK
+        with open(os.path.join(outdir, 'grade.log'), 'w') as log:
+            p = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT,
+                                 cwd=REPO, start_new_session=True)
+            try:
+                p.wait(timeout=limit)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
+                log.write('\ninstructor: the grade did not finish in %gs\n' %
+                          limit)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    with open(os.path.join(outdir, 'files.txt'), 'w') as f:
-        f.write(''.join('taken   %s\n' % x for x in taken) +
-                ''.join('missing %s (the lab stub is used)\n' % x
-                        for x in missing))
-    argv = [sys.executable, os.path.join(TOOLS, 'grade.py'), '--tree', tree,
-            '--results', outdir, '--build', build_dir]
-    argv += opts
-    limit = 2 * float(_opt(opts, '--time-limit', grade.TIME_LIMIT)) + \
-        GRADE_SLACK
-    with open(os.path.join(outdir, 'grade.log'), 'w') as log:
-        p = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT,
-                             cwd=REPO, start_new_session=True)
-        try:
-            p.wait(timeout=limit)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
-            log.write('\ninstructor: the grade did not finish in %gs\n' %
-                      limit)
     # grade.py kills what its tests leave before it writes results; what
     # escaped it is swept when every grade has finished (cmd_grade_all).
     with open(os.path.join(outdir, 'results.json')) as f:
@@ -240,9 +198,10 @@ def cmd_grade_all(a):
     os.makedirs(out, exist_ok=True)
     jobs = max(1, min(a.jobs or os.cpu_count() or 1, len(subs) or 1))
     grade.run.set_subreaper()
-    print('grade-all: %d submissions, %d at a time; taking %d student '
-          'files: %s' % (len(subs), jobs, len(files),
-                         ' '.join(files) or '(none yet)'), flush=True)
+    print('grade-all: %d submissions, %d at a time; taking the exercises '
+          'of %d files%s' % (len(subs), jobs, len(files) - len(
+              set(a.student_file)), ' and whole: ' + ' '.join(
+                  a.student_file) if a.student_file else ''), flush=True)
     slots = queue.Queue()
     for i in range(jobs):
         slots.put(os.path.join(out, '.work', str(i)))
@@ -253,7 +212,8 @@ def cmd_grade_all(a):
         try:
             t0 = time.time()
             res = grade_one(sub, os.path.join(out, student_name(sub)),
-                            files, opts, os.path.abspath(a.labs), slot)
+                            files, opts, os.path.abspath(a.labs), slot,
+                            a.student_file)
             return sub, res, time.time() - t0
         finally:
             slots.put(slot)
@@ -266,10 +226,19 @@ def cmd_grade_all(a):
             per = chapter_points(res)
             chapters.update(per)
             rows.append((name, per, res.get('score', 0)))
+            # The score's line, then how many notes submission.txt has.
+            said = res.get('output', '').split('\n\n')[-1].splitlines()
+            notes = os.path.join(out, name, 'submission.txt')
+            if os.path.exists(notes):
+                with open(notes) as f:
+                    n = sum(1 for ln in f if ln.startswith('  ') and
+                            not ln.startswith('  (line numbers'))
+                if n:
+                    said = said[:1] + ['(%d note%s in %s)' % (
+                        n, 's' if n > 1 else '', grade.rel(notes))]
             print('  %-24s %6g points  (%.0fs)  %s' % (
-                name, res.get('score', 0), took,
-                res.get('output', '').splitlines()[0]
-                if res.get('output') else ''), flush=True)
+                name, res.get('score', 0), took, ' '.join(said[:2])),
+                flush=True)
     grade.run.reap_descendants()
     chapters = sorted(chapters)
     with open(os.path.join(out, 'grades.csv'), 'w', newline='') as f:
@@ -287,7 +256,8 @@ def cmd_grade_all(a):
 def cmd_grade_one(a):
     files = student_files(a.student_file)
     res = grade_one(a.submission, os.path.abspath(a.results), files,
-                    grading_opts(a), os.path.abspath(a.labs))
+                    grading_opts(a), os.path.abspath(a.labs),
+                    extra=a.student_file)
     print(res.get('output', ''))
     return 0
 
@@ -310,6 +280,17 @@ def copy_course(dest, private=PRIVATE):
     shutil.copytree(REPO, dest, ignore=ignore, symlinks=True)
 
 
+def write_manifest(dest, whole=()):
+    """The course's exercises (given code, stubs), for a copy without
+    solutions/: its grader and its warnings need them.  WHOLE: files its
+    grader takes whole from a submission."""
+    man = labgen.manifest(os.path.join(REPO, 'solutions'))
+    if whole:
+        man['whole'] = sorted(whole)
+    with open(os.path.join(dest, submission.MANIFEST), 'w') as f:
+        json.dump(man, f)
+
+
 def cmd_student_edition(a):
     dest = os.path.abspath(a.dest)
     if dest.startswith(REPO + os.sep) and not dest.startswith(
@@ -317,6 +298,7 @@ def cmd_student_edition(a):
         raise SystemExit('instructor: DEST must be outside the repository '
                          '(or under build/)')
     copy_course(dest)
+    write_manifest(dest)
     n = edition.student_edition(dest, REPO)
     print('student-edition: wrote %s (no solutions/, no autograder/hidden; '
           'chapters: %d answers left out, %d listings located)'
@@ -336,8 +318,7 @@ def gradescope_bundle(a, out, stage):
     course = os.path.join(stage, 'course')
     # The autograder keeps the hidden tests; only the solutions stay home.
     copy_course(course, private=('solutions', 'build', '.git'))
-    with open(os.path.join(course, STUDENT_FILES), 'w') as f:
-        f.write(''.join(x + '\n' for x in student_files(a.student_file)))
+    write_manifest(course, a.student_file)
     deps = os.path.join(REPO, 'build', 'deps', 'arm')
     if os.path.isdir(deps):
         # Prebuilt ARM Check and libfdt; setup.sh rebuilds them if absent.

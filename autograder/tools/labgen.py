@@ -4,12 +4,15 @@
     labgen.py SRC DST [--solved-below N]   write DST from SRC
     labgen.py SRC DST --check               is DST what SRC generates?
     labgen.py SRC --list                    exercises and listings
+    labgen.py SRC --manifest FILE           what labs/ holds, as JSON
 
 DST is replaced whole.  With --solved-below N, exercises of chapters
 before N keep their solution (a catch-up tree for chapter N).
 """
 import argparse
 import filecmp
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -29,8 +32,13 @@ class MarkerError(Exception):
     pass
 
 
-def transform(path, lines, solved_below):
-    """Return (new lines, exercises [(chapter, line)], regions {name: line})."""
+def transform(path, lines, solved_below, spans=None):
+    """Return (new lines, exercises [(chapter, line)], regions {name: line}).
+
+    SPANS, a list, receives (chapter, first, end) per exercise: the
+    exercise's lines in the new lines, new[first:end] (the stub, or the
+    solution when it is kept).
+    """
     out, exercises, regions, open_regions = [], [], {}, []
     state, chapter, start = 'code', None, 0
     for no, line in enumerate(lines, 1):
@@ -42,6 +50,7 @@ def transform(path, lines, solved_below):
                                   '(opened at line %d)' % (where, start))
             state, chapter, start = 'solution', int(m.group(1)), no
             exercises.append((chapter, no))
+            first = len(out)
             continue
         if STUB.match(line):
             if state != 'solution':
@@ -53,6 +62,8 @@ def transform(path, lines, solved_below):
                 raise MarkerError('%s: END SOLUTION without %s' % (
                     where, 'STUB' if state == 'solution' else 'BEGIN'))
             state = 'code'
+            if spans is not None:
+                spans.append((chapter, first, len(out)))
             continue
         keep = solved_below is not None and chapter is not None and \
             chapter < solved_below
@@ -126,6 +137,46 @@ def generate(src, dst, solved_below=None):
     return exercises, regions
 
 
+def manifest(src):
+    """What the lab tree of SRC holds, for the grader (see grade.py).
+
+    {'format': 1,
+     'files': {path: {'given': [text, ...], 'stubs': [{'chapter': 'NN',
+               'text': stub}, ...]}},
+     'sha256': {path: hex digest of the lab file}}
+
+    'files' has every lab file with exercises: its text is given[0] +
+    stubs[0] + given[1] + ... + given[-1], the given code around each
+    exercise's stub.  Exercises with no given line between them (one
+    right after the other) are one stub here.  'sha256' has every file
+    of the lab tree.
+    """
+    files, sums = {}, {}
+    for full, rel in walk(src):
+        with open(full, 'rb') as f:
+            data = f.read()
+        if rel.endswith(SOURCE_EXT) and b'BEGIN SOLUTION' in data:
+            spans = []
+            out, _, _ = transform(rel, data.decode().splitlines(True), None,
+                                  spans)
+            given, stubs, at = [], [], 0
+            for ch, first, end in spans:
+                if given and first == at:
+                    stubs[-1]['text'] += ''.join(out[first:end])
+                    stubs[-1]['chapter'] += ' %02d' % ch
+                else:
+                    given.append(''.join(out[at:first]))
+                    stubs.append({'chapter': '%02d' % ch,
+                                  'text': ''.join(out[first:end])})
+                at = end
+            given.append(''.join(out[at:]))
+            if stubs:
+                files[rel] = {'given': given, 'stubs': stubs}
+            data = ''.join(out).encode()
+        sums[rel] = hashlib.sha256(data).hexdigest()
+    return {'format': 1, 'files': files, 'sha256': sums}
+
+
 def same_tree(a, b):
     """List the differences between two directory trees."""
     diffs = []
@@ -153,13 +204,31 @@ def main():
     ap.add_argument('--solved-below', type=int)
     ap.add_argument('--check', action='store_true')
     ap.add_argument('--list', action='store_true')
+    ap.add_argument('--manifest', metavar='FILE')
     a = ap.parse_args()
     try:
+        if a.manifest:
+            with open(a.manifest, 'w') as f:
+                json.dump(manifest(a.src), f, indent=0)
+            return 0
         if a.list:
             with tempfile.TemporaryDirectory(prefix='labgen-') as tmp:
                 ex, reg = generate(a.src, tmp)
+            lines = {}
+            for rel, entry in manifest(a.src)['files'].items():
+                at = 1
+                for given, stub in zip(entry['given'], entry['stubs']):
+                    at += given.count('\n')
+                    n = stub['text'].count('\n')
+                    for ch in stub['chapter'].split():
+                        lines.setdefault((rel, int(ch)), []).append(
+                            (at, at + n - 1))
+                    at += n
             for ch, rel, no in ex:
-                print('exercise ch%02d %s:%d' % (ch, rel, no))
+                span = lines.get((rel, ch), [])
+                a_, b_ = span.pop(0) if span else (0, -1)
+                print('exercise ch%02d %s:%d (labs/ lines %d-%d)' % (
+                    ch, rel, no, a_, b_))
             for name, where in sorted(reg.items()):
                 print('listing "%s" %s' % (name, where))
             return 0

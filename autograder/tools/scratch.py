@@ -41,12 +41,25 @@ class ScratchTree:
     def sync(self, src):
         """Make the tree's content that of folder SRC; returns the paths
         written (changed or new) and removed."""
+        return self._sync({rel: os.path.join(src, rel)
+                           for rel in files_of(src)})
+
+    def sync_content(self, files):
+        """Make the tree's content FILES, {path: bytes}; returns the
+        paths written and removed."""
+        return self._sync(files)
+
+    def _sync(self, want):
+        """WANT: {path: bytes or the file to read them from}.  A file is
+        written (with a fresh time, so make rebuilds what depends on it)
+        only when its content differs."""
         changed = []
-        want = set(files_of(src))
         for rel in sorted(want):
-            a, b = os.path.join(src, rel), os.path.join(self.path, rel)
-            with open(a, 'rb') as f:
-                data = f.read()
+            data = want[rel]
+            if isinstance(data, str):
+                with open(data, 'rb') as f:
+                    data = f.read()
+            b = os.path.join(self.path, rel)
             try:
                 with open(b, 'rb') as f:
                     if f.read() == data:
