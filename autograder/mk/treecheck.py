@@ -45,7 +45,7 @@ tests judge it.  Seven rules, each a build error that names the culprit:
    (arch/host, arch/arm/mach-vexpress) calls the C library for the
    port: it may use the descriptors and system calls, but of the
    lookups only what the host port needs to name a faulting PC
-   (dladdr, __executable_start; MACHINE_MAY).
+   (dladdr, dladdr1, __executable_start; MACHINE_MAY).
 7. No object of the portable kernel (outside the machine code) may hold
    a trap instruction (svc, bkpt, hlt on the board; syscall, sysenter,
    int on the host): a system call or semihosting call made by hand.
@@ -86,7 +86,7 @@ program_invocation_name program_invocation_short_name __progname
 __progname_full _swiwrite _swiopen _swilseek _write _write_r _open _open_r
 _read _read_r initialise_monitor_handles'''.split())
 # The host port names the function a PC lies in (arch/host/machine.c).
-MACHINE_MAY = {'arch/host/': {'dladdr', '__executable_start'},
+MACHINE_MAY = {'arch/host/': {'dladdr', 'dladdr1', '__executable_start'},
                'arch/arm/mach-vexpress/': {'main'}}
 # Rule 7: trap instructions, as objdump -d spells them.
 TRAPS = re.compile(r'\t(svc|swi|bkpt|hlt|smc|hvc|syscall|sysenter|'

@@ -715,7 +715,8 @@ def check_grade_all(rubric):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--case', action='append',
-                    choices=list(CASES) + list(SPECIAL) + ['grade-all'],
+                    choices=list(CASES) + list(SPECIAL) + list(BOOT_CASES) +
+                    ['sequence', 'grade-all'],
                     help='only these cases (grade-all: the grade-all run)')
     a = ap.parse_args()
     # The scratch trees and builds stay from run to run (only the files

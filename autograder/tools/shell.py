@@ -171,8 +171,8 @@ def masked(text):
             skip = 'mm> '
         elif ln.startswith('mm> reset'):
             skip = 'shell: '        # the boot's messages, to the banner
-        elif ln.startswith('Machine: '):
-            skip = '---[ end trace'
+        elif ln.startswith('Modules linked in:'):
+            skip = '---[ end trace'     # the registers differ
             continue
         ln = PFN.sub('pfn 0x#', ln)
         ln = PERF_LINE.sub(r'#\2', ln)

@@ -23,8 +23,11 @@
  * printed as itself in both.  %pa (and %pap) prints the phys_addr_t
  * it is given the address of, as Linux does: "0x" and all its digits,
  * 0x60000000 (memblock's views, chapter 9).  %pGg prints the gfp_t it
- * is given the address of as flag names ("GFP_KERNEL|__GFP_ZERO").  The
- * other extensions (%pS, %pGp, ...) are skipped, and, as in Linux, a
+ * is given the address of as flag names ("GFP_KERNEL|__GFP_ZERO").  %pS
+ * and %ps name a code address ("func+0x1c/0x80", "func") where the
+ * machine knows its symbols (the host), and print it as 0x and its
+ * digits where it does not (the board), as a kernel without kallsyms
+ * does.  The other extensions (%pGp, ...) are skipped, and, as in Linux, a
  * conversion the kernel does not know ends the output.
  */
 #include <stdarg.h>
@@ -33,6 +36,7 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include "../mm/internal.h" /* for the trace_print_flags arrays */
+#include <asm/machine.h>
 
 #define PTR_DIGITS 8 /* 2 * sizeof(void *) on a 32-bit machine */
 
@@ -276,6 +280,20 @@ static void format_flags(struct vbuf *o, unsigned long flags,
 		put_formatted(o, "%#lx", flags);
 }
 
+/* %pS (offset and size) or %ps (the name alone) of a code address */
+static void put_symbol(struct vbuf *o, void *addr, bool offset)
+{
+	char name[128];
+
+	if (!machine_symbol((uintptr_t)addr, name, sizeof(name))) {
+		put_formatted(o, "0x%0*lx", PTR_DIGITS, (unsigned long)addr);
+		return;
+	}
+	if (!offset)
+		name[strcspn(name, "+")] = 0;
+	put_str(o, name, strlen(name));
+}
+
 /**
  * vscnprintf - format into a buffer, as the kernel does
  * @buf: the buffer
@@ -317,6 +335,11 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			put_formatted(&o, "0x%0*llx", (int)(2 * sizeof(*pa)),
 				      (unsigned long long)*pa);
 			fmt += fmt[1] == 'p' ? 2 : 1;
+			continue;
+		}
+		if (s.type == 'p' && (fmt[0] == 'S' || fmt[0] == 's')) {
+			put_symbol(&o, va_arg(ap, void *), fmt[0] == 'S');
+			fmt++;
 			continue;
 		}
 		if (s.type == 'p' && fmt[0] == 'G' && fmt[1] == 'g') {

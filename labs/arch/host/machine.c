@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,23 +86,36 @@ void machine_halt(int status)
 	_exit(status);
 }
 
-void __show_regs(struct pt_regs *regs)
+/* The host's instruction pointer: our code is the host's. */
+uintptr_t machine_show_pc(const struct pt_regs *regs)
+{
+	(void)regs;
+	return host_cpu.host_pc;
+}
+
+/* The fault registers, and the host's instruction pointer in full. */
+void machine_show_regs(const struct pt_regs *regs)
+{
+	(void)regs;
+	pr_emerg("DFSR: %08x  DFAR: %08x  IFSR: %08x  IFAR: %08x  "
+		 "host pc: %016lx\n",
+		 host_cpu.dfsr, host_cpu.dfar, host_cpu.ifsr, host_cpu.ifar,
+		 host_cpu.host_pc);
+}
+
+/* %pS on the host: the program's own symbols ("func+0x1c/0x80"). */
+bool machine_symbol(uintptr_t addr, char *buf, size_t size)
 {
 	Dl_info info;
-	const char *sym = "?";
-	unsigned long off = 0;
+	const ElfW(Sym) *sym = NULL;
 
-	if (dladdr((void *)host_cpu.host_pc, &info) && info.dli_sname) {
-		sym = info.dli_sname;
-		off = host_cpu.host_pc - (unsigned long)info.dli_saddr;
-	}
-	pr_emerg("PC is at %s+0x%lx (host pc %016lx)\n", sym, off,
-		 host_cpu.host_pc);
-	pr_emerg("sp : %08x  psr: %08x\n", regs->ARM_sp, regs->ARM_cpsr);
-	pr_emerg("DFSR: %08x  DFAR: %08x  SCTLR: %08x  TTBR0: %08x  "
-		 "DACR: %08x\n",
-		 host_cpu.dfsr, host_cpu.dfar, host_cpu.sctlr, host_cpu.ttbr0,
-		 host_cpu.dacr);
+	if (!dladdr1((void *)addr, &info, (void **)&sym, RTLD_DL_SYMENT) ||
+	    !info.dli_sname || !sym)
+		return false;
+	scnprintf(buf, size, "%s+%#lx/%#lx", info.dli_sname,
+		  (unsigned long)(addr - (uintptr_t)info.dli_saddr),
+		  (unsigned long)sym->st_size);
+	return true;
 }
 
 /*

@@ -33,7 +33,9 @@ static void fill_regs(struct pt_regs *regs, const ucontext_t *uc)
 	*regs = (struct pt_regs){ 0 };
 	regs->ARM_pc = (u32)g[REG_RIP];
 	regs->ARM_sp = (u32)g[REG_RSP];
-	regs->ARM_cpsr = host_cpu.user ? USR_MODE : SVC_MODE;
+	/* no interrupts on the host: they are masked, as in an exception */
+	regs->ARM_cpsr =
+		(host_cpu.user ? USR_MODE : SVC_MODE) | PSR_I_BIT | PSR_F_BIT;
 	host_cpu.host_pc = (unsigned long)g[REG_RIP];
 }
 

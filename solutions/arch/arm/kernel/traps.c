@@ -3,7 +3,9 @@
  * Oopses and the undefined-instruction trap (arch/arm/kernel/traps.c).
  *
  * die() prints the oops header Linux prints, "Internal error: <what>:
- * <err> [#<n>] ARM", the registers, and ends the current task.  BUG()
+ * <err> [#<n>] SMP ARM" (" SMP": the kernel is built for several CPUs,
+ * CONFIG_SMP, whatever it finds at boot), the modules line, the
+ * registers (process.c), and ends the current task.  BUG()
  * arrives here as an undefined instruction with bug_pending set, and
  * is reported as "Oops - BUG", as on ARM Linux.
  */
@@ -26,8 +28,9 @@ void die(const char *str, struct pt_regs *regs, int err)
 	snprintf(oops_summary, sizeof(oops_summary), "%s: %x (%s)", str, err,
 		 printk_last_urgent);
 	oops_regs = *regs;
-	pr_emerg("Internal error: %s: %x [#%d] ARM\n", str, err, ++die_counter);
-	pr_emerg("Machine: %s\n", machine_name);
+	pr_emerg("Internal error: %s: %x [#%d] SMP ARM\n", str, err,
+		 ++die_counter);
+	pr_emerg("Modules linked in:\n");
 	__show_regs(regs);
 	pr_emerg("---[ end trace ]---\n");
 	do_exit(SIGSEGV);

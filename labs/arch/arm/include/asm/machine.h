@@ -55,8 +55,18 @@ bool machine_image_in_ram(void);
 void machine_text_writable(void *start, size_t size, bool writable);
 extern const u32 machine_undef_insn;
 
-/* Print the registers of an exception, and where it was taken. */
+/*
+ * An oops's registers (arch/arm/kernel/process.c: __show_regs) print the
+ * same lines on both machines; each machine adds what it knows besides:
+ * machine_show_pc() is where the exception was taken (the board's PC;
+ * the host's own instruction pointer), machine_show_regs() prints one
+ * line of its own (the fault registers), and machine_symbol() names an
+ * address for %pS ("func+0x1c/0x80"), or returns false.
+ */
 void __show_regs(struct pt_regs *regs);
+uintptr_t machine_show_pc(const struct pt_regs *regs);
+void machine_show_regs(const struct pt_regs *regs);
+bool machine_symbol(uintptr_t addr, char *buf, size_t size);
 
 /* The device trees built into the image (arch/arm/boot/dts). */
 struct builtin_dtb {
