@@ -26,12 +26,22 @@ What it does, in document order:
     so that long identifiers and the checks of a lab table stay in their
     own column; inline code may break after an inner underscore, a slash
     or "->" (LaTeX \codebreak, HTML <wbr> in tables), never elsewhere.
-  - LaTeX: each listing is one unbreakable booklisting (preamble.tex), so
-    no page break, and no float, falls inside it; curly quotes become
+  - LaTeX: a short listing is one unbreakable booklisting (preamble.tex),
+    so no page break, and no float, falls inside it; a long one is a
+    longlisting, which breaks between lines; curly quotes become
     straight ones (Noto CJK draws curly ones full-width).
 --]]
 
 local stringify = pandoc.utils.stringify
+
+-- A listing of up to LONG_LISTING lines stays on one page (booklisting);
+-- a longer one may break between lines (longlisting), its caption kept
+-- with its first lines, so that no page is left more than about a third
+-- empty before it.
+local LONG_LISTING = 18
+local function listing_env(lines)
+  return lines > LONG_LISTING and 'longlisting' or 'booklisting'
+end
 local is_latex = FORMAT:match('latex') ~= nil
 
 -- A small JSON reader: pandoc 2.17 has no pandoc.json.
@@ -344,11 +354,12 @@ function Pandoc(doc)
       pandoc.Attr('', classes))
     local blocks = pandoc.List()
     if is_latex then
-      blocks:insert(raw('\\begin{booklisting}\\phantomsection\\label{'
+      local env = listing_env(#r.text)
+      blocks:insert(raw('\\begin{' .. env .. '}\\phantomsection\\label{'
         .. id .. '}'))
       blocks:insert(pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })))
       blocks:insert(code)
-      blocks:insert(raw('\\end{booklisting}'))
+      blocks:insert(raw('\\end{' .. env .. '}'))
     else
       blocks:insert(pandoc.Div({ cap }, pandoc.Attr(id, { 'listing-caption' })))
       blocks:insert(code)
@@ -376,11 +387,13 @@ function Pandoc(doc)
     if is_latex then
       -- /proc views are up to 118 columns wide: 7 pt keeps their rows on
       -- one line each
-      return { raw('\\begin{booklisting}'),
+      local _, nlines = text:gsub('\n', '')
+      local env = listing_env(nlines)
+      return { raw('\\begin{' .. env .. '}'),
         pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })),
         raw('\\begin{Verbatim}[fontsize=\\scriptsize,breaklines]\n'
           .. text:gsub('%s+$', '') .. '\n\\end{Verbatim}'),
-        raw('\\end{booklisting}') }
+        raw('\\end{' .. env .. '}') }
     end
     return { pandoc.Div({ cap }, pandoc.Attr('', { 'listing-caption' })), code }
   end
