@@ -10,6 +10,7 @@
 #   make validity
 #   make test-grader
 #   make student-edition DEST=dir
+#   make check-edition DEST=dir   (no solution text in an edition)
 #   make grade-all SUBMISSIONS=dir [JOBS=n]
 #   make mutants [CH=N]
 #   make gradescope
@@ -22,7 +23,7 @@ grade_args = --tree $(TREE) $(if $(CH),--ch $(CH)) $(if $(UPTO),--upto $(UPTO)) 
 	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT)) \
 	$(if $(WHOLE_TREE),--whole-tree)
 
-.PHONY: grade qemu-gdb coverage validity test-grader student-edition \
+.PHONY: grade qemu-gdb coverage validity test-grader student-edition check-edition \
 	grade-all gradescope mutants
 
 grade: deps
@@ -45,9 +46,15 @@ mutants: deps
 test-grader: deps
 	@$(PY) autograder/selftest/selftest.py
 
-student-edition:
+# Its own make book-student needs the live figures and sessions, drawn
+# here from solutions/ (book-tools installs Graphviz, pandoc...).
+student-edition: deps book-tools
 	@test -n "$(DEST)" || { echo "usage: make student-edition DEST=dir"; exit 2; }
 	@$(PY) $(GRADE_TOOLS)/instructor.py student-edition $(DEST)
+
+check-edition:
+	@test -n "$(DEST)" || { echo "usage: make check-edition DEST=dir"; exit 2; }
+	@$(PY) $(GRADE_TOOLS)/instructor.py check-edition $(DEST)
 
 grade-all: deps
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade-all SUBMISSIONS=dir"; exit 2; }
