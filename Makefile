@@ -57,7 +57,6 @@ help:
 	@echo "             [CH=N] [SCRIPT=file]   a console on your running kernel"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
-	@echo "  make coverage [CH=N]   gcovr report of the tests over your labs/"
 	@echo "  make book-student  your handbook, listings from labs/: build/book/handbook-student.{pdf,html}"
 	@echo "  make real-linux [BOARD=vexpress-256m|...] [SCRIPT=file] [CHECK=1]"
 	@echo "                     Debian's Linux 5.10 on the same board: the same views"
@@ -160,13 +159,13 @@ real-linux:
 
 # --- benchmarks: figures printed, never asserted ------------------------
 .PHONY: bench
-bench: deps
+bench: needs-solutions deps
 	@$(MAKE) -s --no-print-directory build TREE=solutions MACH=host
 	@$(call IMAGE_host,solutions) --chapter bench | grep '^bench:'
 
 # --- the repository's self-test -----------------------------------------
 # Every step prints its own progress; the first failure stops the run.
-test: deps
+test: needs-solutions deps
 	@start=$$(date +%s); step() { echo "== [$$1/8] $$2 ($$(( $$(date +%s) - start ))s so far)"; }; \
 	step 1 "labs/ is generated from solutions/; the tree is clang-formatted" && \
 	$(MAKE) -s --no-print-directory lab-check format-check && \

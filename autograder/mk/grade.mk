@@ -37,18 +37,18 @@ qemu-gdb: deps
 coverage: deps
 	@$(PY) $(GRADE_TOOLS)/devtools.py coverage --tree $(TREE) $(if $(CH),--ch $(CH))
 
-validity: deps
+validity: needs-solutions deps
 	@$(PY) $(GRADE_TOOLS)/validity.py $(if $(AGAIN),--again)
 
-mutants: deps
+mutants: needs-solutions deps
 	@$(PY) $(GRADE_TOOLS)/mutants.py $(if $(CH),--ch $(CH))
 
-test-grader: deps
+test-grader: needs-solutions deps
 	@$(PY) autograder/selftest/selftest.py
 
 # Its own make book-student needs the live figures and sessions, drawn
 # here from solutions/ (book-tools installs Graphviz, pandoc...).
-student-edition: deps book-tools
+student-edition: needs-solutions deps book-tools
 	@test -n "$(DEST)" || { echo "usage: make student-edition DEST=dir"; exit 2; }
 	@$(PY) $(GRADE_TOOLS)/instructor.py student-edition $(DEST)
 
