@@ -71,7 +71,7 @@ endif
 # stop at once and say why.
 INSTRUCTOR_ONLY := test test-book test-grader test-shell test-machines \
 	test-harness test-edition test-catch-up book bench validity mutants \
-	student-edition catch-up \
+	student-edition check-edition catch-up \
 	gradescope lab lab-check
 $(INSTRUCTOR_ONLY): needs-solutions
 needs-solutions:

@@ -52,7 +52,7 @@ student-edition: needs-solutions deps book-tools
 	@test -n "$(DEST)" || { echo "usage: make student-edition DEST=dir"; exit 2; }
 	@$(PY) $(GRADE_TOOLS)/instructor.py student-edition $(DEST)
 
-check-edition:
+check-edition: needs-solutions
 	@test -n "$(DEST)" || { echo "usage: make check-edition DEST=dir"; exit 2; }
 	@$(PY) $(GRADE_TOOLS)/instructor.py check-edition $(DEST)
 
