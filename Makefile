@@ -18,11 +18,17 @@ BUILD_NAME = $(notdir $(abspath $(1)))
 IMAGE_host = build/$(call BUILD_NAME,$(1))/host/ktest
 IMAGE_arm = build/$(call BUILD_NAME,$(1))/arm/ktest.elf
 
-.PHONY: help deps deps-book build test test-machines test-harness clean
+.PHONY: help deps deps-book build test test-machines test-harness clean \
+	needs-solutions
 
+# The instructor's edition has solutions/; the student edition (make
+# student-edition) has not, and its `make help` lists only what works there.
+HAVE_SOLUTIONS := $(wildcard solutions/.)
+
+ifneq ($(HAVE_SOLUTIONS),)
 help:
-	@echo "Course targets:"
-	@echo "  make grade [CH=N] [TREE=labs|solutions|DIR] [TEST=name]"
+	@echo "Course targets (instructor's edition):"
+	@echo "  make grade [CH=N] [UPTO=N] [TREE=labs|solutions|DIR] [TEST=name]"
 	@echo "                     grade a tree on both machines (default: labs/)"
 	@echo "  make test          the repository's own full self-test (what CI runs)"
 	@echo "  make book          the handbook: build/book/handbook.{pdf,html}"
@@ -37,10 +43,45 @@ help:
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
 	@echo "  make coverage      gcovr report of the tests over the tree"
 	@echo "  make bench         page-allocator, kmalloc and TLB-model benchmarks (figures, host)"
-	@echo "  make lab-start CH=N [DEST=dir]   a tree solved up to chapter N-1"
+	@echo "  make lab-start CH=N [PACK=file] [DEST=dir]   a tree solved up to chapter N-1"
+	@echo "  make catch-up CH=N   build/catch-up/catch-up-chNN.tar.gz: the pack for lab-start"
 	@echo "  make student-edition DEST=dir | grade-all SUBMISSIONS=dir | gradescope"
 	@echo "  make deps          install and build what the course needs (idempotent)"
 	@echo "  make clean         remove build/"
+else
+help:
+	@echo "Course targets:"
+	@echo "  make grade [CH=N] [UPTO=N] [TEST=name]   grade your labs/ on both machines"
+	@echo "  make grade TREE=dir [CH=N]   grade a copy as a submission is graded"
+	@echo "  make shell [MACH=host|arm] [BOARD=vexpress-256m|-512m|-1g|-cma]"
+	@echo "             [CH=N] [SCRIPT=file]   a console on your running kernel"
+	@echo "  make build [TREE=..] [MACH=host|arm|both]"
+	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
+	@echo "  make book-student  your handbook, listings from labs/: build/book/handbook-student.{pdf,html}"
+	@echo "  make real-linux [BOARD=vexpress-256m|...] [SCRIPT=file] [CHECK=1]"
+	@echo "                     Debian's Linux 5.10 on the same board: the same views"
+	@echo "  make lab-start CH=N PACK=file [DEST=dir]   behind? chapters before N from"
+	@echo "                     the instructor's catch-up pack, your own code from N on"
+	@echo "  make deps          install and build what the course needs (idempotent)"
+	@echo "  make deps-book     install what make book-student needs"
+	@echo "  make clean         remove build/"
+endif
+
+# Targets that need the reference solutions: in the student edition they
+# stop at once and say why.
+INSTRUCTOR_ONLY := test test-book test-grader test-shell test-machines \
+	test-harness test-edition test-catch-up book bench validity mutants \
+	student-edition check-edition catch-up \
+	gradescope lab lab-check
+$(INSTRUCTOR_ONLY): needs-solutions
+needs-solutions:
+ifeq ($(HAVE_SOLUTIONS),)
+	@echo "make $(or $(firstword $(filter $(INSTRUCTOR_ONLY),$(MAKECMDGOALS))),$@):" \
+		"an instructor's target: it needs solutions/, which the student" \
+		"edition does not ship (make help lists yours)" >&2; exit 2
+else
+	@:
+endif
 
 # --- dependencies ------------------------------------------------------
 build/deps/.base:
@@ -71,13 +112,31 @@ lab:
 lab-check:
 	@$(PY) autograder/tools/labgen.py solutions labs --check
 
-# A tree in which chapters before CH are solved (instructors; needs solutions/).
+# A tree in which chapters before CH are solved: from solutions/
+# (instructors), or from a catch-up pack (students; make catch-up makes
+# it, autograder/tools/catchup.py), keeping the student's own code of
+# chapter CH and later.
 lab-start:
-	@test -n "$(CH)" || { echo "usage: make lab-start CH=N [DEST=dir]"; exit 2; }
-	@test -d solutions || { echo "lab-start needs solutions/ (instructor edition)"; exit 2; }
+	@test -n "$(CH)" || { echo "usage: make lab-start CH=N PACK=file [DEST=dir]"; exit 2; }
+ifneq ($(PACK),)
+	@$(PY) autograder/tools/catchup.py apply $(CH) $(PACK) $(if $(DEST),--dest $(DEST))
+else ifneq ($(HAVE_SOLUTIONS),)
 	@$(PY) autograder/tools/labgen.py solutions $(or $(DEST),build/lab-start-ch$(CH)) \
 		--solved-below $(CH)
 	@echo "grade it with: make grade TREE=$(or $(DEST),build/lab-start-ch$(CH)) CH=$(CH)"
+else
+	@echo "lab-start: chapters before $(CH) come from your instructor's catch-up pack," \
+		"catch-up-ch$$(printf %02d $(CH)).tar.gz (published with the course after" \
+		"the deadline of the chapter before $(CH)): download it, then" \
+		"make lab-start CH=$(CH) PACK=path/to/catch-up-ch$$(printf %02d $(CH)).tar.gz" >&2; exit 2
+endif
+
+# The pack lab-start takes: chapters before CH solved (publish it after
+# chapter CH-1's deadline).
+.PHONY: catch-up
+catch-up:
+	@test -n "$(CH)" || { echo "usage: make catch-up CH=N"; exit 2; }
+	@$(PY) autograder/tools/catchup.py pack $(CH)
 
 # --- a console on the running kernel (autograder/tools/shell.py) ---------
 .PHONY: shell test-shell
@@ -100,14 +159,14 @@ real-linux:
 
 # --- benchmarks: figures printed, never asserted ------------------------
 .PHONY: bench
-bench: deps
+bench: needs-solutions deps
 	@$(MAKE) -s --no-print-directory build TREE=solutions MACH=host
 	@$(call IMAGE_host,solutions) --chapter bench | grep '^bench:'
 
 # --- the repository's self-test -----------------------------------------
 # Every step prints its own progress; the first failure stops the run.
-test: deps
-	@start=$$(date +%s); step() { echo "== [$$1/7] $$2 ($$(( $$(date +%s) - start ))s so far)"; }; \
+test: needs-solutions deps
+	@start=$$(date +%s); step() { echo "== [$$1/8] $$2 ($$(( $$(date +%s) - start ))s so far)"; }; \
 	step 1 "labs/ is generated from solutions/; the tree is clang-formatted" && \
 	$(MAKE) -s --no-print-directory lab-check format-check && \
 	step 2 "building solutions/ for both machines" && \
@@ -124,7 +183,22 @@ test: deps
 	step 7 "the handbook" && \
 	bash autograder/setup.sh book && \
 	$(MAKE) -s --no-print-directory test-book && \
+	step 8 "the student edition: no solution or answer in any file it ships; catch-up packs" && \
+	$(MAKE) -s --no-print-directory test-edition test-catch-up && \
 	echo "== make test: all passed in $$(( $$(date +%s) - start ))s"
+
+# A student edition made afresh, which make student-edition checks for
+# every line of the solutions' exercises and every sentence of the
+# chapters' answers (instructor.py check-edition), then kept for a look.
+.PHONY: test-edition test-catch-up
+test-edition: needs-solutions
+	@rm -rf build/test-edition && \
+	$(MAKE) -s --no-print-directory student-edition DEST=build/test-edition/course
+
+# A catch-up pack over the all-stub labs/ and over a finished tree
+# (autograder/tools/catchup.py selftest).
+test-catch-up: needs-solutions deps
+	@$(PY) autograder/tools/catchup.py selftest
 
 # The C sources obey .clang-format (solutions/, the harness, the tests).
 FORMAT_FILES = $(shell git ls-files 'solutions/*.[ch]' 'autograder/*.[ch]' 2>/dev/null)

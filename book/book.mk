@@ -33,7 +33,7 @@ book-tools:
 		command -v dot >/dev/null && command -v pdftotext >/dev/null || \
 		bash autograder/setup.sh book
 
-book: book-figures
+book: needs-solutions book-figures
 	@$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) \
 		$(BOOK_FLAGS)
 
@@ -44,7 +44,7 @@ book-student: book-figures
 # The two editions build side by side (separate work folders), each
 # into its own log, shown when both are done.
 BOOK_T0 := $(shell date +%s)
-test-book: book-figures
+test-book: needs-solutions book-figures
 	@start=$(BOOK_T0); \
 	$(BOOK_PY) book/tools/build.py --edition solution --out $(BOOK_OUT) \
 		> $(BOOK_OUT)/build-solution.log 2>&1 & sol=$$!; \

@@ -10,6 +10,7 @@
 #   make validity
 #   make test-grader
 #   make student-edition DEST=dir
+#   make check-edition DEST=dir   (no solution text in an edition)
 #   make grade-all SUBMISSIONS=dir [JOBS=n]
 #   make mutants [CH=N]
 #   make gradescope
@@ -22,7 +23,7 @@ grade_args = --tree $(TREE) $(if $(CH),--ch $(CH)) $(if $(UPTO),--upto $(UPTO)) 
 	$(if $(TEST),--test $(TEST)) $(if $(LIMIT),--time-limit $(LIMIT)) \
 	$(if $(WHOLE_TREE),--whole-tree)
 
-.PHONY: grade qemu-gdb coverage validity test-grader student-edition \
+.PHONY: grade qemu-gdb coverage validity test-grader student-edition check-edition \
 	grade-all gradescope mutants
 
 grade: deps
@@ -36,18 +37,24 @@ qemu-gdb: deps
 coverage: deps
 	@$(PY) $(GRADE_TOOLS)/devtools.py coverage --tree $(TREE) $(if $(CH),--ch $(CH))
 
-validity: deps
+validity: needs-solutions deps
 	@$(PY) $(GRADE_TOOLS)/validity.py $(if $(AGAIN),--again)
 
-mutants: deps
+mutants: needs-solutions deps
 	@$(PY) $(GRADE_TOOLS)/mutants.py $(if $(CH),--ch $(CH))
 
-test-grader: deps
+test-grader: needs-solutions deps
 	@$(PY) autograder/selftest/selftest.py
 
-student-edition:
+# Its own make book-student needs the live figures and sessions, drawn
+# here from solutions/ (book-tools installs Graphviz, pandoc...).
+student-edition: needs-solutions deps book-tools
 	@test -n "$(DEST)" || { echo "usage: make student-edition DEST=dir"; exit 2; }
 	@$(PY) $(GRADE_TOOLS)/instructor.py student-edition $(DEST)
+
+check-edition: needs-solutions
+	@test -n "$(DEST)" || { echo "usage: make check-edition DEST=dir"; exit 2; }
+	@$(PY) $(GRADE_TOOLS)/instructor.py check-edition $(DEST)
 
 grade-all: deps
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade-all SUBMISSIONS=dir"; exit 2; }

@@ -251,8 +251,8 @@ END_TEST
 START_TEST(lecture_questions)
 {
 	ck_assert_msg(kmalloc_max_size() == 4UL << 20,
-		      "the largest kmalloc is KMALLOC_MAX_SIZE, 4 MiB on ARM "
-		      "(an order-10 block), got %zu",
+		      "kmalloc_max_size() returned %zu: not the largest "
+		      "request kmalloc() satisfies (question 1)",
 		      kmalloc_max_size());
 	static const size_t want[][2] = {
 		{ 1, 64 },	{ 64, 64 },	 { 100, 128 },
@@ -262,10 +262,10 @@ START_TEST(lecture_questions)
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(want); i++) {
 		ck_assert_msg(kmalloc_alignment(want[i][0]) == want[i][1],
-			      "kmalloc(%zu) is aligned to %zu, "
-			      "kmalloc_alignment() says %zu",
-			      want[i][0], want[i][1],
-			      kmalloc_alignment(want[i][0]));
+			      "kmalloc_alignment(%zu) returned %zu: not the "
+			      "alignment kmalloc() guarantees for that size "
+			      "(question 2)",
+			      want[i][0], kmalloc_alignment(want[i][0]));
 		void *p = kmalloc(opaque(want[i][0]), GFP_KERNEL);
 
 		ck_assert(!((uintptr_t)p % want[i][1]));
@@ -276,9 +276,8 @@ START_TEST(lecture_questions)
 			   ((uintptr_t)p & (PAGE_SIZE - 1));
 
 	ck_assert_msg(kmalloc_to_phys(p + 5) == phys + 5,
-		      "kmalloc returns a virtual address of the linear map: "
-		      "its physical address is %#x, got %#x",
-		      (unsigned int)phys + 5,
+		      "kmalloc_to_phys() of a byte kmalloc() returned gave "
+		      "%#x: not that byte's physical address (question 3)",
 		      (unsigned int)kmalloc_to_phys(p + 5));
 	kfree(p);
 }

@@ -4,6 +4,7 @@
     instructor.py grade-all SUBMISSIONS [--out DIR] [grading options]
     instructor.py grade-one SUBMISSION --results DIR [grading options]
     instructor.py student-edition DEST
+    instructor.py check-edition DEST
     instructor.py gradescope [--out DIR]
 
 A submission is a labs/-shaped directory, or a .tar.gz/.tgz/.tar/.zip
@@ -26,6 +27,7 @@ import csv
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -264,20 +266,57 @@ def cmd_grade_one(a):
 
 # --- publishing -----------------------------------------------------------
 
-# Never copied into anything students see.
-PRIVATE = ('solutions', 'autograder/hidden', 'build', '.git')
+# Never copied into anything students see: the reference code, the hidden
+# tests, the mutants (diffs against solutions/ whose context lines are
+# the reference code, and whose headers name the bugs the tests look
+# for), builds and history.
+PRIVATE = ('solutions', 'autograder/hidden', 'autograder/mutants', 'build',
+           '.git')
+SKIP_NAMES = ('__pycache__', '.pytest_cache')
+SKIP_EXT = ('.pyc', '.o', '.swp')
+
+
+def course_files(repo=REPO, private=PRIVATE):
+    """The course's files under REPO (relative paths, sorted), without
+    the PRIVATE paths: git's tracked and untracked-but-not-ignored files
+    when REPO is a git checkout (no build caches, editor files or local
+    trees), otherwise every file but caches."""
+    def public(rel):
+        parts = rel.split('/')
+        return not any('/'.join(parts[:i + 1]) in private
+                       for i in range(len(parts))) and \
+            not any(p in SKIP_NAMES for p in parts) and \
+            not rel.endswith(SKIP_EXT)
+    if os.path.exists(os.path.join(repo, '.git')):
+        p = subprocess.run(['git', '-C', repo, 'ls-files', '-z', '--cached',
+                            '--others', '--exclude-standard'],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if p.returncode == 0:
+            names = {n for n in p.stdout.decode().split('\0') if n}
+            return sorted(n for n in names if public(n) and
+                          os.path.lexists(os.path.join(repo, n)))
+    out = []
+    for root, dirs, names in os.walk(repo):
+        dirs.sort()
+        for n in names:
+            rel = os.path.relpath(os.path.join(root, n), repo)
+            if public(rel.replace(os.sep, '/')):
+                out.append(rel)
+    return sorted(out)
 
 
 def copy_course(dest, private=PRIVATE):
-    """Copy the repository to DEST without the PRIVATE paths."""
-    def ignore(d, names):
-        r = os.path.relpath(d, REPO)
-        return [n for n in names
-                if os.path.normpath(os.path.join(r, n)) in private or
-                n in ('__pycache__',)]
+    """Copy the course's files (course_files) to DEST, a new folder."""
     if os.path.exists(dest):
         raise SystemExit('instructor: %s exists; choose a new DEST' % dest)
-    shutil.copytree(REPO, dest, ignore=ignore, symlinks=True)
+    for rel in course_files(REPO, private):
+        src, dst = os.path.join(REPO, rel), os.path.join(dest, rel)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        if os.path.islink(src):
+            os.symlink(os.readlink(src), dst)
+        else:
+            shutil.copy2(src, dst)
+    os.makedirs(dest, exist_ok=True)
 
 
 def write_manifest(dest, whole=()):
@@ -291,19 +330,189 @@ def write_manifest(dest, whole=()):
         json.dump(man, f)
 
 
+# --- no solution in what students get -------------------------------------
+
+MIN_KEY = 24          # characters (white space collapsed) of a telling line
+# Solution lines that a test must write too, telling nothing of the
+# exercise: a test clears the table it switches to, and sizes a word.
+COMMON = frozenset(('memset(pgd, 0, PG_DIR_SIZE);',
+                    'const unsigned long w = sizeof(unsigned long);'))
+
+
+def solution_lines(src):
+    """{line without its white space: 'file:line'} of the reference code
+    that students must not see: the lines of every exercise's solution
+    (BEGIN SOLUTION .. STUB in SRC) that are long enough to tell (MIN_KEY)
+    and are not given code anywhere in the lab tree (a line the lab tree
+    ships is no secret)."""
+    secret, given = {}, set()
+    for full, rel in labgen.walk(src):
+        if not rel.endswith(labgen.SOURCE_EXT):
+            continue
+        with open(full, errors='replace') as f:
+            lines = f.readlines()
+        out, _, _ = labgen.transform(rel, lines, None)
+        given.update(submission.key(x) for x in out)
+        state = None
+        for no, line in enumerate(lines, 1):
+            if labgen.BEGIN.match(line):
+                state = 'solution'
+            elif labgen.STUB.match(line):
+                state = 'stub'
+            elif labgen.END.match(line):
+                state = None
+            elif state == 'solution':
+                k = submission.key(line)
+                if len(k) >= MIN_KEY:
+                    secret.setdefault(k, '%s:%d' % (rel, no))
+    return {k: v for k, v in secret.items()
+            if k not in given and k not in COMMON}
+
+
+def answer_sentences(chapters):
+    """[(chapter file, sentence)] of the chapters' answers (book/tools/
+    checkbook.py), with the sentence as checkbook.plain() reduces it."""
+    import checkbook
+    return [(os.path.basename(p), s, checkbook.plain(s))
+            for p, s in checkbook.answer_sentences(chapters)]
+
+
+QUESTION = re.compile(r'^\s{0,3}\d+\.\s')
+ODD_HEX = re.compile(r'\b0x([0-9a-f]{5,})\b', re.I)
+SESSIONS = ('book/sessions', 'autograder/shell')
+
+
+def question_values(chapters):
+    """{hex digits: 'chapter question N'}: the numbers a question asks
+    about (0x..., five digits or more, not a round one), which a shell
+    session's output must not show decoded beside it."""
+    import listings
+    out = {}
+    for path in listings.chapter_files(chapters):
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        lines = text.split('\n')
+        for first, _, _ in edition.solution_blocks(text):
+            q = first - 1
+            while q > 0 and not QUESTION.match(lines[q]):
+                q -= 1
+            for m in ODD_HEX.finditer('\n'.join(lines[q:first])):
+                digits = m.group(1).lower().lstrip('0')
+                if not digits.endswith('000'):
+                    out.setdefault(digits, '%s, question %s' % (
+                        os.path.basename(path), lines[q].split('.')[0]
+                        .strip()))
+    return out
+
+
+def edition_leaks(dest, repo=REPO):
+    """['file:line: what'] for every shipped file of DEST that holds a
+    line of the reference solutions (solution_lines, also as a diff's
+    line) or a sentence of a chapter's answer.  Empty when clean."""
+    import checkbook
+    secret = solution_lines(os.path.join(repo, 'solutions'))
+    sentences = answer_sentences(os.path.join(repo, 'chapters'))
+    values = question_values(os.path.join(repo, 'chapters'))
+    found = []
+    for root, dirs, names in os.walk(dest):
+        dirs.sort()
+        for n in sorted(names):
+            path = os.path.join(root, n)
+            rel = os.path.relpath(path, dest)
+            if os.path.islink(path):
+                continue
+            with open(path, 'rb') as f:
+                data = f.read()
+            if b'\0' in data[:8192]:
+                continue
+            lines = data.decode('utf-8', 'replace').splitlines()
+            for no, line in enumerate(lines, 1):
+                for k in (submission.key(line), submission.key(line[1:])):
+                    if k in secret:
+                        found.append('%s:%d: the solution of %s: %s' % (
+                            rel, no, secret[k], submission.excerpt(line)))
+                        break
+            if rel.startswith(SESSIONS):
+                for no, line in enumerate(lines, 1):
+                    for w in re.findall(r'\b(?:0x)?([0-9a-fA-F]{5,})\b',
+                                        line):
+                        w = w.lower().lstrip('0')
+                        if w in values:
+                            found.append('%s:%d: a session shows the value '
+                                         'of %s: %s' % (
+                                             rel, no, values[w],
+                                             submission.excerpt(line)))
+            if not sentences:
+                continue
+            # Sentences may wrap: compare the letters and digits, and
+            # name the line where the sentence starts.
+            flat, starts = '', []
+            for line in lines:
+                starts.append(len(flat))
+                flat += checkbook.plain(line)
+            for chap, s, key in sentences:
+                at = flat.find(key)
+                if at >= 0:
+                    no = max(i for i, x in enumerate(starts) if x <= at) + 1
+                    found.append('%s:%d: an answer of %s: "%s"' % (
+                        rel, no, chap, s[:60]))
+    return found
+
+
+def check_edition(dest, label=None):
+    """Print the leaks of DEST (named LABEL); True when there are none."""
+    if not os.path.isdir(os.path.join(REPO, 'solutions')):
+        print('check-edition: no solutions/ here: nothing to compare with')
+        return True
+    t0 = time.time()
+    found = edition_leaks(dest)
+    for x in found:
+        print('check-edition: %s' % x)
+    nfiles = sum(len(n) for _, _, n in os.walk(dest))
+    print('check-edition: %s: %d files, %d solution lines, %d answer '
+          'sentences and %d questions\' values looked for: %s (%.1fs)' % (
+              label or grade.rel(dest), nfiles,
+              len(solution_lines(os.path.join(REPO, 'solutions'))),
+              len(answer_sentences(os.path.join(REPO, 'chapters'))),
+              len(question_values(os.path.join(REPO, 'chapters'))),
+              '%d found' % len(found) if found else 'none found',
+              time.time() - t0))
+    return not found
+
+
+def cmd_check_edition(a):
+    return 0 if check_edition(os.path.abspath(a.dest)) else 1
+
+
 def cmd_student_edition(a):
     dest = os.path.abspath(a.dest)
     if dest.startswith(REPO + os.sep) and not dest.startswith(
             os.path.join(REPO, 'build') + os.sep):
         raise SystemExit('instructor: DEST must be outside the repository '
                          '(or under build/)')
-    copy_course(dest)
-    write_manifest(dest)
-    n = edition.student_edition(dest, REPO)
-    print('student-edition: wrote %s (no solutions/, no autograder/hidden; '
-          'chapters: %d answers left out, %d listings located)'
-          % (dest, n['solutions'], n['listings']))
-    print('student-edition: check it with `make -C %s grade`' % dest)
+    if os.path.exists(dest):
+        raise SystemExit('instructor: %s exists; choose a new DEST' % dest)
+    # Built beside DEST and renamed when complete: a failed run leaves
+    # nothing that blocks the next.
+    parent = os.path.dirname(dest)
+    os.makedirs(parent, exist_ok=True)
+    work = tempfile.mkdtemp(prefix='.%s.partial-' % os.path.basename(dest),
+                            dir=parent)
+    stage = os.path.join(work, os.path.basename(dest))
+    try:
+        copy_course(stage)
+        write_manifest(stage)
+        n = edition.student_edition(stage, REPO)
+        if not check_edition(stage, dest):
+            raise SystemExit('student-edition: solution text in the '
+                             'edition (above); nothing written')
+        os.rename(stage, dest)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print('student-edition: wrote %s (no solutions/, autograder/hidden, '
+          'autograder/mutants; chapters: %d answers left out, %d listings '
+          'located)' % (dest, n['solutions'], n['listings']))
+    print('student-edition: check it with `make -C %s grade CH=01`' % dest)
     return 0
 
 
@@ -317,7 +526,8 @@ def cmd_gradescope(a):
 def gradescope_bundle(a, out, stage):
     course = os.path.join(stage, 'course')
     # The autograder keeps the hidden tests; only the solutions stay home.
-    copy_course(course, private=('solutions', 'build', '.git'))
+    copy_course(course, private=('solutions', 'autograder/mutants', 'build',
+                                 '.git'))
     write_manifest(course, a.student_file)
     deps = os.path.join(REPO, 'build', 'deps', 'arm')
     if os.path.isdir(deps):
@@ -370,12 +580,15 @@ def main(argv=None):
     grading(p)
     p = sub.add_parser('student-edition')
     p.add_argument('dest')
+    p = sub.add_parser('check-edition')
+    p.add_argument('dest')
     p = sub.add_parser('gradescope')
     p.add_argument('--out', default=os.path.join(REPO, 'build', 'gradescope'))
     p.add_argument('--student-file', action='append', default=[])
     a = ap.parse_args(argv)
     return {'grade-all': cmd_grade_all, 'grade-one': cmd_grade_one,
             'student-edition': cmd_student_edition,
+            'check-edition': cmd_check_edition,
             'gradescope': cmd_gradescope}[a.cmd](a)
 
 

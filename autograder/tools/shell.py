@@ -92,6 +92,14 @@ def board_of(script_text):
     return m.group(1) if m else 'vexpress-256m'
 
 
+def stage_of(script_text):
+    """The chapter whose boot a script needs, from its '# chapter: NN'
+    line (the book shows its transcript at that stage, and its caption
+    says `make shell CH=NN`), or 99: as far as the tree goes."""
+    m = re.search(r'^# chapter: (\d+)', script_text, re.M)
+    return int(m.group(1)) if m else 99
+
+
 def run_script(mach, image, board, upto, script_text):
     """What the shell prints for SCRIPT_TEXT (quit appended)."""
     with run.work_folder('shell-') as wd:
@@ -218,7 +226,8 @@ def selftest():
                 continue
             text, wants = expectations(path)
             board = board_of(text)
-            outs = {m: run_script(m, images[m], board, 99, text)
+            outs = {m: run_script(m, images[m], board, stage_of(text),
+                                  text)
                     for m in grade.MACHS}
             for m, out in outs.items():
                 for w in wants:

@@ -123,7 +123,8 @@ def exact(given, sub):
 class Merge:
     """One submitted lab file with exercises, matched against the course's.
 
-    .text is what is graded; .ignored and .lost are notes
+    .text is what is graded, .code each exercise's code as submitted
+    (None where it cannot be found); .ignored and .lost are notes
     [(line in the submitted file, text)]: changes outside the exercises
     that were ignored, and exercises that could not be found.
     """
@@ -143,6 +144,8 @@ class Merge:
         if rel.endswith('.h'):
             spans = [self.macros_only(i, span, sub, stubs[i]) if span
                      else None for i, span in enumerate(spans)]
+        # Each exercise's code as submitted (None: not found).
+        self.code = [''.join(sub[s[0]:s[1]]) if s else None for s in spans]
         out = list(given[0])
         for i, span in enumerate(spans):
             out += sub[span[0]:span[1]] if span else stubs[i]

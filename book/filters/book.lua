@@ -376,10 +376,14 @@ function Pandoc(doc)
       fail('session "' .. name .. '" was not run (' .. file .. '): is there '
            .. 'an autograder/shell/' .. name .. '.script?')
     end
-    local board = (read_file('autograder/shell/' .. name .. '.script') or '')
-        :match('# board: (%S+)')
-    local how = 'make shell TREE=solutions' .. (board and (' BOARD=' .. board)
-        or '') .. ' SCRIPT=autograder/shell/' .. name .. '.script'
+    -- The command that shows it to a student who has done the chapters
+    -- it needs, on labs/: the boot stage its script names.
+    local script = read_file('autograder/shell/' .. name .. '.script') or ''
+    local board = script:match('# board: (%S+)')
+    local stage = script:match('# chapter: (%d+)')
+    local how = 'make shell' .. (stage and (' CH=' .. stage) or '')
+        .. (board and (' BOARD=' .. board) or '')
+        .. ' SCRIPT=autograder/shell/' .. name .. '.script'
     local cap = pandoc.Para({ pandoc.Strong({ pandoc.Str('Session:') }),
       pandoc.Space(), pandoc.Code(how) })
     local code = pandoc.CodeBlock(text:gsub('%s+$', ''),

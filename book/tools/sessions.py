@@ -4,7 +4,9 @@
     sessions.py KERNEL OUTDIR
 
 Runs every script of autograder/shell/ (but the broken-* ones, which
-need a planted bug) through `ktest --shell` on the host port and writes
+need a planted bug) through `ktest --shell` on the host port, booted to
+the stage its '# chapter: NN' line names (what `make shell CH=NN
+SCRIPT=...` shows a student who has done chapters up to NN), and writes
 OUTDIR/NAME.txt: what the console showed from the first prompt on, the
 script's own comment lines left out.  A chapter shows one with
 
@@ -26,7 +28,8 @@ import shell  # noqa: E402
 def transcript(kernel, script):
     with open(script) as f:
         text = f.read()
-    out = shell.run_script('host', kernel, shell.board_of(text), 99, text)
+    out = shell.run_script('host', kernel, shell.board_of(text),
+                           shell.stage_of(text), text)
     out = out[out.find('mm> '):]
     keep = [ln for ln in out.splitlines()
             if not ln.startswith('mm> #') and ln.strip() not in
