@@ -36,6 +36,8 @@ u32 host_mmu_access(unsigned long va, enum hw_access acc);
 void host_tlb_reset(void);
 void host_tlb_boot(void);
 void host_tlb_changed_context(void);
+void host_tlb_dsb(void); /* table writes so far reach the walk */
+void host_tlbiall(void); /* TLBIALL without the barriers after it */
 
 /* trap.c */
 void host_install_traps(void);

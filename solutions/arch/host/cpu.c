@@ -24,7 +24,7 @@ u32 get_cr(void)
 	return host_cpu.sctlr;
 }
 
-void set_cr(u32 val)
+static void __set_cr(u32 val)
 {
 	host_cpu.pending_mask &= ~(1U << SCTLR);
 	u32 old = host_cpu.sctlr;
@@ -35,18 +35,30 @@ void set_cr(u32 val)
 		host_tlb_changed_context();
 }
 
+void set_cr(u32 val)
+{
+	dsb(); /* as the board's set_cr() */
+	__set_cr(val);
+}
+
 u32 cpu_get_ttbr(int nr)
 {
 	return nr ? host_cpu.ttbr1 : host_cpu.ttbr0;
 }
 
-void cpu_set_ttbr(int nr, u32 val)
+static void __set_ttbr(int nr, u32 val)
 {
 	host_cpu.pending_mask &= ~(1U << (nr ? TTBR1_32 : TTBR0_32));
 	if (nr)
 		host_cpu.ttbr1 = val;
 	else
 		host_cpu.ttbr0 = val;
+}
+
+void cpu_set_ttbr(int nr, u32 val)
+{
+	dsb(); /* table writes before the walker may use them */
+	__set_ttbr(nr, val);
 }
 
 u32 cpu_get_ttbcr(void)
@@ -84,9 +96,14 @@ void cpu_set_contextidr(u32 val)
 	host_tlb_changed_context();
 }
 
-/* The host executes in program order as far as the simulation sees. */
+/*
+ * The host executes in program order as far as the simulation sees,
+ * but for the table walk: a descriptor write reaches it at a DSB
+ * (tlb.c).
+ */
 void dsb(void)
 {
+	host_tlb_dsb();
 }
 
 /* A context synchronisation event: pending raw writes take effect. */
@@ -114,13 +131,13 @@ static void commit(enum cp15_sysreg reg, u32 val)
 {
 	switch (reg) {
 	case SCTLR:
-		set_cr(val);
+		__set_cr(val);
 		break;
 	case TTBR0_32:
-		cpu_set_ttbr(0, val);
+		__set_ttbr(0, val);
 		break;
 	case TTBR1_32:
-		cpu_set_ttbr(1, val);
+		__set_ttbr(1, val);
 		break;
 	case TTBCR:
 		cpu_set_ttbcr(val);
@@ -227,7 +244,7 @@ void write_sysreg(u32 val, enum cp15_sysreg reg)
 	case BPIALL:
 		break; /* no caches or predictors are simulated */
 	case TLBIALL:
-		host_tlb_reset();
+		host_tlbiall();
 		break;
 	default:
 		host_cpu.pending[reg] = val;
