@@ -46,7 +46,7 @@ struct switch_result {
 	phys_addr_t pgd_pa;
 	u32 magic, probe, stale, stale_va;
 	bool probe_oops, stale_oops, switch_oops;
-	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr;
+	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr, sctlr_before;
 };
 
 static void map_sect(u32 *pgd, u32 va, u32 pa)
@@ -99,7 +99,8 @@ static void switch_to_test_table(struct switch_result *r)
 	 * may leave it (N = 2: TTBR1 for VAs from 1 GiB up; the kernel
 	 * cannot assume the reset value); the TLB is left as it is.
 	 */
-	set_cr(get_cr() & ~CR_M);
+	set_cr((get_cr() & ~CR_M) | CR_Z);
+	r->sctlr_before = get_cr();
 	cpu_set_ttbr(0, 0);
 	cpu_set_ttbr(1, 0);
 	cpu_set_ttbcr(BOOT_LOADER_TTBCR);
@@ -145,6 +146,14 @@ START_TEST(mmu_on_with_new_table)
 		      "__v7_setup() returns the SCTLR value with M set and "
 		      "__turn_mmu_on() writes it",
 		      r.sctlr);
+	ck_assert_msg(r.sctlr == (r.sctlr_before | CR_M),
+		      "SCTLR is %08x after the sequence, expected %08x, its "
+		      "value before with M set (differs in %08x): "
+		      "__v7_setup() returns the current SCTLR with M set; "
+		      "every other bit (alignment, caches, branch "
+		      "prediction, vectors) stays as it was",
+		      r.sctlr, r.sctlr_before | CR_M,
+		      r.sctlr ^ (r.sctlr_before | CR_M));
 	ck_assert_msg(r.ttbr0 == r.pgd_pa,
 		      "TTBR0 is %08x, expected the table at %08x: "
 		      "__enable_mmu() loads TTBR0 with the pgd",
@@ -202,7 +211,9 @@ START_TEST(tlb_invalidated_before_mmu_on)
 		      "0x%08x read %08x, the word of the harness's mapping, "
 		      "not %08x of the new table's: a stale TLB entry from "
 		      "before the MMU was turned off; __v7_setup() must "
-		      "invalidate the TLB (TLBIALL) before the MMU goes on",
+		      "invalidate the TLB (TLBIALL) and complete the "
+		      "invalidation (a dsb() after it) before the MMU goes "
+		      "on",
 		      r.stale_va, r.stale, r.magic);
 }
 END_TEST

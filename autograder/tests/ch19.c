@@ -124,15 +124,18 @@ static void set_pte(struct slot *s, int n, int i, u32 prot)
 
 #define DSB_REPORT "came before a DSB"
 
-/* Why a flush left an entry, when the host saw the barrier missing. */
-static const char *dsb_hint(void)
+/*
+ * Why a flush left an entry: @why, unless the host saw the flush's
+ * barrier missing (then that is the rule broken).
+ */
+static const char *flush_rule(const char *why)
 {
 	return printk_log_contains(DSB_REPORT)
-		       ? " [the TLB maintenance came before a dsb() "
-			 "completed the table write (the report above): the "
-			 "walk refilled the entry from the old descriptor; "
-			 "each flush starts with dsb()]"
-		       : "";
+		       ? "the TLB maintenance came before a dsb() completed "
+			 "the table write (the report above), so the walk "
+			 "refilled the entry from the old descriptor: each "
+			 "flush starts with dsb()"
+		       : why;
 }
 
 static u32 rd(struct slot *s, int n)
@@ -166,9 +169,9 @@ static void switch_to(struct mm_struct *mm)
 		u32 __got = rd(s, n);                                        \
 		ck_assert_msg(__got == 0x1000 + (want),                      \
 			      "%#x: expected the word of page %c, got %#x: " \
-			      "%s%s",                                        \
+			      "%s",                                          \
 			      (s)->va + (n) * (u32)PAGE_SIZE, 'A' + (want),  \
-			      __got, why, dsb_hint());                       \
+			      __got, flush_rule(why));                       \
 	} while (0)
 
 START_TEST(kernel_page_stale_until_flushed)
@@ -311,12 +314,12 @@ START_TEST(flush_tlb_range_covers_every_page)
 	slot_install(&s, live_pgd(), USER_VA_BASE);
 	mm_on_live_table(&mm, &vma, &s);
 	switch_to(&mm);
-	for (int n = 0; n < 5; n++)
+	for (int n = 0; n < 6; n++)
 		set_pte(&s, n, 0, PTE_USER);
-	for (int n = 0; n < 5; n++)
+	for (int n = 0; n < 6; n++)
 		EXPECT_WORD(&s, n, 0, "a fresh mapping reads its page");
 	printk_log_clear();
-	for (int n = 0; n < 5; n++)
+	for (int n = 0; n < 6; n++)
 		set_pte(&s, n, 1, PTE_USER);
 
 	/* [va + 0x800, va + 3 pages + 1): pages 0..3, not page 4 */
@@ -327,31 +330,46 @@ START_TEST(flush_tlb_range_covers_every_page)
 		u32 got = rd(&s, n);
 		u64 ops = after.tlbimva - before.tlbimva;
 
-		ck_assert_msg(got == 0x1001,
-			      "flush_tlb_range(va + 0x800, va + 3 pages + 1) "
-			      "left page %d's entry (ASID %u, not global): "
-			      "expected the word of page B, got %#x: %s%s",
-			      n, ASID(&mm), got,
-			      have_stats && ops >= 4
-				      ? "it issued a TLBIMVA for each of the 4 "
-					"pages, so their ASID field was not "
-					"ASID(vma->vm_mm): each operand is "
-					"the page's address | the ASID in "
-					"bits 7:0"
-			      : have_stats
-				      ? "it issued fewer TLBIMVAs than the 4 "
-					"pages the range touches: every page, "
-					"the first and the last partial ones "
-					"included"
-				      : "every page the range touches, the "
-					"first and the last partial ones "
-					"included, each with ASID(vma->vm_mm) "
-					"in bits 7:0",
-			      dsb_hint());
+		ck_assert_msg(
+			got == 0x1001,
+			"flush_tlb_range(va + 0x800, va + 3 pages + 1) "
+			"left page %d's entry (ASID %u, not global): "
+			"expected the word of page B, got %#x: %s",
+			n, ASID(&mm), got,
+			flush_rule(
+				have_stats && ops >= 4
+					? "it issued a TLBIMVA for each of the "
+					  "4 "
+					  "pages, so their ASID field was not "
+					  "ASID(vma->vm_mm): each operand is "
+					  "the page's address | the ASID in "
+					  "bits 7:0"
+				: have_stats
+					? "it issued fewer TLBIMVAs than the 4 "
+					  "pages the range touches: every "
+					  "page, "
+					  "the first and the last partial ones "
+					  "included"
+					: "every page the range touches, the "
+					  "first and the last partial ones "
+					  "included, each with "
+					  "ASID(vma->vm_mm) "
+					  "in bits 7:0"));
 	}
 	if (on_host())
 		EXPECT_WORD(&s, 4, 0,
 			    "flush_tlb_range() must stop at the range's end");
+
+	/* [va + 4 pages, va + 5 pages): page 4 alone, the end aligned */
+	flush_tlb_range(&vma, s.va + 4 * PAGE_SIZE, s.va + 5 * PAGE_SIZE);
+	EXPECT_WORD(&s, 4, 1,
+		    "flush_tlb_range(va + 4 pages, va + 5 pages) drops "
+		    "page 4");
+	if (on_host())
+		EXPECT_WORD(&s, 5, 0,
+			    "flush_tlb_range(va + 4 pages, va + 5 pages) must "
+			    "leave page 5: [start, end) is half-open, so a "
+			    "page-aligned end is the first page not flushed");
 	slot_remove(&s);
 	restore_context();
 }

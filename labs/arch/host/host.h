@@ -18,6 +18,7 @@ struct host_cpu {
 	/* raw writes (write_sysreg) waiting for a context synchronisation */
 	u32 pending_mask; /* bit n: register n of enum cp15_sysreg */
 	u32 pending[6];
+	bool tlbiall_requested; /* a raw TLBIALL waiting for its DSB */
 };
 extern struct host_cpu host_cpu;
 void host_context_sync(void); /* cpu.c: ISB, exception entry/return */

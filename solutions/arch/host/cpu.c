@@ -103,6 +103,10 @@ void cpu_set_contextidr(u32 val)
  */
 void dsb(void)
 {
+	if (host_cpu.tlbiall_requested) {
+		host_cpu.tlbiall_requested = false;
+		host_tlbiall();
+	}
 	host_tlb_dsb();
 }
 
@@ -244,7 +248,13 @@ void write_sysreg(u32 val, enum cp15_sysreg reg)
 	case BPIALL:
 		break; /* no caches or predictors are simulated */
 	case TLBIALL:
-		host_tlbiall();
+		/*
+		 * A maintenance operation is only requested by its MCR and
+		 * is guaranteed complete only after a DSB (ARM ARM
+		 * B3.10.1): until then the TLB may go on translating with
+		 * every entry it held, and here it does.
+		 */
+		host_cpu.tlbiall_requested = true;
 		break;
 	default:
 		host_cpu.pending[reg] = val;
