@@ -77,6 +77,11 @@ START_TEST(table_bytes_of_mappings)
 		{ 0x00010000, 0x1000, SZ_4K }, /* shares megabyte 0 */
 		{ 0x01000000, 16 * SZ_1M, 16 * SZ_1M }, /* a supersection */
 	};
+	struct pt_range top[] = {
+		{ 0xffff0000, 0x10000, 0x10000 }, /* the high vectors' 64K */
+		{ 0xfff00000, SZ_1M, SZ_4K },
+		{ 0xffc00000, 4 * SZ_1M, SZ_4K },
+	};
 
 	ck_assert_msg(
 		two_level_table_bytes(&sect, 1) == 16 * SZ_1K,
@@ -91,6 +96,19 @@ START_TEST(table_bytes_of_mappings)
 		      "megabytes 0 and 1 need a coarse table each, once, "
 		      "however many ranges touch them: expected %u, got %lu",
 		      16 * SZ_1K + 2 * SZ_1K, two_level_table_bytes(mixed, 4));
+	for (unsigned int i = 0; i < ARRAY_SIZE(top); i++) {
+		/* one coarse table per megabyte the range touches */
+		unsigned long want =
+			16 * SZ_1K + ((top[i].size + SZ_1M - 1) >> 20) * SZ_1K;
+
+		ck_assert_msg(two_level_table_bytes(&top[i], 1) == want,
+			      "[%#x, +%#x) in %#x pages ends at 0xffffffff: "
+			      "expected %lu bytes, got %lu; va + size wraps "
+			      "to 0 in 32 bits: count to the last byte, "
+			      "va + size - 1",
+			      top[i].va, top[i].size, top[i].page_size, want,
+			      two_level_table_bytes(&top[i], 1));
+	}
 }
 END_TEST
 
