@@ -35,9 +35,12 @@ static void __set_cr(u32 val)
 		host_tlb_changed_context();
 }
 
+static void check_mmu_on(u32 val, unsigned long host_pc);
+
 void set_cr(u32 val)
 {
 	dsb(); /* as the board's set_cr() */
+	check_mmu_on(val, (unsigned long)__builtin_return_address(0));
 	__set_cr(val);
 }
 
@@ -238,11 +241,18 @@ static void fetch_after_sctlr(unsigned long host_pc)
 	do_PrefetchAbort(pc, host_cpu.ifsr, &pt);
 }
 
+/* An SCTLR write of @val, from @host_pc: does it turn M on too early? */
+static void check_mmu_on(u32 val, unsigned long host_pc)
+{
+	if ((val & CR_M) && !(host_cpu.sctlr & CR_M) &&
+	    (host_cpu.pending_mask & TRANSLATION_REGS))
+		fetch_after_sctlr(host_pc);
+}
+
 void write_sysreg(u32 val, enum cp15_sysreg reg)
 {
-	if (reg == SCTLR && (val & CR_M) && !(host_cpu.sctlr & CR_M) &&
-	    (host_cpu.pending_mask & TRANSLATION_REGS))
-		fetch_after_sctlr((unsigned long)__builtin_return_address(0));
+	if (reg == SCTLR)
+		check_mmu_on(val, (unsigned long)__builtin_return_address(0));
 	switch (reg) {
 	case ICIALLU:
 	case BPIALL:
