@@ -148,9 +148,8 @@ static bool may_invalidate(int i, const char *op, bool *reported)
 				"0x%08x (%08x, now %08x): the table walk may "
 				"refill the entry from the old descriptor, so "
 				"the translation survives; a dsb() goes "
-				"between "
-				"a translation table write and the TLB "
-				"maintenance for it (ARM ARM B3.10.1)\n",
+				"between a translation table write and the "
+				"TLB maintenance for it (ARM ARM B3.10.1)\n",
 				op, e->w.va_base,
 				k ? "second-level" : "first-level",
 				e->w.desc_pa[k], e->synced[k], v);
@@ -278,11 +277,13 @@ static void tlb_invalidate(u32 va, bool any_asid, u32 asid, const char *op)
 void host_tlbiall(void)
 {
 	bool reported = false;
+	int kept = 0;
 
 	stats.tlbiall++;
-	for (int i = tlb_count - 1; i >= 0; i--)
-		if (may_invalidate(i, "TLBIALL", &reported))
-			tlb_remove(i);
+	for (int i = 0; i < tlb_count; i++)
+		if (!may_invalidate(i, "TLBIALL", &reported))
+			tlb[kept++] = tlb[i];
+	tlb_count = kept;
 	host_unmap_all();
 }
 
