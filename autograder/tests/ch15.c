@@ -13,8 +13,13 @@
  *
  * Which machine shows which mistake:
  *   M before TTBR0/DACR  both (the host oopses, the board stops)
+ *   no isb() before SCTLR the host (the fetch after the SCTLR write
+ *                        may go through the old TTBR0 and DACR: the
+ *                        host takes that prefetch abort; QEMU makes
+ *                        every CP15 write take effect at once)
  *   no isb() after SCTLR the host (it commits CP15 writes at an ISB
  *                        only; QEMU makes them take effect at once)
+ *   TTBCR not written    both (the test starts from N = 2)
  *   no TLBIALL           the host (its TLB survives MMU off and on;
  *                        QEMU flushes its TLB on every SCTLR write)
  *   wrong DACR           both
@@ -35,12 +40,13 @@
 
 #define PROBE_VA 0xd0000000UL /* mapped by the test's table only */
 #define SECT_RAM (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA)
+#define BOOT_LOADER_TTBCR 2U /* N = 2, walks enabled */
 
 struct switch_result {
 	phys_addr_t pgd_pa;
 	u32 magic, probe, stale, stale_va;
-	bool probe_oops, stale_oops;
-	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr;
+	bool probe_oops, stale_oops, switch_oops;
+	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr, sctlr_before;
 };
 
 static void map_sect(u32 *pgd, u32 va, u32 pa)
@@ -88,17 +94,35 @@ static void switch_to_test_table(struct switch_result *r)
 	r->stale = *(volatile u32 *)(uintptr_t)r->stale_va;
 	ck_assert_msg(r->stale != r->magic, "test set-up: pick another magic");
 
-	/* MMU off, registers as after reset; the TLB is left as it is */
-	set_cr(get_cr() & ~CR_M);
+	/*
+	 * MMU off, TTBR0 and DACR as after reset, TTBCR as a boot loader
+	 * may leave it (N = 2: TTBR1 for VAs from 1 GiB up; the kernel
+	 * cannot assume the reset value); the TLB is left as it is.
+	 */
+	set_cr((get_cr() & ~CR_M) | CR_Z);
+	r->sctlr_before = get_cr();
 	cpu_set_ttbr(0, 0);
 	cpu_set_ttbr(1, 0);
-	cpu_set_ttbcr(0);
+	cpu_set_ttbcr(BOOT_LOADER_TTBCR);
 	set_domain(0);
 	ktest_doing("turning the MMU on with stext_enable_mmu(): a machine "
 		    "that stops here turned M on before DACR and TTBR0 held "
 		    "their values (order: __v7_setup, DACR, TTBR0, isb, "
-		    "SCTLR, isb), or loaded a DACR that denies domain 0");
-	stext_enable_mmu(r->pgd_pa);
+		    "SCTLR, isb: a CP15 write is in effect only after the "
+		    "next context synchronisation), or loaded a DACR that "
+		    "denies domain 0");
+	printk_log_clear();
+	r->switch_oops = KTEST_EXPECT_OOPS(stext_enable_mmu(r->pgd_pa));
+	ck_assert_msg(!r->switch_oops, "stext_enable_mmu() oopsed (above): %s",
+		      printk_log_contains("not yet synchronised")
+			      ? "the SCTLR write that turned M on came before "
+				"the DACR and TTBR0 writes were synchronised; "
+				"a CP15 write is in effect for later "
+				"instructions only after a context "
+				"synchronisation, so __turn_mmu_on() issues "
+				"isb() before the SCTLR write (and after it)"
+			      : "the sequence must not touch memory the new "
+				"table does not map");
 	/* the first access after the switch: no ISB in between */
 	r->probe_oops =
 		KTEST_EXPECT_OOPS(r->probe = *(volatile u32 *)(PROBE_VA + off));
@@ -122,14 +146,24 @@ START_TEST(mmu_on_with_new_table)
 		      "__v7_setup() returns the SCTLR value with M set and "
 		      "__turn_mmu_on() writes it",
 		      r.sctlr);
+	ck_assert_msg(r.sctlr == (r.sctlr_before | CR_M),
+		      "SCTLR is %08x after the sequence, expected %08x, its "
+		      "value before with M set (differs in %08x): "
+		      "__v7_setup() returns the current SCTLR with M set; "
+		      "every other bit (alignment, caches, branch "
+		      "prediction, vectors) stays as it was",
+		      r.sctlr, r.sctlr_before | CR_M,
+		      r.sctlr ^ (r.sctlr_before | CR_M));
 	ck_assert_msg(r.ttbr0 == r.pgd_pa,
 		      "TTBR0 is %08x, expected the table at %08x: "
 		      "__enable_mmu() loads TTBR0 with the pgd",
 		      r.ttbr0, (u32)r.pgd_pa);
 	ck_assert_msg(r.ttbcr == 0,
-		      "TTBCR is %08x, expected 0: with N = 0 TTBR0 "
-		      "translates every address (v7_ttb_setup)",
-		      r.ttbcr);
+		      "TTBCR is %08x, expected 0 (it was %08x before the "
+		      "sequence): __v7_setup() writes TTBCR = 0 "
+		      "(v7_ttb_setup), so that TTBR0 translates every "
+		      "address whatever the boot loader left in it",
+		      r.ttbcr, BOOT_LOADER_TTBCR);
 	ck_assert_msg(r.ttbr1 == r.pgd_pa,
 		      "TTBR1 is %08x, expected %08x: v7_ttb_setup loads TTBR1 "
 		      "with the same table",
@@ -177,7 +211,9 @@ START_TEST(tlb_invalidated_before_mmu_on)
 		      "0x%08x read %08x, the word of the harness's mapping, "
 		      "not %08x of the new table's: a stale TLB entry from "
 		      "before the MMU was turned off; __v7_setup() must "
-		      "invalidate the TLB (TLBIALL) before the MMU goes on",
+		      "invalidate the TLB (TLBIALL) and complete the "
+		      "invalidation (a dsb() after it) before the MMU goes "
+		      "on",
 		      r.stale_va, r.stale, r.magic);
 }
 END_TEST
@@ -242,6 +278,48 @@ START_TEST(identity_map_of_idmap_text)
 }
 END_TEST
 
+/*
+ * The test's table seen through a window of the live table that maps,
+ * of its four pages, only those holding entries @first..@last: a write
+ * to any other entry faults, and the oops says where, instead of
+ * scribbling on the table.  A loop that steps past 0xffffffff wraps to
+ * 0 on the board (32-bit unsigned long) and would spin for ever; here
+ * its first stray write, entry 0, stops it.
+ */
+struct guarded_table {
+	u32 *live, idx;
+	struct page *l2_page;
+};
+
+static u32 *guard_table(struct guarded_table *g, u32 *pgd, u32 first, u32 last)
+{
+	u32 *l2;
+
+	g->live = __va(cpu_get_ttbr(0) & ~0x3fffU);
+	g->idx = 0xe00;
+	while (g->live[g->idx] && g->idx < 0xff0)
+		g->idx++;
+	ck_assert_msg(!g->live[g->idx], "no free megabyte in the live table");
+	g->l2_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	ck_assert_ptr_nonnull(g->l2_page);
+	l2 = page_address(g->l2_page);
+	for (u32 p = first / 1024; p <= last / 1024; p++)
+		l2[p] = ((u32)__pa(pgd) + p * PAGE_SIZE) | PTE_TYPE_SMALL |
+			PTE_EXT_AP_UNO_SRW | PTE_EXT_XN;
+	g->live[g->idx] =
+		(u32)__pa(l2) | PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL);
+	dsb(); /* the new entries before the walker looks (it never has) */
+	return (u32 *)(uintptr_t)(g->idx << SECTION_SHIFT);
+}
+
+static void unguard_table(struct guarded_table *g)
+{
+	g->live[g->idx] = 0;
+	dsb();
+	tlbiall();
+	__free_page(g->l2_page);
+}
+
 START_TEST(identity_map_edges)
 {
 	static const struct {
@@ -256,12 +334,40 @@ START_TEST(identity_map_edges)
 	u32 *pgd = page_address(tbl);
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		u32 start = cases[i].start, end = cases[i].end;
+		bool top = end - 1 >= 0xfff00000U;
+		struct guarded_table g;
+		u32 *volatile alias;
+		int oops;
+
 		memset(pgd, 0, PG_DIR_SIZE);
-		identity_mapping_add(
-			pgd, (const char *)(uintptr_t)cases[i].start,
-			(const char *)(uintptr_t)cases[i].end, PMD_SECT_XN);
-		check_idmap(pgd, cases[i].start, cases[i].end, PMD_SECT_XN, 0);
+		alias = guard_table(&g, pgd, start >> SECTION_SHIFT,
+				    (end - 1) >> SECTION_SHIFT);
+		ktest_doing("identity_mapping_add(0x%08x - 0x%08x)%s", start,
+			    end,
+			    top ? ": a machine that stops here loops past "
+				  "the last megabyte of the address space, "
+				  "where addr + SECTION_SIZE wraps to 0 in "
+				  "32 bits"
+				: "");
+		oops = KTEST_EXPECT_OOPS(identity_mapping_add(
+			alias, (const char *)(uintptr_t)start,
+			(const char *)(uintptr_t)end, PMD_SECT_XN));
+		unguard_table(&g);
+		ck_assert_msg(!oops,
+			      "identity_mapping_add(0x%08x - 0x%08x) wrote "
+			      "an entry outside the megabytes the range "
+			      "touches (the oops above: only their part of "
+			      "the table was writable)%s",
+			      start, end,
+			      top ? "; at the top of the address space "
+				    "addr + SECTION_SIZE wraps to 0 in a "
+				    "32-bit unsigned long: the loop must stop "
+				    "after the last megabyte"
+				  : "");
+		check_idmap(pgd, start, end, PMD_SECT_XN, 0);
 	}
+	ktest_doing("checking the identity maps");
 	__free_pages(tbl, 2);
 }
 END_TEST

@@ -77,6 +77,11 @@ START_TEST(table_bytes_of_mappings)
 		{ 0x00010000, 0x1000, SZ_4K }, /* shares megabyte 0 */
 		{ 0x01000000, 16 * SZ_1M, 16 * SZ_1M }, /* a supersection */
 	};
+	struct pt_range top[] = {
+		{ 0xffff0000, 0x10000, 0x10000 }, /* the high vectors' 64K */
+		{ 0xfff00000, SZ_1M, SZ_4K },
+		{ 0xffc00000, 4 * SZ_1M, SZ_4K },
+	};
 
 	ck_assert_msg(
 		two_level_table_bytes(&sect, 1) == 16 * SZ_1K,
@@ -91,6 +96,19 @@ START_TEST(table_bytes_of_mappings)
 		      "megabytes 0 and 1 need a coarse table each, once, "
 		      "however many ranges touch them: expected %u, got %lu",
 		      16 * SZ_1K + 2 * SZ_1K, two_level_table_bytes(mixed, 4));
+	for (unsigned int i = 0; i < ARRAY_SIZE(top); i++) {
+		/* one coarse table per megabyte the range touches */
+		unsigned long want =
+			16 * SZ_1K + ((top[i].size + SZ_1M - 1) >> 20) * SZ_1K;
+
+		ck_assert_msg(two_level_table_bytes(&top[i], 1) == want,
+			      "[%#x, +%#x) in %#x pages ends at 0xffffffff: "
+			      "expected %lu bytes, got %lu; va + size wraps "
+			      "to 0 in 32 bits: count to the last byte, "
+			      "va + size - 1",
+			      top[i].va, top[i].size, top[i].page_size, want,
+			      two_level_table_bytes(&top[i], 1));
+	}
 }
 END_TEST
 
@@ -138,6 +156,22 @@ static void expect_walk(const u32 *l1, u32 va, int ret, u32 pa, u32 fs,
 		      r ? "fault" : "PA", r ? t.fs : t.pa, t.size, rule);
 }
 
+#define DOMAIN_RULE                                                       \
+	"the domain is a first-level field (bits 8:5 of a section or of " \
+	"the table entry a page hangs from); a second-level descriptor "  \
+	"has no domain, and a supersection is in domain 0"
+
+static void expect_domain(const u32 *l1, u32 va, u32 domain)
+{
+	struct hw_translation t;
+
+	ck_assert_int_eq(hw_walk_tables(l1, va, &t), 0);
+	ck_assert_msg(t.domain == domain,
+		      "walk of %08x (L1 %08x, L2 %08x): domain %u, expected "
+		      "%u: " DOMAIN_RULE,
+		      va, t.l1, t.l2, t.domain, domain);
+}
+
 START_TEST(walk_each_format)
 {
 	struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
@@ -148,8 +182,11 @@ START_TEST(walk_each_format)
 	l1[0x101] = 0x45600000 | PMD_TYPE_SECT | 3; /* 0b11: reserved */
 	for (int i = 0; i < 16; i++) /* supersection at 0x20000000 */
 		l1[0x200 + i] = 0x7a000000 | PMD_SECT_SUPER | PMD_TYPE_SECT |
-				PMD_SUPERSECT_EXTBASE_MASK;
+				PMD_SUPERSECT_EXTBASE_MASK |
+				PMD_SUPERSECT_EXTBASE2_MASK;
 	l1[0x300] = l2pa | PMD_TYPE_TABLE | PMD_DOMAIN(7);
+	l2[0x04] = 0x6abcc000 | PTE_TYPE_SMALL | PTE_EXT_AP_MASK |
+		   PTE_EXT_TEX(5); /* bits 8:5 read 0b1011 */
 	l2[0x05] = 0x6abcd000 | PTE_TYPE_SMALL | PTE_EXT_XN;
 	l2[0x06] = 0x6abce000 | PTE_TYPE_SMALL;
 	for (int i = 0x10; i < 0x20; i++)
@@ -172,6 +209,11 @@ START_TEST(walk_each_format)
 		    "large page, 16 entries: base[31:16] : VA[15:0]");
 	expect_walk(l1, 0x30007000, -1, 0, HW_FS_TRANS_PAGE, 0,
 		    "second-level fault: page translation fault 0x07");
+	expect_domain(l1, 0x100abcde, 3);
+	expect_domain(l1, 0x20312345, 0);
+	expect_domain(l1, 0x30004abc, 7);
+	expect_domain(l1, 0x30005abc, 7);
+	expect_domain(l1, 0x3001f123, 7);
 	__free_pages(p, 2);
 	free_page((unsigned long)l2);
 }
@@ -210,13 +252,25 @@ static void fill_l2(u32 *t)
 	}
 }
 
+#define FS_DOMAIN_SECT 0x09
+#define FS_DOMAIN_PAGE 0x0b
+
+/* The domain the MMU checks for a first-level entry (B3.5.1). */
+static u32 l1_domain(u32 d)
+{
+	if ((d & PMD_TYPE_MASK) == PMD_TYPE_SECT && (d & PMD_SECT_SUPER))
+		return 0;
+	return (d & PMD_DOMAIN_MASK) >> 5;
+}
+
 START_TEST(walker_agrees_with_mmu)
 {
 	struct page *l2p[N_L2_PAGES];
 	u32 *l2[N_L2_PAGES * 4];
 	static u16 randomised[HW_L1_ENTRIES];
 	int nr = 0, nl2 = 0;
-	long faults = 0, pages = 0, sections = 0;
+	long faults = 0, domain_faults = 0, pages = 0, sections = 0;
+	u32 used = 0, dacr = 0;
 	struct pt_switch s = { 0 };
 	u32 *l1;
 
@@ -236,8 +290,10 @@ START_TEST(walker_agrees_with_mmu)
 		u32 k = rnd() % 8;
 		bool free16 = !(i & 15);
 
-		if (l1[i])
+		if (l1[i]) {
+			used |= 1U << l1_domain(l1[i]);
 			continue;
+		}
 		for (int j = 0; free16 && j < 16; j++)
 			free16 = !l1[i + j];
 		if (k == 0 && free16) {
@@ -263,35 +319,65 @@ START_TEST(walker_agrees_with_mmu)
 		randomised[nr++] = i;
 	}
 	ck_assert_int_gt(nr, 100);
-	pt_switch_to(&s, 0xffffffffU); /* all managers: no permission faults */
+	/*
+	 * Managers (no permission checks) for the live mappings' domains;
+	 * each other domain a manager or "no access" at random, so that the
+	 * MMU's domain faults tell which domain it took each entry from.
+	 */
+	for (int d = 0; d < 16; d++)
+		if (used & (1U << d) || rnd() % 2)
+			dacr |= domain_val(d, DOMAIN_MANAGER);
+	ck_assert_msg(dacr != 0xffffffffU, "test set-up: no domain left out");
+	pt_switch_to(&s, dacr);
 	for (int n = 0; n < N_TRANSLATIONS; n++) {
 		u32 va = ((u32)randomised[rnd() % nr] << SECTION_SHIFT) |
 			 (rnd() & (SECTION_SIZE - 1));
 		u32 par = ats1c(va, false, false);
+		u32 fs = PAR_FS(par), d1 = l1[va >> SECTION_SHIFT];
+		u32 dom = l1_domain(d1);
+		bool denied = !((dacr >> (2 * dom)) & 3);
 		struct hw_translation t;
 		int r = hw_walk_tables(l1, va, &t);
 		bool ok;
 
-		if (par & PAR_F)
-			ok = r && t.fs == PAR_FS(par);
-		else if (par & PAR_SS)
-			ok = !r && (t.pa & 0xff000000U) == (par & 0xff000000U);
+		if (!(par & PAR_F))
+			ok = !r && t.domain == dom &&
+			     (par & PAR_SS ? (t.pa & 0xff000000U) ==
+						     (par & 0xff000000U)
+					   : (t.pa & PAGE_MASK) ==
+						     (par & PAGE_MASK));
+		else if (fs == FS_DOMAIN_SECT || fs == FS_DOMAIN_PAGE)
+			/*
+			 * QEMU checks a table entry's domain before it reads
+			 * the second-level entry; the ARM ARM's order
+			 * (B3.12.3) gives the page translation fault first.
+			 */
+			ok = denied && ((!r && t.domain == dom &&
+					 (fs == FS_DOMAIN_SECT) ==
+						 (t.size >= SECTION_SIZE)) ||
+					(r && t.fs == HW_FS_TRANS_PAGE &&
+					 fs == FS_DOMAIN_PAGE));
 		else
-			ok = !r && (t.pa & PAGE_MASK) == (par & PAGE_MASK);
+			ok = r && t.fs == fs;
 		if (!ok) {
 			pt_switch_back(&s);
 			ck_assert_msg(
 				0,
 				"VA %08x: the MMU says %s %08x, the walker "
-				"%s %08x (L1 %08x, L2 %08x; seed %#x, "
-				"translation %d)",
+				"%s %08x in domain %u (L1 %08x: domain %u, "
+				"%s in DACR %08x; L2 %08x; seed %#x, "
+				"translation %d)%s",
 				va, par & PAR_F ? "fault" : "PA",
-				par & PAR_F ? PAR_FS(par) : par,
-				r ? "fault" : "PA", r ? t.fs : t.pa, t.l1, t.l2,
-				SEED, n);
+				par & PAR_F ? fs : par, r ? "fault" : "PA",
+				r ? t.fs : t.pa, t.domain, d1, dom,
+				denied ? "no access" : "manager", dacr, t.l2,
+				SEED, n,
+				!r && t.domain != dom ? ": " DOMAIN_RULE : "");
 		}
 		if (r)
 			faults++;
+		else if (denied)
+			domain_faults++;
 		else if (t.size < SECTION_SIZE)
 			pages++;
 		else
@@ -300,14 +386,16 @@ START_TEST(walker_agrees_with_mmu)
 	pt_switch_back(&s);
 	for (int i = 0; i < N_L2_PAGES; i++)
 		__free_pages(l2p[i], 0);
-	ck_assert_msg(faults > 100 && pages > 100 && sections > 100,
+	ck_assert_msg(faults > 100 && pages > 100 && sections > 100 &&
+			      domain_faults > 100,
 		      "the random tables must exercise every kind: %ld faults, "
-		      "%ld pages, %ld sections (seed %#x)",
-		      faults, pages, sections, SEED);
+		      "%ld domain faults, %ld pages, %ld sections (seed %#x)",
+		      faults, domain_faults, pages, sections, SEED);
 	pr_info("walker_agrees_with_mmu: %d translations, the walker and "
-		"the MMU agree (seed %#x): %ld faults, %ld pages, %ld "
-		"sections\n",
-		N_TRANSLATIONS, SEED, faults, pages, sections);
+		"the MMU agree (seed %#x, DACR %08x): %ld faults, %ld domain "
+		"faults, %ld pages, %ld sections\n",
+		N_TRANSLATIONS, SEED, dacr, faults, domain_faults, pages,
+		sections);
 }
 END_TEST
 

@@ -8,6 +8,7 @@
  * The section map is checked bit by bit and then through the MMU: the
  * tables are made live and ATS1C answers for reads and writes.
  */
+#include <stdio.h>
 #include <string.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
@@ -111,6 +112,122 @@ START_TEST(decode_each_format)
 	};
 	expect_fields(0x5ab10000 | PTE_TYPE_LARGE | PTE_EXT_AP_MASK, 2, &want,
 		      "large page without XN: bit 0 is the type, not XN");
+}
+END_TEST
+
+/*
+ * Known encodings, one field at a time, written from the ARM ARM's
+ * figures (B3.5.1, B3-4 and B3-5), not from the kernel's constants: a
+ * field kept in another field's bit (S and NS, S and nG swapped the same
+ * way both ways) survives every round trip, but not these.
+ */
+static const struct known_desc {
+	u32 val;
+	int level;
+	struct hw_desc d;
+	const char *what;
+} known[] = {
+#define SECT(v, what, ...)                         \
+	{                                          \
+		v, 1,                              \
+			{ .type = HW_DESC_SECTION, \
+			  .base = 0x60400000,      \
+			  __VA_ARGS__ },           \
+			"section " what            \
+	}
+	SECT(0x60400002, "alone: type 10"),
+	SECT(0x60400006, "B is bit 2", .b = true),
+	SECT(0x6040000a, "C is bit 3", .c = true),
+	SECT(0x60400012, "XN is bit 4", .xn = true),
+	SECT(0x60400122, "domain 9 in bits 8:5", .domain = 9),
+	SECT(0x60400402, "AP[0] is bit 10", .ap = 1),
+	SECT(0x60400802, "AP[1] is bit 11", .ap = 2),
+	SECT(0x60401002, "TEX[0] is bit 12", .tex = 1),
+	SECT(0x60404002, "TEX[2] is bit 14", .tex = 4),
+	SECT(0x60408002, "APX is bit 15", .ap = 4),
+	SECT(0x60410002, "S is bit 16", .s = true),
+	SECT(0x60420002, "nG is bit 17", .ng = true),
+	SECT(0x60480002, "NS is bit 19", .ns = true),
+	SECT(0x60490002, "S (16) and NS (19)", .s = true, .ns = true),
+#undef SECT
+#define SUPER(v, what, ...)                             \
+	{                                               \
+		v, 1,                                   \
+			{ .type = HW_DESC_SUPERSECTION, \
+			  .base = 0x7a000000,           \
+			  __VA_ARGS__ },                \
+			"supersection " what            \
+	}
+	SUPER(0x7a040002, "alone: type 10 and bit 18"),
+	SUPER(0x7a050002, "S is bit 16", .s = true),
+	SUPER(0x7a060002, "nG is bit 17", .ng = true),
+	SUPER(0x7a0c0002, "NS is bit 19", .ns = true),
+	SUPER(0x7a040012, "XN is bit 4", .xn = true),
+	SUPER(0x7a048002, "APX is bit 15", .ap = 4),
+	SUPER(0x7a042002, "TEX[1] is bit 13", .tex = 2),
+#undef SUPER
+	{ 0x6abcd409,
+	  1,
+	  { .type = HW_DESC_TABLE, .base = 0x6abcd400, .ns = true },
+	  "table: NS is bit 3" },
+	{ 0x6abcd4a1,
+	  1,
+	  { .type = HW_DESC_TABLE, .base = 0x6abcd400, .domain = 5 },
+	  "table: domain 5 in bits 8:5" },
+#define SMALL(v, what, ...)                      \
+	{                                        \
+		v, 2,                            \
+			{ .type = HW_DESC_SMALL, \
+			  .base = 0x6abcd000,    \
+			  __VA_ARGS__ },         \
+			"small page " what       \
+	}
+	SMALL(0x6abcd002, "alone: type 1x"),
+	SMALL(0x6abcd003, "XN is bit 0", .xn = true),
+	SMALL(0x6abcd006, "B is bit 2", .b = true),
+	SMALL(0x6abcd00a, "C is bit 3", .c = true),
+	SMALL(0x6abcd012, "AP[0] is bit 4", .ap = 1),
+	SMALL(0x6abcd022, "AP[1] is bit 5", .ap = 2),
+	SMALL(0x6abcd042, "TEX[0] is bit 6", .tex = 1),
+	SMALL(0x6abcd102, "TEX[2] is bit 8", .tex = 4),
+	SMALL(0x6abcd202, "APX is bit 9", .ap = 4),
+	SMALL(0x6abcd402, "S is bit 10", .s = true),
+	SMALL(0x6abcd802, "nG is bit 11", .ng = true),
+#undef SMALL
+#define LARGE(v, what, ...)                      \
+	{                                        \
+		v, 2,                            \
+			{ .type = HW_DESC_LARGE, \
+			  .base = 0x5ab10000,    \
+			  __VA_ARGS__ },         \
+			"large page " what       \
+	}
+	LARGE(0x5ab10001, "alone: type 01"),
+	LARGE(0x5ab18001, "XN is bit 15", .xn = true),
+	LARGE(0x5ab11001, "TEX[0] is bit 12", .tex = 1),
+	LARGE(0x5ab14001, "TEX[2] is bit 14", .tex = 4),
+	LARGE(0x5ab10005, "B is bit 2", .b = true),
+	LARGE(0x5ab10009, "C is bit 3", .c = true),
+	LARGE(0x5ab10021, "AP[1] is bit 5", .ap = 2),
+	LARGE(0x5ab10201, "APX is bit 9", .ap = 4),
+	LARGE(0x5ab10401, "S is bit 10", .s = true),
+	LARGE(0x5ab10801, "nG is bit 11", .ng = true),
+#undef LARGE
+};
+
+START_TEST(encode_each_field)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(known); i++) {
+		const struct known_desc *k = &known[i];
+		u32 got = hw_desc_encode(&k->d);
+
+		ck_assert_msg(got == k->val,
+			      "encode(%s): expected %08x, got %08x (differs "
+			      "in %08x): each field has its own bits, the "
+			      "ARM ARM's (B3.5.1)",
+			      k->what, k->val, got, got ^ k->val);
+		expect_fields(k->val, k->level, &k->d, k->what);
+	}
 }
 END_TEST
 
@@ -222,12 +339,38 @@ static struct map_desc md(unsigned long va, unsigned long pa, unsigned long len,
 	return (struct map_desc){ va, pa >> PAGE_SHIFT, len, type };
 }
 
+/*
+ * Entries @first..@last (megabytes, wrapping at the top) of @l1 map
+ * @pa on with @prot, and the two entries each side of them are empty.
+ */
+static void expect_sections(const u32 *l1, u32 first, u32 last, u32 pa,
+			    u32 prot, const char *call, const char *rule)
+{
+	for (u32 i = first - 2; i != ((last + 3) & 0xfff);
+	     i = (i + 1) & 0xfff) {
+		bool in = ((i - first) & 0xfff) <= last - first;
+		u32 want = in ? (pa + (((i - first) & 0xfff) << 20)) | prot : 0;
+
+		ck_assert_msg(l1[i] == want,
+			      "entry %#x (VA %08x) after %s: expected %08x, "
+			      "got %08x (%s)",
+			      i, i << 20, call, want, l1[i], rule);
+	}
+}
+
 START_TEST(section_map_pairs)
 {
 	struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
 	u32 *l1 = page_address(p);
 	struct map_desc m = md(0xe0100000, 0x68300000, 3 * SZ_1M, MT_MEMORY_RW);
 	u32 prot = get_mem_type(MT_MEMORY_RW)->prot_sect;
+	static const struct {
+		u32 va, pa, len;
+	} top[] = {
+		{ 0xffe00000, 0x68000000, 2 * SZ_1M }, /* the last pgd pair */
+		{ 0xfff00000, 0x68300000, SZ_1M }, /* its odd megabyte */
+		{ 0xffd00000, 0x68500000, 3 * SZ_1M },
+	};
 
 	ck_assert_int_eq(create_section_mapping((pgd_t *)l1, &m), 0);
 	for (u32 mb = 0xdff; mb <= 0xe05; mb++) {
@@ -240,6 +383,43 @@ START_TEST(section_map_pairs)
 			      "e0400000) to 68300000: expected %08x, got %08x "
 			      "(an odd megabyte is pmd[1] of its pgd pair)",
 			      mb, mb << 20, want, l1[mb]);
+	}
+
+	/* a process's mapping (create_mapping_late()): nG in every entry */
+	for (int ng = 0; ng < 2; ng++) {
+		memset(l1, 0, PG_DIR_SIZE);
+		m = md(0x00500000, 0x68300000, 3 * SZ_1M, MT_MEMORY_RW);
+		ck_assert_int_eq(
+			create_section_mapping_late((pgd_t *)l1, &m, ng), 0);
+		expect_sections(l1, 0x005, 0x007, 0x68300000,
+				prot | (ng ? PMD_SECT_nG : 0),
+				ng ? "create_section_mapping_late(00500000, "
+				     "3 MiB, ng = true)"
+				   : "create_section_mapping_late(00500000, "
+				     "3 MiB, ng = false)",
+				"__map_init_section() ORs PMD_SECT_nG (bit 17) "
+				"into every entry when ng is true, and only "
+				"then: a process's entries are tagged with its "
+				"ASID, the kernel's are global");
+	}
+
+	/* the top of the address space: addr + length is 0 in 32 bits */
+	for (unsigned int i = 0; i < ARRAY_SIZE(top); i++) {
+		char call[80];
+
+		memset(l1, 0, PG_DIR_SIZE);
+		m = md(top[i].va, top[i].pa, top[i].len, MT_MEMORY_RW);
+		snprintf(call, sizeof(call), "mapping [%08x, +%u MiB) to %08x",
+			 top[i].va, top[i].len >> 20, top[i].pa);
+		ck_assert_int_eq(create_section_mapping((pgd_t *)l1, &m), 0);
+		expect_sections(
+			l1, top[i].va >> 20,
+			(top[i].va + (top[i].len - 1)) >> 20, top[i].pa, prot,
+			call,
+			"the range ends at 0xffffffff, where end = addr "
+			"+ length wraps to 0 in a 32-bit unsigned "
+			"long: the loops stop at addr == end, as "
+			"Linux's do, never at addr >= end");
 	}
 	__free_pages(p, 2);
 }
@@ -333,8 +513,8 @@ KTEST_SUITE(ch17) = {
 	.title = "Descriptors",
 	.boot = ktest_boot_slab,
 	.timeout = 60,
-	.tests = KTESTS(decode_each_format, round_trip_random,
-			encode_refuses_bad_fields, mem_types_final_values,
-			section_map_pairs, section_map_through_mmu,
-			section_map_refuses_misuse),
+	.tests = KTESTS(decode_each_format, encode_each_field,
+			round_trip_random, encode_refuses_bad_fields,
+			mem_types_final_values, section_map_pairs,
+			section_map_through_mmu, section_map_refuses_misuse),
 };

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <libfdt.h>
+#include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -64,7 +65,7 @@ START_TEST(harness_table_never_built)
 }
 END_TEST
 
-enum why { NONE, IDMAP, IMAGE, WINDOW, DTB, LOWMEM };
+enum why { NONE, IDMAP, IMAGE, WINDOW, DTB, IMAGE_DTB, LOWMEM };
 
 static const char *const rule[] = {
 	[NONE] = "nothing else is mapped: the table is cleared first (RAM "
@@ -75,21 +76,31 @@ static const char *const rule[] = {
 	[WINDOW] = "the rest of the image window at its own address, "
 		   "privileged only (given code: our image runs where it is "
 		   "loaded)",
-	[DTB] = "the DTB's two sections at their linear address",
+	[DTB] = "the DTB's two sections at their linear address, written "
+		"only when there is a device tree (fdt_pa != 0)",
+	[IMAGE_DTB] = "the kernel image at PAGE_OFFSET, and the DTB's two "
+		      "sections at their linear address: the DTB lies in the "
+		      "image, both steps write this entry (the DTB's last); "
+		      "dtb_mapped_where_it_lies tells them apart",
 	[LOWMEM] = "paging_init(): lowmem at PAGE_OFFSET",
 };
 
-/* What entry @i of swapper_pg_dir must hold, and which rule says so. */
-static u32 expected(u32 i, enum why *why)
+/*
+ * What entry @i of swapper_pg_dir must hold, and which rule says so:
+ * as __create_page_tables(@fdt_pa) leaves it (@fdt_pa 0: no device
+ * tree), and with lowmem too once paging_init() ran (@lowmem).
+ */
+static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 {
 	const u32 flags = MM_MMUFLAGS;
 	u32 va = i << SECTION_SHIFT;
 	u32 idmap_s = virt_to_idmap(__idmap_text_start) >> SECTION_SHIFT;
 	u32 idmap_e = virt_to_idmap(__idmap_text_end) >> SECTION_SHIFT;
-	u32 fdt = KTEST_FDT_PHYS & PMD_SECT_BASE_MASK;
+	u32 fdt = fdt_pa & PMD_SECT_BASE_MASK;
+	bool in_dtb = fdt_pa && va - __phys_to_virt(fdt) < 2 * SECTION_SIZE;
 
 	if (va - PAGE_OFFSET < KERNEL_IMAGE_END - KERNEL_IMAGE_START) {
-		*why = IMAGE;
+		*why = in_dtb ? IMAGE_DTB : IMAGE;
 		return __pa(va) | flags;
 	}
 	if (i >= idmap_s && i <= idmap_e) {
@@ -101,11 +112,11 @@ static u32 expected(u32 i, enum why *why)
 		return va | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA |
 		       PMD_SECT_S;
 	}
-	if (va - __phys_to_virt(fdt) < 2 * SECTION_SIZE) {
+	if (in_dtb) {
 		*why = DTB;
 		return __pa(va) | flags;
 	}
-	if (va >= PAGE_OFFSET && __pa(va) < arm_lowmem_limit &&
+	if (lowmem && va >= PAGE_OFFSET && __pa(va) < arm_lowmem_limit &&
 	    memblock_is_memory(__pa(va))) {
 		*why = LOWMEM;
 		return __pa(va) | PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
@@ -141,7 +152,7 @@ START_TEST(every_swapper_entry)
 
 	for (u32 i = 0; i < HW_L1_ENTRIES; i++) {
 		enum why why;
-		u32 want = expected(i, &why);
+		u32 want = expected_entry(i, KTEST_FDT_PHYS, true, &why);
 
 		ck_assert_msg(pgd[i] == want,
 			      "swapper_pg_dir[%u] (VA 0x%08x) is %08x, "
@@ -149,6 +160,70 @@ START_TEST(every_swapper_entry)
 			      i, i << SECTION_SHIFT, pgd[i], want,
 			      differs(pgd[i], want), rule[why]);
 	}
+}
+END_TEST
+
+/* What the DTB step writes at entry @i for @fdt_pa, or 0. */
+static u32 dtb_entry(u32 fdt_pa, u32 i)
+{
+	u32 base = fdt_pa & PMD_SECT_BASE_MASK;
+	u32 first = (u32)__phys_to_virt(base) >> SECTION_SHIFT;
+
+	return i - first < 2 ? (base + ((i - first) << SECTION_SHIFT)) |
+				       (u32)MM_MMUFLAGS
+			     : 0;
+}
+
+/*
+ * __create_page_tables() again, for a device tree elsewhere in RAM (its
+ * sections apart from the image's) and for none, on swapper_pg_dir
+ * while the MMU runs on a copy of it; then swapper_pg_dir is put back.
+ */
+START_TEST(dtb_mapped_where_it_lies)
+{
+	static const u32 fdts[] = {
+		PHYS_OFFSET + 0x00a12345, /* two sections past the image */
+		PHYS_OFFSET + 0x07ffff00, /* its second section one further */
+		0, /* no device tree: the boot loader passed none */
+	};
+	struct page *copy = alloc_pages(GFP_KERNEL, 2);
+	u32 *pgd = (u32 *)swapper_pg_dir, *tbl, old_ttbr = cpu_get_ttbr(0);
+	u32 got = 0, want = 0, at = 0, fdt = 0;
+	enum why why = NONE;
+	bool found = false;
+
+	ck_assert_ptr_nonnull(copy);
+	tbl = page_address(copy);
+	memcpy(tbl, pgd, PG_DIR_SIZE);
+	dsb();
+	cpu_set_ttbr(0, (u32)__pa(tbl) | (old_ttbr & 0x7f));
+	tlbiall();
+	for (unsigned int f = 0; f < ARRAY_SIZE(fdts) && !found; f++) {
+		ck_assert_msg(__create_page_tables(fdts[f]) ==
+				      __pa(swapper_pg_dir),
+			      "__create_page_tables() returns "
+			      "__pa(swapper_pg_dir)");
+		for (u32 i = 0; i < HW_L1_ENTRIES && !found; i++) {
+			want = expected_entry(i, fdts[f], false, &why);
+			found = pgd[i] != want;
+			got = pgd[i], at = i, fdt = fdts[f];
+		}
+	}
+	memcpy(pgd, tbl, PG_DIR_SIZE); /* the boot's table, lowmem too */
+	dsb();
+	cpu_set_ttbr(0, old_ttbr);
+	tlbiall();
+	__free_pages(copy, 2);
+	ck_assert_msg(!found,
+		      "__create_page_tables(fdt_pa 0x%08x): entry %u (VA "
+		      "0x%08x) is %08x, expected %08x: %s; rule: %s",
+		      fdt, at, at << SECTION_SHIFT, got, want,
+		      differs(got, want),
+		      !fdt && got == dtb_entry(0, at)
+			      ? "there is no device tree (fdt_pa 0): the DTB "
+				"step maps nothing (this is what it would "
+				"write for a DTB at physical address 0)"
+			      : rule[why]);
 }
 END_TEST
 
@@ -436,7 +511,8 @@ KTEST_SUITE(ch18) = {
 	.boot = ktest_boot_paging,
 	.timeout = 10,
 	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,
-			every_swapper_entry, idmap_text_mapped_at_its_address,
+			every_swapper_entry, dtb_mapped_where_it_lies,
+			idmap_text_mapped_at_its_address,
 			dtb_at_its_linear_address, image_aliases_agree,
 			kernel_page_tables_view, kernel_page_tables_pages),
 };

@@ -10,7 +10,11 @@
  * (TTBR0/1, TTBCR) do nothing, exactly as on ARM, where stale entries
  * survive a TTBR write.
  */
+#include <linux/printk.h>
 #include <asm/cp15.h>
+#include <asm/memory.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
 #include "host.h"
 
 struct host_cpu host_cpu;
@@ -20,7 +24,7 @@ u32 get_cr(void)
 	return host_cpu.sctlr;
 }
 
-void set_cr(u32 val)
+static void __set_cr(u32 val)
 {
 	host_cpu.pending_mask &= ~(1U << SCTLR);
 	u32 old = host_cpu.sctlr;
@@ -31,18 +35,33 @@ void set_cr(u32 val)
 		host_tlb_changed_context();
 }
 
+static void check_mmu_on(u32 val, unsigned long host_pc);
+
+void set_cr(u32 val)
+{
+	dsb(); /* as the board's set_cr() */
+	check_mmu_on(val, (unsigned long)__builtin_return_address(0));
+	__set_cr(val);
+}
+
 u32 cpu_get_ttbr(int nr)
 {
 	return nr ? host_cpu.ttbr1 : host_cpu.ttbr0;
 }
 
-void cpu_set_ttbr(int nr, u32 val)
+static void __set_ttbr(int nr, u32 val)
 {
 	host_cpu.pending_mask &= ~(1U << (nr ? TTBR1_32 : TTBR0_32));
 	if (nr)
 		host_cpu.ttbr1 = val;
 	else
 		host_cpu.ttbr0 = val;
+}
+
+void cpu_set_ttbr(int nr, u32 val)
+{
+	dsb(); /* table writes before the walker may use them */
+	__set_ttbr(nr, val);
 }
 
 u32 cpu_get_ttbcr(void)
@@ -80,9 +99,18 @@ void cpu_set_contextidr(u32 val)
 	host_tlb_changed_context();
 }
 
-/* The host executes in program order as far as the simulation sees. */
+/*
+ * The host executes in program order as far as the simulation sees,
+ * but for the table walk: a descriptor write reaches it at a DSB
+ * (tlb.c).
+ */
 void dsb(void)
 {
+	if (host_cpu.tlbiall_requested) {
+		host_cpu.tlbiall_requested = false;
+		host_tlbiall();
+	}
+	host_tlb_dsb();
 }
 
 /* A context synchronisation event: pending raw writes take effect. */
@@ -110,13 +138,13 @@ static void commit(enum cp15_sysreg reg, u32 val)
 {
 	switch (reg) {
 	case SCTLR:
-		set_cr(val);
+		__set_cr(val);
 		break;
 	case TTBR0_32:
-		cpu_set_ttbr(0, val);
+		__set_ttbr(0, val);
 		break;
 	case TTBR1_32:
-		cpu_set_ttbr(1, val);
+		__set_ttbr(1, val);
 		break;
 	case TTBCR:
 		cpu_set_ttbcr(val);
@@ -165,14 +193,78 @@ u32 read_sysreg(enum cp15_sysreg reg)
 	}
 }
 
+/* The writes that change how an address is translated. */
+#define TRANSLATION_REGS                                              \
+	(1U << TTBR0_32 | 1U << TTBR1_32 | 1U << TTBCR | 1U << DACR | \
+	 1U << CONTEXTIDR)
+
+/*
+ * An SCTLR write that turns M on while TTBR0/1, TTBCR, DACR or
+ * CONTEXTIDR writes wait for their context synchronisation: nothing
+ * orders the writes among themselves, so the core may translate the
+ * next instruction's fetch with M on and the old registers (after reset,
+ * a table at address 0 and every domain "no access").  The host runs
+ * that fetch, of the instruction after the write at its idmap address,
+ * through the registers in effect; if they would not map it to itself,
+ * the core takes the prefetch abort the board may take.  (QEMU commits
+ * every CP15 write at once: on the board the same code runs on.)
+ */
+static void fetch_after_sctlr(unsigned long host_pc)
+{
+	struct hw_mmu_regs regs = { host_cpu.ttbr0, host_cpu.ttbr1,
+				    host_cpu.ttbcr };
+	u32 pc = (u32)machine_virt_to_idmap(host_pc);
+	struct pt_regs pt = { 0 };
+	struct hw_walk w;
+	u32 fsr;
+
+	fsr = hw_walk(&regs, pc, host_read_phys, &w)
+		      ? w.fsr
+		      : hw_check_access(&w, host_cpu.dacr, false, HW_EXEC);
+	if (!fsr && w.pa_base + (pc - w.va_base) == pc)
+		return; /* the old table maps it to itself: no harm */
+	pr_alert("8<--- cut here ---\n");
+	pr_alert("SCTLR.M written with the TTBR0/TTBR1/TTBCR/DACR writes "
+		 "before it not yet synchronised: a CP15 write is in effect "
+		 "for later instructions only after a context "
+		 "synchronisation (ISB, ARM ARM B3.15.5), and nothing orders "
+		 "those writes among themselves; without an isb() between "
+		 "them and the SCTLR write, the next instruction (at "
+		 "0x%08x) may be fetched with the MMU on through the old "
+		 "table and domains (TTBR0 %08x, DACR %08x)\n",
+		 pc, host_cpu.ttbr0, host_cpu.dacr);
+	host_cpu.ifsr = fsr ? fsr : FSR_FS_TRANS_SECT;
+	host_cpu.ifar = pc;
+	host_cpu.host_pc = host_pc;
+	pt.ARM_pc = pc;
+	pt.ARM_cpsr = SVC_MODE;
+	do_PrefetchAbort(pc, host_cpu.ifsr, &pt);
+}
+
+/* An SCTLR write of @val, from @host_pc: does it turn M on too early? */
+static void check_mmu_on(u32 val, unsigned long host_pc)
+{
+	if ((val & CR_M) && !(host_cpu.sctlr & CR_M) &&
+	    (host_cpu.pending_mask & TRANSLATION_REGS))
+		fetch_after_sctlr(host_pc);
+}
+
 void write_sysreg(u32 val, enum cp15_sysreg reg)
 {
+	if (reg == SCTLR)
+		check_mmu_on(val, (unsigned long)__builtin_return_address(0));
 	switch (reg) {
 	case ICIALLU:
 	case BPIALL:
 		break; /* no caches or predictors are simulated */
 	case TLBIALL:
-		host_tlb_reset();
+		/*
+		 * A maintenance operation is only requested by its MCR and
+		 * is guaranteed complete only after a DSB (ARM ARM
+		 * B3.10.1): until then the TLB may go on translating with
+		 * every entry it held, and here it does.
+		 */
+		host_cpu.tlbiall_requested = true;
 		break;
 	default:
 		host_cpu.pending[reg] = val;

@@ -18,6 +18,7 @@ struct host_cpu {
 	/* raw writes (write_sysreg) waiting for a context synchronisation */
 	u32 pending_mask; /* bit n: register n of enum cp15_sysreg */
 	u32 pending[6];
+	bool tlbiall_requested; /* a raw TLBIALL waiting for its DSB */
 };
 extern struct host_cpu host_cpu;
 void host_context_sync(void); /* cpu.c: ISB, exception entry/return */
@@ -36,6 +37,8 @@ u32 host_mmu_access(unsigned long va, enum hw_access acc);
 void host_tlb_reset(void);
 void host_tlb_boot(void);
 void host_tlb_changed_context(void);
+void host_tlb_dsb(void); /* table writes so far reach the walk */
+void host_tlbiall(void); /* TLBIALL without the barriers after it */
 
 /* trap.c */
 void host_install_traps(void);

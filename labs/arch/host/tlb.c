@@ -33,6 +33,7 @@
  */
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/printk.h>
 #include <asm/cp15.h>
 #include <asm/pgtable-2level-hwdef.h>
 #include "host.h"
@@ -42,6 +43,7 @@
 struct tlb_entry {
 	struct hw_walk w;
 	u32 asid;
+	u32 synced[2]; /* its descriptors as the last DSB left them */
 };
 
 static struct tlb_entry tlb[TLB_SIZE];
@@ -89,8 +91,72 @@ static struct tlb_entry *tlb_insert(const struct hw_walk *w)
 		tlb_remove(0);
 		stats.evictions++;
 	}
-	tlb[tlb_count] = (struct tlb_entry){ .w = *w, .asid = current_asid() };
+	tlb[tlb_count] =
+		(struct tlb_entry){ .w = *w,
+				    .asid = current_asid(),
+				    .synced = { w->desc[0], w->desc[1] } };
 	return &tlb[tlb_count++];
+}
+
+/*
+ * Translation table writes and TLB maintenance (ARM ARM B3.10.1, "TLB
+ * maintenance operations and the memory order model"): a write to a
+ * descriptor is guaranteed visible to the table walk only once a DSB
+ * has completed it.  Until then a walk may still read the old value,
+ * and a walk may happen at any time, so a TLB invalidation issued
+ * before the DSB can be undone at once by a refill from the old
+ * descriptor.  Linux's flush functions therefore start with dsb().
+ *
+ * The host cannot see stores, but it can see their effect: each entry
+ * keeps its descriptors as the last dsb() found them.  An invalidation
+ * of an entry whose descriptor has changed since then is that race
+ * lost: the entry stays, refilled from the old descriptor, and the
+ * kernel is told which rule it broke.
+ */
+static u32 desc_now(const struct tlb_entry *e, int k, bool *ok)
+{
+	return host_read_phys(e->w.desc_pa[k], ok);
+}
+
+void host_tlb_dsb(void)
+{
+	bool ok;
+
+	for (int i = 0; i < tlb_count; i++)
+		for (int k = 0; k < (tlb[i].w.page ? 2 : 1); k++) {
+			u32 v = desc_now(&tlb[i], k, &ok);
+
+			if (ok)
+				tlb[i].synced[k] = v;
+		}
+}
+
+/* May TLB maintenance @op remove entry @i?  Not if it races a write. */
+static bool may_invalidate(int i, const char *op, bool *reported)
+{
+	const struct tlb_entry *e = &tlb[i];
+	bool ok;
+
+	for (int k = 0; k < (e->w.page ? 2 : 1); k++) {
+		u32 v = desc_now(e, k, &ok);
+
+		if (!ok || v == e->synced[k])
+			continue;
+		if (!*reported)
+			pr_warn("tlb: %s of VA 0x%08x came before a DSB "
+				"completed the write to its %s descriptor at "
+				"0x%08x (%08x, now %08x): the table walk may "
+				"refill the entry from the old descriptor, so "
+				"the translation survives; a dsb() goes "
+				"between a translation table write and the "
+				"TLB maintenance for it (ARM ARM B3.10.1)\n",
+				op, e->w.va_base,
+				k ? "second-level" : "first-level",
+				e->w.desc_pa[k], e->synced[k], v);
+		*reported = true;
+		return false;
+	}
+	return true;
 }
 
 /* With the MMU off, VA = PA; map the RAM megabyte around @pa. */
@@ -193,28 +259,47 @@ int machine_tlb_entries(struct machine_tlb_entry *out, int max)
 
 //> ch00 tlbimva
 /* Remove the entries covering @va that @match selects. */
-static void tlb_invalidate(u32 va, bool any_asid, u32 asid)
+static void tlb_invalidate(u32 va, bool any_asid, u32 asid, const char *op)
 {
+	bool reported = false;
+
 	for (int i = tlb_count - 1; i >= 0; i--) {
 		struct tlb_entry *e = &tlb[i];
 
 		if (entry_covers(e, va) &&
-		    (any_asid || !e->w.ng || e->asid == asid))
+		    (any_asid || !e->w.ng || e->asid == asid) &&
+		    may_invalidate(i, op, &reported))
 			tlb_remove(i);
 	}
 }
 
+/* The TLBIALL operation alone (a raw write_sysreg(0, TLBIALL)). */
+void host_tlbiall(void)
+{
+	bool reported = false;
+	int kept = 0;
+
+	stats.tlbiall++;
+	for (int i = 0; i < tlb_count; i++)
+		if (!may_invalidate(i, "TLBIALL", &reported))
+			tlb[kept++] = tlb[i];
+	tlb_count = kept;
+	host_unmap_all();
+}
+
+/* tlbiall(), like every operation below, is completed by DSB and ISB. */
 void tlbiall(void)
 {
-	stats.tlbiall++;
-	host_tlb_reset();
+	host_tlbiall();
+	host_tlb_dsb();
 }
 
 /* TLBIMVA: entries for VA[31:12] that are global or of ASID mva[7:0]. */
 void tlbimva(u32 mva)
 {
 	stats.tlbimva++;
-	tlb_invalidate(mva & 0xfffff000U, false, mva & 0xff);
+	tlb_invalidate(mva & 0xfffff000U, false, mva & 0xff, "TLBIMVA");
+	host_tlb_dsb();
 }
 //< ch00 tlbimva
 
@@ -222,16 +307,21 @@ void tlbimva(u32 mva)
 void tlbimvaa(u32 va)
 {
 	stats.tlbimvaa++;
-	tlb_invalidate(va & 0xfffff000U, true, 0);
+	tlb_invalidate(va & 0xfffff000U, true, 0, "TLBIMVAA");
+	host_tlb_dsb();
 }
 
 /* TLBIASID: every non-global entry of the ASID. */
 void tlbiasid(u32 asid)
 {
+	bool reported = false;
+
 	stats.tlbiasid++;
 	for (int i = tlb_count - 1; i >= 0; i--)
-		if (tlb[i].w.ng && tlb[i].asid == (asid & 0xff))
+		if (tlb[i].w.ng && tlb[i].asid == (asid & 0xff) &&
+		    may_invalidate(i, "TLBIASID", &reported))
 			tlb_remove(i);
+	host_tlb_dsb();
 }
 
 /*

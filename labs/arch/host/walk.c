@@ -108,7 +108,8 @@ int hw_walk(const struct hw_mmu_regs *regs, u32 va, hw_read_phys_t rd,
 	*w = (struct hw_walk){ .va_base = va };
 	if (l1_table(regs, va, &table))
 		goto trans_sect;
-	d = rd(table | ((va >> 18) & 0x3ffc), &ok);
+	w->desc_pa[0] = table | ((va >> 18) & 0x3ffc);
+	d = rd(w->desc_pa[0], &ok);
 	w->desc[0] = d;
 	if (!ok) {
 		w->fsr = FSR_FS_EXT_WALK_L1;
@@ -125,7 +126,8 @@ int hw_walk(const struct hw_mmu_regs *regs, u32 va, hw_read_phys_t rd,
 	}
 	w->domain = (d >> 5) & 0xf;
 	table = d & PMD_TABLE_BASE_MASK;
-	d = rd(table | ((va >> 10) & 0x3fc), &ok);
+	w->desc_pa[1] = table | ((va >> 10) & 0x3fc);
+	d = rd(w->desc_pa[1], &ok);
 	w->desc[1] = d;
 	if (!ok) {
 		w->fsr = FSR_FS_EXT_WALK_L2 | FSR_DOMAIN(w->domain);

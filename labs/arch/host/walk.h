@@ -44,6 +44,7 @@ struct hw_walk {
 	bool ng; /* not global: tagged with the ASID */
 	bool page; /* came from a second-level table */
 	u32 desc[2]; /* the descriptors read, for reports */
+	u32 desc_pa[2]; /* where they were read */
 	u32 fsr; /* 0, or the fault status of a failed walk */
 };
 

@@ -259,10 +259,13 @@ static void alloc_init_pmd(pgd_t *pgd, unsigned long addr, unsigned long end,
 
 //< ch17 map_init_section
 
-/**
- * create_section_mapping - Linux's create_mapping(), sections only
+/*
+ * __create_section_mapping - Linux's __create_mapping(), sections only;
+ * create_section_mapping() is its create_mapping(), for the kernel's
+ * global mappings above TASK_SIZE.
  * @pgdir: the first-level table to write
  * @md: virtual address, pfn, length and MT_* type
+ * @ng: not global: each entry tagged with the ASID in the TLB
  *
  * The checks and messages are create_mapping()'s and
  * __create_mapping()'s.  SIMPLIFIED(arch/arm/mm/mmu.c): there is no
@@ -272,19 +275,14 @@ static void alloc_init_pmd(pgd_t *pgd, unsigned long addr, unsigned long end,
  * 36-bit addresses.
  */
 //> ch17 create_section_mapping
-int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
+static int __create_section_mapping(pgd_t *pgdir, const struct map_desc *md,
+				    bool ng)
 {
 	const struct mem_type *type = get_mem_type(md->type);
 	unsigned long addr, length, end;
 	phys_addr_t phys;
 	pgd_t *pgd;
 
-	if (md->virtual < TASK_SIZE) {
-		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in "
-			"user region\n",
-			(long long)__pfn_to_phys((u64)md->pfn), md->virtual);
-		return -EINVAL;
-	}
 	addr = md->virtual & PAGE_MASK;
 	phys = __pfn_to_phys(md->pfn);
 	length = PAGE_ALIGN(md->length + (md->virtual & ~PAGE_MASK));
@@ -302,10 +300,32 @@ int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
 	do {
 		unsigned long next = pgd_addr_end(addr, end);
 
-		alloc_init_pmd(pgd, addr, next, phys, type, false);
+		alloc_init_pmd(pgd, addr, next, phys, type, ng);
 		phys += next - addr;
 		addr = next;
 	} while (pgd++, addr != end);
 	return 0;
+}
+
+int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
+{
+	if (md->virtual < TASK_SIZE) {
+		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in "
+			"user region\n",
+			(long long)__pfn_to_phys((u64)md->pfn), md->virtual);
+		return -EINVAL;
+	}
+	return __create_section_mapping(pgdir, md, false);
+}
+
+/*
+ * Linux's create_mapping_late(): a mapping in a process's table (EFI's
+ * runtime services), anywhere, not global when @ng: the TLB tags its
+ * entries with the ASID.
+ */
+int create_section_mapping_late(pgd_t *pgdir, const struct map_desc *md,
+				bool ng)
+{
+	return __create_section_mapping(pgdir, md, ng);
 }
 //< ch17 create_section_mapping

@@ -4,7 +4,9 @@
  * the same instructions in arch/arm/include/asm/cp15.h and friends).
  * Writes that change translation are followed by an ISB so that the
  * next instruction sees them; TLB operations by DSB and ISB so that they
- * are complete when the function returns.
+ * are complete when the function returns.  The DSB that must come
+ * before a TLB operation, so that the table writes it is for reach the
+ * table walk first, is the caller's (Linux's tlbflush.h issues it).
  */
 #include <asm/cp15.h>
 #include "vexpress.h"
@@ -95,7 +97,6 @@ void cpu_set_contextidr(u32 val)
 
 void tlbiall(void)
 {
-	dsb();
 	MCR(0, c8, 0, c7, 0);
 	dsb();
 	isb();
@@ -103,7 +104,6 @@ void tlbiall(void)
 
 void tlbimva(u32 mva)
 {
-	dsb();
 	MCR(mva, c8, 0, c7, 1);
 	dsb();
 	isb();
@@ -111,7 +111,6 @@ void tlbimva(u32 mva)
 
 void tlbiasid(u32 asid)
 {
-	dsb();
 	MCR(asid, c8, 0, c7, 2);
 	dsb();
 	isb();
@@ -119,7 +118,6 @@ void tlbiasid(u32 asid)
 
 void tlbimvaa(u32 va)
 {
-	dsb();
 	MCR(va, c8, 0, c7, 3);
 	dsb();
 	isb();

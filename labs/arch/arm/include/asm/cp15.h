@@ -47,7 +47,11 @@ void cpu_set_contextidr(u32 val);
 
 /*
  * TLB maintenance, by the ARM ARM's operation names (B4.2.2).  Each is
- * complete when it returns: the machine issues the DSB and ISB.
+ * complete when it returns: the machine issues the DSB and ISB after
+ * it.  The DSB before it is the caller's: a translation table write
+ * reaches the table walk only once a DSB completes it, and without one
+ * the walk may refill the invalidated entry from the old descriptor
+ * (B3.10.1).  The host port's TLB model reports that race.
  */
 void tlbiall(void); /* every entry */
 void tlbimva(u32 mva); /* one page: VA[31:12] | ASID[7:0] */

@@ -22,8 +22,12 @@
  * SIMPLIFIED(v5.10 asm/tlbflush.h): we are a uniprocessor, so the
  * flags table is gone and flush_tlb_* are the local_flush_tlb_*
  * operations, as v5.10 defines them without CONFIG_SMP.  The machine's
- * tlbi*() primitives (asm/cp15.h) already end in DSB and ISB; the
- * barriers below are Linux's, kept to show where they belong.
+ * tlbi*() primitives (asm/cp15.h) end in DSB and ISB; the dsb() before
+ * each operation is the caller's, as in Linux: it completes the table
+ * writes the flush is for, so that the walk cannot refill an entry from
+ * an old descriptor after the invalidation (the host port reports a
+ * missing one).  The barriers after it are Linux's, kept to show where
+ * they belong.
  */
 #ifndef _ASMARM_TLBFLUSH_H
 #define _ASMARM_TLBFLUSH_H

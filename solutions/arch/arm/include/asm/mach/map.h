@@ -47,4 +47,11 @@ extern const struct mem_type *get_mem_type(unsigned int type);
  */
 int create_section_mapping(pgd_t *pgdir, const struct map_desc *md);
 
+/*
+ * create_section_mapping_late - the same without the user-region check,
+ * each entry not global (nG) when @ng (Linux's create_mapping_late()).
+ */
+int create_section_mapping_late(pgd_t *pgdir, const struct map_desc *md,
+				bool ng);
+
 #endif /* __ASM_MACH_MAP_H */
