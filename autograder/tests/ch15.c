@@ -169,8 +169,10 @@ START_TEST(mmu_on_with_new_table)
 		      "with the same table",
 		      r.ttbr1, (u32)r.pgd_pa);
 	ck_assert_msg(r.dacr == DACR_INIT,
-		      "DACR is %08x, expected DACR_INIT %08x: every domain a "
-		      "client, so that the descriptors' AP bits are checked",
+		      "DACR is %08x, expected DACR_INIT %08x: the kernel's, IO "
+		      "and vectors domains clients, so that the descriptors' AP "
+		      "bits are checked, and the user domain no access while "
+		      "the kernel runs (CONFIG_CPU_SW_DOMAIN_PAN)",
 		      r.dacr, (u32)DACR_INIT);
 	ck_assert_msg(!r.probe_oops && r.probe == r.magic,
 		      "reading 0x%08lx, mapped only by the new table, %s "
@@ -225,7 +227,8 @@ START_TEST(dacr_init_loaded)
 	switch_to_test_table(&r);
 	ck_assert_msg(r.dacr == DACR_INIT,
 		      "DACR is %08x, expected DACR_INIT %08x (head.S loads it "
-		      "before TTBR0; domain 0, the kernel's, must be a client)",
+		      "before TTBR0; domain 0, the kernel's, must be a client, "
+		      "and domain 1, the user's, no access: PAN)",
 		      r.dacr, (u32)DACR_INIT);
 	ck_assert_msg(!r.probe_oops, "the probe read oopsed (above)");
 }

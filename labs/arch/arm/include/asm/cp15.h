@@ -128,13 +128,17 @@ static inline void bpiall(void)
 #define DOMAIN_IO 2
 #define DOMAIN_VECTORS 3
 /*
- * The value head.S loads (CONFIG_CPU_SW_DOMAIN_PAN off).  Linux's
- * DOMAIN_MANAGER is 1, a client, unless CONFIG_CPU_USE_DOMAINS, which no
- * ARMv7 kernel selects: every domain is a client, DACR_INIT == 0x55,
- * and the descriptors' AP bits are always checked.
+ * The value head.S loads.  Linux's DOMAIN_MANAGER is 1, a client, unless
+ * CONFIG_CPU_USE_DOMAINS, which no ARMv7 kernel selects, so the
+ * descriptors' AP bits are always checked.  A default 5.10 kernel
+ * without LPAE has CONFIG_CPU_SW_DOMAIN_PAN, privileged access never in
+ * software: the user domain is no access while the kernel runs, and
+ * uaccess_enable() makes it a client only around copy_from_user() and
+ * friends (Part V).  So DACR_INIT == 0x51: kernel, IO and vectors
+ * clients, user no access.
  */
 #define DACR_INIT                                   \
-	(domain_val(DOMAIN_USER, DOMAIN_CLIENT) |   \
+	(domain_val(DOMAIN_USER, DOMAIN_NOACCESS) | \
 	 domain_val(DOMAIN_KERNEL, DOMAIN_CLIENT) | \
 	 domain_val(DOMAIN_IO, DOMAIN_CLIENT) |     \
 	 domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))
