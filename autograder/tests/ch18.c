@@ -109,8 +109,7 @@ static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 	}
 	if (va - KERNEL_IMAGE_START < KERNEL_IMAGE_END - KERNEL_IMAGE_START) {
 		*why = WINDOW;
-		return va | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA |
-		       PMD_SECT_S;
+		return va | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_FLAGS_UP;
 	}
 	if (in_dtb) {
 		*why = DTB;
@@ -120,7 +119,7 @@ static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 	    memblock_is_memory(__pa(va))) {
 		*why = LOWMEM;
 		return __pa(va) | PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
-		       PMD_SECT_XN | PMD_SECT_WBWA | PMD_SECT_S;
+		       PMD_SECT_XN | PMD_SECT_WB;
 	}
 	*why = NONE;
 	return 0;
@@ -140,7 +139,8 @@ static const char *differs(u32 got, u32 want)
 		return "wrong AP bits (mm_mmuflags: AP_WRITE | AP_READ)";
 	if (d & (PMD_SECT_TEX(7) | PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE |
 		 PMD_SECT_S))
-		return "wrong memory type (PMD_FLAGS_SMP: WBWA, shared)";
+		return "wrong memory type (PMD_FLAGS_UP: write-back, not "
+		       "shared: our board has one CPU, so ALT_UP applies)";
 	if (d & PMD_DOMAIN_MASK)
 		return "wrong domain (the kernel's is 0)";
 	return "wrong bits";
@@ -451,7 +451,7 @@ END_TEST
  * hardware's tables 2 KiB on, domain 3), holding the two pages 5.10's
  * devicemaps_init() maps there: the vectors page (MT_HIGH_VECTORS) and
  * the kernel's read-only page after it (MT_LOW_VECTORS), with the
- * write-allocate, shared memory type an SMP Cortex-A9 gets.  The dump
+ * write-back, unshared memory type a uniprocessor Cortex-A9 gets.  The dump
  * must print them as 5.10's does, under the two regions that no
  * section reaches, and nothing after.  The values are written here
  * bit by bit (Linux's L_PTE_*), not from dump.c's tables.
@@ -461,14 +461,14 @@ START_TEST(kernel_page_tables_pages)
 	static const char want[] =
 		"---[ Fixmap Area ]---\n"
 		"---[ Vectors ]---\n"
-		"0xffff0000-0xffff1000           4K VECTORS USR ro x  SHD "
-		"MEM/CACHED/WBWA\n"
-		"0xffff1000-0xffff2000           4K VECTORS     ro x  SHD "
-		"MEM/CACHED/WBWA\n"
+		"0xffff0000-0xffff1000           4K VECTORS USR ro x      "
+		"MEM/CACHED/WBRA\n"
+		"0xffff1000-0xffff2000           4K VECTORS     ro x      "
+		"MEM/CACHED/WBRA\n"
 		"---[ Vectors End ]---\n";
 	const u32 present_young_dirty = 1 << 0 | 1 << 1 | 1 << 6;
-	const u32 rdonly = 1 << 7, user = 1 << 8, shared = 1 << 10;
-	const u32 mt_writealloc = 0x07 << 2;
+	const u32 rdonly = 1 << 7, user = 1 << 8;
+	const u32 mt_writeback = 0x03 << 2;
 	const unsigned int vectors = (0xffff0000U - 0xffe00000U) >> PAGE_SHIFT;
 	pmd_t *pmd = pmd_offset(pgd_offset_k(0xffe00000UL), 0);
 	struct page *pt = alloc_page(GFP_KERNEL | __GFP_ZERO);
@@ -484,10 +484,8 @@ START_TEST(kernel_page_tables_pages)
 		      pmd[0], pmd[1]);
 	ptes = page_address(pt);
 	pa = (u32)page_to_pfn(pt) << PAGE_SHIFT;
-	ptes[vectors] = pa | present_young_dirty | user | rdonly | shared |
-			mt_writealloc;
-	ptes[vectors + 1] =
-		pa | present_young_dirty | rdonly | shared | mt_writealloc;
+	ptes[vectors] = pa | present_young_dirty | user | rdonly | mt_writeback;
+	ptes[vectors + 1] = pa | present_young_dirty | rdonly | mt_writeback;
 	/* Linux's __pmd_populate(): both hardware tables, domain 3 */
 	pmd[0] = (pa + 2048) | PMD_DOMAIN(3) | PMD_TYPE_TABLE;
 	pmd[1] = pmd[0] + 1024;

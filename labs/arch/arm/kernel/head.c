@@ -79,8 +79,7 @@ void stext_enable_mmu(phys_addr_t pgd)
  *
  * Return: the table's physical address, for TTBR0 and TTBR1.
  */
-#define IMAGE_WINDOW_FLAGS \
-	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA | PMD_SECT_S)
+#define IMAGE_WINDOW_FLAGS (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_FLAGS_UP)
 
 phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
 {

@@ -68,15 +68,15 @@ void adjust_lowmem_bounds(void)
  * memblock puts mem_map, at its top) is mapped here, before
  * bootmem_init() touches it.  Sections head.S already wrote stay.
  * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: map_lowmem): every section is
- * MT_MEMORY_RW (privileged RW, XN, write-back write-allocate, shared)
- * through a loop of our own; chapter 25 replaces this with
- * create_mapping() and the memory types of build_mem_type_table().
+ * MT_MEMORY_RW (privileged RW, XN, write-back, not shared on our
+ * uniprocessor board) through a loop of our own; chapter 25 replaces
+ * this with create_mapping() and the memory types of
+ * build_mem_type_table().
  */
 static void map_lowmem(void)
 {
 	u32 *pgd = (u32 *)swapper_pg_dir;
-	const u32 prot = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
-			 PMD_SECT_WBWA | PMD_SECT_S | PMD_DOMAIN(DOMAIN_KERNEL);
+	const u32 prot = get_mem_type(MT_MEMORY_RW)->prot_sect;
 	phys_addr_t start, end;
 	u64 i;
 
@@ -103,6 +103,8 @@ static void map_lowmem(void)
  */
 void paging_init(void)
 {
+	/* 5.10's build_mem_type_table() says which policy it chose */
+	pr_info("Memory policy: Data cache writeback\n");
 	map_lowmem();
 }
 

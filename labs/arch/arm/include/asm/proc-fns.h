@@ -27,13 +27,18 @@ void paging_init(void);
 /*
  * v7's mm_mmuflags (the __v7_proc macro of proc-v7.S; PMD_FLAGS_* from
  * proc-v7-2level.S): the section descriptor bits __create_page_tables
- * uses.  ALT_SMP picks PMD_FLAGS_SMP on an MP
- * Cortex-A9 (NR_CPUS is 4 here); a uniprocessor gets PMD_FLAGS_UP.
+ * uses.  An SMP kernel chooses between ALT_SMP and ALT_UP at boot
+ * (head.S: __fixup_smp): a Cortex-A9 whose MPIDR says multiprocessor and
+ * whose SCU counts more than one CPU runs the SMP variants, any other
+ * the UP ones.  QEMU's vexpress-a9 has one CPU, so a real 5.10 kernel
+ * on our board runs ALT_UP: PMD_FLAGS_UP, write-back and not shared
+ * ("Memory policy: Data cache writeback").  We model the board as QEMU
+ * runs it; the four CPUs of chapter 6 are simulated in software.
  */
 #define PMD_FLAGS_UP PMD_SECT_WB
 #define PMD_FLAGS_SMP (PMD_SECT_WBWA | PMD_SECT_S)
 #define MM_MMUFLAGS                                                           \
 	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | PMD_SECT_AF | \
-	 PMD_FLAGS_SMP)
+	 PMD_FLAGS_UP)
 
 #endif /* _ASM_ARM_PROC_FNS_H */
