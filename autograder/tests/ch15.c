@@ -168,12 +168,13 @@ START_TEST(mmu_on_with_new_table)
 		      "TTBR1 is %08x, expected %08x: v7_ttb_setup loads TTBR1 "
 		      "with the same table",
 		      r.ttbr1, (u32)r.pgd_pa);
-	ck_assert_msg(r.dacr == DACR_INIT,
-		      "DACR is %08x, expected DACR_INIT %08x: the kernel's, IO "
-		      "and vectors domains clients, so that the descriptors' AP "
-		      "bits are checked, and the user domain no access while "
-		      "the kernel runs (CONFIG_CPU_SW_DOMAIN_PAN)",
-		      r.dacr, (u32)DACR_INIT);
+	ck_assert_msg(
+		r.dacr == DACR_INIT,
+		"DACR is %08x, expected DACR_INIT %08x: the kernel's, IO "
+		"and vectors domains clients, so that the descriptors' AP "
+		"bits are checked, and the user domain no access while "
+		"the kernel runs (CONFIG_CPU_SW_DOMAIN_PAN)",
+		r.dacr, (u32)DACR_INIT);
 	ck_assert_msg(!r.probe_oops && r.probe == r.magic,
 		      "reading 0x%08lx, mapped only by the new table, %s "
 		      "(expected %08x): the MMU was not translating with the "
