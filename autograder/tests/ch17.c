@@ -327,7 +327,7 @@ START_TEST(mem_types_final_values)
 	ck_assert_ptr_null(get_mem_type(MT_MEMORY_DMA_READY + 1));
 	ck_assert_uint_eq(rw->prot_sect, 0x41e);
 	ck_assert_uint_eq(get_mem_type(MT_MEMORY_RWX)->prot_sect, 0x40e);
-	ck_assert_uint_eq(get_mem_type(MT_MEMORY_RO)->prot_sect, 0x841e);
+	ck_assert_uint_eq(get_mem_type(MT_ROM)->prot_sect, 0x840e);
 	ck_assert_uint_eq(dev->prot_sect, 0x10456);
 	ck_assert_uint_eq(dev->prot_l1, 0x41);
 }
@@ -432,7 +432,7 @@ START_TEST(section_map_through_mmu)
 	u32 *l1 = pt_copy_live(&s);
 	struct map_desc rw =
 		md(0xe0200000, 0x61000000, 2 * SZ_1M, MT_MEMORY_RW);
-	struct map_desc ro = md(0xe0500000, 0x62000000, SZ_1M, MT_MEMORY_RO);
+	struct map_desc ro = md(0xe0500000, 0x62000000, SZ_1M, MT_ROM);
 	struct map_desc dv = md(0xe0700000, 0x10000000, SZ_1M, MT_DEVICE);
 	u32 par[6];
 
@@ -456,11 +456,11 @@ START_TEST(section_map_through_mmu)
 		      "61112000, PAR %08x",
 		      par[0]);
 	ck_assert_msg(par[1] == 0x62012000,
-		      "read of MT_MEMORY_RO at e0512345: expected PA 62012000, "
+		      "read of MT_ROM at e0512345: expected PA 62012000, "
 		      "PAR %08x",
 		      par[1]);
 	ck_assert_msg((par[2] & PAR_F) && PAR_FS(par[2]) == 0x0d,
-		      "write to MT_MEMORY_RO: expected a section permission "
+		      "write to MT_ROM: expected a section permission "
 		      "fault (0x0d: APX=1 AP=01), PAR %08x",
 		      par[2]);
 	ck_assert_msg((par[3] & PAR_F) && PAR_FS(par[3]) == 0x0d,

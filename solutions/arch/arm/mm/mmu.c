@@ -115,6 +115,8 @@ void paging_init(void)
  * ends with on a uniprocessor ARMv7 (Cortex-A9) with SCTLR.XP set, TEX
  * remap off, no ECC and the write-back cache policy (cp->pmd =
  * PMD_SECT_WB), rather than computing them; prot_pte comes in chapter 24.
+ * The types are v5.10.0's: MT_MEMORY_RO came with ARM 9210/1 in 5.19
+ * (backported to 5.10.132, where it shifts every later MT_* by one).
  */
 #define PROT_SECT_DEVICE (PMD_TYPE_SECT | PMD_SECT_AP_WRITE)
 
@@ -179,13 +181,6 @@ static const struct mem_type mem_types[] = {
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
 			     PMD_SECT_WB | PMD_DOMAIN(DOMAIN_KERNEL),
-		.domain = DOMAIN_KERNEL,
-	},
-	[MT_MEMORY_RO] = {
-		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
-		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN | PMD_SECT_APX |
-			     PMD_SECT_AP_WRITE | PMD_SECT_WB |
-			     PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_ROM] = {
