@@ -157,10 +157,12 @@ static void mm_on_live_table(struct mm_struct *mm, struct vm_area_struct *vma,
 static void switch_to(struct mm_struct *mm)
 {
 	check_and_switch_context(mm, NULL);
-	ck_assert_msg(ASID(mm) != 0 && cpu_get_contextidr() == ASID(mm),
-		      "after switching to an mm: expected a nonzero ASID in "
-		      "CONTEXTIDR equal to ASID(mm), got ASID(mm) %u, "
-		      "CONTEXTIDR %u (new_context() hands out 1..255)",
+	ck_assert_msg(ASID(mm) != 0 &&
+			      cpu_get_contextidr() == (u32)mm->context.id,
+		      "after switching to an mm: expected a nonzero ASID, and "
+		      "CONTEXTIDR equal to the low word of context.id "
+		      "(generation in bits 31:8, ASID in 7:0), got ASID(mm) "
+		      "%u, CONTEXTIDR %#x (new_context() hands out 1..255)",
 		      ASID(mm), cpu_get_contextidr());
 }
 

@@ -189,7 +189,10 @@ switch_mm_fastpath:
 /*
  * cpu_switch_mm - CONTEXTIDR, then TTBR0 (proc-v7-2level.S:
  * cpu_v7_switch_mm).  With the ASID written first, no walk through the
- * new table is ever tagged with the old ASID.
+ * new table is ever tagged with the old ASID.  Like Linux, we write the
+ * low word of context.id whole: the ASID in bits 7:0, and the generation
+ * in PROCID, bits 31:8, which the TLB ignores and a debugger or trace
+ * unit can read.
  * SIMPLIFIED(v5.10 proc-v7-2level.S): TTBR0's walk attributes are kept
  * from the live value instead of TTB_FLAGS_UP, and there is no
  * cpu_set_reserved_ttbr0() step (the kernel is linked at its load
@@ -199,7 +202,7 @@ void cpu_switch_mm(pgd_t *pgd, struct mm_struct *mm)
 {
 	u32 flags = cpu_get_ttbr(0) & 0x3fffU;
 
-	cpu_set_contextidr(ASID(mm));
+	cpu_set_contextidr((u32)mm->context.id);
 	isb();
 	cpu_set_ttbr(0, (u32)__pa((unsigned long)pgd) | flags);
 	isb();
