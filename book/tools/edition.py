@@ -17,7 +17,7 @@ rewrite_chapters(folder, tree) rewrites a copied chapters/ folder:
     listing index of TREE (book/tools/listings.py):
 
         /* solutions-free listing: see labs/mm/cma.c, region
-           "ch08 alloc_contig_range" (lines 120-160) */   (on one line)
+           "ch08 alloc_contig_range" (alloc_contig_range()) */  (one line)
 
     The handbook ignores a listing's body, so `make book-student` still
     fills in the code.
@@ -111,10 +111,26 @@ def answers(text):
     return ['\n'.join(lines[a + 1:b]) for a, b, _ in solution_blocks(text)]
 
 
+# A function's definition at the start of a line: "int f(" or "f(void)".
+DEFINITION = re.compile(r'^[A-Za-z_][\w \t*]*?\b(\w+)\(')
+
+
+def functions_in(region):
+    """The functions a region defines, by name: lines move as students
+    write, names do not."""
+    names = []
+    for line in region.get('text', []):
+        m = DEFINITION.match(line)
+        if m and not line.rstrip().endswith(';') and m.group(1) not in names:
+            names.append(m.group(1))
+    return names
+
+
 def comment(region, tree, name):
-    where = 'solutions-free listing: see %s/%s, region "%s" (lines %d-%d)' % (
+    funcs = functions_in(region)
+    where = 'solutions-free listing: see %s/%s, region "%s"%s' % (
         os.path.basename(os.path.normpath(tree)), region['file'], name,
-        region['first'], region['last'])
+        ' (%s)' % ', '.join(f + '()' for f in funcs[:4]) if funcs else '')
     if region.get('lang') == 'gnuassembler':
         return '@ ' + where
     return '/* %s */' % where

@@ -32,7 +32,9 @@ size_t kmalloc_max_size(void)
 
 /*
  * The alignment every result of kmalloc(@size) is guaranteed to have:
- * that of its cache's objects, or of its pages for a large request.
+ * that of its cache's objects (the cache's align), or, for a large
+ * request, that of its whole block, PAGE_SIZE << get_order(size): a
+ * buddy block of 2^order pages is aligned to its own size.  0 for 0.
  */
 size_t kmalloc_alignment(size_t size)
 {
