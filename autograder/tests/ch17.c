@@ -435,6 +435,7 @@ START_TEST(section_map_through_mmu)
 	struct map_desc ro = md(0xe0500000, 0x62000000, SZ_1M, MT_ROM);
 	struct map_desc dv = md(0xe0700000, 0x10000000, SZ_1M, MT_DEVICE);
 	u32 par[6];
+	char why[96];
 
 	ck_assert_ptr_nonnull(l1);
 	for (u32 mb = 0xe02; mb < 0xe08; mb++)
@@ -453,28 +454,28 @@ START_TEST(section_map_through_mmu)
 	pt_switch_back(&s);
 	ck_assert_msg(par[0] == 0x61112000,
 		      "write to MT_MEMORY_RW at e0312345: expected PA "
-		      "61112000, PAR %08x",
-		      par[0]);
+		      "61112000, got %s",
+		      par_str(par[0], why, sizeof(why)));
 	ck_assert_msg(par[1] == 0x62012000,
 		      "read of MT_ROM at e0512345: expected PA 62012000, "
-		      "PAR %08x",
-		      par[1]);
+		      "got %s",
+		      par_str(par[1], why, sizeof(why)));
 	ck_assert_msg((par[2] & PAR_F) && PAR_FS(par[2]) == 0x0d,
 		      "write to MT_ROM: expected a section permission "
-		      "fault (0x0d: APX=1 AP=01), PAR %08x",
-		      par[2]);
+		      "fault (0x0d: APX=1 AP=01), got %s",
+		      par_str(par[2], why, sizeof(why)));
 	ck_assert_msg((par[3] & PAR_F) && PAR_FS(par[3]) == 0x0d,
 		      "user read of kernel memory: expected a section "
-		      "permission fault (AP=01), PAR %08x",
-		      par[3]);
+		      "permission fault (AP=01), got %s",
+		      par_str(par[3], why, sizeof(why)));
 	ck_assert_msg(par[4] == 0x10000000,
 		      "write to MT_DEVICE (domain 2, client): expected PA "
-		      "10000000, PAR %08x",
-		      par[4]);
+		      "10000000, got %s",
+		      par_str(par[4], why, sizeof(why)));
 	ck_assert_msg((par[5] & PAR_F) && PAR_FS(par[5]) == 0x05,
 		      "e0400000 was not mapped: expected a section "
-		      "translation fault, PAR %08x",
-		      par[5]);
+		      "translation fault, got %s",
+		      par_str(par[5], why, sizeof(why)));
 }
 END_TEST
 

@@ -7,6 +7,7 @@
 #ifndef _PT_UTIL_H
 #define _PT_UTIL_H
 
+#include <stdio.h>
 #include <string.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -53,6 +54,37 @@ static inline void pt_switch_back(struct pt_switch *s)
 	set_domain(s->old_dacr);
 	tlbiall();
 	__free_pages(s->page, 2);
+}
+
+/*
+ * A PAR in words, for a failure message: "PA 61112000", or "fault, FS
+ * 0x05 section translation" (the short-descriptor fault statuses, ARM
+ * ARM B3.13.3).  Returns @buf.
+ */
+static inline const char *par_str(u32 par, char *buf, size_t size)
+{
+	static const char *const fs_name[32] = {
+		[0x01] = "alignment",
+		[0x03] = "section access flag",
+		[0x05] = "section translation",
+		[0x06] = "page access flag",
+		[0x07] = "page translation",
+		[0x08] = "synchronous external abort",
+		[0x09] = "section domain",
+		[0x0b] = "page domain",
+		[0x0c] = "external abort on the first-level walk",
+		[0x0d] = "section permission",
+		[0x0e] = "external abort on the second-level walk",
+		[0x0f] = "page permission",
+	};
+	u32 fs = PAR_FS(par);
+
+	if (!(par & PAR_F))
+		snprintf(buf, size, "PA %08x (PAR %08x)", par & PAGE_MASK, par);
+	else
+		snprintf(buf, size, "fault, FS 0x%02x %s (PAR %08x)", fs,
+			 fs_name[fs] ? fs_name[fs] : "(reserved)", par);
+	return buf;
 }
 
 #endif /* _PT_UTIL_H */
