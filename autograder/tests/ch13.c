@@ -537,6 +537,82 @@ START_TEST(poison_overwritten_after_free)
 }
 END_TEST
 
+/* The log's first line that starts with @prefix, or "" (for messages). */
+static const char *first_line(const char *prefix)
+{
+	static char buf[64 * 1024];
+	static char line[160];
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
+	char *p;
+
+	buf[n] = 0;
+	line[0] = 0;
+	for (p = buf; (p = strstr(p, prefix)); p++)
+		if (p == buf || p[-1] == '\n')
+			break;
+	if (p)
+		snprintf(line, sizeof(line), "%.*s", (int)strcspn(p, "\n"), p);
+	return line;
+}
+
+/*
+ * SLAB_POISON with a constructor: a constructed object keeps what the
+ * constructor wrote while it is free, so SLUB does not poison it
+ * (__OBJECT_POISON stays off), and the checks on allocation must not
+ * expect poison in it: the poison test is for __OBJECT_POISON.
+ */
+START_TEST(ctor_cache_is_not_poisoned)
+{
+	struct kmem_cache *s =
+		make("ctorpoison", 32, 0, DEBUG_FLAGS, count_ctor);
+	unsigned int n = min(oo_objects(s->oo), 64U);
+	unsigned char *objs[64];
+
+	ck_assert_msg(!(s->flags & __OBJECT_POISON),
+		      "a cache with a constructor never poisons its objects: "
+		      "__OBJECT_POISON must stay off (flags %#x)",
+		      s->flags);
+	printk_log_clear();
+	for (int round = 0; round < 2; round++) {
+		for (unsigned int i = 0; i < n; i++) {
+			objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+			ck_assert_msg(
+				objs[i] &&
+					!printk_log_contains("BUG ctorpoison"),
+				"round %d, object %u of a cache with a "
+				"constructor and SLAB_POISON, used "
+				"correctly: %s, SLUB reported \"%s\": "
+				"only objects poisoned at free "
+				"(__OBJECT_POISON) are checked for "
+				"poison; a constructed object holds its "
+				"constructor's bytes",
+				round, i, objs[i] ? "allocated" : "no object",
+				first_line("BUG ctorpoison"));
+			for (int b = 0; b < 32; b++)
+				ck_assert_msg(objs[i][b] == 0x42,
+					      "round %d, object %u: byte %d is "
+					      "%#x; the constructor wrote 0x42 "
+					      "and a ctor cache is not "
+					      "poisoned, even with SLAB_POISON",
+					      round, i, b, objs[i][b]);
+			ck_assert_msg(objs[i][32] == SLUB_RED_ACTIVE,
+				      "a live object's right red zone holds "
+				      "0xcc, got %#x",
+				      objs[i][32]);
+		}
+		for (unsigned int i = 0; i < n; i++)
+			kmem_cache_free(s, objs[i]);
+	}
+	ck_assert_msg(!printk_log_contains("BUG ctorpoison"),
+		      "a cache with a constructor and SLAB_POISON, used "
+		      "correctly, reported \"%s\": only objects poisoned at "
+		      "free (__OBJECT_POISON) are checked for poison; a "
+		      "constructed object holds its constructor's bytes",
+		      first_line("BUG ctorpoison"));
+	kmem_cache_destroy(s);
+}
+END_TEST
+
 START_TEST(double_free_reported)
 {
 	struct kmem_cache *s =
@@ -720,7 +796,8 @@ KTEST_SUITE(ch13) = {
 			each_cpu_has_its_own_slab, destroy_returns_every_page,
 			destroy_with_objects_reports,
 			redzone_overwritten_reported_and_fixed,
-			poison_overwritten_after_free, double_free_reported,
+			poison_overwritten_after_free,
+			ctor_cache_is_not_poisoned, double_free_reported,
 			freepointer_corrupt_reported,
 			store_user_tracks_and_taints, slabinfo_format,
 			random_operations_keep_accounting),
