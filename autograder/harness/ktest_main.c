@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
@@ -110,7 +111,10 @@ static void ktest_setup(void)
 	ktest_sandbox();
 	ck_assert_msg(fdt, "no built-in device tree named %s", name);
 	in_fixture = true;
+	ktest_page_poison = current_suite->page_poison;
 	machine_boot(fdt);
+	if (ktest_page_poison)
+		early_page_poison_param("on");
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);
@@ -128,6 +132,8 @@ static void ktest_teardown(void)
 	ktest_event("end %s", current_suite->chapter);
 }
 
+bool ktest_page_poison;
+
 /* Boot again, on another board, up to @stage (NULL: the identity map). */
 void ktest_reboot(const char *dtb, void (*stage)(void))
 {
@@ -135,6 +141,8 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 
 	ck_assert_msg(fdt, "no built-in device tree named %s", dtb);
 	machine_boot(fdt);
+	if (ktest_page_poison)
+		early_page_poison_param("on");
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);
