@@ -280,6 +280,12 @@ extern const void *ktest_boot_fdt; /* the blob machine_boot() was given */
  * it before ktest_reboot().
  */
 extern bool ktest_page_poison;
+
+/*
+ * The blocks memblock_free_pages() was given, by order (bootmem_early.c;
+ * MAX_ORDER entries): clear them before memblock_free_all().
+ */
+extern unsigned long ktest_free_blocks[];
 /* Where the paging stage copies the blob, as a boot loader would. */
 #define KTEST_FDT_PHYS (PHYS_OFFSET + 0xc000)
 #define KTEST_FDT_MAX 0x4000

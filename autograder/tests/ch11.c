@@ -171,6 +171,13 @@ START_TEST(poison_fills_the_freed_pages)
 	ck_assert_msg(freed(block, 4) &&
 			      all_bytes(block + 4 * PAGE_SIZE, 0x44, PAGE_SIZE),
 		      "poison 0x100 is not a byte: no poison");
+	free_reserved_area(block + 5 * PAGE_SIZE, block + 6 * PAGE_SIZE, 0xff,
+			   NULL);
+	ck_assert_msg(freed(block, 5) &&
+			      all_bytes(block + 5 * PAGE_SIZE, 0xff, PAGE_SIZE),
+		      "poison 0xff, the largest byte, is a poison too: every "
+		      "value up to 0xff fills the page (poison <= 0xFF as "
+		      "unsigned int), only those above mean none");
 }
 END_TEST
 

@@ -490,6 +490,15 @@ START_TEST(refuses_misaligned_pools)
 						  "alignment of CMA region\n"),
 			      "a misaligned pool is reported: \"Reserved "
 			      "memory: incorrect alignment of CMA region\"");
+		ck_assert_msg(!printk_log_contains("Reserved memory: unable to "
+						   "setup CMA region"),
+			      "a pool at %#x of %#x bytes: after \"incorrect "
+			      "alignment\" the kernel also said \"%s\": "
+			      "rmem_cma_setup() returns -EINVAL right after "
+			      "its one message; a refused region goes no "
+			      "further (cma_init_reserved_mem())",
+			      bad_base, bad_size,
+			      log_line("unable to setup CMA region"));
 		check_given_back(
 			ALIGN(bad_base >> PAGE_SHIFT, pageblock_nr_pages),
 			(bad_size >> PAGE_SHIFT) & ~(pageblock_nr_pages - 1));

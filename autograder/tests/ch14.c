@@ -186,6 +186,9 @@ START_TEST(krealloc_grows_and_shrinks)
 		p[i] = (char)i;
 	ck_assert_msg(krealloc(p, 60, GFP_KERNEL) == p,
 		      "krealloc within ksize (64) keeps the object");
+	ck_assert_msg(krealloc(p, 64, GFP_KERNEL) == p,
+		      "krealloc to exactly ksize (64) keeps the object: the "
+		      "slot already holds new_size (ksize(p) >= new_size)");
 	char *q = krealloc(p, 100, GFP_KERNEL);
 
 	ck_assert_msg(q && q != p && ksize(q) == 128,
