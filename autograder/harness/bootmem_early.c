@@ -239,3 +239,22 @@ unsigned long __wrap_memblock_free_all(void)
 	totalram_pages += pages;
 	return pages;
 }
+
+/*
+ * The blocks the kernel's __free_pages_memory() (chapter 10) hands to
+ * the buddy allocator, by order, so that a test can tell the largest
+ * aligned cut from a finer one: the buddy merges either into the same
+ * free lists.  A test clears the counts before memblock_free_all().
+ */
+unsigned long ktest_free_blocks[MAX_ORDER];
+
+void __real_memblock_free_pages(struct page *page, unsigned long pfn,
+				unsigned int order);
+
+void __wrap_memblock_free_pages(struct page *page, unsigned long pfn,
+				unsigned int order)
+{
+	if (order < MAX_ORDER)
+		ktest_free_blocks[order]++;
+	__real_memblock_free_pages(page, pfn, order);
+}

@@ -53,6 +53,14 @@ struct ktest_suite {
 	const TTest *const *const *early_tests; /* NULL-terminated */
 	double timeout; /* seconds per test; 0: the default */
 	bool arm_only; /* needs the real MMU (e.g. ATS1CPR) */
+	/*
+	 * Boot with "page_poison=on" (mm/page_poison.c): free pages are
+	 * filled with 0xaa and checked when allocated, so that a write to
+	 * a freed page is reported ("pagealloc: memory corruption").  It
+	 * costs a memset of the RAM at every boot; the suites that watch
+	 * freed pages ask for it.
+	 */
+	bool page_poison;
 };
 
 /* KT_MAP(m, a, b, ...) expands to m(a), m(b), ...: up to 64 items. */
@@ -279,6 +287,19 @@ void ktest_boot_slab(void);
  */
 void ktest_boot_paging(void);
 extern const void *ktest_boot_fdt; /* the blob machine_boot() was given */
+
+/*
+ * The next boots pass "page_poison=on" (struct ktest_suite
+ * .page_poison): set from the suite before each test; a test may change
+ * it before ktest_reboot().
+ */
+extern bool ktest_page_poison;
+
+/*
+ * The blocks memblock_free_pages() was given, by order (bootmem_early.c;
+ * MAX_ORDER entries): clear them before memblock_free_all().
+ */
+extern unsigned long ktest_free_blocks[];
 /* Where the paging stage copies the blob, as a boot loader would. */
 #define KTEST_FDT_PHYS (PHYS_OFFSET + 0xc000)
 #define KTEST_FDT_MAX 0x4000

@@ -40,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
@@ -126,7 +127,10 @@ static void ktest_setup(void)
 	ktest_trace_start(current_timeout);
 	in_fixture = true;
 	task_exit_hook = ktest_task_exit; /* machine_boot() may oops */
+	ktest_page_poison = current_suite->page_poison;
 	machine_boot(fdt);
+	if (ktest_page_poison)
+		early_page_poison_param("on");
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);
@@ -145,6 +149,8 @@ static void ktest_teardown(void)
 	ktest_event("end %s", current_suite->chapter);
 }
 
+bool ktest_page_poison;
+
 /* Boot again, on another board, up to @stage (NULL: the identity map). */
 void ktest_reboot(const char *dtb, void (*stage)(void))
 {
@@ -152,6 +158,8 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 
 	ck_assert_msg(fdt, "no built-in device tree named %s", dtb);
 	machine_boot(fdt);
+	if (ktest_page_poison)
+		early_page_poison_param("on");
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);

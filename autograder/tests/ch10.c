@@ -56,7 +56,54 @@ static unsigned long boot_and_free_all(const char *dtb, phys_addr_t hole)
 		memblock_reserve(0x60800000, hole);
 	bootmem_init();
 	build_all_zonelists();
+	memset(ktest_free_blocks, 0, MAX_ORDER * sizeof(ktest_free_blocks[0]));
 	return memblock_free_all();
+}
+
+/*
+ * The blocks of the largest aligned cut of memblock's free lowmem
+ * ranges, by order: each block as large as its start's alignment
+ * allows (at most MAX_ORDER - 1), smaller only as the range's end
+ * nears.
+ */
+static void largest_aligned_cut(unsigned long *blocks)
+{
+	phys_addr_t start, end;
+	u64 i;
+
+	memset(blocks, 0, MAX_ORDER * sizeof(blocks[0]));
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
+				NULL) {
+		unsigned long s = PFN_UP(start);
+		unsigned long e =
+			min_t(unsigned long, PFN_DOWN(end), max_low_pfn);
+
+		while (s < e) {
+			unsigned int o = MAX_ORDER - 1;
+
+			while ((s & ((1UL << o) - 1)) || s + (1UL << o) > e)
+				o--;
+			blocks[o]++;
+			s += 1UL << o;
+		}
+	}
+}
+
+/* "o0 3, o2 1, o10 60": the nonzero counts, for messages */
+static const char *show_blocks(const unsigned long *blocks)
+{
+	static char buf[2][160];
+	static int n;
+	char *b = buf[n++ % 2];
+	size_t len = 0;
+
+	b[0] = 0;
+	for (int o = 0; o < MAX_ORDER; o++)
+		if (blocks[o])
+			len += snprintf(b + len, sizeof(buf[0]) - len,
+					"%sorder %d: %lu", len ? ", " : "", o,
+					blocks[o]);
+	return b;
 }
 
 START_TEST(blocks_are_largest_aligned)
@@ -93,6 +140,37 @@ START_TEST(blocks_are_largest_aligned)
 	ck_assert_msg(ktest_check_free_lists(zone_of(ZONE_NORMAL)) == pages,
 		      "the free lists hold %lu pages, %lu were freed",
 		      ktest_check_free_lists(zone_of(ZONE_NORMAL)), pages);
+}
+END_TEST
+
+/*
+ * The buddy allocator merges whatever it is given, so the free lists
+ * look the same however a range is cut: what shows the cut is the
+ * blocks handed to memblock_free_pages(), counted by the harness.  On
+ * three boards, whose free ranges end at every kind of alignment.
+ */
+START_TEST(free_all_hands_over_the_largest_blocks)
+{
+	static const char *const boards[] = { "vexpress-256m", "vexpress-64m",
+					      "vexpress-cma" };
+	unsigned long want[MAX_ORDER];
+
+	for (unsigned int b = 0; b < ARRAY_SIZE(boards); b++) {
+		boot_and_free_all(boards[b], b == 0 ? 0x3000 : 0);
+		largest_aligned_cut(want);
+		for (int o = 0; o < MAX_ORDER; o++)
+			ck_assert_msg(
+				ktest_free_blocks[o] == want[o],
+				"%s: memblock_free_all() handed the buddy "
+				"allocator blocks of %s; the largest "
+				"aligned cut of memblock's free ranges is "
+				"%s: a block's order comes from its "
+				"start's alignment (capped at %d), and "
+				"shrinks only where the range's end is "
+				"nearer",
+				boards[b], show_blocks(ktest_free_blocks),
+				show_blocks(want), MAX_ORDER - 1);
+	}
 }
 END_TEST
 
@@ -292,6 +370,7 @@ KTEST_SUITE(ch10) = {
 	.timeout = 30,
 	.tests = KTESTS(blocks_are_largest_aligned,
 			blocks_shrink_to_the_range_end,
+			free_all_hands_over_the_largest_blocks,
 			every_free_frame_in_the_buddy_once,
 			reserved_frames_are_pg_reserved,
 			counters_after_the_hand_over, memory_line_every_board),

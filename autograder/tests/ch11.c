@@ -15,6 +15,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/poison.h>
 #include <linux/vmstat.h>
 #include <asm/machine.h>
 #include <asm-generic/sections.h>
@@ -170,6 +171,97 @@ START_TEST(poison_fills_the_freed_pages)
 	ck_assert_msg(freed(block, 4) &&
 			      all_bytes(block + 4 * PAGE_SIZE, 0x44, PAGE_SIZE),
 		      "poison 0x100 is not a byte: no poison");
+	free_reserved_area(block + 5 * PAGE_SIZE, block + 6 * PAGE_SIZE, 0xff,
+			   NULL);
+	ck_assert_msg(freed(block, 5) &&
+			      all_bytes(block + 5 * PAGE_SIZE, 0xff, PAGE_SIZE),
+		      "poison 0xff, the largest byte, is a poison too: every "
+		      "value up to 0xff fills the page (poison <= 0xFF as "
+		      "unsigned int), only those above mean none");
+}
+END_TEST
+
+/* The log's first line that contains @what, or "" (for messages). */
+static const char *log_line(const char *what)
+{
+	static char buf[64 * 1024];
+	static char line[160];
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
+	char *p, *start;
+
+	buf[n] = 0;
+	line[0] = 0;
+	p = strstr(buf, what);
+	if (!p)
+		return line;
+	for (start = p; start > buf && start[-1] != '\n'; start--)
+		;
+	snprintf(line, sizeof(line), "%.*s", (int)strcspn(start, "\n"), start);
+	return line;
+}
+
+/*
+ * The poison goes in while the page is still reserved: once freed, the
+ * page is the allocator's, and a write to it lands in whatever it is
+ * given to next.  The test boots with page poisoning (page_poison=on,
+ * mm/page_poison.c, on the 64 MiB board to keep that cheap): the
+ * allocator fills every freed page with PAGE_POISON and checks it when
+ * the page is allocated again, as Linux does, and reports a write to a
+ * free page: "pagealloc: memory corruption".
+ */
+START_TEST(poison_goes_in_before_the_free)
+{
+	struct page *got[4 * BLOCK_PAGES];
+	unsigned long n, seen = 0;
+	int nr = 0;
+	char *block;
+	char where[160];
+
+	ktest_page_poison = true;
+	ktest_reboot("vexpress-64m", ktest_boot_alloc);
+	ck_assert_msg(page_poisoning_enabled(),
+		      "the boot with page_poison=on left page poisoning off");
+	block = reserve_block(0x66);
+	printk_log_clear();
+	n = free_reserved_area(block, block + BLOCK_PAGES * PAGE_SIZE, 0xa5,
+			       NULL);
+	ck_assert_msg(n == BLOCK_PAGES,
+		      "free_reserved_area() of %lu whole pages returned %lu",
+		      BLOCK_PAGES, n);
+	/* take the freed pages back: the per-CPU list gives them first */
+	while (nr < (int)ARRAY_SIZE(got) && seen < BLOCK_PAGES) {
+		char *p;
+
+		got[nr] = alloc_page(GFP_KERNEL);
+		ck_assert_ptr_nonnull(got[nr]);
+		p = page_address(got[nr++]);
+		if (p >= block && p < block + BLOCK_PAGES * PAGE_SIZE)
+			seen++;
+	}
+	snprintf(where, sizeof(where), "%s", log_line("pagealloc: in the"));
+	ck_assert_msg(!printk_log_contains("pagealloc: memory corruption") &&
+			      !printk_log_contains("pagealloc: single bit"),
+		      "free_reserved_area(poison 0xa5), then its pages "
+		      "allocated again: page poisoning reported \"pagealloc: "
+		      "memory corruption\" (\"%s\"): a byte changed while the "
+		      "page was free; the poison was written after "
+		      "free_reserved_page() gave the page to the allocator: "
+		      "fill each page first, then free it",
+		      where);
+	ck_assert_msg(seen > 0,
+		      "none of the %lu freed pages came back in %d "
+		      "allocations",
+		      BLOCK_PAGES, nr);
+	for (unsigned long i = 0; i < BLOCK_PAGES; i++)
+		ck_assert_msg(all_bytes(block + i * PAGE_SIZE, PAGE_POISON,
+					PAGE_SIZE),
+			      "page %lu of the freed range does not hold the "
+			      "allocator's poison %#x: something wrote to it "
+			      "after it was freed (poison it before "
+			      "free_reserved_page())",
+			      i, PAGE_POISON);
+	while (nr)
+		__free_page(got[--nr]);
 }
 END_TEST
 
@@ -345,6 +437,7 @@ KTEST_SUITE(ch11) = {
 	.tests = KTESTS(aligned_range_frees_every_page, range_rounds_inward,
 			tiny_and_empty_ranges_free_nothing,
 			poison_fills_the_freed_pages,
+			poison_goes_in_before_the_free,
 			managed_pages_and_totalram_follow, log_line_in_kib,
 			random_ranges_keep_invariants,
 			free_initmem_gives_the_init_pages_back,

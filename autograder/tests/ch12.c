@@ -35,8 +35,11 @@ static struct zone *normal(void)
 	return &NODE_DATA(0)->node_zones[ZONE_NORMAL];
 }
 
+static void check_no_bad_page(const char *when);
+
 static struct cma *area(void)
 {
+	check_no_bad_page("at boot");
 	ck_assert_msg(dma_contiguous_default_area,
 		      "no default CMA area: rmem_cma_setup() must accept "
 		      "vexpress-cma's pool (reusable, not no-map, aligned to "
@@ -75,33 +78,143 @@ static struct cma *area_at(unsigned long base_pfn)
 	return NULL;
 }
 
+/* The log's first line that contains @what, or "" (for messages). */
+static const char *log_line(const char *what)
+{
+	static char buf[64 * 1024];
+	static char line[160];
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
+	char *p, *start;
+
+	buf[n] = 0;
+	line[0] = 0;
+	p = strstr(buf, what);
+	if (!p)
+		return line;
+	for (start = p; start > buf && start[-1] != '\n'; start--)
+		;
+	snprintf(line, sizeof(line), "%.*s", (int)strcspn(start, "\n"), start);
+	return line;
+}
+
+/*
+ * The boot gave no page to the allocator in a bad state.  In this
+ * chapter's boot the pages that reach the buddy allocator are
+ * mem_init()'s (chapters 10 and 11, solved) and the CMA areas', which
+ * init_cma_reserved_pageblock() frees: a bad page inside an area is its
+ * rule; one outside every area reached it because cma_activate_area()
+ * walked too far.
+ */
+static void check_no_bad_page(const char *when)
+{
+	const char *bug = "BUG: Bad page state";
+	char line[160];
+	const char *at;
+	unsigned long pfn;
+	const char *why;
+
+	if (!printk_log_contains(bug))
+		return;
+	snprintf(line, sizeof(line), "%s", log_line(bug));
+	at = strstr(line, "pfn:");
+	if (!at || sscanf(at, "pfn:%lx", &pfn) != 1) {
+		why = "cannot tell which page: a page reached the buddy "
+		      "allocator still PG_reserved or with a reference";
+	} else {
+		why = "pfn outside every CMA area: a pageblock that is not "
+		      "the area's reached init_cma_reserved_pageblock(); "
+		      "cma_activate_area() hands over count >> "
+		      "pageblock_order pageblocks from base_pfn, no more";
+		for (unsigned int i = 0; i < cma_area_count; i++)
+			if (pfn - cma_areas[i].base_pfn < cma_areas[i].count ||
+			    !cma_areas[i].count)
+				why = "a page of a CMA area reached the buddy "
+				      "allocator still PG_reserved or with a "
+				      "reference: "
+				      "init_cma_reserved_pageblock() "
+				      "clears PG_reserved and sets the count "
+				      "to 0 on every page of the pageblock, "
+				      "then gives the first page its one "
+				      "reference and frees the block whole";
+	}
+	ck_abort_msg("%s, the kernel reported \"%s\" (%s): %s", when, line,
+		     log_line("page dumped because"), why);
+}
+
+/* Is @page on the free list of @order and @mt? */
+static bool on_free_list(struct page *page, unsigned int order, int mt)
+{
+	struct free_area *area = &page_zone(page)->free_area[order];
+	struct page *p;
+
+	list_for_each_entry(p, &area->free_list[mt], lru)
+		if (p == page)
+			return true;
+	return false;
+}
+
 /*
  * Every pageblock of [pfn, pfn + n) is MIGRATE_CMA, free in the buddy
- * as one block of pageblock_order, and none of its pages is reserved.
+ * as one block of pageblock_order on the CMA list, and none of its
+ * pages is reserved.  A pageblock left as it was (every page reserved,
+ * not CMA) was never handed over: cma_activate_area() skipped it; one
+ * handed over but wrong is init_cma_reserved_pageblock()'s.
  */
-static void check_active(unsigned long pfn, unsigned long n)
+static void check_active_by(unsigned long pfn, unsigned long n, bool alone)
 {
-	for (unsigned long p = pfn; p < pfn + n; p++) {
-		struct page *page = pfn_to_page(p);
+	check_no_bad_page("while the CMA areas were activated");
+	for (unsigned long b = pfn; b < pfn + n; b += pageblock_nr_pages) {
+		struct page *page = pfn_to_page(b);
+		int mt = get_pageblock_migratetype(page);
+		unsigned long reserved = 0;
 
-		ck_assert_msg(!PageReserved(page),
-			      "pfn %#lx of the area is still PG_reserved: "
-			      "init_cma_reserved_pageblock() clears it on "
-			      "every page of the pageblock",
-			      p);
-		if (p % pageblock_nr_pages)
-			continue;
-		ck_assert_msg(
-			get_pageblock_migratetype(page) == MIGRATE_CMA,
-			"the pageblock at pfn %#lx is %s, expected CMA", p,
-			migratetype_names[get_pageblock_migratetype(page)]);
+		for (unsigned long p = b; p < b + pageblock_nr_pages; p++)
+			reserved += PageReserved(pfn_to_page(p));
+		ck_assert_msg(reserved < pageblock_nr_pages ||
+				      mt == MIGRATE_CMA,
+			      "the pageblock at pfn %#lx, in [%#lx, %#lx), was "
+			      "never handed over (every page reserved, %s): %s",
+			      b, pfn, pfn + n, migratetype_names[mt],
+			      alone ? "init_cma_reserved_pageblock() clears "
+				      "PG_reserved on every page, makes the "
+				      "pageblock MIGRATE_CMA and frees it"
+				    : "cma_activate_area() calls "
+				      "init_cma_reserved_pageblock() once for "
+				      "every pageblock of the area");
+		for (unsigned long p = b; p < b + pageblock_nr_pages; p++)
+			ck_assert_msg(
+				!PageReserved(pfn_to_page(p)),
+				"pfn %#lx of the area is still "
+				"PG_reserved (%lu of its pageblock's %lu "
+				"pages are): init_cma_reserved_pageblock() "
+				"clears it on every page of the "
+				"pageblock",
+				p, reserved, pageblock_nr_pages);
+		ck_assert_msg(mt == MIGRATE_CMA,
+			      "the pageblock at pfn %#lx is %s, expected CMA: "
+			      "init_cma_reserved_pageblock() makes it "
+			      "MIGRATE_CMA",
+			      b, migratetype_names[mt]);
 		ck_assert_msg(PageBuddy(page) &&
 				      buddy_order(page) == pageblock_order,
 			      "the pageblock at pfn %#lx must be free in the "
-			      "buddy as one block of order %d (free it whole, "
-			      "with one reference, after making it CMA)",
-			      p, pageblock_order);
+			      "buddy as one block of order %d: "
+			      "init_cma_reserved_pageblock() frees it whole, "
+			      "with one reference on its first page",
+			      b, pageblock_order);
+		ck_assert_msg(on_free_list(page, pageblock_order, MIGRATE_CMA),
+			      "the pageblock at pfn %#lx is free, but not on "
+			      "the CMA free list of order %d: the free path "
+			      "files a block by its pageblock's migratetype, "
+			      "so init_cma_reserved_pageblock() makes it "
+			      "MIGRATE_CMA before freeing it",
+			      b, pageblock_order);
 	}
+}
+
+static void check_active(unsigned long pfn, unsigned long n)
+{
+	check_active_by(pfn, n, false);
 }
 
 /* The pool's range went back to the buddy as ordinary memory. */
@@ -119,6 +232,7 @@ static void check_given_back(unsigned long pfn, unsigned long n)
 
 START_TEST(area_from_rmem_cma_setup)
 {
+	check_no_bad_page("at boot");
 	ck_assert_msg(area()->base_pfn == CMA_PFN && area()->count == CMA_PAGES,
 		      "vexpress-cma's pool must become the default area: "
 		      "base_pfn %#lx, %lu pages",
@@ -144,8 +258,11 @@ START_TEST(pageblocks_are_cma_and_free)
 {
 	(void)area();
 	check_active(CMA_PFN, CMA_PAGES);
-	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
-			  CMA_PAGES);
+	ck_assert_msg(zone_page_state(normal(), NR_FREE_CMA_PAGES) == CMA_PAGES,
+		      "NR_FREE_CMA_PAGES is %lu, expected the area's %lu: a "
+		      "block is counted by its pageblock's migratetype when it "
+		      "is freed (MIGRATE_CMA first, then free)",
+		      zone_page_state(normal(), NR_FREE_CMA_PAGES), CMA_PAGES);
 	ck_assert_uint_eq(ktest_check_free_lists(normal()),
 			  zone_page_state(normal(), NR_FREE_PAGES));
 	ck_assert_msg(area()->bitmap && cma_used_pages(area()) == 0 &&
@@ -183,13 +300,16 @@ START_TEST(activation_adds_managed_pages)
 	cma_init_reserved_areas();
 	drain_all_pages(NULL);
 	check_active(CMA_PFN, CMA_PAGES);
+	/* check_active() passed: every pageblock was handed over once */
 	ck_assert_msg(normal()->managed_pages == managed + CMA_PAGES &&
 			      totalram_pages == total + CMA_PAGES,
-		      "activation must count the area's %lu pages as managed "
-		      "(adjust_managed_page_count()): managed %lu -> %lu, "
-		      "totalram %lu -> %lu",
-		      CMA_PAGES, managed, normal()->managed_pages, total,
-		      totalram_pages);
+		      "every pageblock of the area was handed over, and "
+		      "managed went %lu -> %lu, totalram %lu -> %lu, expected "
+		      "+ %lu: init_cma_reserved_pageblock() counts the "
+		      "pageblock it frees as managed "
+		      "(adjust_managed_page_count(page, pageblock_nr_pages))",
+		      managed, normal()->managed_pages, total, totalram_pages,
+		      CMA_PAGES);
 	/* one page less: the bitmap (2 KiB) */
 	ck_assert_msg(zone_page_state(normal(), NR_FREE_PAGES) ==
 			      free + CMA_PAGES - 1,
@@ -199,6 +319,59 @@ START_TEST(activation_adds_managed_pages)
 		      CMA_PAGES);
 	ck_assert_uint_eq(zone_page_state(normal(), NR_FREE_CMA_PAGES),
 			  CMA_PAGES);
+}
+END_TEST
+
+/*
+ * init_cma_reserved_pageblock() alone, on the pool's first pageblock
+ * before cma_init_reserved_areas() runs: its rules graded apart from
+ * cma_activate_area()'s loop.
+ */
+START_TEST(init_cma_reserved_pageblock_alone)
+{
+	unsigned long managed, total, free, free_cma;
+
+	ktest_reboot("vexpress-cma", boot_before_activation);
+	check_no_bad_page("at boot");
+	ck_assert(PageReserved(pfn_to_page(CMA_PFN)));
+	managed = normal()->managed_pages;
+	total = totalram_pages;
+	drain_all_pages(NULL);
+	free = zone_page_state(normal(), NR_FREE_PAGES);
+	free_cma = zone_page_state(normal(), NR_FREE_CMA_PAGES);
+	init_cma_reserved_pageblock(pfn_to_page(CMA_PFN));
+	drain_all_pages(NULL);
+	check_no_bad_page("when init_cma_reserved_pageblock() freed the "
+			  "pool's first pageblock");
+	check_active_by(CMA_PFN, pageblock_nr_pages, true);
+	for (unsigned long p = CMA_PFN; p < CMA_PFN + pageblock_nr_pages; p++)
+		ck_assert_msg(page_count(pfn_to_page(p)) == 0,
+			      "pfn %#lx: count %d, a free page has none", p,
+			      page_count(pfn_to_page(p)));
+	ck_assert_msg(zone_page_state(normal(), NR_FREE_PAGES) ==
+				      free + pageblock_nr_pages &&
+			      zone_page_state(normal(), NR_FREE_CMA_PAGES) ==
+				      free_cma + pageblock_nr_pages,
+		      "init_cma_reserved_pageblock() of one pageblock: free "
+		      "pages %lu -> %lu, free CMA pages %lu -> %lu, expected "
+		      "+ %lu each",
+		      free, zone_page_state(normal(), NR_FREE_PAGES), free_cma,
+		      zone_page_state(normal(), NR_FREE_CMA_PAGES),
+		      pageblock_nr_pages);
+	ck_assert_msg(normal()->managed_pages == managed + pageblock_nr_pages &&
+			      totalram_pages == total + pageblock_nr_pages,
+		      "init_cma_reserved_pageblock() counts the pageblock it "
+		      "frees as managed (adjust_managed_page_count(page, "
+		      "pageblock_nr_pages)): managed %lu -> %lu, totalram %lu "
+		      "-> %lu, expected + %lu",
+		      managed, normal()->managed_pages, total, totalram_pages,
+		      pageblock_nr_pages);
+	ck_assert_msg(PageReserved(pfn_to_page(CMA_PFN + pageblock_nr_pages)) &&
+			      get_pageblock_migratetype(pfn_to_page(
+				      CMA_PFN + pageblock_nr_pages)) !=
+				      MIGRATE_CMA,
+		      "init_cma_reserved_pageblock() hands over its own "
+		      "pageblock, not the next one");
 }
 END_TEST
 
@@ -215,6 +388,7 @@ static void boot_not_reusable(void)
  */
 static void check_refused_beside_the_good_pool(void)
 {
+	check_no_bad_page("at boot");
 	ck_assert(printk_log_contains("OF: reserved mem: node " CMA_NAME
 				      " compatible matching fail\n"));
 	check_given_back(CMA_PFN, CMA_PAGES);
@@ -306,6 +480,7 @@ START_TEST(refuses_misaligned_pools)
 		bad_base = cases[i][0];
 		bad_size = cases[i][1];
 		ktest_reboot("vexpress-cma", boot_misaligned);
+		check_no_bad_page("at boot");
 		ck_assert_msg(!area_at(bad_base >> PAGE_SHIFT),
 			      "a pool at %#x of %#x bytes is not aligned to "
 			      "4 MiB (max(MAX_ORDER - 1, pageblock_order)) "
@@ -315,6 +490,15 @@ START_TEST(refuses_misaligned_pools)
 						  "alignment of CMA region\n"),
 			      "a misaligned pool is reported: \"Reserved "
 			      "memory: incorrect alignment of CMA region\"");
+		ck_assert_msg(!printk_log_contains("Reserved memory: unable to "
+						   "setup CMA region"),
+			      "a pool at %#x of %#x bytes: after \"incorrect "
+			      "alignment\" the kernel also said \"%s\": "
+			      "rmem_cma_setup() returns -EINVAL right after "
+			      "its one message; a refused region goes no "
+			      "further (cma_init_reserved_mem())",
+			      bad_base, bad_size,
+			      log_line("unable to setup CMA region"));
 		check_given_back(
 			ALIGN(bad_base >> PAGE_SHIFT, pageblock_nr_pages),
 			(bad_size >> PAGE_SHIFT) & ~(pageblock_nr_pages - 1));
@@ -352,6 +536,7 @@ START_TEST(area_across_zones_is_not_activated)
 	struct cma *bad = NULL;
 
 	ktest_reboot("vexpress-1g", boot_across_zones);
+	check_no_bad_page("at boot");
 	for (unsigned int i = 0; i < cma_area_count; i++)
 		if (cma_areas[i].base_pfn == pfn)
 			bad = &cma_areas[i];
@@ -497,6 +682,7 @@ KTEST_SUITE(ch12) = {
 	.timeout = 30,
 	.tests = KTESTS(area_from_rmem_cma_setup, pageblocks_are_cma_and_free,
 			activation_adds_managed_pages,
+			init_cma_reserved_pageblock_alone,
 			refuses_pools_that_are_not_reusable,
 			refuses_no_map_pools, refuses_misaligned_pools,
 			area_across_zones_is_not_activated,

@@ -537,6 +537,150 @@ START_TEST(poison_overwritten_after_free)
 }
 END_TEST
 
+/* The log's first line that starts with @prefix, or "" (for messages). */
+static const char *first_line(const char *prefix)
+{
+	static char buf[64 * 1024];
+	static char line[160];
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
+	char *p;
+
+	buf[n] = 0;
+	line[0] = 0;
+	for (p = buf; (p = strstr(p, prefix)); p++)
+		if (p == buf || p[-1] == '\n')
+			break;
+	if (p)
+		snprintf(line, sizeof(line), "%.*s", (int)strcspn(p, "\n"), p);
+	return line;
+}
+
+/*
+ * SLAB_POISON with a constructor: a constructed object keeps what the
+ * constructor wrote while it is free, so SLUB does not poison it
+ * (__OBJECT_POISON stays off), and the checks on allocation must not
+ * expect poison in it: the poison test is for __OBJECT_POISON.
+ */
+START_TEST(ctor_cache_is_not_poisoned)
+{
+	struct kmem_cache *s =
+		make("ctorpoison", 32, 0, DEBUG_FLAGS, count_ctor);
+	unsigned int n = min(oo_objects(s->oo), 64U);
+	unsigned char *objs[64];
+
+	ck_assert_msg(!(s->flags & __OBJECT_POISON),
+		      "a cache with a constructor never poisons its objects: "
+		      "__OBJECT_POISON must stay off (flags %#x)",
+		      s->flags);
+	printk_log_clear();
+	for (int round = 0; round < 2; round++) {
+		for (unsigned int i = 0; i < n; i++) {
+			objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+			ck_assert_msg(
+				objs[i] &&
+					!printk_log_contains("BUG ctorpoison"),
+				"round %d, object %u of a cache with a "
+				"constructor and SLAB_POISON, used "
+				"correctly: %s, SLUB reported \"%s\": "
+				"only objects poisoned at free "
+				"(__OBJECT_POISON) are checked for "
+				"poison; a constructed object holds its "
+				"constructor's bytes",
+				round, i, objs[i] ? "allocated" : "no object",
+				first_line("BUG ctorpoison"));
+			for (int b = 0; b < 32; b++)
+				ck_assert_msg(objs[i][b] == 0x42,
+					      "round %d, object %u: byte %d is "
+					      "%#x; the constructor wrote 0x42 "
+					      "and a ctor cache is not "
+					      "poisoned, even with SLAB_POISON",
+					      round, i, b, objs[i][b]);
+			ck_assert_msg(objs[i][32] == SLUB_RED_ACTIVE,
+				      "a live object's right red zone holds "
+				      "0xcc, got %#x",
+				      objs[i][32]);
+		}
+		for (unsigned int i = 0; i < n; i++)
+			kmem_cache_free(s, objs[i]);
+	}
+	ck_assert_msg(!printk_log_contains("BUG ctorpoison"),
+		      "a cache with a constructor and SLAB_POISON, used "
+		      "correctly, reported \"%s\": only objects poisoned at "
+		      "free (__OBJECT_POISON) are checked for poison; a "
+		      "constructed object holds its constructor's bytes",
+		      first_line("BUG ctorpoison"));
+	kmem_cache_destroy(s);
+}
+END_TEST
+
+/*
+ * A write one byte past a 21-byte object lands in the alignment padding
+ * before the next word (inuse is 24): with SLAB_POISON and no red zone,
+ * that padding holds POISON_INUSE and is checked like a red zone.
+ */
+START_TEST(alignment_padding_overwritten_reported)
+{
+	struct kmem_cache *s = make(
+		"padcache", 21, 0, SLAB_CONSISTENCY_CHECKS | SLAB_POISON, NULL);
+	unsigned char *p = kmem_cache_alloc(s, GFP_KERNEL);
+	u8 *addr = page_address(virt_to_head_page(p));
+
+	ck_assert_msg(s->inuse == 24 && p[21] == POISON_INUSE &&
+			      p[23] == POISON_INUSE,
+		      "a 21-byte object with SLAB_POISON: inuse 24, its 3 "
+		      "padding bytes hold POISON_INUSE 0x5a; got inuse %u, "
+		      "%#x %#x",
+		      s->inuse, p[21], p[23]);
+	printk_log_clear();
+	p[21] = 0x77; /* one byte past the end */
+	kmem_cache_free(s, p);
+	ck_assert_msg(log_has_line("BUG padcache (Not tainted): Alignment "
+				   "padding overwritten"),
+		      "one byte written past a 21-byte object, into the "
+		      "padding before the next word: check_object() checks "
+		      "the padding of a cache with SLAB_POISON and no red "
+		      "zone (\"Alignment padding\", POISON_INUSE) and reports "
+		      "it at the free; expected the line\n  BUG padcache "
+		      "(Not tainted): Alignment padding overwritten");
+	expect_line("the damaged byte",
+		    "INFO: 0x%p-0x%p @offset=%u. First byte 0x77 instead "
+		    "of 0x5a",
+		    p + 21, p + 21, (unsigned int)(p + 21 - addr));
+	ck_assert_msg(p[21] == POISON_INUSE, "slab_fix restores the padding");
+}
+END_TEST
+
+/*
+ * Without SLAB_POISON or a constructor the free pointer of a free
+ * object lies inside it: while the object is live, those bytes are the
+ * user's, and the checks must not read them as a free pointer.
+ */
+START_TEST(live_object_is_all_the_users)
+{
+	struct kmem_cache *s =
+		make("userdata", 48, 0, SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE,
+		     NULL);
+	unsigned char *p = kmem_cache_alloc(s, GFP_KERNEL);
+
+	ck_assert_msg(s->offset < s->object_size,
+		      "48 bytes, red zone, no poison, no constructor: the free "
+		      "pointer lies inside the object (offset %u)",
+		      s->offset);
+	printk_log_clear();
+	memset(p, 0x5c, 48); /* every byte, the free pointer's too */
+	kmem_cache_free(s, p);
+	ck_assert_msg(!printk_log_contains("BUG userdata"),
+		      "a live object whose 48 bytes the user filled with 0x5c, "
+		      "then freed: SLUB reported \"%s\": the free pointer of a "
+		      "live object is the user's data when it lies inside "
+		      "the object; check_object() checks it only on a free "
+		      "object (or one whose pointer lies outside)",
+		      first_line("BUG userdata"));
+	ck_assert_msg(kmem_cache_alloc(s, GFP_KERNEL) == p,
+		      "the object was freed: the next allocation gets it back");
+}
+END_TEST
+
 START_TEST(double_free_reported)
 {
 	struct kmem_cache *s =
@@ -711,17 +855,18 @@ KTEST_SUITE(ch13) = {
 	.early_boot = ktest_boot_rmem_cma,
 	.early_tests = KTESTS(objects_per_slab, red_zone_and_track_layout),
 	.timeout = 60,
-	.tests = KTESTS(objects_per_slab, red_zone_and_track_layout,
-			alignment_and_hwcache_align, ctor_once_per_object,
-			fast_path_is_lifo_through_the_object,
-			multi_page_slab_is_compound,
-			min_partial_empty_slabs_kept, min_partial_in_slab_free,
-			partial_slab_reused_before_new_slab,
-			each_cpu_has_its_own_slab, destroy_returns_every_page,
-			destroy_with_objects_reports,
-			redzone_overwritten_reported_and_fixed,
-			poison_overwritten_after_free, double_free_reported,
-			freepointer_corrupt_reported,
-			store_user_tracks_and_taints, slabinfo_format,
-			random_operations_keep_accounting),
+	.tests = KTESTS(
+		objects_per_slab, red_zone_and_track_layout,
+		alignment_and_hwcache_align, ctor_once_per_object,
+		fast_path_is_lifo_through_the_object,
+		multi_page_slab_is_compound, min_partial_empty_slabs_kept,
+		min_partial_in_slab_free, partial_slab_reused_before_new_slab,
+		each_cpu_has_its_own_slab, destroy_returns_every_page,
+		destroy_with_objects_reports,
+		redzone_overwritten_reported_and_fixed,
+		poison_overwritten_after_free, ctor_cache_is_not_poisoned,
+		alignment_padding_overwritten_reported,
+		live_object_is_all_the_users, double_free_reported,
+		freepointer_corrupt_reported, store_user_tracks_and_taints,
+		slabinfo_format, random_operations_keep_accounting),
 };

@@ -8,6 +8,7 @@
  * KMALLOC_MAX_CACHE_SIZE 8 KiB, KMALLOC_MAX_SIZE 4 MiB.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -185,6 +186,9 @@ START_TEST(krealloc_grows_and_shrinks)
 		p[i] = (char)i;
 	ck_assert_msg(krealloc(p, 60, GFP_KERNEL) == p,
 		      "krealloc within ksize (64) keeps the object");
+	ck_assert_msg(krealloc(p, 64, GFP_KERNEL) == p,
+		      "krealloc to exactly ksize (64) keeps the object: the "
+		      "slot already holds new_size (ksize(p) >= new_size)");
 	char *q = krealloc(p, 100, GFP_KERNEL);
 
 	ck_assert_msg(q && q != p && ksize(q) == 128,
@@ -210,22 +214,106 @@ START_TEST(krealloc_grows_and_shrinks)
 }
 END_TEST
 
+/*
+ * krealloc() copies what the old object holds, ksize(p) bytes, never
+ * the new size: the bytes past the old object are its neighbour's.
+ * With __GFP_ZERO on every call (as 5.10 asks), the bytes past the old
+ * object read 0 in the new one.
+ */
+START_TEST(krealloc_copies_the_old_size)
+{
+	unsigned char *objs[16], *p = NULL, *q;
+
+	for (int i = 0; i < 16; i++) {
+		objs[i] = kmalloc(opaque(64), GFP_KERNEL);
+		memset(objs[i], 0x5c, 64);
+	}
+	/* an object whose neighbour above is one of ours, full of 0x5c */
+	for (int i = 0; i < 16 && !p; i++)
+		for (int j = 0; j < 16; j++)
+			if (objs[j] == objs[i] + 64)
+				p = objs[i];
+	ck_assert_msg(p, "16 objects of kmalloc-64: none lies just below "
+			 "another (a new slab hands them out in address "
+			 "order)");
+	memset(p, 0, 64); /* as kzalloc(64) would leave it */
+	p[0] = 0x11, p[63] = 0x22;
+	q = krealloc(p, 200, GFP_KERNEL | __GFP_ZERO);
+	ck_assert_msg(q && q != p && ksize(q) == 256,
+		      "krealloc(64-byte object, 200) moves to kmalloc-256");
+	ck_assert_msg(q[0] == 0x11 && q[63] == 0x22,
+		      "krealloc copies the old object's 64 bytes");
+	for (int i = 64; i < 200; i++)
+		ck_assert_msg(q[i] == 0,
+			      "krealloc(p, 200, __GFP_ZERO) of a 64-byte "
+			      "object: byte %d of the new object is %#x, "
+			      "expected 0: copy ksize(p) bytes, what the old "
+			      "object holds, not the new size (that reads "
+			      "past it, into its neighbour)",
+			      i, q[i]);
+	kfree(q);
+	for (int i = 0; i < 16; i++)
+		if (objs[i] != p)
+			kfree(objs[i]);
+}
+END_TEST
+
+/*
+ * A wrapped product can land anywhere, also above both factors: only a
+ * test of the multiplication itself (check_mul_overflow(), or
+ * n > SIZE_MAX / size) refuses them all.
+ */
 START_TEST(kmalloc_array_refuses_overflow)
 {
-	size_t n = opaque(SIZE_MAX / 2 + 2);
+	const unsigned int bits = 8 * sizeof(size_t);
+	const size_t third = SIZE_MAX / 3 + 1; /* 3 * third wraps to 2 */
+	const size_t half = (size_t)1 << (bits / 2);
+	static struct {
+		size_t n, size;
+	} wraps[4];
 
-	ck_assert_msg(!kmalloc_array(n, 2, GFP_KERNEL),
-		      "kmalloc_array(%zu, 2): the product wraps to 2 bytes; "
-		      "it must return NULL, not a 2-byte buffer",
-		      n);
+	wraps[0].n = SIZE_MAX / 2 + 2, wraps[0].size = 2; /* to 2, below n */
+	wraps[1].n = 3, wraps[1].size = third + 10; /* to 32, above n */
+	wraps[2].n = third + 10, wraps[2].size = 3; /* above size */
+	wraps[3].n = half + 1, wraps[3].size = half + 1; /* above both */
+	for (unsigned int i = 0; i < ARRAY_SIZE(wraps); i++) {
+		size_t n = opaque(wraps[i].n), size = opaque(wraps[i].size);
+		void *p = kmalloc_array(n, size, GFP_KERNEL | __GFP_NOWARN);
+
+		ck_assert_msg(
+			!p,
+			"kmalloc_array(%#zx, %#zx): the product needs "
+			"more than %u bits and wraps to %#zx bytes, %s; "
+			"it must return NULL, not a buffer of the wrapped "
+			"size: test the multiplication itself "
+			"(check_mul_overflow() or n > SIZE_MAX / size), "
+			"not the result",
+			n, size, bits, n * size,
+			n * size < n	  ? "below n"
+			: n * size < size ? "above n, below size"
+					  : "above both factors");
+		kfree(p);
+	}
 	ck_assert_ptr_null(kcalloc(opaque(1) << (8 * sizeof(size_t) - 1),
 				   opaque(4), GFP_KERNEL));
+	ck_assert_msg(kmalloc_array(opaque(0), opaque(SIZE_MAX), GFP_KERNEL) ==
+				      ZERO_SIZE_PTR &&
+			      kmalloc_array(opaque(SIZE_MAX), opaque(0),
+					    GFP_KERNEL) == ZERO_SIZE_PTR,
+		      "kmalloc_array() with a zero factor: 0 bytes, which "
+		      "never overflow (ZERO_SIZE_PTR); a test that divides "
+		      "by a factor must not divide by 0");
 	int *a = kcalloc(opaque(20), sizeof(int), GFP_KERNEL);
 
 	ck_assert_msg(a && ksize(a) >= 80, "kcalloc(20, 4) holds 80 bytes");
 	for (int i = 0; i < 20; i++)
 		ck_assert_int_eq(a[i], 0);
 	kfree(a);
+	char *b = kmalloc_array(opaque(4096), opaque(2), GFP_KERNEL);
+
+	ck_assert_msg(b && ksize(b) == 8192,
+		      "kmalloc_array(4096, 2) is 8 KiB, from kmalloc-8k");
+	kfree(b);
 }
 END_TEST
 
@@ -283,7 +371,39 @@ START_TEST(lecture_questions)
 }
 END_TEST
 
-/* Random kmalloc/kfree of every class and large sizes on all CPUs. */
+/*
+ * The size classes a random test must reach: kmalloc-64 to kmalloc-8k
+ * by kmalloc_index(), then large kmallocs by order.
+ */
+#define RND_MAX 40000
+#define RND_CLASSES (KMALLOC_SHIFT_HIGH + 1 + 3) /* orders 2, 3, 4 */
+
+static int rnd_class(size_t n)
+{
+	if (n <= KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_index(n);
+	return KMALLOC_SHIFT_HIGH + 1 + get_order(n) - 2; /* orders 2..4 */
+}
+
+static const char *rnd_class_name(int c, char *buf, size_t len)
+{
+	if (c > KMALLOC_SHIFT_HIGH)
+		snprintf(buf, len, "large order %d",
+			 c - KMALLOC_SHIFT_HIGH - 1 + 2);
+	else if (kmalloc_caches[KMALLOC_NORMAL][c])
+		snprintf(buf, len, "%s",
+			 kmalloc_caches[KMALLOC_NORMAL][c]->name);
+	else
+		buf[0] = 0;
+	return buf;
+}
+
+/*
+ * Random kmalloc/kfree of 1 byte to 40 KB on all CPUs: every kmalloc
+ * cache and large kmallocs of orders 2 to 4.  What it reached is
+ * logged, on success too, and a class it never reached fails it: a
+ * random test must cover what it claims.
+ */
 START_TEST(random_kmalloc_kfree)
 {
 	static struct {
@@ -291,9 +411,12 @@ START_TEST(random_kmalloc_kfree)
 		size_t n;
 		unsigned char tag;
 	} live[500];
+	unsigned long reached[RND_CLASSES] = { 0 };
 	int nr = 0;
 	unsigned int seed = 1414;
 	unsigned long before = free_pages_now();
+	char line[512], name[32];
+	int len;
 
 	ktest_rng = seed;
 	for (long op = 0; op < 200000; op++) {
@@ -301,14 +424,16 @@ START_TEST(random_kmalloc_kfree)
 
 		__smp_processor_id = r % NR_CPUS;
 		if (nr < 500 && ((r >> 4) % 2 || !nr)) {
-			size_t n = (r >> 8) % 16 ? 1 + (r >> 12) % 2048
-						 : 1 + (r >> 12) % 40000;
+			/* a size of its own draw: r has 24 bits, not enough */
+			size_t n = (r >> 8) % 16 ? 1 + ktest_rand() % 2048
+						 : 1 + ktest_rand() % RND_MAX;
 			unsigned char *p = kmalloc(opaque(n), GFP_KERNEL);
 
 			ck_assert_msg(p && ksize(p) >= n,
 				      "seed %u op %ld: kmalloc(%zu) failed or "
 				      "too small",
 				      seed, op, n);
+			reached[rnd_class(n)]++;
 			live[nr].p = p, live[nr].n = n;
 			live[nr].tag = (unsigned char)op;
 			p[0] = p[n - 1] = live[nr].tag;
@@ -319,9 +444,9 @@ START_TEST(random_kmalloc_kfree)
 			ck_assert_msg(live[k].p[0] == live[k].tag &&
 					      live[k].p[live[k].n - 1] ==
 						      live[k].tag,
-				      "seed %u op %ld: a live buffer was "
-				      "overwritten",
-				      seed, op);
+				      "seed %u op %ld: a live buffer of %zu "
+				      "bytes was overwritten",
+				      seed, op, live[k].n);
 			kfree(live[k].p);
 			live[k] = live[--nr];
 		}
@@ -329,6 +454,20 @@ START_TEST(random_kmalloc_kfree)
 	while (nr)
 		kfree(live[--nr].p);
 	__smp_processor_id = 0;
+	len = snprintf(line, sizeof(line),
+		       "random_kmalloc_kfree: seed %u:", seed);
+	for (int c = 0; c < RND_CLASSES; c++)
+		if (*rnd_class_name(c, name, sizeof(name)))
+			len += snprintf(line + len, sizeof(line) - len,
+					" %s %lu", name, reached[c]);
+	pr_info("%s\n", line);
+	for (int c = 0; c < RND_CLASSES; c++)
+		ck_assert_msg(
+			!*rnd_class_name(c, name, sizeof(name)) || reached[c],
+			"seed %u: the random sizes never reached %s (%s): "
+			"a random test must reach every size class it "
+			"claims (1 byte to 40 KB)",
+			seed, name, line);
 	for (int i = 0; i <= KMALLOC_SHIFT_HIGH; i++)
 		if (kmalloc_caches[0][i])
 			ktest_check_slab_cache(kmalloc_caches[0][i], 0, seed);
@@ -339,8 +478,9 @@ START_TEST(random_kmalloc_kfree)
 		kmem_cache_shrink(kmalloc_caches[0][2]);
 	ck_assert_msg(free_pages_now() == before,
 		      "seed %u: after every kfree and a shrink of the "
-		      "kmalloc caches, %lu pages are free, expected %lu",
-		      seed, free_pages_now(), before);
+		      "kmalloc caches, %lu pages are free, expected %lu: "
+		      "memory leaked or freed twice (%s)",
+		      seed, free_pages_now(), before, line);
 }
 END_TEST
 
@@ -354,6 +494,7 @@ KTEST_SUITE(ch14) = {
 			large_kmalloc_from_the_page_allocator,
 			kfree_null_and_foreign_pointers, kzalloc_zeroes,
 			krealloc_grows_and_shrinks,
+			krealloc_copies_the_old_size,
 			kmalloc_array_refuses_overflow, ksize_of_each_class,
 			lecture_questions, random_kmalloc_kfree),
 };

@@ -680,6 +680,7 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 		return false;
 	for (unsigned long i = 0; i < (1UL << order); i++)
 		page[i].flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
+	kernel_poison_pages(page, 1 << order, 0);
 	return true;
 }
 
@@ -715,6 +716,8 @@ void prep_new_page(struct page *page, unsigned int order)
 		check_page(page + i, PAGE_FLAGS_CHECK_AT_PREP);
 	set_page_private(page, 0);
 	set_page_count(page, 1);
+	/* post_alloc_hook(): was the page left alone while it was free? */
+	kernel_poison_pages(page, 1 << order, 1);
 }
 
 /* ---- freeing ---- */

@@ -12,4 +12,7 @@
 #define POISON_FREE 0x6b /* for use-after-free poisoning */
 #define POISON_END 0xa5 /* end-byte of poisoning */
 
+/* mm/page_poison.c: every byte of a free page, with page_poison=on */
+#define PAGE_POISON 0xaa
+
 #endif /* _LINUX_POISON_H */

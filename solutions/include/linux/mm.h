@@ -212,6 +212,11 @@ static inline void __free_reserved_page(struct page *page)
 /* The zone's and the machine's count of managed pages (page_alloc.c) */
 void adjust_managed_page_count(struct page *page, long count);
 
+/* Page poisoning (mm/page_poison.c): "page_poison=on" fills free pages. */
+int early_page_poison_param(char *buf);
+bool page_poisoning_enabled(void);
+void kernel_poison_pages(struct page *page, int numpages, int enable);
+
 /* Free the reserved page into the buddy system, so it gets managed. */
 static inline void free_reserved_page(struct page *page)
 {
