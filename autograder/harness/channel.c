@@ -10,7 +10,9 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
+#include <linux/printk.h>
 #include "ktest.h"
 
 static int chan_fd = -1; /* the result channel, or -1 */
@@ -61,4 +63,23 @@ void ktest_doing(const char *fmt, ...)
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	ktest_event("doing %s", what);
+}
+
+/* The log's first line that contains @what, or "" (for messages). */
+const char *ktest_log_line(const char *what)
+{
+	static char buf[64 * 1024];
+	static char line[160];
+	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
+	char *p, *start;
+
+	buf[n] = 0;
+	line[0] = 0;
+	p = strstr(buf, what);
+	if (!p)
+		return line;
+	for (start = p; start > buf && start[-1] != '\n'; start--)
+		;
+	snprintf(line, sizeof(line), "%.*s", (int)strcspn(start, "\n"), start);
+	return line;
 }

@@ -194,6 +194,9 @@ void ktest_trace_start(double timeout);
 void ktest_trace_oops(void);
 unsigned long ktest_code_offset(const void *fn);
 
+/* The kernel log's first line that contains @what, or "" (for messages). */
+const char *ktest_log_line(const char *what);
+
 /*
  * KTEST_EXPECT_OOPS(stmt): run stmt, which must end in an oops (BUG,
  * VM_BUG_ON, a bad access); evaluates to 1 if it did, 0 if stmt

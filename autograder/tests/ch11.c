@@ -181,25 +181,6 @@ START_TEST(poison_fills_the_freed_pages)
 }
 END_TEST
 
-/* The log's first line that contains @what, or "" (for messages). */
-static const char *log_line(const char *what)
-{
-	static char buf[64 * 1024];
-	static char line[160];
-	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
-	char *p, *start;
-
-	buf[n] = 0;
-	line[0] = 0;
-	p = strstr(buf, what);
-	if (!p)
-		return line;
-	for (start = p; start > buf && start[-1] != '\n'; start--)
-		;
-	snprintf(line, sizeof(line), "%.*s", (int)strcspn(start, "\n"), start);
-	return line;
-}
-
 /*
  * The poison goes in while the page is still reserved: once freed, the
  * page is the allocator's, and a write to it lands in whatever it is
@@ -238,7 +219,8 @@ START_TEST(poison_goes_in_before_the_free)
 		if (p >= block && p < block + BLOCK_PAGES * PAGE_SIZE)
 			seen++;
 	}
-	snprintf(where, sizeof(where), "%s", log_line("pagealloc: in the"));
+	snprintf(where, sizeof(where), "%s",
+		 ktest_log_line("pagealloc: in the"));
 	ck_assert_msg(!printk_log_contains("pagealloc: memory corruption") &&
 			      !printk_log_contains("pagealloc: single bit"),
 		      "free_reserved_area(poison 0xa5), then its pages "

@@ -78,25 +78,6 @@ static struct cma *area_at(unsigned long base_pfn)
 	return NULL;
 }
 
-/* The log's first line that contains @what, or "" (for messages). */
-static const char *log_line(const char *what)
-{
-	static char buf[64 * 1024];
-	static char line[160];
-	size_t n = syslog_read_all(buf, sizeof(buf) - 1);
-	char *p, *start;
-
-	buf[n] = 0;
-	line[0] = 0;
-	p = strstr(buf, what);
-	if (!p)
-		return line;
-	for (start = p; start > buf && start[-1] != '\n'; start--)
-		;
-	snprintf(line, sizeof(line), "%.*s", (int)strcspn(start, "\n"), start);
-	return line;
-}
-
 /*
  * The boot gave no page to the allocator in a bad state.  In this
  * chapter's boot the pages that reach the buddy allocator are
@@ -115,7 +96,7 @@ static void check_no_bad_page(const char *when)
 
 	if (!printk_log_contains(bug))
 		return;
-	snprintf(line, sizeof(line), "%s", log_line(bug));
+	snprintf(line, sizeof(line), "%s", ktest_log_line(bug));
 	at = strstr(line, "pfn:");
 	if (!at || sscanf(at, "pfn:%lx", &pfn) != 1) {
 		why = "cannot tell which page: a page reached the buddy "
@@ -138,7 +119,7 @@ static void check_no_bad_page(const char *when)
 				      "reference and frees the block whole";
 	}
 	ck_abort_msg("%s, the kernel reported \"%s\" (%s): %s", when, line,
-		     log_line("page dumped because"), why);
+		     ktest_log_line("page dumped because"), why);
 }
 
 /* Is @page on the free list of @order and @mt? */
@@ -498,7 +479,7 @@ START_TEST(refuses_misaligned_pools)
 			      "its one message; a refused region goes no "
 			      "further (cma_init_reserved_mem())",
 			      bad_base, bad_size,
-			      log_line("unable to setup CMA region"));
+			      ktest_log_line("unable to setup CMA region"));
 		check_given_back(
 			ALIGN(bad_base >> PAGE_SHIFT, pageblock_nr_pages),
 			(bad_size >> PAGE_SHIFT) & ~(pageblock_nr_pages - 1));
