@@ -158,6 +158,11 @@ START_TEST(array_full_is_refused)
 		      "a 129th region with the array full: expected -ENOMEM, "
 		      "got %d (count the regions needed before inserting)",
 		      err);
+	ck_assert_msg(!printk_log_contains("Failed to double"),
+		      "before memblock_allow_resize() a full array is refused "
+		      "silently, as in 5.10");
+	memblock_allow_resize();
+	ck_assert_int_eq(memblock_add(0x1000, 0x1000), -ENOMEM);
 	ck_assert(printk_log_contains("memblock: Failed to double memory "
 				      "array from 128 to 256 entries !"));
 	ck_assert_uint_eq(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);

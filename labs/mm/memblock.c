@@ -145,9 +145,18 @@ static void memblock_remove_region(struct memblock_type *type, unsigned long r)
 	}
 }
 
-/* See SIMPLIFIED above: the arrays do not grow. */
+/* No growing before the reserved regions are known (5.10's rule). */
+static int memblock_can_resize;
+
+/*
+ * See SIMPLIFIED above: the arrays do not grow.  Before
+ * memblock_allow_resize() 5.10 refuses silently; after it, ours reports
+ * what 5.10 reports when it cannot find room for the larger array.
+ */
 static int memblock_double_array(struct memblock_type *type)
 {
+	if (!memblock_can_resize)
+		return -1;
 	pr_err("memblock: Failed to double %s array from %ld to %ld entries "
 	       "!\n",
 	       type->name, type->max, type->max * 2);
@@ -725,6 +734,17 @@ bool memblock_is_map_memory(phys_addr_t addr)
 	if (i == -1)
 		return false;
 	return !memblock_is_nomap(&memblock.memory.regions[i]);
+}
+
+/**
+ * memblock_allow_resize - let full arrays grow from now on
+ *
+ * ARM's bootmem_init() calls it first: by then the reserved regions are
+ * known, so a new array cannot land on one of them.
+ */
+void memblock_allow_resize(void)
+{
+	memblock_can_resize = 1;
 }
 
 /* Does [base, base + size) intersect reserved memory? */

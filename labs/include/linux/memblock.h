@@ -168,6 +168,7 @@ bool memblock_is_map_memory(phys_addr_t addr);
 bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 void memblock_set_current_limit(phys_addr_t limit);
+void memblock_allow_resize(void);
 phys_addr_t memblock_get_current_limit(void);
 
 /* chapter 10: the hand-over to the buddy allocator */

@@ -109,6 +109,7 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 /* bootmem_init - zones and mem_map, from memblock's view of RAM */
 void __init bootmem_init(void)
 {
+	memblock_allow_resize();
 	adjust_lowmem_bounds();
 	find_limits(&min_low_pfn, &max_low_pfn, &max_pfn);
 	zone_sizes_init(min_low_pfn, max_low_pfn, max_pfn);
