@@ -23,11 +23,12 @@
  * printed as itself in both.  %pa (and %pap) prints the phys_addr_t
  * it is given the address of, as Linux does: "0x" and all its digits,
  * 0x60000000 (memblock's views, chapter 9).  %pGg prints the gfp_t it
- * is given the address of as flag names ("GFP_KERNEL|__GFP_ZERO").  %pS
+ * is given the address of as flag names ("GFP_KERNEL|__GFP_ZERO"), %pGp
+ * the PG_ bits of the page->flags it is given ("reserved|slab").  %pS
  * and %ps name a code address ("func+0x1c/0x80", "func") where the
  * machine knows its symbols (the host), and print it as 0x and its
  * digits where it does not (the board), as a kernel without kallsyms
- * does.  The other extensions (%pGp, ...) are skipped, and, as in Linux, a
+ * does.  The other extensions are skipped, and, as in Linux, a
  * conversion the kernel does not know ends the output.
  */
 #include <stdarg.h>
@@ -346,6 +347,16 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			const gfp_t *gfp = va_arg(ap, const gfp_t *);
 
 			format_flags(&o, *gfp, gfpflag_names);
+			fmt += 2;
+			continue;
+		}
+		if (s.type == 'p' && fmt[0] == 'G' && fmt[1] == 'p') {
+			/* page->flags: the PG_ bits, not the zone's */
+			const unsigned long *flags =
+				va_arg(ap, const unsigned long *);
+
+			format_flags(&o, *flags & ((1UL << __NR_PAGEFLAGS) - 1),
+				     pageflag_names);
 			fmt += 2;
 			continue;
 		}

@@ -8,8 +8,8 @@
  *
  * These are the lines of Linux 5.10's __dump_page(), formatted by our
  * printk the kernel's way (%p of NULL is 00000000, %#lx of 0 is 0x0), so
- * they read the same on both machines.  The flag names are those of
- * %pGp; the zone bits at the top of page->flags are in the hex number
+ * they read the same on both machines.  The flag names are %pGp's
+ * (lib/vsprintf.c, from pageflag_names[] below); the zone bits at the top of page->flags are in the hex number
  * but get no name.  A page of a CMA pageblock ends its flags line with
  * " CMA".  A typed page (PageBuddy) shows its page_type as a negative
  * mapcount, as in Linux.
@@ -24,25 +24,32 @@
 #include <linux/mm.h>
 #include "internal.h"
 
-static const char *const pageflag_names[__NR_PAGEFLAGS] = {
-	"locked",	"referenced", "uptodate",     "dirty",	 "lru",
-	"active",	"workingset", "waiters",      "error",	 "slab",
-	"owner_priv_1", "arch_1",     "reserved",     "private", "private_2",
-	"writeback",	"head",	      "mappedtodisk", "reclaim", "swapbacked",
-	"unevictable",	"mlocked",
+/* The names %pGp prints, one per PG_ bit, in bit order. */
+const struct trace_print_flags pageflag_names[] = {
+	{ 1UL << PG_locked, "locked" },
+	{ 1UL << PG_referenced, "referenced" },
+	{ 1UL << PG_uptodate, "uptodate" },
+	{ 1UL << PG_dirty, "dirty" },
+	{ 1UL << PG_lru, "lru" },
+	{ 1UL << PG_active, "active" },
+	{ 1UL << PG_workingset, "workingset" },
+	{ 1UL << PG_waiters, "waiters" },
+	{ 1UL << PG_error, "error" },
+	{ 1UL << PG_slab, "slab" },
+	{ 1UL << PG_owner_priv_1, "owner_priv_1" },
+	{ 1UL << PG_arch_1, "arch_1" },
+	{ 1UL << PG_reserved, "reserved" },
+	{ 1UL << PG_private, "private" },
+	{ 1UL << PG_private_2, "private_2" },
+	{ 1UL << PG_writeback, "writeback" },
+	{ 1UL << PG_head, "head" },
+	{ 1UL << PG_mappedtodisk, "mappedtodisk" },
+	{ 1UL << PG_reclaim, "reclaim" },
+	{ 1UL << PG_swapbacked, "swapbacked" },
+	{ 1UL << PG_unevictable, "unevictable" },
+	{ 1UL << PG_mlocked, "mlocked" },
+	{ 0, NULL }
 };
-
-/* "reserved|slab": the names of the PG_ bits set in @flags. */
-static void format_flags(char *buf, size_t size, unsigned long flags)
-{
-	size_t n = 0;
-
-	buf[0] = 0;
-	for (int i = 0; i < __NR_PAGEFLAGS && n + 1 < size; i++)
-		if (flags & (1UL << i))
-			n += snprintf(buf + n, size - n, "%s%s", n ? "|" : "",
-				      pageflag_names[i]);
-}
 
 /*
  * The names %pGg prints, in the order of 5.10's __def_gfpflag_names
@@ -98,8 +105,6 @@ static bool dump_page_cma(struct page *page)
 
 void dump_page(struct page *page, const char *reason)
 {
-	char names[160];
-	unsigned long pgflags = page->flags & ((1UL << __NR_PAGEFLAGS) - 1);
 	bool page_cma = dump_page_cma(page);
 
 	/* slab pages use the _mapcount word for their own purposes */
@@ -108,8 +113,7 @@ void dump_page(struct page *page, const char *reason)
 		(void *)page, page_ref_count(page),
 		PageSlab(page) ? 0 : page_mapcount(page), (void *)page->mapping,
 		page->index, page_to_pfn(page));
-	format_flags(names, sizeof(names), pgflags);
-	pr_warn("flags: %#lx(%s)%s\n", page->flags, names,
+	pr_warn("flags: %#lx(%pGp)%s\n", page->flags, &page->flags,
 		page_cma ? " CMA" : "");
 	if (reason)
 		pr_warn("page dumped because: %s\n", reason);

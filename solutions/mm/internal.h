@@ -175,6 +175,7 @@ struct trace_print_flags {
 	const char *name;
 };
 extern const struct trace_print_flags gfpflag_names[];
+extern const struct trace_print_flags pageflag_names[];
 
 /* arch/arm/mm/mmu.c */
 extern phys_addr_t arm_lowmem_limit;
