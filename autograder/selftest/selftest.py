@@ -312,6 +312,18 @@ BOOT_CASES = {
 }
 
 
+def plant(f, anchor, code, what):
+    """CODE written into file F right after ANCHOR (WHAT says what the
+    anchor should be, for the error when the file changed)."""
+    with open(f) as fh:
+        text = fh.read()
+    if anchor not in text:
+        raise SystemExit('selftest: %s no longer %s as expected; update '
+                         'the anchor' % (f, what))
+    with open(f, 'w') as fh:
+        fh.write(text.replace(anchor, anchor + code, 1))
+
+
 def patched_labs(dest, code, path=DEVTREE, extra=None):
     """DEST (a folder, or a ScratchTree) as BASE with CODE first in
     setup_machine_fdt and EXTRA's texts appended to its files."""
@@ -320,14 +332,8 @@ def patched_labs(dest, code, path=DEVTREE, extra=None):
         dest = dest.path
     else:
         shutil.copytree(BASE, dest)
-    f = os.path.join(dest, path)
-    with open(f) as fh:
-        text = fh.read()
-    if ANCHOR not in text:
-        raise SystemExit('selftest: %s no longer defines setup_machine_fdt '
-                         'as expected; update ANCHOR' % path)
-    with open(f, 'w') as fh:
-        fh.write(text.replace(ANCHOR, ANCHOR + code, 1))
+    plant(os.path.join(dest, path), ANCHOR, code,
+          'defines setup_machine_fdt')
     for rel, more in (extra or {}).items():
         with open(os.path.join(dest, rel), 'a') as fh:
             fh.write(more)
@@ -493,14 +499,8 @@ def check_boot_case(name, tree, out):
     the seconds and a note with each machine's test time."""
     code, words = BOOT_CASES[name]
     tree.sync(BASE)
-    f = os.path.join(tree.path, MEMBLOCK)
-    with open(f) as fh:
-        text = fh.read()
-    if BOOT_ANCHOR not in text:
-        raise SystemExit('selftest: %s no longer calls memblock_free_pages() '
-                         'as expected; update BOOT_ANCHOR' % MEMBLOCK)
-    with open(f, 'w') as fh:
-        fh.write(text.replace(BOOT_ANCHOR, BOOT_ANCHOR + code, 1))
+    plant(os.path.join(tree.path, MEMBLOCK), BOOT_ANCHOR, code,
+          'calls memblock_free_pages()')
     res_dir = os.path.join(WORK, 'results', name)
     start = time.time()
     subprocess.run([sys.executable, os.path.join(TOOLS, 'grade.py'),
