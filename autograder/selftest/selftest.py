@@ -486,6 +486,32 @@ def check_sequence():
     return bad, len(streams)
 
 
+def check_sweep(tmp):
+    """run.py's work folder sweeps the folders that runs which died
+    (SIGKILL) left: an owner that is gone, or none and an hour old;
+    a live run's folder stays."""
+    sys.path.insert(0, TOOLS)
+    import run
+    gone = subprocess.Popen(['true'])
+    gone.wait()
+    plan = {'ktest-host-dead': (gone.pid, 0), 'ktest-arm-old': (None, 7200),
+            'ktest-host-live': (os.getpid(), 0)}
+    for name, (pid, age) in plan.items():
+        path = os.path.join(tmp, name)
+        os.makedirs(path)
+        if pid:
+            with open(os.path.join(path, run.work_folder.OWNER), 'w') as f:
+                f.write('%d\n' % pid)
+        os.utime(path, (time.time() - age, time.time() - age))
+    for prefix in ('ktest-host-', 'ktest-arm-'):
+        with run.work_folder(prefix):
+            pass
+    left = sorted(n for n in plan if os.path.isdir(os.path.join(tmp, n)))
+    shutil.rmtree(os.path.join(tmp, 'ktest-host-live'), ignore_errors=True)
+    return [] if left == ['ktest-host-live'] else [
+        'sweep: left %s, expected only the live run\'s folder' % left]
+
+
 def left_in(tmp):
     """What the tools left in the temporary folder TMP (removed)."""
     left = sorted(os.listdir(tmp))
@@ -758,9 +784,10 @@ def main():
 
     if not a.case or 'sequence' in a.case:
         bad, n = check_sequence()
-        print('  %-4s %-10s %d event streams  %s' % (
-            'ok' if not bad else 'FAIL', 'sequence', n, '; '.join(bad)),
-            flush=True)
+        bad += check_sweep(tmp)
+        print('  %-4s %-10s %d event streams, the sweep of dead runs\' '
+              'folders  %s' % ('ok' if not bad else 'FAIL', 'sequence', n,
+                              '; '.join(bad)), flush=True)
         failures += bad
     cases = [c for c in a.case or list(SPECIAL) + list(CASES) +
              list(BOOT_CASES) if c not in ('sequence', 'grade-all')]

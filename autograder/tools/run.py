@@ -5,7 +5,7 @@
            [--json OUT] [--log OUT] [--quiet]
 
 The log goes to --log, by default ktest-MACH.log beside --json (or in
-the current folder).  The work folder (the channel's FIFO, the board's
+the repository's build/).  The work folder (the channel's FIFO, the board's
 UART log) is temporary and removed however the run ends.
 
 host: IMAGE is a Linux program; Check forks one process per test and
@@ -70,7 +70,9 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(TOOLS))
+sys.path.insert(0, TOOLS)
 import symbols  # noqa: E402
 
 RESULT_WORDS = ('pass', 'fail', 'error')
@@ -193,9 +195,10 @@ def work_overflow(workdir):
 
 
 def clear_work(workdir):
-    """Remove what the machine wrote in WORKDIR; the channel stays."""
+    """Remove what the machine wrote in WORKDIR; the channel and the
+    owner stay."""
     for n in os.listdir(workdir):
-        if n == CHANNEL:
+        if n in (CHANNEL, work_folder.OWNER):
             continue
         p = os.path.join(workdir, n)
         if os.path.isdir(p) and not os.path.islink(p):
@@ -221,7 +224,9 @@ class work_folder:
     exception, or by SIGTERM, SIGHUP or SIGINT (turned into SystemExit or
     KeyboardInterrupt while it exists, so that the removal runs).  Only
     SIGKILL leaves it; grade.py runs run.py with a TMPDIR of its own and
-    removes that too."""
+    removes that too, and each new folder sweeps away the folders of
+    its kind whose run is gone (their OWNER file names a dead process,
+    or they have none and are an hour old: a crashed or older run's)."""
 
     SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
@@ -232,11 +237,34 @@ class work_folder:
     def _stop(signum, frame):
         raise SystemExit(128 + signum)
 
+    OWNER = 'owner.pid'
+
     def __enter__(self):
         for sig in self.SIGNALS:
             self.saved[sig] = signal.signal(sig, self._stop)
+        self._sweep()
         self.path = tempfile.mkdtemp(prefix=self.prefix)
+        with open(os.path.join(self.path, self.OWNER), 'w') as f:
+            f.write('%d\n' % os.getpid())
         return self.path
+
+    def _sweep(self):
+        """Remove the left-overs of runs that are gone."""
+        top = tempfile.gettempdir()
+        for name in os.listdir(top):
+            path = os.path.join(top, name)
+            if not name.startswith(self.prefix) or not os.path.isdir(path):
+                continue
+            try:
+                with open(os.path.join(path, self.OWNER)) as f:
+                    alive = os.path.exists('/proc/%d' % int(f.read()))
+            except (OSError, ValueError):
+                try:
+                    alive = time.time() - os.path.getmtime(path) < 3600
+                except OSError:
+                    continue
+            if not alive:
+                shutil.rmtree(path, ignore_errors=True)
 
     def __exit__(self, *exc):
         shutil.rmtree(self.path, ignore_errors=True)
@@ -954,7 +982,8 @@ def main():
         selection += ['--timeout', '%g' % a.test_timeout]
     image = os.path.abspath(a.bin)
     logpath = a.log or os.path.join(
-        os.path.dirname(os.path.abspath(a.json)) if a.json else os.getcwd(),
+        os.path.dirname(os.path.abspath(a.json)) if a.json else
+        os.path.join(REPO, 'build'),
         'ktest-%s.log' % a.mach)
     os.makedirs(os.path.dirname(os.path.abspath(logpath)), exist_ok=True)
 
