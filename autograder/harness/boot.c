@@ -169,6 +169,8 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	else
 		ktest_cma_activate_areas();
 	init_per_zone_wmark_min();
+	if (paging && init_static_idmap())
+		panic("init_static_idmap: no memory");
 }
 
 void ktest_boot_cma(void)
@@ -205,20 +207,20 @@ void ktest_boot_slab(void)
 const void *ktest_boot_fdt;
 #define SWAPPER_GARBAGE 0xa6a6a6a6U /* a section descriptor */
 
-/* Is @addr mapped by a section of @pgd at its own address? */
-static bool maps_itself(const u32 *pgd, unsigned long addr)
+/* Is @va mapped by a section of @pgd to @pa? */
+static bool maps_to(const u32 *pgd, unsigned long va, unsigned long pa)
 {
-	u32 d = pgd[addr >> SECTION_SHIFT];
+	u32 d = pgd[va >> SECTION_SHIFT];
 
 	return (d & PMD_TYPE_MASK) == PMD_TYPE_SECT &&
-	       (d & PMD_SECT_BASE_MASK) == (addr & PMD_SECT_BASE_MASK);
+	       (d & PMD_SECT_BASE_MASK) == (pa & PMD_SECT_BASE_MASK);
 }
 
 /*
  * Before the switch, what a wrong table would hang on: the code that
- * turns the MMU on, and on the board the code and stack running now.
- * A missing one fails the fixture here, with the rule, instead of a
- * machine that stops answering.
+ * turns the MMU on, and on the board the code and stack running now,
+ * at PAGE_OFFSET.  A missing one fails the fixture here, with the rule,
+ * instead of a machine that stops answering.
  */
 static void check_before_switch(const u32 *pgd)
 {
@@ -231,7 +233,7 @@ static void check_before_switch(const u32 *pgd)
 			      "still holds %08x, what RAM held before the "
 			      "boot: clear the table first",
 			      i, pgd[i]);
-	ck_assert_msg(maps_itself(pgd, idmap),
+	ck_assert_msg(maps_to(pgd, idmap, idmap),
 		      "__create_page_tables: swapper_pg_dir entry %lu is %08x, "
 		      "not a section at 0x%08lx: .idmap.text (__turn_mmu_on) "
 		      "must be mapped at its own physical address, or the "
@@ -243,18 +245,37 @@ static void check_before_switch(const u32 *pgd)
 			(unsigned long)(uintptr_t)check_before_switch;
 		unsigned long sp = (unsigned long)(uintptr_t)&here;
 
-		ck_assert_msg(maps_itself(pgd, code) && maps_itself(pgd, sp),
+		ck_assert_msg(maps_to(pgd, code, __pa(code)) &&
+				      maps_to(pgd, sp, __pa(sp)),
 			      "__create_page_tables: the code (0x%08lx) and "
 			      "stack (0x%08lx) we run on are not both mapped "
-			      "at their own address: the image window must be "
-			      "identity-mapped too (entries %08x, %08x)",
+			      "at their linear address: the image window "
+			      "must be mapped at PAGE_OFFSET (entries %08x, "
+			      "%08x)",
 			      code, sp, pgd[code >> SECTION_SHIFT],
 			      pgd[sp >> SECTION_SHIFT]);
 	}
 }
 
+/*
+ * head.S's steps, run as it runs them: at their physical address with
+ * the MMU off (machine_run_mmu_off()), from the registers a boot loader
+ * leaves.  Between the two, the harness reads the table.
+ */
+static unsigned long __head create_page_tables_phys(unsigned long fdt_pa)
+{
+	return __create_page_tables(fdt_pa);
+}
+
+static unsigned long __head enable_mmu_phys(unsigned long pgd_pa)
+{
+	stext_enable_mmu(pgd_pa);
+	return 0;
+}
+
 void ktest_boot_paging(void)
 {
+	const struct machine_boot_regs loader = { .sctlr = get_cr() & ~CR_M };
 	phys_addr_t fdt_pa = 0, pgd_pa;
 
 	/* the boot loader's part: the blob in RAM, its address for r2 */
@@ -266,10 +287,10 @@ void ktest_boot_paging(void)
 	/* RAM holds what it held: the table must be cleared, not assumed */
 	memset((void *)(uintptr_t)__pa(swapper_pg_dir), SWAPPER_GARBAGE & 0xff,
 	       PG_DIR_SIZE);
-	pgd_pa = __create_page_tables(fdt_pa);
+	pgd_pa = machine_run_mmu_off(create_page_tables_phys, fdt_pa, &loader);
 	check_before_switch((const u32 *)(uintptr_t)pgd_pa);
 	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "
 		    "__v7_setup, __enable_mmu, __turn_mmu_on)");
-	stext_enable_mmu(pgd_pa);
+	machine_run_mmu_off(enable_mmu_phys, pgd_pa, &loader);
 	boot_mm(BOOTMEM_REAL, true, true, true);
 }

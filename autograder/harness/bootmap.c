@@ -5,8 +5,8 @@
  * Before every test the harness maps, with 1 MiB sections, every RAM
  * bank, the 8 MiB image window and every device of the device tree at
  * their own physical addresses, maps lowmem a second time at PAGE_OFFSET
- * (the kernel's linear map, so that __va() works), and turns the MMU
- * on.  The first megabyte stays unmapped, so that a NULL pointer faults
+ * (the kernel's linear map, so that __va() works, and where the board's
+ * image is linked), and switches to that table.  The first megabyte stays unmapped, so that a NULL pointer faults
  * on the board as it does on the host.  Chapter 18 teaches the kernel
  * to build its own tables and switch to them: the boots of chapter 18
  * and later never build this map (ktest_harness_map() poisons it).
@@ -19,7 +19,9 @@
 #include <linux/kernel.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
+#include <asm/machine.h>
 #include <asm/pgtable-2level-hwdef.h>
+#include <asm/proc-fns.h>
 #include <asm/setup.h>
 #include "ktest.h"
 
@@ -74,6 +76,66 @@ void boot_identity_map(void)
 	set_domain(domain_val(0, DOMAIN_CLIENT));
 	tlbiall();
 	set_cr(get_cr() | CR_M);
+}
+
+/*
+ * The image's window at PAGE_OFFSET, where the board's image is linked
+ * and runs: every table a test makes live on the board must hold it.
+ * The host's image is the host program, outside the simulated memory:
+ * nothing to add.
+ */
+void ktest_map_image(u32 *pgd)
+{
+	if (!machine_image_in_ram())
+		return;
+	for (u32 pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
+	     pa += SECTION_SIZE)
+		pgd[__phys_to_virt(pa) >> SECTION_SHIFT] = pa | SECT_RAM;
+}
+
+/*
+ * The address at which code whose identity map lies at @pa would be
+ * linked: the inverse of virt_to_idmap().  On the board that is the
+ * linear-map address (32-bit arithmetic, so that the last megabyte of
+ * the address space has one too); on the host, @pa itself.
+ */
+const char *ktest_idmap_to_virt(u32 pa)
+{
+	if (!machine_image_in_ram())
+		return (const char *)(uintptr_t)pa;
+	return (const char *)(uintptr_t)(u32)(pa - PHYS_OFFSET + PAGE_OFFSET);
+}
+
+/* Run physically by machine_run_mmu_off(): the TLB emptied, M set. */
+static unsigned long __head mmu_on_phys(unsigned long unused)
+{
+	(void)unused;
+	tlbiall();
+	set_cr(get_cr() | CR_M);
+	return 0;
+}
+
+static unsigned long __head nothing_phys(unsigned long unused)
+{
+	return unused;
+}
+
+void ktest_mmu_switch(u32 ttbr0, u32 ttbr1, u32 ttbcr, u32 dacr)
+{
+	const struct machine_boot_regs regs = {
+		.sctlr = get_cr() & ~CR_M,
+		.ttbr0 = ttbr0,
+		.ttbr1 = ttbr1,
+		.ttbcr = ttbcr,
+		.dacr = dacr,
+	};
+
+	machine_run_mmu_off(mmu_on_phys, 0, &regs);
+}
+
+void ktest_mmu_off(void)
+{
+	machine_run_mmu_off(nothing_phys, 0, NULL);
 }
 
 /*

@@ -166,6 +166,24 @@ extern const char machine_name[];
 /* The identity map the harness installs before each test. */
 void boot_identity_map(void);
 
+/*
+ * A test's own tables (bootmap.c).  The board's image is linked at
+ * PAGE_OFFSET and cannot run with the MMU off, so the harness's "MMU
+ * off" is the state machine_boot() leaves, where RAM and the devices are
+ * reached at their physical addresses: on the host SCTLR.M clear, on
+ * the board the machine's own table.  ktest_mmu_switch() loads the four
+ * registers with the MMU off (machine_run_mmu_off()), empties the TLB
+ * and turns the MMU on; on the board the new tables must map the image
+ * at PAGE_OFFSET (ktest_map_image()) and the RAM it lies in at its own
+ * address (where the switch runs).
+ */
+void ktest_mmu_off(void);
+void ktest_mmu_switch(u32 ttbr0, u32 ttbr1, u32 ttbcr, u32 dacr);
+void ktest_map_image(u32 *pgd);
+/* Where code whose identity map lies at @pa is linked (virt_to_idmap's
+ * inverse): the board's linear address, the host's @pa. */
+const char *ktest_idmap_to_virt(u32 pa);
+
 /* Boot again on another board, up to @stage (may be NULL). */
 void ktest_reboot(const char *dtb, void (*stage)(void));
 

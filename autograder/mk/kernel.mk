@@ -59,15 +59,16 @@ TSRC := $(filter-out %_host.c,$(TSRC))
 CC := arm-none-eabi-gcc
 MSRC := $(sort $(wildcard $(TREE)/arch/arm/mach-vexpress/*.c) \
 	$(wildcard $(TREE)/arch/arm/common/*.c) \
-	$(wildcard $(TREE)/arch/arm/mach-vexpress/*.S))
+	$(filter-out %.lds.S,$(wildcard $(TREE)/arch/arm/mach-vexpress/*.S)))
 # The walker of the host port is compiled for the board too: a test
 # checks it against the real MMU.
 TSRC += $(TREE)/arch/host/walk.c
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft -mno-unaligned-access
 CFLAGS := $(CFLAGS_COMMON) $(ARCHFLAGS) -I$(DEPS)/check/include \
 	-I$(DEPS)/libfdt $(EXTRA_CFLAGS)
+LDS := $(OUT)/kernel.lds
 LDFLAGS := $(ARCHFLAGS) -nostartfiles --specs=rdimon.specs \
-	-T $(TREE)/arch/arm/mach-vexpress/kernel.lds -Wl,--no-warn-rwx-segments
+	-T $(LDS) -Wl,--no-warn-rwx-segments
 LDLIBS := $(DEPS)/check/lib/libcheck.a $(DEPS)/check/lib/libcompat.a \
 	$(DEPS)/libfdt/libfdt.a -lm
 BIN := $(OUT)/ktest.elf
@@ -108,7 +109,7 @@ DTB := $(patsubst $(TREE)/arch/arm/boot/dts/%.dts,$(OUT)/dtb/%.dtb,$(DTS))
 
 all: $(BIN)
 
-$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) $(OUT)/treecheck.ok
+$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) $(OUT)/treecheck.ok $(LDS)
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(LDFLAGS) $(BOOTMEM_WRAP) -o $@ $(TOBJ) -Wl,--whole-archive \
 		$(OUT)/libkernel.a $(OUT)/libmach.a -Wl,--no-whole-archive $(LDLIBS)
@@ -139,11 +140,25 @@ ifeq ($(MACH),arm)
 CROSS := arm-none-eabi-
 endif
 
+# The board's linker script takes asm/memory.h's constants through the
+# C preprocessor, as Linux's vmlinux.lds.S does.
+$(OUT)/kernel.lds: $(TREE)/arch/arm/mach-vexpress/kernel.lds.S | $(OUT)/obj
+	$(call msg,LDS,$<)
+	$(Q)$(CC) $(CFLAGS) -D__ASSEMBLY__ -E -P -x c -MMD -MP -MT $@ \
+		-MF $(OUT)/obj/kernel.lds.d $< -o $@
+
+# Code that runs at its physical address with the MMU off (__head,
+# asm/proc-fns.h) must not jump through a table of linked addresses.
+HEAD_SRC := $(addprefix $(TREE)/,arch/arm/kernel/head.c \
+	arch/arm/mm/proc-v7.c arch/arm/mach-vexpress/cp15.c)
+
 # One rule per source: object names flatten the path (a/b.c -> a__b.c.o).
 define compile
 $(call obj,$(1)): $(1) | $(OUT)/obj
 	$$(call msg,CC,$(1))
-	$$(Q)$$(CC) $$(CFLAGS) -MMD -MP -MT $$@ -c $(1) -o $$@.tmp
+	$$(Q)$$(CC) $$(CFLAGS) $(if $(filter %.S,$(1)),-D__ASSEMBLY__) \
+		$(if $(filter $(HEAD_SRC),$(1)),-fno-jump-tables) \
+		-MMD -MP -MT $$@ -c $(1) -o $$@.tmp
 	$(if $(filter $(TSRC),$(1)),$$(Q)$$(call MACROCHECK,$(1)))
 	$$(Q)mv $$@.tmp $$@
 endef

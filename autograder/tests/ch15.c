@@ -32,6 +32,7 @@
 #include <linux/printk.h>
 #include <asm-generic/sections.h>
 #include <asm/cp15.h>
+#include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
@@ -54,12 +55,28 @@ static void map_sect(u32 *pgd, u32 va, u32 pa)
 	pgd[va >> SECTION_SHIFT] = (pa & PMD_SECT_BASE_MASK) | SECT_RAM;
 }
 
+/* The chapter's sequence, at its physical address (machine_run_mmu_off). */
+static unsigned long __head enable_mmu_phys(unsigned long pgd_pa)
+{
+	stext_enable_mmu(pgd_pa);
+	return 0;
+}
+
 /*
- * Build a table, leave the MMU off with the registers at their reset
+ * Build a table, turn the MMU off with the registers at their reset
  * values, run the chapter's sequence on it, and read the probes.
  */
 static void switch_to_test_table(struct switch_result *r)
 {
+	/*
+	 * MMU off, TTBR0 and DACR as after reset, TTBCR as a boot loader
+	 * may leave it (N = 2: TTBR1 for VAs from 1 GiB up; the kernel
+	 * cannot assume the reset value); the TLB is left as it is.
+	 */
+	const struct machine_boot_regs loader = {
+		.sctlr = (get_cr() & ~CR_M) | CR_Z,
+		.ttbcr = BOOT_LOADER_TTBCR,
+	};
 	struct page *tbl = alloc_pages(GFP_KERNEL, 2);
 	struct page *mp = alloc_page(GFP_KERNEL);
 	u32 *pgd, off, magic_pa, stale_pa;
@@ -71,11 +88,11 @@ static void switch_to_test_table(struct switch_result *r)
 	off = magic_pa & ~PMD_SECT_BASE_MASK;
 	r->magic = 0x15c0ffeeU ^ magic_pa;
 	*(u32 *)page_address(mp) = r->magic;
-	/* the image window at its own address: the code keeps running */
+	/* the image window at its own address: the sequence runs there */
 	for (u32 pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
 	     pa += SECTION_SIZE)
 		map_sect(pgd, pa, pa);
-	/* lowmem at PAGE_OFFSET: the kernel's data */
+	/* lowmem at PAGE_OFFSET: the kernel's data, the board's image */
 	for (int i = 0; i < meminfo.nr_banks; i++)
 		for (u32 pa = meminfo.bank[i].start;
 		     pa - meminfo.bank[i].start < meminfo.bank[i].size &&
@@ -94,17 +111,7 @@ static void switch_to_test_table(struct switch_result *r)
 	r->stale = *(volatile u32 *)(uintptr_t)r->stale_va;
 	ck_assert_msg(r->stale != r->magic, "test set-up: pick another magic");
 
-	/*
-	 * MMU off, TTBR0 and DACR as after reset, TTBCR as a boot loader
-	 * may leave it (N = 2: TTBR1 for VAs from 1 GiB up; the kernel
-	 * cannot assume the reset value); the TLB is left as it is.
-	 */
-	set_cr((get_cr() & ~CR_M) | CR_Z);
-	r->sctlr_before = get_cr();
-	cpu_set_ttbr(0, 0);
-	cpu_set_ttbr(1, 0);
-	cpu_set_ttbcr(BOOT_LOADER_TTBCR);
-	set_domain(0);
+	r->sctlr_before = loader.sctlr;
 	ktest_doing("turning the MMU on with stext_enable_mmu(): a machine "
 		    "that stops here turned M on before DACR and TTBR0 held "
 		    "their values (order: __v7_setup, DACR, TTBR0, isb, "
@@ -112,7 +119,8 @@ static void switch_to_test_table(struct switch_result *r)
 		    "next context synchronisation), or loaded a DACR that "
 		    "denies domain 0");
 	printk_log_clear();
-	r->switch_oops = KTEST_EXPECT_OOPS(stext_enable_mmu(r->pgd_pa));
+	r->switch_oops = KTEST_EXPECT_OOPS(
+		machine_run_mmu_off(enable_mmu_phys, r->pgd_pa, &loader));
 	ck_assert_msg(!r->switch_oops, "stext_enable_mmu() oopsed (above): %s",
 		      printk_log_contains("not yet synchronised")
 			      ? "the SCTLR write that turned M on came before "
@@ -355,8 +363,8 @@ START_TEST(identity_map_edges)
 				  "32 bits"
 				: "");
 		oops = KTEST_EXPECT_OOPS(identity_mapping_add(
-			alias, (const char *)(uintptr_t)start,
-			(const char *)(uintptr_t)end, PMD_SECT_XN));
+			alias, ktest_idmap_to_virt(start),
+			ktest_idmap_to_virt(end), PMD_SECT_XN));
 		unguard_table(&g);
 		ck_assert_msg(!oops,
 			      "identity_mapping_add(0x%08x - 0x%08x) wrote "
@@ -389,8 +397,8 @@ START_TEST(identity_map_random_ranges)
 		u32 end = start + 1 + ktest_rand() % (6U << 20);
 		u32 prot = (ktest_rand() & 1) ? PMD_SECT_XN : 0;
 
-		identity_mapping_add(pgd, (const char *)(uintptr_t)start,
-				     (const char *)(uintptr_t)end, prot);
+		identity_mapping_add(pgd, ktest_idmap_to_virt(start),
+				     ktest_idmap_to_virt(end), prot);
 		check_idmap(pgd, start, end, prot, seed);
 		for (u32 s = start >> SECTION_SHIFT;
 		     s <= (end - 1) >> SECTION_SHIFT; s++)

@@ -16,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <asm-generic/sections.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
@@ -51,7 +52,7 @@ END_TEST
 
 START_TEST(harness_table_never_built)
 {
-	const u32 *boot = (const u32 *)(uintptr_t)BOOT_PGD_PHYS;
+	const u32 *boot = __va(BOOT_PGD_PHYS);
 
 	ck_assert_msg(read_sysreg(TTBR0_32) != BOOT_PGD_PHYS,
 		      "TTBR0 points at the harness's table");
@@ -65,7 +66,7 @@ START_TEST(harness_table_never_built)
 }
 END_TEST
 
-enum why { NONE, IDMAP, IMAGE, WINDOW, DTB, IMAGE_DTB, LOWMEM };
+enum why { NONE, IDMAP, IMAGE, DTB, IMAGE_DTB, LOWMEM, BELOW };
 
 static const char *const rule[] = {
 	[NONE] = "nothing else is mapped: the table is cleared first (RAM "
@@ -73,9 +74,6 @@ static const char *const rule[] = {
 	[IDMAP] = "the sections of .idmap.text at their own address",
 	[IMAGE] = "the kernel image at PAGE_OFFSET, PHYS_OFFSET .. "
 		  "KERNEL_IMAGE_END",
-	[WINDOW] = "the rest of the image window at its own address, "
-		   "privileged only (given code: our image runs where it is "
-		   "loaded)",
 	[DTB] = "the DTB's two sections at their linear address, written "
 		"only when there is a device tree (fdt_pa != 0)",
 	[IMAGE_DTB] = "the kernel image at PAGE_OFFSET, and the DTB's two "
@@ -83,12 +81,16 @@ static const char *const rule[] = {
 		      "image, both steps write this entry (the DTB's last); "
 		      "dtb_mapped_where_it_lies tells them apart",
 	[LOWMEM] = "paging_init(): lowmem at PAGE_OFFSET",
+	[BELOW] = "paging_init(): prepare_page_table() clears everything "
+		  "below PAGE_OFFSET, the identity map too (it lives on in "
+		  "idmap_pgd)",
 };
 
 /*
  * What entry @i of swapper_pg_dir must hold, and which rule says so:
  * as __create_page_tables(@fdt_pa) leaves it (@fdt_pa 0: no device
- * tree), and with lowmem too once paging_init() ran (@lowmem).
+ * tree), or once paging_init() ran (@lowmem): the identity map gone,
+ * lowmem at PAGE_OFFSET.
  */
 static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 {
@@ -103,13 +105,13 @@ static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 		*why = in_dtb ? IMAGE_DTB : IMAGE;
 		return __pa(va) | flags;
 	}
+	if (lowmem && va < PAGE_OFFSET) {
+		*why = BELOW;
+		return 0;
+	}
 	if (i >= idmap_s && i <= idmap_e) {
 		*why = IDMAP;
 		return va | flags;
-	}
-	if (va - KERNEL_IMAGE_START < KERNEL_IMAGE_END - KERNEL_IMAGE_START) {
-		*why = WINDOW;
-		return va | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_FLAGS_UP;
 	}
 	if (in_dtb) {
 		*why = DTB;
@@ -175,9 +177,54 @@ static u32 dtb_entry(u32 fdt_pa, u32 i)
 }
 
 /*
+ * Run __create_page_tables(@fdt_pa) again on swapper_pg_dir, with the
+ * MMU on a copy of it (@copy, four pages) to which the first megabyte
+ * of RAM is added at its own address: the function writes the table
+ * through its physical address, as with the MMU off.  @fn looks at the
+ * result; then swapper_pg_dir and TTBR0 are put back.
+ */
+static void with_tables_rebuilt(u32 *copy, u32 fdt_pa,
+				void (*fn)(const u32 *pgd, u32 fdt_pa, void *),
+				void *arg)
+{
+	u32 *pgd = (u32 *)swapper_pg_dir, old_ttbr = cpu_get_ttbr(0);
+	const u32 ram0 = PHYS_OFFSET >> SECTION_SHIFT, old = pgd[ram0];
+
+	memcpy(copy, pgd, PG_DIR_SIZE);
+	copy[ram0] = (u32)PHYS_OFFSET | PMD_TYPE_SECT | PMD_SECT_AP_WRITE;
+	dsb();
+	cpu_set_ttbr(0, (u32)__pa(copy) | (old_ttbr & 0x7f));
+	tlbiall();
+	ck_assert_msg(__create_page_tables(fdt_pa) == __pa(swapper_pg_dir),
+		      "__create_page_tables() returns __pa(swapper_pg_dir)");
+	fn(pgd, fdt_pa, arg);
+	copy[ram0] = old;
+	memcpy(pgd, copy, PG_DIR_SIZE); /* the boot's table, lowmem too */
+	dsb();
+	cpu_set_ttbr(0, old_ttbr);
+	tlbiall();
+}
+
+struct first_difference {
+	u32 got, want, at, fdt;
+	enum why why;
+	bool found;
+};
+
+static void find_difference(const u32 *pgd, u32 fdt_pa, void *arg)
+{
+	struct first_difference *d = arg;
+
+	for (u32 i = 0; i < HW_L1_ENTRIES && !d->found; i++) {
+		d->want = expected_entry(i, fdt_pa, false, &d->why);
+		d->found = pgd[i] != d->want;
+		d->got = pgd[i], d->at = i, d->fdt = fdt_pa;
+	}
+}
+
+/*
  * __create_page_tables() again, for a device tree elsewhere in RAM (its
- * sections apart from the image's) and for none, on swapper_pg_dir
- * while the MMU runs on a copy of it; then swapper_pg_dir is put back.
+ * sections apart from the image's) and for none.
  */
 START_TEST(dtb_mapped_where_it_lies)
 {
@@ -187,51 +234,47 @@ START_TEST(dtb_mapped_where_it_lies)
 		0, /* no device tree: the boot loader passed none */
 	};
 	struct page *copy = alloc_pages(GFP_KERNEL, 2);
-	u32 *pgd = (u32 *)swapper_pg_dir, *tbl, old_ttbr = cpu_get_ttbr(0);
-	u32 got = 0, want = 0, at = 0, fdt = 0;
-	enum why why = NONE;
-	bool found = false;
+	struct first_difference d = { 0 };
 
 	ck_assert_ptr_nonnull(copy);
-	tbl = page_address(copy);
-	memcpy(tbl, pgd, PG_DIR_SIZE);
-	dsb();
-	cpu_set_ttbr(0, (u32)__pa(tbl) | (old_ttbr & 0x7f));
-	tlbiall();
-	for (unsigned int f = 0; f < ARRAY_SIZE(fdts) && !found; f++) {
-		ck_assert_msg(__create_page_tables(fdts[f]) ==
-				      __pa(swapper_pg_dir),
-			      "__create_page_tables() returns "
-			      "__pa(swapper_pg_dir)");
-		for (u32 i = 0; i < HW_L1_ENTRIES && !found; i++) {
-			want = expected_entry(i, fdts[f], false, &why);
-			found = pgd[i] != want;
-			got = pgd[i], at = i, fdt = fdts[f];
-		}
-	}
-	memcpy(pgd, tbl, PG_DIR_SIZE); /* the boot's table, lowmem too */
-	dsb();
-	cpu_set_ttbr(0, old_ttbr);
-	tlbiall();
+	for (unsigned int f = 0; f < ARRAY_SIZE(fdts) && !d.found; f++)
+		with_tables_rebuilt(page_address(copy), fdts[f],
+				    find_difference, &d);
 	__free_pages(copy, 2);
-	ck_assert_msg(!found,
+	ck_assert_msg(!d.found,
 		      "__create_page_tables(fdt_pa 0x%08x): entry %u (VA "
 		      "0x%08x) is %08x, expected %08x: %s; rule: %s",
-		      fdt, at, at << SECTION_SHIFT, got, want,
-		      differs(got, want),
-		      !fdt && got == dtb_entry(0, at)
+		      d.fdt, d.at, d.at << SECTION_SHIFT, d.got, d.want,
+		      differs(d.got, d.want),
+		      !d.fdt && d.got == dtb_entry(0, d.at)
 			      ? "there is no device tree (fdt_pa 0): the DTB "
 				"step maps nothing (this is what it would "
 				"write for a DTB at physical address 0)"
-			      : rule[why]);
+			      : rule[d.why]);
 }
 END_TEST
 
+static void read_idmap_entry(const u32 *pgd, u32 fdt_pa, void *arg)
+{
+	(void)fdt_pa;
+	*(u32 *)arg = pgd[virt_to_idmap(__turn_mmu_on) >> SECTION_SHIFT];
+}
+
+/*
+ * The identity map of .idmap.text, as __create_page_tables() writes it
+ * (paging_init() has cleared it from the live table since; it lives in
+ * idmap_pgd, made from the live table with identity_mapping_add()).
+ */
 START_TEST(idmap_text_mapped_at_its_address)
 {
+	struct page *copy = alloc_pages(GFP_KERNEL, 2);
 	u32 pa = virt_to_idmap(__turn_mmu_on);
-	u32 d = swapper()[pa >> SECTION_SHIFT];
+	u32 d = 0;
 
+	ck_assert_ptr_nonnull(copy);
+	with_tables_rebuilt(page_address(copy), KTEST_FDT_PHYS,
+			    read_idmap_entry, &d);
+	__free_pages(copy, 2);
 	ck_assert_msg(d == ((pa & PMD_SECT_BASE_MASK) | MM_MMUFLAGS),
 		      "__turn_mmu_on at 0x%08x: its entry is %08x, expected "
 		      "%08x: %s",
@@ -241,9 +284,7 @@ START_TEST(idmap_text_mapped_at_its_address)
 					      (pa & PMD_SECT_BASE_MASK)
 			      ? "not a section at its own address"
 			      : "the identity-map step writes .idmap.text's "
-				"sections with mm_mmuflags (AP_READ too); "
-				"AP_WRITE alone is the window's fill, which "
-				"means the step left it out");
+				"sections with mm_mmuflags (AP_READ too)");
 	ck_assert_msg(virt_to_idmap(__idmap_text_start) <= pa &&
 			      pa < virt_to_idmap(__idmap_text_end),
 		      "__turn_mmu_on is not in .idmap.text");
@@ -266,27 +307,65 @@ START_TEST(dtb_at_its_linear_address)
 END_TEST
 
 /*
- * Random words of the image window, read at their own address and at
- * PAGE_OFFSET: both mappings must reach the same frame.
+ * The kernel lives where Linux's does, on both machines: after
+ * paging_init() swapper_pg_dir maps nothing below PAGE_OFFSET (user
+ * space is free for processes), idmap_pgd holds the identity map
+ * instead, and what the kernel hands out (pages, slab objects) is at
+ * linear-map addresses.  On the board the image itself runs there: this
+ * code, its stack and its data.
  */
-START_TEST(image_aliases_agree)
+START_TEST(kernel_above_page_offset)
 {
-	const unsigned int seed = 1818;
-	const u32 size = KERNEL_IMAGE_END - KERNEL_IMAGE_START;
+	const u32 *pgd = swapper(), *idmap = (const u32 *)idmap_pgd;
+	u32 pa = virt_to_idmap(__turn_mmu_on);
+	struct page *page = alloc_page(GFP_KERNEL);
+	void *obj = kmalloc(40, GFP_KERNEL);
+	unsigned long pv, ov;
+	static int data;
+	char here;
 
-	ktest_rng = seed;
-	for (int n = 0; n < 10000; n++) {
-		u32 off = (ktest_rand() % size) & ~3U;
-		u32 a = *(volatile u32 *)(uintptr_t)(KERNEL_IMAGE_START + off);
-		u32 b = *(volatile u32 *)(uintptr_t)(PAGE_OFFSET + off);
+	for (u32 i = 0; i < PAGE_OFFSET >> SECTION_SHIFT; i++)
+		ck_assert_msg(!pgd[i],
+			      "swapper_pg_dir[%u] (VA 0x%08x) is %08x after "
+			      "paging_init(): %s",
+			      i, i << SECTION_SHIFT, pgd[i], rule[BELOW]);
+	ck_assert_msg(
+		idmap && (idmap[pa >> SECTION_SHIFT] & PMD_SECT_BASE_MASK) ==
+				 (pa & PMD_SECT_BASE_MASK),
+		"idmap_pgd does not map .idmap.text (0x%08x) at its own "
+		"address: init_static_idmap() runs identity_mapping_add()",
+		pa);
+	ck_assert_msg(idmap[PAGE_OFFSET >> SECTION_SHIFT] ==
+			      pgd[PAGE_OFFSET >> SECTION_SHIFT],
+		      "idmap_pgd holds the kernel's half of swapper_pg_dir");
+	ck_assert_ptr_nonnull(page);
+	ck_assert_ptr_nonnull(obj);
+	pv = (unsigned long)page_address(page);
+	ov = (unsigned long)obj;
+	ck_assert_msg(pv >= PAGE_OFFSET && pv < (unsigned long)high_memory &&
+			      ov >= PAGE_OFFSET &&
+			      ov < (unsigned long)high_memory,
+		      "page_address() %#lx and kmalloc() %#lx must be "
+		      "linear-map addresses, in [PAGE_OFFSET, high_memory)",
+		      pv, ov);
+	if (machine_image_in_ram()) {
+		const unsigned long a[] = {
+			(unsigned long)kernel_above_page_offset_fn,
+			(unsigned long)&here,
+			(unsigned long)&data,
+			(unsigned long)swapper_pg_dir,
+		};
 
-		ck_assert_msg(a == b,
-			      "PA 0x%08lx reads %08x at its own address, %08x "
-			      "at 0x%08lx: the two maps of the image must "
-			      "reach the same frame (seed %u)",
-			      KERNEL_IMAGE_START + off, a, b, PAGE_OFFSET + off,
-			      seed);
+		for (unsigned int i = 0; i < ARRAY_SIZE(a); i++)
+			ck_assert_msg(a[i] - PAGE_OFFSET <
+					      KERNEL_IMAGE_END -
+						      KERNEL_IMAGE_START,
+				      "%#lx (code, stack, data, table) is not "
+				      "in the image's window at PAGE_OFFSET",
+				      a[i]);
 	}
+	kfree(obj);
+	__free_page(page);
 }
 END_TEST
 
@@ -511,6 +590,6 @@ KTEST_SUITE(ch18) = {
 	.tests = KTESTS(swapper_pg_dir_is_live, harness_table_never_built,
 			every_swapper_entry, dtb_mapped_where_it_lies,
 			idmap_text_mapped_at_its_address,
-			dtb_at_its_linear_address, image_aliases_agree,
+			dtb_at_its_linear_address, kernel_above_page_offset,
 			kernel_page_tables_view, kernel_page_tables_pages),
 };

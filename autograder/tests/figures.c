@@ -47,8 +47,8 @@
 #define L2_PA 0x60804000U /* one coarse table */
 #define DATA_PA 0x61000000U
 #define PAGE_PA 0x62345000U
-#define SECT_VA 0xc0000000U
-#define PAGE_VA 0xc0105000U
+#define SECT_VA 0xd0000000U
+#define PAGE_VA 0xd0105000U
 #define WALK_VA (PAGE_VA + 8)
 
 #define SECT_RW (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WB)
@@ -76,13 +76,15 @@ static u32 read_ram(u32 pa, bool *ok)
 /*
  * Build the tables of infra.c's mmu_section_and_small_page test: the
  * identity map of RAM, a section at SECT_VA and, through a coarse
- * table, one small page at PAGE_VA.  Leaves the MMU off, TTBR0 set.
+ * table, one small page at PAGE_VA (and the board's image at
+ * PAGE_OFFSET).  Leaves the harness's MMU off (ktest.h), the table not
+ * yet live.
  */
 static void build_tables(void)
 {
 	u32 *pgd = phys(L1_PA);
 
-	set_cr(get_cr() & ~CR_M);
+	ktest_mmu_off();
 	memset(pgd, 0, SZ_16K);
 	memset(phys(L2_PA), 0, SZ_1K);
 	for (int i = 0; i < meminfo.nr_banks; i++)
@@ -93,10 +95,7 @@ static void build_tables(void)
 	pgd[SECT_VA >> SECTION_SHIFT] = DATA_PA | SECT_RW;
 	pgd[PAGE_VA >> SECTION_SHIFT] = L2_PA | PMD_TYPE_TABLE;
 	phys(L2_PA)[(PAGE_VA >> PAGE_SHIFT) & 0xff] = PAGE_PA | PTE_RW;
-	cpu_set_ttbr(0, L1_PA);
-	cpu_set_ttbcr(0);
-	set_domain(domain_val(0, DOMAIN_CLIENT));
-	tlbiall();
+	ktest_map_image(pgd);
 }
 
 /* Print the walk of @va as a top-down Graphviz chain. */
@@ -112,12 +111,10 @@ static void print_walk(u32 va, const struct hw_walk *w)
 	printk(KERN_NOTICE " va [label=\"VA %#010x|[31:20] %#05x|"
 			   "[19:12] %#04x|[11:0] %#05x\"];\n",
 	       va, l1i, l2i, va & 0xfff);
-	printk(KERN_NOTICE " ttbr0 [label=\"TTBR0 %#010x\"];\n",
-	       cpu_get_ttbr(0));
+	printk(KERN_NOTICE " ttbr0 [label=\"TTBR0 %#010x\"];\n", L1_PA);
 	printk(KERN_NOTICE " l1 [label=\"first-level table|entry %#05x "
 			   "@ %#010x|%#010x: coarse table, domain %u\"];\n",
-	       l1i, (cpu_get_ttbr(0) & ~0x3fffU) | (l1i << 2), w->desc[0],
-	       (w->desc[0] >> 5) & 0xf);
+	       l1i, L1_PA | (l1i << 2), w->desc[0], (w->desc[0] >> 5) & 0xf);
 	printk(KERN_NOTICE " l2 [label=\"coarse table|entry %#04x "
 			   "@ %#010x|%#010x: small page, AP %u\"];\n",
 	       l2i, l2 | (l2i << 2), w->desc[1], w->ap);
@@ -133,7 +130,7 @@ static void print_walk(u32 va, const struct hw_walk *w)
 }
 
 /*
- * The figure of chapter 00: the two-level walk of VA 0xc0105008, done
+ * The figure of chapter 00: the two-level walk of VA 0xd0105008, done
  * by the host port's walker over tables in simulated RAM, checked
  * against what we wrote and against the MMU itself.
  */
@@ -144,10 +141,9 @@ START_TEST(fig_pgtable_walk)
 	u32 l1i = WALK_VA >> 20, l2i = (WALK_VA >> 12) & 0xff;
 
 	build_tables();
-	regs = (struct hw_mmu_regs){ cpu_get_ttbr(0), cpu_get_ttbr(1),
-				     cpu_get_ttbcr() };
+	regs = (struct hw_mmu_regs){ L1_PA, L1_PA, 0 };
 	ck_assert_int_eq(hw_walk(&regs, WALK_VA, read_ram, &w), 0);
-	ck_assert_uint_eq(l1i, 0xc01);
+	ck_assert_uint_eq(l1i, 0xd01);
 	ck_assert_uint_eq(l2i, 0x05);
 	ck_assert_uint_eq(w.desc[0], phys(L1_PA)[l1i]);
 	ck_assert_uint_eq(w.desc[0], L2_PA | PMD_TYPE_TABLE);
@@ -158,9 +154,9 @@ START_TEST(fig_pgtable_walk)
 
 	/* The MMU agrees: a store through the VA lands at the PA drawn. */
 	phys(PAGE_PA)[2] = 0;
-	set_cr(get_cr() | CR_M);
+	ktest_mmu_switch(L1_PA, L1_PA, 0, domain_val(0, DOMAIN_CLIENT));
 	*(volatile u32 *)(uintptr_t)WALK_VA = 0xf16f16;
-	set_cr(get_cr() & ~CR_M);
+	ktest_mmu_off();
 	ck_assert_msg(phys(PAGE_PA)[2] == 0xf16f16,
 		      "a store to VA %#x should land at PA %#x", WALK_VA,
 		      PAGE_PA + 8);
@@ -1119,8 +1115,7 @@ START_TEST(fig_swapper)
 	ck_assert_uint_eq(read_sysreg(TTBR0_32) & ~0x3fffU,
 			  (u32)__pa(swapper_pg_dir));
 	idmap = virt_to_idmap(__turn_mmu_on) >> SECTION_SHIFT;
-	ck_assert_uint_eq(pgd[idmap] & PMD_SECT_BASE_MASK,
-			  idmap << SECTION_SHIFT);
+	ck_assert_uint_eq(pgd[idmap], 0); /* prepare_page_table() */
 	ck_assert_uint_eq(pgd[PAGE_OFFSET >> SECTION_SHIFT] &
 				  PMD_SECT_BASE_MASK,
 			  (u32)PHYS_OFFSET);
@@ -1150,11 +1145,10 @@ START_TEST(fig_swapper)
 	}
 	printk(KERN_NOTICE "</table>>];\n}\n");
 	FIG_END();
-	/* the image window at its own address, and lowmem at PAGE_OFFSET */
-	ck_assert_uint_eq(sections, (KERNEL_IMAGE_END - KERNEL_IMAGE_START +
-				     arm_lowmem_limit - PHYS_OFFSET) >>
-					    SECTION_SHIFT);
-	ck_assert_uint_eq(rows, 7);
+	/* lowmem at PAGE_OFFSET, and nothing else */
+	ck_assert_uint_eq(sections,
+			  (arm_lowmem_limit - PHYS_OFFSET) >> SECTION_SHIFT);
+	ck_assert_uint_eq(rows, 4);
 }
 END_TEST
 

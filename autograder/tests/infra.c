@@ -24,8 +24,9 @@
 #define L2_PA 0x60804000U /* one coarse table */
 #define DATA_PA 0x61000000U /* a 1 MiB section's worth of data */
 #define PAGE_PA 0x62345000U /* one small page */
-#define SECT_VA 0xc0000000U
-#define PAGE_VA 0xc0105000U
+/* Clear of the board's image, which runs at PAGE_OFFSET + 0..8 MiB. */
+#define SECT_VA 0xd0000000U
+#define PAGE_VA 0xd0105000U
 
 #define SECT_RW (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WB)
 #define PTE_RW (PTE_TYPE_SMALL | PTE_EXT_AP_UNO_SRW | PTE_CACHEABLE)
@@ -41,15 +42,16 @@ static volatile u32 *virt(u32 va)
 }
 
 /*
- * A fresh table: the identity map of the image and of RAM (so the code,
- * its stack and these tables stay reachable), nothing else.  Built with
- * the MMU off, installed in TTBR0 but not yet enabled.
+ * A fresh table: the identity map of RAM (so the stack, these tables
+ * and the switch stay reachable) and, on the board, the image at
+ * PAGE_OFFSET, where its code runs; nothing else.  Built with the
+ * harness's MMU off (ktest.h), not yet live.
  */
 static u32 *new_table(void)
 {
 	u32 *pgd = phys(L1_PA);
 
-	set_cr(get_cr() & ~CR_M);
+	ktest_mmu_off();
 	memset(pgd, 0, SZ_16K);
 	memset(phys(L2_PA), 0, SZ_1K);
 	for (int i = 0; i < meminfo.nr_banks; i++)
@@ -57,20 +59,20 @@ static u32 *new_table(void)
 		     a - meminfo.bank[i].start < meminfo.bank[i].size;
 		     a += SECTION_SIZE)
 			pgd[a >> SECTION_SHIFT] = a | SECT_RW;
-	cpu_set_ttbr(0, L1_PA);
+	ktest_map_image(pgd);
 	set_domain(domain_val(0, DOMAIN_CLIENT));
-	tlbiall();
 	return pgd;
 }
 
+/* The table of new_table() live, with the DACR the test has set. */
 static void mmu_on(void)
 {
-	set_cr(get_cr() | CR_M);
+	ktest_mmu_switch(L1_PA, L1_PA, 0, get_domain());
 }
 
 static void mmu_off(void)
 {
-	set_cr(get_cr() & ~CR_M);
+	ktest_mmu_off();
 }
 
 START_TEST(devtree_describes_the_board)
@@ -429,10 +431,8 @@ START_TEST(ttbcr_split)
 	pgd1[0x300] = (DATA_PA + SECTION_SIZE) | SECT_RW;
 	phys(DATA_PA)[0] = 0x0;
 	phys(DATA_PA + SECTION_SIZE)[0] = 0x1;
-	cpu_set_ttbr(1, L1_PA);
-	cpu_set_ttbr(0, 0x60900000);
-	cpu_set_ttbcr(2);
-	mmu_on(); /* the code runs at 0x6..., above 1 GiB: TTBR1 */
+	/* the code runs above 1 GiB (0x6... or PAGE_OFFSET): TTBR1 */
+	ktest_mmu_switch(0x60900000, L1_PA, 2, get_domain());
 	ck_assert_uint_eq(*virt(0x30000000), 0x0);
 	mmu_off();
 }

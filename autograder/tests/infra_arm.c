@@ -58,12 +58,20 @@ static u32 read_phys(u32 pa, bool *ok)
 }
 
 /* Does this megabyte hold RAM or a device the test itself needs? */
+/* The image's window at PAGE_OFFSET, where its code runs. */
+static bool image_mb(u32 mb)
+{
+	u32 a = mb << SECTION_SHIFT;
+
+	return a - PAGE_OFFSET < KERNEL_IMAGE_END - KERNEL_IMAGE_START;
+}
+
 static bool reserved_mb(u32 mb)
 {
 	u32 a = mb << SECTION_SHIFT;
 
 	return (a >= PHYS_OFFSET && a < PHYS_OFFSET + SZ_256M) ||
-	       a == 0x10000000;
+	       a == 0x10000000 || image_mb(mb);
 }
 
 static u32 random_l2_entry(void)
@@ -112,7 +120,11 @@ static void fill_l1(u32 *pgd, int entries, int *next_l2)
 	for (int i = 0; i < entries; i++) {
 		u32 kind = rnd() % 8;
 
-		if (reserved_mb(i))
+		if (image_mb(i))
+			pgd[i] = (u32)__pa((u32)i << SECTION_SHIFT) |
+				 PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
+				 PMD_SECT_AP_READ;
+		else if (reserved_mb(i))
 			pgd[i] = ((u32)i << SECTION_SHIFT) | PMD_TYPE_SECT |
 				 PMD_SECT_AP_WRITE | PMD_SECT_AP_READ;
 		else if (kind < 2)
@@ -207,17 +219,12 @@ START_TEST(walker_agrees_with_mmu)
 		/* domain 0 stays usable: the code runs from it */
 		u32 dacr = (rnd() & ~3U) | DOMAIN_MANAGER;
 
-		set_cr(get_cr() & ~CR_M);
+		ktest_mmu_off();
 		for (int i = 0; i < L2_POOL_N; i++)
 			fill_l2(phys(L2_POOL_PA + i * SZ_1K));
 		fill_l1(phys(TTBR1_PA), HW_L1_ENTRIES, &next_l2);
 		fill_l1(phys(TTBR0_PA), HW_L1_ENTRIES >> n, &next_l2);
-		cpu_set_ttbr(0, TTBR0_PA);
-		cpu_set_ttbr(1, TTBR1_PA);
-		cpu_set_ttbcr(n);
-		set_domain(dacr);
-		tlbiall();
-		set_cr(get_cr() | CR_M);
+		ktest_mmu_switch(TTBR0_PA, TTBR1_PA, n, dacr);
 		for (int k = 0; k < 250; k++) {
 			u32 va = rnd();
 
@@ -226,7 +233,7 @@ START_TEST(walker_agrees_with_mmu)
 			for (int a = 0; a < 4; a++)
 				compare(&regs, dacr, va, a & 1, a & 2, &t);
 		}
-		set_cr(get_cr() & ~CR_M);
+		ktest_mmu_off();
 	}
 	printk("walker: %ld checks (%ld faults, %ld pages, %ld sections); "
 	       "%ld with QEMU's domain-before-L2 order; seed %#x\n",

@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <linux/kernel.h>
 #include <linux/panic.h>
+#include <asm/cp15.h>
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/ptrace.h>
@@ -72,6 +73,27 @@ void machine_boot(const void *fdt)
 		hi = max(hi, meminfo.bank[i].start + meminfo.bank[i].size);
 	}
 	host_ram_create(lo, hi - lo);
+}
+
+/*
+ * The host's code is the host program's and runs wherever the simulated
+ * MMU stands: only the registers change.  Between tests the host's
+ * machine state is the MMU off (machine_boot()), so @fn's table stays
+ * live if @fn turned it on, and nothing is restored if not.
+ */
+unsigned long machine_run_mmu_off(unsigned long (*fn)(unsigned long),
+				  unsigned long arg,
+				  const struct machine_boot_regs *regs)
+{
+	set_cr(get_cr() & ~CR_M);
+	if (regs) {
+		cpu_set_ttbr(0, regs->ttbr0);
+		cpu_set_ttbr(1, regs->ttbr1);
+		cpu_set_ttbcr(regs->ttbcr);
+		set_domain(regs->dacr);
+		set_cr(regs->sctlr & ~CR_M);
+	}
+	return fn(arg);
 }
 
 void machine_console_write(const char *s, size_t len)

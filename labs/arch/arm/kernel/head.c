@@ -13,13 +13,17 @@
  * found whether the CPU fetches it by the old (physical) or the new
  * (virtual) meaning of the PC.
  *
- * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): our image is linked at its
- * load address, 0x60010000, not at PAGE_OFFSET + TEXT_OFFSET, so after
- * the switch we keep running at physical addresses: the table maps the
- * whole image window at its own address too, and there is no
- * __mmap_switched jump to a virtual PC.  stext's other work (the
+ * As Linux's, our image is linked at its linear-map address (on the
+ * board PAGE_OFFSET + 0x10000, loaded at 0x60010000), and this code runs
+ * at its physical address with the MMU off: it is __head code
+ * (asm/proc-fns.h), and after __turn_mmu_on it returns through the
+ * identity map into the machine's trampoline (machine_run_mmu_off()),
+ * which jumps to the linked address as head.S's __mmap_switched does.
+ * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): stext's other work (the
  * processor and machine lookups, the ATAGs/DTB checks, the SMP fix-ups)
- * belongs to other code or to nothing here.
+ * belongs to other code or to nothing here; our head code is C,
+ * compiled without jump tables, rather than position-independent
+ * assembler.
  */
 #include <string.h>
 #include <asm-generic/sections.h>
@@ -34,7 +38,7 @@
  * @sctlr: the SCTLR value from __v7_setup()
  * @pgd: physical address of the first-level table
  */
-void __enable_mmu(u32 sctlr, phys_addr_t pgd)
+void __head __enable_mmu(u32 sctlr, phys_addr_t pgd)
 {
 	/* TODO(ch15): DACR, then TTBR0, then __turn_mmu_on(); see
 	   chapters/15-virtual-address-mmu.md, "Turning it on". */
@@ -62,7 +66,7 @@ __attribute__((section(".idmap.text"), noinline)) void __turn_mmu_on(u32 sctlr)
  * what it returned (head.S: "ldr pc, [r10, #PROCINFO_INITFUNC]" with
  * lr = __enable_mmu's branch).
  */
-void stext_enable_mmu(phys_addr_t pgd)
+void __head stext_enable_mmu(phys_addr_t pgd)
 {
 	u32 sctlr = __v7_setup(pgd);
 
@@ -74,14 +78,13 @@ void stext_enable_mmu(phys_addr_t pgd)
  * __create_page_tables - swapper_pg_dir for the switch
  * @fdt_pa: physical address of the device tree blob, or 0
  *
- * Runs with the MMU off, so it writes the table through its physical
- * address.  Every entry is a 1 MiB section with v7's mm_mmuflags.
+ * Runs with the MMU off, at its physical address (__head), so it writes
+ * the table through its physical address and may touch no variable.
+ * Every entry is a 1 MiB section with v7's mm_mmuflags.
  *
  * Return: the table's physical address, for TTBR0 and TTBR1.
  */
-#define IMAGE_WINDOW_FLAGS (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_FLAGS_UP)
-
-phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
+phys_addr_t __head __create_page_tables(phys_addr_t fdt_pa)
 {
 	u32 *pgd = (u32 *)(uintptr_t)__pa(swapper_pg_dir);
 	const u32 flags = MM_MMUFLAGS;
@@ -89,17 +92,6 @@ phys_addr_t __create_page_tables(phys_addr_t fdt_pa)
 	   .idmap.text, the image at PAGE_OFFSET, the DTB's two sections;
 	   see chapters/18-create-page-tables.md, "Three mappings". */
 	(void)flags, (void)fdt_pa;
-
-	/*
-	 * SIMPLIFIED(v5.10 arch/arm/kernel/head.S): our image is linked at
-	 * its load address, and we never jump to PAGE_OFFSET: the rest of
-	 * the image window is mapped at its own address too, privileged
-	 * read-write only, where nothing is mapped yet.
-	 */
-	for (phys_addr_t pa = KERNEL_IMAGE_START; pa < KERNEL_IMAGE_END;
-	     pa += SECTION_SIZE)
-		if (!pgd[pa >> SECTION_SHIFT])
-			pgd[pa >> SECTION_SHIFT] = pa | IMAGE_WINDOW_FLAGS;
 	return __pa(swapper_pg_dir);
 }
 //< ch18 create-page-tables

@@ -95,17 +95,56 @@ static void map_lowmem(void)
 }
 
 /*
+ * prepare_page_table - clear what head.S mapped and the kernel will not
+ * keep (v5.10 arch/arm/mm/mmu.c): everything below PAGE_OFFSET (the
+ * identity map of .idmap.text; the modules' area starts empty), and the
+ * kernel's space above the first bank of lowmem, up to VMALLOC_START.
+ * From here on, swapper_pg_dir maps nothing a process could use: user
+ * space is free for the processes of Part V, and the identity map lives
+ * in idmap_pgd only (idmap.c).
+ */
+static void prepare_page_table(void)
+{
+	unsigned long addr;
+	phys_addr_t end;
+
+	/* Clear out all the mappings below the kernel image. */
+	for (addr = 0; addr < MODULES_VADDR; addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+	for (; addr < PAGE_OFFSET; addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+
+	/* Find the end of the first block of lowmem. */
+	end = memblock.memory.regions[0].base + memblock.memory.regions[0].size;
+	if (end >= arm_lowmem_limit)
+		end = arm_lowmem_limit;
+
+	/*
+	 * Clear out all the kernel space mappings, except for the first
+	 * memory bank, up to the vmalloc region.
+	 */
+	for (addr = __phys_to_virt(end); addr < VMALLOC_START; addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+}
+
+/*
  * paging_init - setup_arch's call between arm_memblock_init() and
- * bootmem_init() (v5.10 arch/arm/mm/mmu.c).  Of Linux's steps only
- * map_lowmem is here; the rest (prepare_page_table, devicemaps_init,
- * kmap_init ...) comes with chapters 25 and 26.  Nothing after the
- * switch reaches a device: the board's console is semihosting.
+ * bootmem_init() (v5.10 arch/arm/mm/mmu.c).  Of Linux's steps,
+ * prepare_page_table and map_lowmem are here; the rest
+ * (devicemaps_init, kmap_init ...) comes with chapters 25 to 30.
+ * Nothing after the switch reaches a device: the board's console is
+ * semihosting.  The TLB is flushed at the end, as devicemaps_init()
+ * does, with the machine's TLBIALL rather than chapter 19's
+ * local_flush_tlb_all(): the identity entries just cleared must not
+ * survive in it.
  */
 void paging_init(void)
 {
 	/* 5.10's build_mem_type_table() says which policy it chose */
 	pr_info("Memory policy: Data cache writeback\n");
+	prepare_page_table();
 	map_lowmem();
+	tlbiall();
 }
 
 /*

@@ -36,7 +36,7 @@
  *
  * Return: the SCTLR value that turns the MMU on.
  */
-u32 __v7_setup(phys_addr_t pgd)
+u32 __head __v7_setup(phys_addr_t pgd)
 {
 	/* TODO(ch15): invalidate the I-cache (ICIALLU) and the TLB
 	   (TLBIALL), set TTBCR and TTBR1, complete with dsb(), return

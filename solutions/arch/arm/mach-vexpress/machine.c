@@ -27,8 +27,9 @@
 const char machine_name[] = "arm";
 
 /*
- * The image is loaded into the board's RAM at its link address
- * (0x60010000 on), so its init sections have frames and struct pages.
+ * The image is loaded into the board's RAM (0x60010000 on) and linked
+ * at its linear-map address, so its init sections have frames and
+ * struct pages.
  */
 bool machine_image_in_ram(void)
 {
@@ -44,16 +45,30 @@ void machine_text_writable(void *start, size_t size, bool writable)
 /* ARM Linux's poison for freed init memory: UDF in ARM and Thumb. */
 const u32 machine_undef_insn = 0xe7fddef0;
 
+/* head.S's table: devices and RAM at their own address, the image at
+ * PAGE_OFFSET; and SCTLR as head.S left it. */
+extern u32 machine_pgd[];
+static u32 machine_sctlr;
+
+/*
+ * The state of a fresh boot, as far as the image, linked at PAGE_OFFSET,
+ * can go on running: the MMU on with head.S's table, which the kernel's
+ * head code leaves only through machine_run_mmu_off().  Whatever table
+ * the last test left live maps the image at PAGE_OFFSET (the code below
+ * runs there), so the switch can happen with the MMU on: both TTBRs
+ * first, so that either half of the address space finds the image.
+ */
 void machine_boot(const void *fdt)
 {
-	/* Runs identity-mapped (or with the MMU off), so this is safe. */
-	set_cr(get_cr() & ~CR_M);
-	tlbiall();
-	set_domain(0);
+	u32 pgd = (u32)__pa(machine_pgd);
+
+	cpu_set_ttbr(1, pgd);
+	cpu_set_ttbr(0, pgd);
 	cpu_set_ttbcr(0);
-	cpu_set_ttbr(0, 0);
-	cpu_set_ttbr(1, 0);
+	set_domain(domain_val(0, DOMAIN_CLIENT));
 	cpu_set_contextidr(0);
+	tlbiall();
+	set_cr(machine_sctlr);
 	kernel_state_reset();
 	if (setup_machine_fdt(fdt))
 		panic("machine_boot: unusable device tree");
@@ -183,14 +198,16 @@ void vexpress_start(void)
 	static char *argv[32];
 	int argc;
 
+	machine_sctlr = get_cr();
 	initialise_monitor_handles();
 	kernel_state_reset(); /* takes the copy before anything runs */
 	argc = get_args(argv, 32);
 	exit(main(argc, argv));
 }
 
-/* The image runs at its load address: the identity (asm/memory.h). */
+/* The image's linear address less the linear map's offset: its load
+ * address (asm/memory.h).  Runs with the MMU off too: arithmetic only. */
 unsigned long machine_virt_to_idmap(unsigned long x)
 {
-	return x;
+	return __virt_to_phys_nodebug(x);
 }

@@ -66,21 +66,13 @@
 
 /*
  * The landmarks of the virtual layout that this kernel does not have
- * yet: Part IV brings the modules area, vmalloc, the fixmap and the
- * vectors page with their constants.  Until then they are defined here
- * with v5.10's values (arch/arm/include/asm/memory.h, pgtable.h,
- * fixmap.h), so that the regions are named where 5.10 names them.
- * FIXADDR_START is v5.10.0's 0xffc00000: 5.10.38 and later have
- * 0xffc80000, below which ARM 9012/1 put the device tree.
+ * yet: Part IV brings the fixmap and the vectors page with their
+ * constants (chapters 25 and 30).  Until then they are defined here
+ * with v5.10's values (arch/arm/include/asm/fixmap.h, memory.h), so
+ * that the regions are named where 5.10 names them.  FIXADDR_START is
+ * v5.10.0's 0xffc00000: 5.10.38 and later have 0xffc80000, below which
+ * ARM 9012/1 put the device tree.
  */
-#ifndef MODULES_VADDR
-#define MODULES_VADDR (PAGE_OFFSET - SZ_16M)
-#endif
-#ifndef VMALLOC_START
-extern void *high_memory; /* arch/arm/mm/mmu.c: adjust_lowmem_bounds() */
-#define VMALLOC_START \
-	(((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
-#endif
 #ifndef FIXADDR_START
 #define FIXADDR_START 0xffc00000UL
 #endif

@@ -36,7 +36,7 @@
  *
  * Return: the SCTLR value that turns the MMU on.
  */
-u32 __v7_setup(phys_addr_t pgd)
+u32 __head __v7_setup(phys_addr_t pgd)
 {
 	// BEGIN SOLUTION ch15
 	write_sysreg(0, ICIALLU); /* I+BTB cache invalidate */

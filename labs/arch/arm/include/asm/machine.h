@@ -26,6 +26,22 @@ extern const char machine_name[];
  */
 void machine_boot(const void *fdt);
 
+/*
+ * machine_run_mmu_off - run @fn(@arg) as Linux's head code runs: at its
+ * physical address, with the MMU off, after loading @regs (unless NULL)
+ * as a boot loader would leave them.  @fn is __head code
+ * (asm/proc-fns.h).  If @fn turns the MMU on, the machine goes on with
+ * @fn's table, which must map .idmap.text at its own address and the
+ * image at PAGE_OFFSET; if not, with the machine's own table again (on
+ * the host: with the MMU off).  Return: what @fn returned.
+ */
+struct machine_boot_regs {
+	u32 sctlr, ttbr0, ttbr1, ttbcr, dacr;
+};
+unsigned long machine_run_mmu_off(unsigned long (*fn)(unsigned long),
+				  unsigned long arg,
+				  const struct machine_boot_regs *regs);
+
 void machine_console_write(const char *s, size_t len);
 __noreturn void machine_halt(int status);
 

@@ -14,8 +14,10 @@
  *               | 0x60004000 swapper_pg_dir    |  16 KiB, Linux's place
  *               | 0x60008000 boot page table   |  16 KiB, built by the
  *               |                              |  machine before tests
- *   0x60010000  | kernel + harness image       |
- *               | heap, stacks                 |
+ *               | 0x6000c000 device tree blob  |  for ch18's boots
+ *   0x60010000  | kernel + harness image       |  linked at PAGE_OFFSET
+ *               | heap, stacks                 |  + 0x10000 on the board
+
  *   0x60800000  +------------------------------+  KERNEL_IMAGE_END
  *               | RAM managed by the kernel    |
  */
@@ -23,7 +25,9 @@
 #define _ASM_ARM_MEMORY_H
 
 #include <linux/const.h>
+#ifndef __ASSEMBLY__
 #include <linux/types.h>
+#endif
 #include <asm/page.h>
 
 #define PLAT_PHYS_OFFSET UL(0x60000000)
@@ -49,6 +53,14 @@
 #define VMALLOC_END UL(0xff800000)
 /* The top of user space: 16 MiB below PAGE_OFFSET keep the modules. */
 #define TASK_SIZE (PAGE_OFFSET - UL(0x01000000))
+/*
+ * The modules' area, between TASK_SIZE and PAGE_OFFSET: within 32 MiB
+ * of the kernel's text, the reach of a BL (chapter 31).  Without
+ * CONFIG_HIGHMEM it ends at PAGE_OFFSET; with it, one PMD below, where
+ * the pkmap area lies (v5.10 asm/memory.h).
+ */
+#define MODULES_VADDR (PAGE_OFFSET - UL(0x01000000))
+#define MODULES_END (PAGE_OFFSET - UL(0x00200000))
 
 #ifndef __ASSEMBLY__
 #define __virt_to_phys_nodebug(x) ((unsigned long)(x)-PAGE_OFFSET + PHYS_OFFSET)
@@ -57,21 +69,19 @@
 #define __va(x) ((void *)(uintptr_t)__phys_to_virt((phys_addr_t)(x)))
 
 /*
- * The physical address of a symbol of the image.  Linux links ARM's
- * image at PAGE_OFFSET + TEXT_OFFSET, in the linear map, and
- * __pa_symbol() subtracts; ours is linked at its load address
- * (0x60010000), so the symbol's address is already physical.  Only
- * meaningful where the image is in the board's RAM
- * (machine_image_in_ram()).
- * SIMPLIFIED(v5.10 arch/arm/include/asm/memory.h): identity-linked image.
+ * The physical address of a symbol of the image.  As Linux's, the
+ * board's image is linked at PAGE_OFFSET + TEXT_OFFSET... in the linear
+ * map (ours at PAGE_OFFSET + 0x10000, mach-vexpress/kernel.lds.S), so
+ * this is __pa().  Only meaningful where the image is in the board's
+ * RAM (machine_image_in_ram()): the host's image is the host program.
  */
-#define __pa_symbol(x) ((phys_addr_t)(uintptr_t)(x))
+#define __pa_symbol(x) __pa((unsigned long)(x))
 
 /*
  * virt_to_idmap - the physical address at which the code at @x can run
  * with the MMU off, and so the address its identity map must use
- * (Linux: __virt_to_idmap() and its arch_virt_to_idmap hook).  The board
- * runs at its load address: the address itself.  The host's code is the
+ * (Linux: __virt_to_idmap() and its arch_virt_to_idmap hook).  On the
+ * board, __pa() of the image's linear address.  The host's code is the
  * host program's; it answers where that code lies in the image window.
  */
 unsigned long machine_virt_to_idmap(unsigned long x);

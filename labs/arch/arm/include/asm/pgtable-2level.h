@@ -56,6 +56,17 @@ static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long addr)
 	return (pmd_t *)pgd;
 }
 
+/*
+ * Both hardware entries of a pgd entry.  SIMPLIFIED(v5.10
+ * arch/arm/include/asm/pgtable-2level.h): no clean_pmd_entry(); QEMU's
+ * walks do not go through the data cache.
+ */
+#define pmd_clear(pmdp)               \
+	do {                          \
+		(pmdp)[0] = __pmd(0); \
+		(pmdp)[1] = __pmd(0); \
+	} while (0)
+
 #define pmd_large(pmd) (pmd_val(pmd) & 2)
 #define pmd_bad(pmd) (pmd_val(pmd) & 2)
 #define pmd_present(pmd) (pmd_val(pmd))

@@ -35,6 +35,20 @@ static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long address)
 
 #define pgd_offset_k(address) pgd_offset_pgd(swapper_pg_dir, (address))
 
+/* The kernel's pmd of @va (include/linux/pgtable.h, new in 5.8). */
+static inline pmd_t *pmd_off_k(unsigned long va)
+{
+	return pmd_offset(pgd_offset_k(va), va);
+}
+
+/*
+ * vmalloc's area starts 8 MiB above the end of lowmem (the gap catches
+ * stray accesses off its end) and ends at VMALLOC_END (asm/memory.h).
+ */
+extern void *high_memory;
+#define VMALLOC_START \
+	(((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
+
 /* The next pgd boundary after addr, or end if it comes first. */
 #define pgd_addr_end(addr, end)                                                \
 	({                                                                     \

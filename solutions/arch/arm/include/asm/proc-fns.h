@@ -6,7 +6,21 @@
 #ifndef _ASM_ARM_PROC_FNS_H
 #define _ASM_ARM_PROC_FNS_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
+#include <asm/pgtable-2level-types.h>
+
+/*
+ * __head - code that runs at its physical address with the MMU off
+ * (Linux's __HEAD, the .head.text of head.S).  The board's image is
+ * linked at PAGE_OFFSET, so this code may not use the address of
+ * anything it was linked with: it may compute with such addresses, but
+ * must not load, store or jump through them (no variables, no jump
+ * tables, no calls through pointers), and it may call only functions
+ * that keep the same rule.  On the board these functions lie in the
+ * image's first megabyte, beside .idmap.text (kernel.lds.S).
+ */
+#define __head __section(".head.text")
 
 /* proc-v7.c (proc-v7.S): invalidate, TTBCR/TTBR1; the SCTLR to write */
 u32 __v7_setup(phys_addr_t pgd);
@@ -20,6 +34,8 @@ phys_addr_t __create_page_tables(phys_addr_t fdt_pa);
 /* idmap.c */
 void identity_mapping_add(u32 *pgd, const char *text_start,
 			  const char *text_end, u32 prot);
+extern pgd_t *idmap_pgd;
+int init_static_idmap(void);
 
 /* mmu.c: the rest of lowmem into swapper_pg_dir (chapter 25 replaces) */
 void paging_init(void);

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Layout of the ARM image (cf. arch/arm/kernel/vmlinux.lds.S), run
+ * through the C preprocessor for asm/memory.h's constants.
+ *
+ * As Linux's, the image is linked at its linear-map address and loaded
+ * at its physical one (the ELF's LMA, where QEMU puts it):
+ *
+ *   virtual (VMA)          physical (LMA)
+ *   PAGE_OFFSET+0x10000    0x60010000  .head.text: head.S, then the code
+ *                                      that runs with the MMU off
+ *                                      (head.c, proc-v7.c, cp15.c)
+ *                                      and .idmap.text, all in the
+ *                                      image's first megabyte
+ *                                      .text (vectors first), .rodata,
+ *                                      the init sections, .kdata,
+ *                                      .data, .kbss, .bss, the heap
+ *                                      growing up, the SVC stack below
+ *   PAGE_OFFSET+0x800000   0x60800000  KERNEL_IMAGE_END: the kernel's
+ *                                      RAM starts
+ *
+ * .kdata and .kbss hold the portable kernel's variables (the objects of
+ * libkernel.a) so that machine_boot() can reset them between tests
+ * without touching the test harness's own state.  The kernel's code and
+ * read-only data come first in .text and .rodata, marked for the boot
+ * log's "Memory:" line (asm-generic/sections.h).  The init sections
+ * lie between __init_begin and __init_end, page aligned, so that
+ * free_initmem() frees whole pages (chapter 11).
+ */
+#include <asm/memory.h>
+
+/* virtual - physical, Linux's LOAD_OFFSET for this image */
+#define LOAD_OFFSET (PAGE_OFFSET - PHYS_OFFSET)
+
+OUTPUT_ARCH(arm)
+/* QEMU jumps to the entry at its physical address, the MMU off */
+ENTRY(_start_phys)
+
+SECTIONS
+{
+	. = PAGE_OFFSET + 0x00010000;
+	_text = .;
+	/*
+	 * What runs at its physical address: head.S until it has turned the
+	 * machine's MMU on, and the kernel's own MMU-off code (chapters 15
+	 * and 18), with the CP15 accessors it calls.  __turn_mmu_on returns
+	 * into its callers here after the MMU is on: the section that
+	 * identity-maps .idmap.text must map them too, as the first
+	 * megabyte of Linux's image holds its .head.text and .idmap.text.
+	 */
+	.head.text : AT(ADDR(.head.text) - LOAD_OFFSET) {
+		KEEP(*(.text.head))
+		*(.head.text)
+		*libmach.a:*cp15.c.o(.text .text.*)
+		. = ALIGN(32);
+		__idmap_text_start = .;
+		KEEP(*(.idmap.text))
+		__idmap_text_end = .;
+	}
+	/* machine_run_mmu_off()'s stack, in the same megabyte (head.S) */
+	.head.stack (NOLOAD) : { *(.head.stack) }
+	ASSERT((_text >> 20) == ((__head_stack_top - 1) >> 20),
+	       ".head.text, .idmap.text and the head stack must share the image's first megabyte")
+	_start_phys = _start - LOAD_OFFSET;
+	.text : {
+		_stext = .;
+		KEEP(*(.vectors))
+		. = ALIGN(32);
+		__kernel_text_start = .;
+		*libkernel.a:*(.text .text.*)
+		__kernel_text_end = .;
+		*(.text .text.*)
+		*(.glue_7 .glue_7t .vfp11_veneer .v4_bx)
+		KEEP(*(.init)) KEEP(*(.fini))
+	}
+	.rodata : {
+		__kernel_rodata_start = .;
+		*libkernel.a:*(.rodata .rodata.*)
+		__kernel_rodata_end = .;
+		*(.rodata .rodata.*)
+	}
+	.ARM.extab : { *(.ARM.extab* .gnu.linkonce.armextab.*) }
+	.ARM.exidx : {
+		__exidx_start = .;
+		*(.ARM.exidx* .gnu.linkonce.armexidx.*)
+		__exidx_end = .;
+	}
+	.init_array : {
+		PROVIDE_HIDDEN(__preinit_array_start = .);
+		KEEP(*(.preinit_array))
+		PROVIDE_HIDDEN(__preinit_array_end = .);
+		PROVIDE_HIDDEN(__init_array_start = .);
+		KEEP(*(SORT(.init_array.*))) KEEP(*(.init_array))
+		PROVIDE_HIDDEN(__init_array_end = .);
+		PROVIDE_HIDDEN(__fini_array_start = .);
+		KEEP(*(SORT(.fini_array.*))) KEEP(*(.fini_array))
+		PROVIDE_HIDDEN(__fini_array_end = .);
+	}
+	. = ALIGN(4096);
+	__init_begin = .;
+	.init.text : {
+		_sinittext = .;
+		*(.init.text .init.text.*)
+		_einittext = .;
+	}
+	.init.data : { *(.init.data .init.data.*) }
+	. = ALIGN(4096);
+	__init_end = .;
+	.kdata : ALIGN(8) {
+		__kernel_data_start = .;
+		*libkernel.a:*(.data .data.*)
+		. = ALIGN(8);
+		__kernel_data_end = .;
+	}
+	.data : ALIGN(8) { *(.data .data.*) }
+	/* head.S's first table, outside .bss: in use when .bss is cleared */
+	.machine_pgd (NOLOAD) : ALIGN(16384) { *(.machine_pgd) }
+	. = ALIGN(8);
+	__bss_start__ = .;
+	.kbss (NOLOAD) : ALIGN(8) {
+		__kernel_bss_start = .;
+		*libkernel.a:*(.bss .bss.* COMMON)
+		. = ALIGN(8);
+		__kernel_bss_end = .;
+	}
+	.bss (NOLOAD) : ALIGN(8) {
+		*(.bss .bss.* COMMON)
+		. = ALIGN(8);
+	}
+	__bss_end__ = .;
+	end = .;
+	_end = .;
+
+	__stack_top = PAGE_OFFSET + 0x00800000;
+	__stack_limit = PAGE_OFFSET + 0x00700000;
+	ASSERT(end <= __stack_limit - 0x200000,
+	       "image too large: it must leave 2 MiB of heap below the stack")
+
+	/DISCARD/ : { *(.note.GNU-stack) *(.ARM.attributes.discard) }
+}
