@@ -205,6 +205,7 @@ void ktest_boot_slab(void)
 }
 
 const void *ktest_boot_fdt;
+u32 ktest_head_pgd[HW_L1_ENTRIES];
 #define SWAPPER_GARBAGE 0xa6a6a6a6U /* a section descriptor */
 
 /* Is @va mapped by a section of @pgd to @pa? */
@@ -292,5 +293,7 @@ void ktest_boot_paging(void)
 	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "
 		    "__v7_setup, __enable_mmu, __turn_mmu_on)");
 	machine_run_mmu_off(enable_mmu_phys, pgd_pa, &loader);
+	/* the table the boot switched to, before paging_init() rewrites it */
+	memcpy(ktest_head_pgd, swapper_pg_dir, PG_DIR_SIZE);
 	boot_mm(BOOTMEM_REAL, true, true, true);
 }

@@ -308,6 +308,8 @@ void ktest_boot_slab(void);
  */
 void ktest_boot_paging(void);
 extern const void *ktest_boot_fdt; /* the blob machine_boot() was given */
+/* swapper_pg_dir as the paging stage switched to it, before paging_init() */
+extern u32 ktest_head_pgd[4096];
 
 /*
  * The next boots pass "page_poison=on" (struct ktest_suite

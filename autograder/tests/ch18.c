@@ -23,7 +23,9 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
+#include <asm/mach/map.h>
 #include <asm/ptdump.h>
+#include "arch/arm/mm/mm.h"
 #include "mm/internal.h"
 #include "ktest.h"
 
@@ -80,19 +82,19 @@ static const char *const rule[] = {
 		      "sections at their linear address: the DTB lies in the "
 		      "image, both steps write this entry (the DTB's last); "
 		      "dtb_mapped_where_it_lies tells them apart",
-	[LOWMEM] = "paging_init(): lowmem at PAGE_OFFSET",
+	[LOWMEM] = "paging_init(): map_lowmem() maps lowmem at PAGE_OFFSET, "
+		   "MT_MEMORY_RWX from _stext to __init_end, MT_MEMORY_RW "
+		   "elsewhere, over what head.S mapped",
 	[BELOW] = "paging_init(): prepare_page_table() clears everything "
 		  "below PAGE_OFFSET, the identity map too (it lives on in "
 		  "idmap_pgd)",
 };
 
 /*
- * What entry @i of swapper_pg_dir must hold, and which rule says so:
- * as __create_page_tables(@fdt_pa) leaves it (@fdt_pa 0: no device
- * tree), or once paging_init() ran (@lowmem): the identity map gone,
- * lowmem at PAGE_OFFSET.
+ * What entry @i of swapper_pg_dir must hold, and which rule says so, as
+ * __create_page_tables(@fdt_pa) leaves it (@fdt_pa 0: no device tree).
  */
-static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
+static u32 expected_entry(u32 i, u32 fdt_pa, enum why *why)
 {
 	const u32 flags = MM_MMUFLAGS;
 	u32 va = i << SECTION_SHIFT;
@@ -105,10 +107,6 @@ static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 		*why = in_dtb ? IMAGE_DTB : IMAGE;
 		return __pa(va) | flags;
 	}
-	if (lowmem && va < PAGE_OFFSET) {
-		*why = BELOW;
-		return 0;
-	}
 	if (i >= idmap_s && i <= idmap_e) {
 		*why = IDMAP;
 		return va | flags;
@@ -117,11 +115,27 @@ static u32 expected_entry(u32 i, u32 fdt_pa, bool lowmem, enum why *why)
 		*why = DTB;
 		return __pa(va) | flags;
 	}
-	if (lowmem && va >= PAGE_OFFSET && __pa(va) < arm_lowmem_limit &&
-	    memblock_is_memory(__pa(va))) {
+	*why = NONE;
+	return 0;
+}
+
+/* Entry @i of the final table, after paging_init(). */
+static u32 expected_final(u32 i, enum why *why)
+{
+	u32 va = i << SECTION_SHIFT;
+	u32 x_start = virt_to_idmap(_stext) & PMD_SECT_BASE_MASK;
+	u32 x_end = ALIGN(virt_to_idmap(__init_end), SECTION_SIZE);
+
+	if (va < PAGE_OFFSET) {
+		*why = BELOW;
+		return 0;
+	}
+	if (__pa(va) < arm_lowmem_limit && memblock_is_memory(__pa(va))) {
+		bool x = __pa(va) >= x_start && __pa(va) < x_end;
+
 		*why = LOWMEM;
-		return __pa(va) | PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
-		       PMD_SECT_XN | PMD_SECT_WB;
+		return __pa(va) | get_mem_type(x ? MT_MEMORY_RWX : MT_MEMORY_RW)
+					  ->prot_sect;
 	}
 	*why = NONE;
 	return 0;
@@ -148,17 +162,18 @@ static const char *differs(u32 got, u32 want)
 	return "wrong bits";
 }
 
+/* The table the boot switched to, as __create_page_tables() left it. */
 START_TEST(every_swapper_entry)
 {
-	const u32 *pgd = swapper();
+	const u32 *pgd = ktest_head_pgd;
 
 	for (u32 i = 0; i < HW_L1_ENTRIES; i++) {
 		enum why why;
-		u32 want = expected_entry(i, KTEST_FDT_PHYS, true, &why);
+		u32 want = expected_entry(i, KTEST_FDT_PHYS, &why);
 
 		ck_assert_msg(pgd[i] == want,
-			      "swapper_pg_dir[%u] (VA 0x%08x) is %08x, "
-			      "expected %08x: %s; rule: %s",
+			      "swapper_pg_dir[%u] (VA 0x%08x) was %08x when "
+			      "the MMU went on, expected %08x: %s; rule: %s",
 			      i, i << SECTION_SHIFT, pgd[i], want,
 			      differs(pgd[i], want), rule[why]);
 	}
@@ -216,7 +231,7 @@ static void find_difference(const u32 *pgd, u32 fdt_pa, void *arg)
 	struct first_difference *d = arg;
 
 	for (u32 i = 0; i < HW_L1_ENTRIES && !d->found; i++) {
-		d->want = expected_entry(i, fdt_pa, false, &d->why);
+		d->want = expected_entry(i, fdt_pa, &d->why);
 		d->found = pgd[i] != d->want;
 		d->got = pgd[i], d->at = i, d->fdt = fdt_pa;
 	}
@@ -324,11 +339,16 @@ START_TEST(kernel_above_page_offset)
 	static int data;
 	char here;
 
-	for (u32 i = 0; i < PAGE_OFFSET >> SECTION_SHIFT; i++)
-		ck_assert_msg(!pgd[i],
+	for (u32 i = 0; i < HW_L1_ENTRIES; i++) {
+		enum why why;
+		u32 want = expected_final(i, &why);
+
+		ck_assert_msg(pgd[i] == want,
 			      "swapper_pg_dir[%u] (VA 0x%08x) is %08x after "
-			      "paging_init(): %s",
-			      i, i << SECTION_SHIFT, pgd[i], rule[BELOW]);
+			      "paging_init(), expected %08x: %s; rule: %s",
+			      i, i << SECTION_SHIFT, pgd[i], want,
+			      differs(pgd[i], want), rule[why]);
+	}
 	ck_assert_msg(
 		idmap && (idmap[pa >> SECTION_SHIFT] & PMD_SECT_BASE_MASK) ==
 				 (pa & PMD_SECT_BASE_MASK),
