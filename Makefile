@@ -171,8 +171,9 @@ test: needs-solutions deps
 	$(MAKE) -s --no-print-directory lab-check format-check && \
 	step 2 "building solutions/ for both machines" && \
 	$(MAKE) -s --no-print-directory build TREE=solutions MACH=both && \
-	step 3 "every suite on both machines, crash isolation, the shell" && \
+	step 3 "every suite on both machines, crash isolation, the 2G/2G split, the shell" && \
 	$(MAKE) -s --no-print-directory -j2 test-machines test-harness && \
+	$(MAKE) -s --no-print-directory -j2 test-vmsplit && \
 	$(MAKE) -s --no-print-directory test-shell && \
 	step 4 "validity: every graded test fails on its stub" && \
 	$(PY) autograder/tools/validity.py && \
@@ -212,6 +213,20 @@ test-machines: test-machines-host test-machines-arm
 test-machines-host test-machines-arm: test-machines-%:
 	@$(PY) autograder/tools/run.py --mach $* --bin $(call IMAGE_$*,solutions) \
 		--quiet --json build/test-suites-$*.json
+
+# The kernel built for the 2G/2G split (VMSPLIT=2G, chapter 20): the
+# machines' own suite and the chapters that switch tables and build the
+# kernel's map run on both machines with PAGE_OFFSET 0x80000000.
+VMSPLIT_CHAPTERS := 00 15 18 19
+.PHONY: test-vmsplit test-vmsplit-host test-vmsplit-arm
+test-vmsplit: test-vmsplit-host test-vmsplit-arm
+test-vmsplit-host test-vmsplit-arm: test-vmsplit-%:
+	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
+		TREE=solutions MACH=$* VMSPLIT=2G
+	@$(PY) autograder/tools/run.py --mach $* --quiet \
+		--bin $(subst /$*/,/$*-vmsplit-2G/,$(call IMAGE_$*,solutions)) \
+		$(foreach c,$(VMSPLIT_CHAPTERS),--chapter $(c)) \
+		--json build/test-vmsplit-2G-$*.json
 
 test-harness: test-harness-host test-harness-arm
 test-harness-host test-harness-arm: test-harness-%:

@@ -10,7 +10,8 @@
 
 TREE ?= solutions
 MACH ?= host
-OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)
+# A split other than 3G builds apart: the flags are not in the objects' names.
+OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)$(if $(filter-out 3G,$(VMSPLIT)),-vmsplit-$(VMSPLIT))
 DEPS ?= build/deps/arm
 TESTDIRS ?= autograder/tests $(wildcard autograder/hidden/tests)
 V ?= 0
@@ -29,10 +30,21 @@ TSRC := $(sort $(wildcard autograder/harness/*.c) \
 	$(foreach d,$(TESTDIRS),$(wildcard $(d)/*.c)))
 DTS := $(sort $(wildcard $(TREE)/arch/arm/boot/dts/*.dts))
 
+# Where user space ends and the kernel begins (arch/arm/Kconfig's
+# VMSPLIT_* choice, chapter 20): 3G (the default), 2G or 1G.
+VMSPLIT ?= 3G
+PAGE_OFFSET_3G := 0xC0000000
+PAGE_OFFSET_2G := 0x80000000
+PAGE_OFFSET_1G := 0x40000000
+ifeq ($(PAGE_OFFSET_$(VMSPLIT)),)
+$(error VMSPLIT must be 3G, 2G or 1G, not '$(VMSPLIT)')
+endif
+CONFIG := -DCONFIG_VMSPLIT_$(VMSPLIT) -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET_$(VMSPLIT))
+
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 # __FILE__ relative to the tree, as Linux prints it ("kernel BUG at
 # mm/page_alloc.c:718!"), wherever the tree lies.
-CFLAGS_COMMON := -std=gnu11 -g -O2 $(WARN) -fno-common -fno-strict-aliasing \
+CFLAGS_COMMON := -std=gnu11 -g -O2 $(WARN) $(CONFIG) -fno-common -fno-strict-aliasing \
 	-fmacro-prefix-map=$(abspath $(TREE))/= -fmacro-prefix-map=$(TREE)/= \
 	-I$(TREE)/include -I$(TREE)/arch/arm/include -I$(TREE) -Iautograder/harness
 

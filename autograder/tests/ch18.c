@@ -42,8 +42,9 @@ START_TEST(swapper_pg_dir_is_live)
 		      "the boot must switch to the kernel's table",
 		      read_sysreg(TTBR0_32),
 		      (unsigned long)__pa(swapper_pg_dir));
-	ck_assert_msg(__pa(swapper_pg_dir) == 0x60004000UL &&
-			      (unsigned long)swapper_pg_dir == 0xc0004000UL,
+	ck_assert_msg(__pa(swapper_pg_dir) == PHYS_OFFSET + 0x4000 &&
+			      (unsigned long)swapper_pg_dir ==
+				      PAGE_OFFSET + 0x4000,
 		      "swapper_pg_dir must lie 16 KiB below the kernel at "
 		      "PAGE_OFFSET + TEXT_OFFSET - 0x4000");
 	ck_assert_msg(read_sysreg(DACR) == DACR_INIT && !read_sysreg(TTBCR),

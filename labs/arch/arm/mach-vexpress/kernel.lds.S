@@ -63,7 +63,6 @@ SECTIONS
 	       ".head.text, .idmap.text and the head stack must share the image's first megabyte")
 	_start_phys = _start - LOAD_OFFSET;
 	.text : {
-		_stext = .;
 		KEEP(*(.vectors))
 		. = ALIGN(32);
 		__kernel_text_start = .;

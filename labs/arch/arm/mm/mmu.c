@@ -28,6 +28,7 @@
 #include <asm/mach/map.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
+#include <asm-generic/sections.h>
 #include "mm.h"
 #include "../../../mm/internal.h"
 
@@ -61,33 +62,63 @@ void adjust_lowmem_bounds(void)
 	memblock_set_current_limit(arm_lowmem_limit);
 }
 
+/* Map [start, end) of lowmem at its linear address as @type. */
+static void map_lowmem_range(phys_addr_t start, phys_addr_t end,
+			     unsigned int type)
+{
+	struct map_desc map = {
+		.pfn = __phys_to_pfn(start),
+		.virtual = __phys_to_virt(start),
+		.length = end - start,
+		.type = type,
+	};
+
+	create_section_mapping(swapper_pg_dir, &map);
+}
+
 /*
  * map_lowmem - the linear map of lowmem in swapper_pg_dir, by sections
- *
- * head.S's table maps the kernel image; the rest of lowmem (where
- * memblock puts mem_map, at its top) is mapped here, before
- * bootmem_init() touches it.  Sections head.S already wrote stay.
- * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: map_lowmem): every section is
- * MT_MEMORY_RW (privileged RW, XN, write-back, not shared on our
- * uniprocessor board) through a loop of our own; chapter 25 replaces
- * this with create_mapping() and the memory types of
- * build_mem_type_table().
+ * (v5.10 arch/arm/mm/mmu.c), over what head.S mapped: the megabytes of
+ * the kernel's code, from _stext to __init_end, MT_MEMORY_RWX; the rest
+ * of lowmem MT_MEMORY_RW (execute-never).  5.10 then takes write away
+ * from the text and execute from the rest with CONFIG_STRICT_KERNEL_RWX
+ * (mark_rodata_ro(), chapter 25).
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c): create_section_mapping() in
+ * place of create_mapping() (no page tables until chapter 23); the
+ * kernel's code is found with virt_to_idmap(), which on the board is
+ * __pa() and on the host says where in the image window the host
+ * program's code would lie.
  */
 static void map_lowmem(void)
 {
-	u32 *pgd = (u32 *)swapper_pg_dir;
-	const u32 prot = get_mem_type(MT_MEMORY_RW)->prot_sect;
+	phys_addr_t kernel_x_start =
+		round_down(virt_to_idmap(_stext), SECTION_SIZE);
+	phys_addr_t kernel_x_end =
+		round_up(virt_to_idmap(__init_end), SECTION_SIZE);
 	phys_addr_t start, end;
 	u64 i;
 
+	/* Map all the lowmem memory banks. */
 	for_each_mem_range(i, &start, &end) {
-		end = min(end, arm_lowmem_limit);
-		for (phys_addr_t pa = start & PMD_SECT_BASE_MASK; pa < end;
-		     pa += SECTION_SIZE) {
-			u32 *entry = &pgd[__phys_to_virt(pa) >> SECTION_SHIFT];
+		if (end > arm_lowmem_limit)
+			end = arm_lowmem_limit;
+		if (start >= end)
+			break;
 
-			if (!*entry)
-				*entry = pa | prot;
+		if (end < kernel_x_start) {
+			map_lowmem_range(start, end, MT_MEMORY_RWX);
+		} else if (start >= kernel_x_end) {
+			map_lowmem_range(start, end, MT_MEMORY_RW);
+		} else {
+			/* This better cover the entire kernel */
+			if (start < kernel_x_start)
+				map_lowmem_range(start, kernel_x_start,
+						 MT_MEMORY_RW);
+			map_lowmem_range(kernel_x_start, kernel_x_end,
+					 MT_MEMORY_RWX);
+			if (kernel_x_end < end)
+				map_lowmem_range(kernel_x_end, end,
+						 MT_MEMORY_RW);
 		}
 	}
 	dsb(); /* the table writes before the walks that need them */

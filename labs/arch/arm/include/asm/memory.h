@@ -40,13 +40,19 @@
 #define BOOT_PGD_PHYS (PHYS_OFFSET + UL(0x8000))
 
 /*
- * The kernel's virtual layout, VMSPLIT_3G (chapter 20): user space below
- * PAGE_OFFSET, the linear map of lowmem from PAGE_OFFSET.  Chapter 21
- * explains __va/__pa; the memory chapters use them from chapter 3 on,
- * and the boot map (autograder/harness/bootmap.c) provides the linear
- * mapping until chapter 25 builds it.
+ * The kernel's virtual layout (chapter 20): user space below
+ * PAGE_OFFSET, the linear map of lowmem from PAGE_OFFSET.  Where the
+ * split lies is chosen when the kernel is built, as Linux's Kconfig
+ * does (arch/arm/Kconfig: VMSPLIT_3G, the default, 0xC0000000;
+ * VMSPLIT_2G 0x80000000; VMSPLIT_1G 0x40000000): `make VMSPLIT=2G`.
+ * Chapter 21 explains __va/__pa; the memory chapters use them from
+ * chapter 3 on, and the boot map (autograder/harness/bootmap.c)
+ * provides the linear mapping until chapter 18 builds it.
  */
-#define PAGE_OFFSET UL(0xc0000000)
+#ifndef CONFIG_PAGE_OFFSET
+#define CONFIG_PAGE_OFFSET 0xC0000000
+#endif
+#define PAGE_OFFSET UL(CONFIG_PAGE_OFFSET)
 /* Where Linux's image starts in RAM; swapper_pg_dir lies just below. */
 #define TEXT_OFFSET UL(0x00008000)
 #define VMALLOC_OFFSET (8 * 1024 * 1024)
