@@ -679,6 +679,16 @@ static int cmd_walk(int argc, char **argv)
 	return 0;
 }
 
+/* vmlayout: the banner v5.0's mem_init() printed (chapter 20) */
+static int cmd_vmlayout(int argc, char **argv)
+{
+	(void)argv;
+	if (!needs(20, "vmlayout") || argc != 1)
+		return -1;
+	print_vm_layout();
+	return 0;
+}
+
 /* desc HEX [LEVEL]: the fields of a descriptor (chapter 17) */
 static int cmd_desc(int argc, char **argv)
 {
@@ -797,6 +807,8 @@ static const struct {
 	  cmd_walk },
 	{ "desc", "HEX [LEVEL]", "the fields of a descriptor (ch. 17)",
 	  cmd_desc },
+	{ "vmlayout", "", "the virtual memory layout banner (ch. 20)",
+	  cmd_vmlayout },
 	{ "reset", "", "boot a fresh machine", cmd_reset },
 	{ "quit", "", "leave (end of input does too)", NULL },
 };

@@ -66,6 +66,11 @@ MACHS = ('host', 'arm')
 IMAGE = {'host': 'ktest', 'arm': 'ktest.elf'}
 RUBRICS = [('autograder/tests/rubric', 'visible'),
            ('autograder/hidden/rubric', 'after_published')]
+# Chapters whose tests also run in other builds of the kernel: lines
+# `<chapter> <VMSPLIT>...` (chapter 20: the 2G/2G split).  A test of such
+# a chapter earns its points only when it passes in every build, on both
+# machines.
+CONFIGS = 'autograder/tests/configs'
 TIME_LIMIT = 900.0    # seconds per machine for a whole grade
 ERROR_LINES = 40      # compiler lines shown when a tree does not build
 BUILD_INPUTS = ('.c', '.h', '.S', '.lds', '.dts', '.dtsi')
@@ -108,6 +113,31 @@ def read_rubric(files):
                 seen[key] = '%s:%d' % (rel(path), no)
                 items.append((ch, words[1], float(words[2]), vis))
     return items
+
+
+def read_configs(path=None):
+    """{chapter: [VMSPLIT, ...]}: the other builds each chapter runs in."""
+    path = path or os.path.join(REPO, CONFIGS)
+    out = {}
+    if not os.path.exists(path):
+        return out
+    with open(path) as f:
+        for no, line in enumerate(f, 1):
+            words = line.split('#', 1)[0].split()
+            if not words:
+                continue
+            if len(words) < 2 or any(w not in ('1G', '2G', '3G')
+                                     for w in words[1:]):
+                raise SystemExit('grade: %s:%d: expected "<chapter> '
+                                 '<VMSPLIT>...", VMSPLIT one of 1G 2G 3G'
+                                 % (rel(path), no))
+            out[words[0].zfill(2)] = words[1:]
+    return out
+
+
+def run_mach(run_name):
+    """The machine of a run: 'host' for 'host' and 'host-2G'."""
+    return run_name.split('-', 1)[0]
 
 
 # --- building -------------------------------------------------------------
@@ -181,8 +211,8 @@ def follow_content(tree, out, content):
     os.replace(record + '.tmp', record)
 
 
-def build(tree, outdir, machs=MACHS, extra=()):
-    """Build TREE for MACHS in parallel into OUTDIR/<mach>.
+def build(tree, outdir, machs=MACHS, extra=(), suffix=''):
+    """Build TREE for MACHS in parallel into OUTDIR/<mach><SUFFIX>.
 
     Returns {mach: (ok, output)}.  EXTRA is added to make's arguments.
     What is rebuilt follows the files' content (follow_content()).
@@ -191,7 +221,7 @@ def build(tree, outdir, machs=MACHS, extra=()):
     tree = os.path.abspath(tree)
     content = tree_content(tree)
     for m in machs:
-        out = os.path.join(outdir, m)
+        out = os.path.join(outdir, m + suffix)
         os.makedirs(out, exist_ok=True)
         follow_content(tree, out, content)
         cmd = ['make', '--no-print-directory', '-f', 'autograder/mk/kernel.mk',
@@ -226,7 +256,10 @@ def list_image(mach, image):
 
 
 def run_machines(images, chapters, test, outdir, time_limit, test_timeout):
-    """Run CHAPTERS on every machine of IMAGES at once; {mach: records}.
+    """Run CHAPTERS on every run of IMAGES at once; {run: records}.
+
+    IMAGES is {run: image}, a run being a machine ('host') or a machine
+    in another build ('host-2G'); CHAPTERS a list, or {run: list}.
 
     Each machine runs in its own run.py bounded by TIME_LIMIT; if run.py
     itself does not finish in time it is killed and its tests are errors.
@@ -243,12 +276,13 @@ def _run_machines(images, chapters, test, outdir, time_limit, test_timeout,
     procs = {}
     for m, image in images.items():
         out = os.path.join(outdir, m)
-        cmd = [sys.executable, os.path.join(TOOLS, 'run.py'), '--mach', m,
+        cmd = [sys.executable, os.path.join(TOOLS, 'run.py'), '--mach',
+               run_mach(m),
                '--bin', image, '--quiet', '--json',
                os.path.join(out, 'results.json'), '--log',
                os.path.join(out, 'ktest.log'), '--time-limit',
                '%g' % time_limit]
-        for ch in chapters:
+        for ch in (chapters[m] if isinstance(chapters, dict) else chapters):
             cmd += ['--chapter', ch]
         if test:
             cmd += ['--test', test]
@@ -288,8 +322,9 @@ class Grade:
         self.rubric = [r for r in rubric if r[0] in chapters and
                        (not test or r[1] == test)]
         self.chapters, self.titles = chapters, {}
-        self.records = {}       # (ch, test) -> {mach: record}
-        self.expected = {}      # (ch, test) -> set of machines listing it
+        self.runs = list(MACHS)  # the machines, then other builds on them
+        self.records = {}       # (ch, test) -> {run: record}
+        self.expected = {}      # (ch, test) -> set of runs listing it
         self.build_error = None
         self.note = None
         self.preface = None     # what was graded, what was ignored
@@ -310,14 +345,15 @@ class Grade:
                         'the runner failed', [])
             return
         for r in records:
-            self.records.setdefault((r['chapter'], r['test']), {})[mach] = r
+            self.records.setdefault((r['chapter'], r['test']),
+                                    {})[mach] = dict(r, machine=mach)
 
     def verdict(self, ch, test):
         """(passed, [failing records]) of one test over its machines."""
         machs = self.expected.get((ch, test), set())
         got = self.records.get((ch, test), {})
         bad = []
-        for m in MACHS:
+        for m in self.runs:
             if m not in machs:
                 continue
             r = got.get(m) or run.record(ch, test, m, 'error', '',
@@ -353,7 +389,7 @@ class Grade:
         for ch in self.chapters:
             has_rubric = any(r[0] == ch for r in self.rubric)
             counts, ungraded_bad = {}, set()
-            for m in MACHS:
+            for m in self.runs:
                 keys = [k for k, ms in self.expected.items()
                         if k[0] == ch and m in ms and
                         (not has_rubric or self.graded(*k))]
@@ -397,22 +433,25 @@ def report(g, logs, out=sys.stdout):
     rows = g.table_rows()
     w = max([len(r[1]) for r in rows] + [5])
     w = min(w, 40)
-    out.write('%-4s %-*s %7s %7s %11s\n' % ('ch', w, 'title', 'host', 'arm',
-                                            'points'))
+    runs = g.runs
+    out.write('%-4s %-*s %s %11s\n' % ('ch', w, 'title', ' '.join(
+        '%7s' % r for r in runs), 'points'))
     notes = False
     for ch, title, counts, ungraded_bad, earned, possible in rows:
-        cells = ['%d/%d' % counts[m] if counts[m][1] else '-' for m in MACHS]
-        out.write('%-4s %-*s %7s %7s %11s%s\n' % (
-            ch, w, title[:w], cells[0], cells[1],
+        cells = ['%d/%d' % counts[m] if counts[m][1] else '-' for m in runs]
+        out.write('%-4s %-*s %s %11s%s\n' % (
+            ch, w, title[:w], ' '.join('%7s' % c for c in cells),
             '%s/%s' % (fmt_points(earned), fmt_points(possible)),
             '  (+%d ungraded failing)' % ungraded_bad if ungraded_bad
             else ''))
         notes = notes or ungraded_bad
     earned, possible = g.total()
-    out.write('%-4s %-*s %7s %7s %11s\n' % ('', w, 'total', '', '', '%s/%s' % (
-        fmt_points(earned), fmt_points(possible))))
-    out.write('(host and arm count the graded tests passed on each machine)'
-              '\n')
+    out.write('%-4s %-*s %s %11s\n' % ('', w, 'total', ' '.join(
+        '%7s' % '' for _ in runs), '%s/%s' % (fmt_points(earned),
+                                             fmt_points(possible))))
+    out.write('(host and arm count the graded tests passed on each machine%s)'
+              '\n' % ('; host-2G and arm-2G on the kernel built for the '
+                       '2G/2G split' if len(runs) > len(MACHS) else ''))
     failures = [r for recs in g.records.values() for r in recs.values()
                 if r['status'] != 'pass']
     key = (lambda r: (r['chapter'], r['test'], r['machine']))
@@ -671,9 +710,39 @@ def grade(a):
     listings = {m: list_image(m, images[m]) for m in MACHS}
     chapters = choose_chapters(rubric, listings['host'] + listings['arm'],
                                ch, a.upto)
+    # the other builds the chosen chapters run in (CONFIGS)
+    configs = read_configs()
+    runs_chapters = {m: chapters for m in MACHS}
+    for split in sorted({s for c in chapters for s in configs.get(c, ())}):
+        print('grade: building %s for host and arm with VMSPLIT=%s' % (
+            rel(source), split), flush=True)
+        t0 = time.time()
+        built = build(source, outdir, extra=['VMSPLIT=' + split],
+                      suffix='-' + split)
+        stages.append(('build %s' % split, time.time() - t0))
+        failed = [m for m, (ok, _) in built.items() if not ok]
+        if failed:
+            text = built[failed[0]][1]
+            provisional.build_error = first_errors(text)
+            provisional.note = ('The tree does not compile with VMSPLIT=%s '
+                                '(%s).' % (split, ', '.join(failed)))
+            write_results(provisional, resdir, time.time() - start)
+            print('\ngrade: %s DOES NOT COMPILE with VMSPLIT=%s. The first '
+                  'errors:\n' % (rel(tree), split))
+            print('\n'.join('  ' + ln for ln in
+                            provisional.build_error.splitlines()))
+            return 1
+        for m in MACHS:
+            name = '%s-%s' % (m, split)
+            images[name] = os.path.join(outdir, name, IMAGE[m])
+            runs_chapters[name] = [c for c in chapters
+                                   if split in configs.get(c, ())]
+            listings[name] = [t for t in list_image(m, images[name])
+                              if t[0] in runs_chapters[name]]
     g = Grade(rubric, chapters, a.test)
+    g.runs = list(images)
     g.preface = preface
-    for m in MACHS:
+    for m in images:
         g.add_listing(m, [t for t in listings[m]
                           if not a.test or t[1] == a.test])
     if not chapters:
@@ -684,17 +753,17 @@ def grade(a):
     print('grade: running chapter%s %s on host and arm' % (
         's' if len(chapters) > 1 else '', ' '.join(chapters)), flush=True)
     t0 = time.time()
-    results = run_machines(images, chapters, a.test, outdir, a.time_limit,
-                           a.test_timeout)
+    results = run_machines(images, runs_chapters, a.test, outdir,
+                           a.time_limit, a.test_timeout)
     stages.append(('tests', time.time() - t0))
-    for m in MACHS:
+    for m in images:
         stages.append(('%s tests' % m, sum(r.get('seconds', 0) for r in
                                            results[m] or [])))
     # Nothing of the submission may run once results are written.
     stray = run.reap_descendants()
-    for m in MACHS:
+    for m in images:
         g.add_records(m, results[m])
-    logs = {m: os.path.join(outdir, m, 'ktest.log') for m in MACHS}
+    logs = {m: os.path.join(outdir, m, 'ktest.log') for m in images}
     print()
     report(g, logs)
     earned, possible = g.total()

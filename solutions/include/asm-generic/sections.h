@@ -2,7 +2,7 @@
 /*
  * Where the kernel's sections begin and end (include/asm-generic/
  * sections.h), as the linker scripts lay them out: the board's
- * arch/arm/mach-vexpress/kernel.lds and the host's
+ * arch/arm/mach-vexpress/kernel.lds.S and the host's
  * arch/host/kernel-sections.lds gather the code, read-only data, data
  * and bss of the kernel's objects (libkernel.a) apart from the test
  * harness's, and mark each with a pair of symbols.  The init sections

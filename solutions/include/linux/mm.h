@@ -255,6 +255,7 @@ static inline unsigned long free_initmem_default(int poison)
 void arm_memblock_init(void);
 void bootmem_init(void);
 void mem_init(void);
+void print_vm_layout(void); /* arch/arm/mm/init.c, chapter 20 */
 void free_initmem(void);
 
 #endif /* _LINUX_MM_H */

@@ -91,7 +91,7 @@ phys_addr_t __head __create_page_tables(phys_addr_t fdt_pa)
 	/* TODO(ch18): clear the table, then the identity map of
 	   .idmap.text, the image at PAGE_OFFSET, the DTB's two sections;
 	   see chapters/18-create-page-tables.md, "Three mappings". */
-	(void)flags, (void)fdt_pa;
+	(void)pgd, (void)flags, (void)fdt_pa;
 	return __pa(swapper_pg_dir);
 }
 //< ch18 create-page-tables

@@ -45,8 +45,10 @@ SECTIONS
 	 * machine's MMU on, and the kernel's own MMU-off code (chapters 15
 	 * and 18), with the CP15 accessors it calls.  __turn_mmu_on returns
 	 * into its callers here after the MMU is on: the section that
-	 * identity-maps .idmap.text must map them too, as the first
-	 * megabyte of Linux's image holds its .head.text and .idmap.text.
+	 * identity-maps .idmap.text must map them too.  (Linux's head code
+	 * needs no such thing: its __turn_mmu_on jumps to __mmap_switched
+	 * and never comes back to .head.text, which with
+	 * CONFIG_STRICT_KERNEL_RWX lies a megabyte below .text.)
 	 */
 	.head.text : AT(ADDR(.head.text) - LOAD_OFFSET) {
 		KEEP(*(.text.head))

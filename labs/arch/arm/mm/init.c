@@ -17,6 +17,8 @@
  *   free_initmem()       when boot is over, poison the image's init
  *                        sections and give their pages to the buddy
  *                        (chapter 11)
+ *   print_vm_layout()    the "Virtual kernel memory layout" banner
+ *                        that mem_init() printed until v5.0 (chapter 20)
  */
 #include <string.h>
 #include <linux/init.h>
@@ -24,8 +26,11 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
+#include <asm/fixmap.h>
+#include <asm/highmem.h>
 #include <asm/machine.h>
 #include <asm/memory.h>
+#include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm-generic/sections.h>
 #include "../../../mm/internal.h"
@@ -190,3 +195,40 @@ void free_initmem(void)
 		free_initmem_default(-1);
 }
 //< ch11 free_initmem
+
+//> ch20 print_vm_layout
+/*
+ * Where a section of the kernel's image lies at PAGE_OFFSET.  On the
+ * board, the symbol's own address; on the host, where the host
+ * program's section would lie in the image window (virt_to_idmap()).
+ */
+static __maybe_unused unsigned long image_va(const char *sym)
+{
+	return __phys_to_virt(virt_to_idmap(sym));
+}
+
+#define MLK(b, t) \
+	(unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 10)
+#define MLM(b, t) \
+	(unsigned long)(b), (unsigned long)(t), (long)(((t) - (b)) >> 20)
+#define MLK_ROUNDUP(b, t) (b), (t), (long)DIV_ROUND_UP((t) - (b), 1024UL)
+
+/**
+ * print_vm_layout - the kernel's virtual address space, region by region
+ *
+ * The lecture's patch: what ARM's mem_init() printed after the
+ * "Memory:" line up to v5.0, each region from the variables and
+ * constants that define it, its size in kB or MB (the image's sections
+ * rounded up to a kB).  ARM 8820/1 (v5.1) stopped printing it: the
+ * addresses tell an attacker where the kernel is, and %p had printed
+ * the sections' addresses hashed since v4.15 anyway.
+ * SIMPLIFIED(v5.0 arch/arm/mm/init.c: mem_init): no DTCM/ITCM lines (no
+ * TCM on our board); the sections print as 0x%08lx, not %p.
+ */
+void print_vm_layout(void)
+{
+	/* TODO(ch20): one line per region, from the variables that
+	   define it; see chapters/20-virtual-memory.md, "The banner". */
+	pr_notice("Virtual kernel memory layout:\n");
+}
+//< ch20 print_vm_layout

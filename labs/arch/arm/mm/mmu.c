@@ -297,8 +297,9 @@ const struct mem_type *get_mem_type(unsigned int type)
 /*
  * Write the section entries of [addr, end), which lies inside one pgd
  * entry (2 MiB, two hardware entries: pmd[0] and pmd[1]).
- * SIMPLIFIED(arch/arm/mm/mmu.c): no flush_pmd_entry(); the tables of
- * this chapter are not live when they are written (chapter 19).
+ * SIMPLIFIED(arch/arm/mm/mmu.c): no flush_pmd_entry(); QEMU's walks do
+ * not go through the data cache.  A live table's caller issues the DSB
+ * and the TLB maintenance (map_lowmem(), paging_init(); chapter 19).
  */
 static void __map_init_section(pmd_t *pmd, unsigned long addr,
 			       unsigned long end, phys_addr_t phys,

@@ -8,7 +8,7 @@
  * the MMU off and the TLB empty, CP15 at its reset values, and the
  * kernel's variables as the image had them.  For that, the linker script
  * gathers the portable kernel's .data and .bss apart from the test
- * harness's (kernel.lds: .kdata, .kbss); we copy .kdata once at start-up
+ * harness's (kernel.lds.S: .kdata, .kbss); we copy .kdata once at start-up
  * and restore it, and clear .kbss, at every boot.
  */
 #include <stdio.h>

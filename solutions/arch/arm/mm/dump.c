@@ -59,26 +59,11 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/seq_file.h>
+#include <asm/fixmap.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/ptdump.h>
 #include "mm.h"
-
-/*
- * The landmarks of the virtual layout that this kernel does not have
- * yet: Part IV brings the fixmap and the vectors page with their
- * constants (chapters 25 and 30).  Until then they are defined here
- * with v5.10's values (arch/arm/include/asm/fixmap.h, memory.h), so
- * that the regions are named where 5.10 names them.  FIXADDR_START is
- * v5.10.0's 0xffc00000: 5.10.38 and later have 0xffc80000, below which
- * ARM 9012/1 put the device tree.
- */
-#ifndef FIXADDR_START
-#define FIXADDR_START 0xffc00000UL
-#endif
-#ifndef VECTORS_BASE
-#define VECTORS_BASE UL(0xffff0000)
-#endif
 
 /*
  * Linux's software PTE bits (arch/arm/include/asm/pgtable-2level.h),

@@ -49,7 +49,7 @@ __noreturn void machine_halt(int status);
  * kernel_state_reset - the portable kernel's variables as the image had
  * them: .data restored from a copy taken at the first call, .bss
  * cleared.  Both machines' linker scripts gather libkernel.a's
- * variables between these symbols (mach-vexpress/kernel.lds,
+ * variables between these symbols (mach-vexpress/kernel.lds.S,
  * arch/host/kernel-sections.lds); machine_boot() calls this.
  */
 extern char __kernel_data_start[], __kernel_data_end[];

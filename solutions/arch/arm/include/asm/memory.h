@@ -59,6 +59,10 @@
 #define VMALLOC_END UL(0xff800000)
 /* The top of user space: 16 MiB below PAGE_OFFSET keep the modules. */
 #define TASK_SIZE (PAGE_OFFSET - UL(0x01000000))
+/* Where mmap() looks first when a process lays out bottom-up (Part V). */
+#define TASK_UNMAPPED_BASE ALIGN(TASK_SIZE / 3, UL(0x01000000))
+/* The high vectors page (SCTLR.V set), as every ARMv7 MMU kernel has. */
+#define VECTORS_BASE UL(0xffff0000)
 /*
  * The modules' area, between TASK_SIZE and PAGE_OFFSET: within 32 MiB
  * of the kernel's text, the reach of a BL (chapter 31).  Without
