@@ -25,7 +25,7 @@ BOOK_DRAWN_OUT := $(foreach n,$(BOOK_DRAWN),$(BOOK_OUT)/fig/$(n).pdf \
 BOOK_DOT := dot -Gmargin=0 -Gfontname="Noto Sans CJK SC" -Nfontname="Noto Sans CJK SC" \
 	-Efontname="Noto Sans CJK SC"
 
-.PHONY: book book-student test-book book-figures book-live-figures \
+.PHONY: book book-student test-book book-figures book-live-figures book-kernel-2g \
 	book-kernel book-tools book-sessions
 
 book-tools:
@@ -83,12 +83,23 @@ book-kernel:
 	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
 		TREE=solutions MACH=host OUT=$(BOOK_OUT)/kernel
 
+# Chapter 20's layout figure is drawn by the 2G/2G build too.
+book-kernel-2g:
+	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
+		TREE=solutions MACH=host VMSPLIT=2G OUT=$(BOOK_OUT)/kernel-2g
+
 ifneq ($(wildcard solutions/.),)
-book-live-figures: book-kernel
+book-live-figures: book-kernel book-kernel-2g
 	@$(BOOK_PY) autograder/tools/run.py --mach host --bin $(BOOK_KERNEL) \
 		--chapter fig --quiet --json $(BOOK_OUT)/figures.json \
 		--log $(BOOK_OUT)/figures.log
 	@$(BOOK_PY) book/tools/figures.py $(BOOK_OUT)/figures.json \
+		$(BOOK_OUT)/figures
+	@$(BOOK_PY) autograder/tools/run.py --mach host \
+		--bin $(BOOK_OUT)/kernel-2g/ktest --chapter fig \
+		--test fig_vm_layout --quiet --json $(BOOK_OUT)/figures-2g.json \
+		--log $(BOOK_OUT)/figures-2g.log
+	@$(BOOK_PY) book/tools/figures.py $(BOOK_OUT)/figures-2g.json \
 		$(BOOK_OUT)/figures
 else
 # The student edition has no solutions/ to run: it ships the live

@@ -26,6 +26,8 @@
 #include <linux/memblock.h>
 #include <asm-generic/sections.h>
 #include <asm/cp15.h>
+#include <asm/fixmap.h>
+#include <asm/highmem.h>
 #include <asm/proc-fns.h>
 #include <asm/memory.h>
 #include <asm/page.h>
@@ -1152,11 +1154,71 @@ START_TEST(fig_swapper)
 }
 END_TEST
 
+/* One row of the layout figure: a region or a hole, top down. */
+static void layout_row(const char *name, unsigned long start, unsigned long end,
+		       const char *colour)
+{
+	unsigned long size = end - start;
+
+	printk(KERN_NOTICE "<tr><td bgcolor=\"%s\" align=\"left\">%s</td>"
+			   "<td align=\"left\">%#010lx</td>"
+			   "<td align=\"left\">%#010lx</td>"
+			   "<td align=\"right\">%lu %s</td></tr>\n",
+	       colour, name, start, end ? end - 1 : 0xffffffffUL,
+	       size >= (1UL << 20) ? size >> 20 : size >> 10,
+	       size >= (1UL << 20) ? "MiB" : "KiB");
+}
+
+/*
+ * Chapter 20: the 4 GiB address space of the split this kernel was
+ * built for, on vexpress-256m, every region from the kernel's own
+ * definitions and high_memory.  The book draws it from the 3G/1G build
+ * and from the 2G/2G build (book/book.mk).
+ */
+START_TEST(fig_vm_layout)
+{
+	unsigned long low_end;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	low_end = (unsigned long)high_memory;
+	ck_assert_uint_eq(VMALLOC_START - low_end >= 8UL << 20, 1);
+	ck_assert_uint_eq(MODULES_END, PKMAP_BASE);
+	ck_assert_uint_eq(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE, PAGE_OFFSET);
+#ifdef CONFIG_VMSPLIT_2G
+	FIG_BEGIN("ch20-layout-2g");
+#else
+	FIG_BEGIN("ch20-layout-3g");
+#endif
+	printk(KERN_NOTICE "digraph ch20_layout {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td colspan=\"4\" bgcolor=\"#eeeeee\">"
+			   "PAGE_OFFSET %#010lx, vexpress-256m</td></tr>\n"
+			   "<tr><td>region</td><td>from</td><td>to</td>"
+			   "<td>size</td></tr>\n",
+	       PAGE_OFFSET);
+	layout_row("vectors", VECTORS_BASE, VECTORS_BASE + PAGE_SIZE,
+		   "#fdd0a2");
+	layout_row("(unused)", FIXADDR_END, VECTORS_BASE, "#ffffff");
+	layout_row("fixmap", FIXADDR_START, FIXADDR_END, "#fdae6b");
+	layout_row("(unused)", VMALLOC_END, FIXADDR_START, "#ffffff");
+	layout_row("vmalloc", VMALLOC_START, VMALLOC_END, "#c6dbef");
+	layout_row("(8 MiB hole)", low_end, VMALLOC_START, "#ffffff");
+	layout_row("lowmem (linear map)", PAGE_OFFSET, low_end, "#a1d99b");
+	layout_row("pkmap", PKMAP_BASE, PAGE_OFFSET, "#dadaeb");
+	layout_row("modules", MODULES_VADDR, MODULES_END, "#bcbddc");
+	layout_row("user space", 0, TASK_SIZE, "#f0f0f0");
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
-			fig_two_level_walk, fig_swapper),
+			fig_two_level_walk, fig_swapper, fig_vm_layout),
 };

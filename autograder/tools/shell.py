@@ -153,6 +153,8 @@ VIEW_LINE = re.compile(r'^(Node\s+\d+, zone|\s+\w|[A-Z][\w()]*:\s+\d|'
 PFN = re.compile(r'pfn 0x[0-9a-f]+')
 MEMBLOCK_LINE = re.compile(r'^\s*\d+: 0x[0-9a-f]+\.\.0x[0-9a-f]+$')
 HEX = re.compile(r'0x[0-9a-f]+')
+# print_vm_layout()'s image sections: the host's are the host program's
+BANNER_SECTION = re.compile(r'^\s+\.\w+ : 0x')
 # `perf stat`'s lines: a count, or "<not supported>" where the machine
 # has no counter (the board), then the event.
 PERF_LINE = re.compile(r'^\s*([\d,]+|<not supported>)(\s{6}\S.*)$')
@@ -163,7 +165,8 @@ def masked(text):
     differs between the machines masked: the numbers of the /proc views
     (/proc/slabinfo's too: a struct kmem_cache is larger on the host),
     the pfns allocations return and the addresses of memblock's regions
-    (the host's mem_map is larger), the
+    (the host's mem_map is larger), the image's sections in the layout
+    banner (the host's are the host program's), the
     log (dmesg) and the boot messages after `reset`, and an oops's
     machine-specific lines (registers)."""
     text = text[text.find('mm> '):]
@@ -186,6 +189,8 @@ def masked(text):
         ln = PERF_LINE.sub(r'#\2', ln)
         if MEMBLOCK_LINE.match(ln):     # memblock's regions: mem_map's size
             ln = HEX.sub('0x#', ln)
+        if BANNER_SECTION.match(ln):    # the host's image is the program
+            ln = re.sub(r'\d+', '#', HEX.sub('0x#', ln))
         out.append(re.sub(r'\d+', '#', ln) if VIEW_LINE.match(ln) else ln)
     return out
 
