@@ -91,6 +91,12 @@ static const char *const rule[] = {
 		  "idmap_pgd)",
 };
 
+/* __pa()'s arithmetic for any address (__pa() warns off the linear map) */
+static u32 lin_pa(u32 va)
+{
+	return __virt_to_phys_nodebug(va);
+}
+
 /*
  * What entry @i of swapper_pg_dir must hold, and which rule says so, as
  * __create_page_tables(@fdt_pa) leaves it (@fdt_pa 0: no device tree).
@@ -106,7 +112,7 @@ static u32 expected_entry(u32 i, u32 fdt_pa, enum why *why)
 
 	if (va - PAGE_OFFSET < KERNEL_IMAGE_END - KERNEL_IMAGE_START) {
 		*why = in_dtb ? IMAGE_DTB : IMAGE;
-		return __pa(va) | flags;
+		return lin_pa(va) | flags;
 	}
 	if (i >= idmap_s && i <= idmap_e) {
 		*why = IDMAP;
@@ -114,7 +120,7 @@ static u32 expected_entry(u32 i, u32 fdt_pa, enum why *why)
 	}
 	if (in_dtb) {
 		*why = DTB;
-		return __pa(va) | flags;
+		return lin_pa(va) | flags;
 	}
 	*why = NONE;
 	return 0;
@@ -131,12 +137,13 @@ static u32 expected_final(u32 i, enum why *why)
 		*why = BELOW;
 		return 0;
 	}
-	if (__pa(va) < arm_lowmem_limit && memblock_is_memory(__pa(va))) {
-		bool x = __pa(va) >= x_start && __pa(va) < x_end;
+	if (lin_pa(va) < arm_lowmem_limit && memblock_is_memory(lin_pa(va))) {
+		bool x = lin_pa(va) >= x_start && lin_pa(va) < x_end;
 
 		*why = LOWMEM;
-		return __pa(va) | get_mem_type(x ? MT_MEMORY_RWX : MT_MEMORY_RW)
-					  ->prot_sect;
+		return lin_pa(va) |
+		       get_mem_type(x ? MT_MEMORY_RWX : MT_MEMORY_RW)
+			       ->prot_sect;
 	}
 	*why = NONE;
 	return 0;

@@ -48,8 +48,9 @@ static void expected_regions(struct region *r)
 		  "FIXADDR_START to FIXADDR_END (FIXADDR_TOP is the start of "
 		  "its last page, not its end), in kB" },
 		{ "    vmalloc ", VMALLOC_START, VMALLOC_END, MB,
-		  "VMALLOC_START (8 MiB above high_memory, rounded up to 8 "
-		  "MiB) to VMALLOC_END, in MB" },
+		  "VMALLOC_START (high_memory + 8 MiB, rounded down to 8 "
+		  "MiB: the first 8 MiB boundary above lowmem) to "
+		  "VMALLOC_END, in MB" },
 		{ "    lowmem  ", PAGE_OFFSET, (unsigned long)high_memory, MB,
 		  "the linear map, PAGE_OFFSET to high_memory (a virtual "
 		  "address; arm_lowmem_limit is the physical one), in MB" },
@@ -185,7 +186,8 @@ static void printed_ranges(unsigned long *start, unsigned long *end)
 
 /*
  * The regions as the banner prints them, from the top of user space up:
- * modules, pkmap, lowmem (the image inside it), an 8 MiB hole, vmalloc,
+ * modules, pkmap, lowmem (the image inside it), a hole of up to 8 MiB,
+ * vmalloc,
  * fixmap, the vectors; none overlaps the next.
  */
 START_TEST(regions_in_address_order)
@@ -206,9 +208,11 @@ START_TEST(regions_in_address_order)
 			      "[%#lx, %#lx) are out of order or overlap",
 			      up[i], s[up[i]], e[up[i]], s[up[i + 1]],
 			      e[up[i + 1]]);
-	ck_assert_msg(s[VMA] - e[LOW] >= 8UL << 20,
-		      "vmalloc starts %#lx after lowmem ends: VMALLOC_OFFSET "
-		      "keeps an 8 MiB hole to catch stray accesses",
+	ck_assert_msg(s[VMA] > e[LOW] && s[VMA] - e[LOW] <= 8UL << 20 &&
+			      !(s[VMA] & ((8UL << 20) - 1)),
+		      "vmalloc starts %#lx after lowmem ends: VMALLOC_START is "
+		      "the first 8 MiB boundary above high_memory "
+		      "(VMALLOC_OFFSET), a hole that catches stray accesses",
 		      s[VMA] - e[LOW]);
 	for (int i = TXT; i <= BSS; i++)
 		ck_assert_msg(s[i] >= s[LOW] && e[i] <= e[LOW],

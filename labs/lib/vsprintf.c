@@ -343,6 +343,12 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			fmt++;
 			continue;
 		}
+		if (s.type == 'p' && fmt[0] == 'K') {
+			/* %pK with kptr_restrict 0: as %p (unhashed here) */
+			put_pointer(&o, &s, va_arg(ap, void *));
+			fmt++;
+			continue;
+		}
 		if (s.type == 'p' && fmt[0] == 'G' && fmt[1] == 'g') {
 			const gfp_t *gfp = va_arg(ap, const gfp_t *);
 

@@ -47,14 +47,20 @@ void *high_memory;
  */
 void adjust_lowmem_bounds(void)
 {
-	phys_addr_t vmalloc_limit = __pa(VMALLOC_MIN - 1) + 1;
+	/*
+	 * __pa()'s arithmetic in 64 bits, as 5.10 writes it: vmalloc_min is
+	 * not a linear-map address (CONFIG_DEBUG_VIRTUAL's __pa() would
+	 * warn), and its physical image may not fit a 32-bit phys_addr_t.
+	 */
+	u64 vmalloc_limit = (u64)VMALLOC_MIN - PAGE_OFFSET + PHYS_OFFSET;
 	phys_addr_t lowmem_limit = 0, start, end;
 	u64 i;
 
 	for_each_mem_range(i, &start, &end) {
 		if (start >= vmalloc_limit)
 			continue;
-		lowmem_limit = max(lowmem_limit, min(end, vmalloc_limit));
+		lowmem_limit = max(lowmem_limit,
+				   (phys_addr_t)min((u64)end, vmalloc_limit));
 	}
 	arm_lowmem_limit = lowmem_limit;
 	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
@@ -98,7 +104,7 @@ static void map_lowmem(void)
 	phys_addr_t start, end;
 	u64 i;
 
-	/* Map all the lowmem memory banks. */
+	/* every bank, up to the end of lowmem */
 	for_each_mem_range(i, &start, &end) {
 		if (end > arm_lowmem_limit)
 			end = arm_lowmem_limit;
@@ -110,7 +116,7 @@ static void map_lowmem(void)
 		} else if (start >= kernel_x_end) {
 			map_lowmem_range(start, end, MT_MEMORY_RW);
 		} else {
-			/* This better cover the entire kernel */
+			/* the bank holding the kernel's code: three parts */
 			if (start < kernel_x_start)
 				map_lowmem_range(start, kernel_x_start,
 						 MT_MEMORY_RW);
@@ -139,21 +145,18 @@ static void prepare_page_table(void)
 	unsigned long addr;
 	phys_addr_t end;
 
-	/* Clear out all the mappings below the kernel image. */
+	/* user space, then the modules' area: nothing of head.S stays */
 	for (addr = 0; addr < MODULES_VADDR; addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 	for (; addr < PAGE_OFFSET; addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 
-	/* Find the end of the first block of lowmem. */
+	/* the first bank's end, or lowmem's if that comes first */
 	end = memblock.memory.regions[0].base + memblock.memory.regions[0].size;
 	if (end >= arm_lowmem_limit)
 		end = arm_lowmem_limit;
 
-	/*
-	 * Clear out all the kernel space mappings, except for the first
-	 * memory bank, up to the vmalloc region.
-	 */
+	/* above the first bank, up to vmalloc: map_lowmem() writes anew */
 	for (addr = __phys_to_virt(end); addr < VMALLOC_START; addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 }

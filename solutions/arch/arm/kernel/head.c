@@ -85,6 +85,13 @@ void __head stext_enable_mmu(phys_addr_t pgd)
 	__enable_mmu(sctlr, pgd);
 }
 
+/*
+ * swapper_pg_dir's physical address, as head.S's pgtbl macro computes
+ * it: from the physical offset, not with __pa(), which with
+ * CONFIG_DEBUG_VIRTUAL is a function that reads high_memory.
+ */
+#define SWAPPER_PG_DIR_PA (PHYS_OFFSET + TEXT_OFFSET - PG_DIR_SIZE)
+
 //> ch18 create-page-tables
 /**
  * __create_page_tables - swapper_pg_dir for the switch
@@ -98,7 +105,7 @@ void __head stext_enable_mmu(phys_addr_t pgd)
  */
 phys_addr_t __head __create_page_tables(phys_addr_t fdt_pa)
 {
-	u32 *pgd = (u32 *)(uintptr_t)__pa(swapper_pg_dir);
+	u32 *pgd = (u32 *)(uintptr_t)SWAPPER_PG_DIR_PA;
 	const u32 flags = MM_MMUFLAGS;
 	// BEGIN SOLUTION ch18
 	unsigned long idmap_start, idmap_end;
@@ -131,6 +138,6 @@ phys_addr_t __head __create_page_tables(phys_addr_t fdt_pa)
 	//    see chapters/18-create-page-tables.md, "Three mappings". */
 	// (void)pgd, (void)flags, (void)fdt_pa;
 	// END SOLUTION
-	return __pa(swapper_pg_dir);
+	return SWAPPER_PG_DIR_PA;
 }
 //< ch18 create-page-tables

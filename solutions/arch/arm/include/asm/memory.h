@@ -73,19 +73,55 @@
 #define MODULES_END (PAGE_OFFSET - UL(0x00200000))
 
 #ifndef __ASSEMBLY__
+/*
+ * The linear map (chapter 21): lowmem at PAGE_OFFSET, one offset from
+ * its physical address.  The _nodebug forms are the arithmetic alone.
+ */
 #define __virt_to_phys_nodebug(x) ((unsigned long)(x)-PAGE_OFFSET + PHYS_OFFSET)
 #define __phys_to_virt(x) ((unsigned long)(x)-PHYS_OFFSET + PAGE_OFFSET)
-#define __pa(x) ((phys_addr_t)__virt_to_phys_nodebug(x))
+
+/*
+ * CONFIG_DEBUG_VIRTUAL: __pa() checks that it is given a linear-map
+ * address and warns if not (arch/arm/mm/physaddr.c).  The course
+ * builds with it on, as with CONFIG_DEBUG_VM.
+ */
+#define CONFIG_DEBUG_VIRTUAL 1
+#ifdef CONFIG_DEBUG_VIRTUAL
+phys_addr_t __virt_to_phys(unsigned long x);
+#else
+#define __virt_to_phys(x) __virt_to_phys_nodebug(x)
+#endif
+
+#define __pa(x) ((phys_addr_t)__virt_to_phys((unsigned long)(x)))
 #define __va(x) ((void *)(uintptr_t)__phys_to_virt((phys_addr_t)(x)))
+#define pfn_to_kaddr(pfn) __va((phys_addr_t)(pfn) << PAGE_SHIFT)
+
+static inline phys_addr_t virt_to_phys(const volatile void *x)
+{
+	return __virt_to_phys((unsigned long)(x));
+}
+
+static inline void *phys_to_virt(phys_addr_t x)
+{
+	return (void *)(uintptr_t)__phys_to_virt(x);
+}
+
+/* The end of lowmem's linear map (arch/arm/mm/mmu.c). */
+extern void *high_memory;
+
+#define virt_to_pfn(kaddr)                                      \
+	((((unsigned long)(kaddr)-PAGE_OFFSET) >> PAGE_SHIFT) + \
+	 (PHYS_OFFSET >> PAGE_SHIFT))
 
 /*
  * The physical address of a symbol of the image.  As Linux's, the
  * board's image is linked at PAGE_OFFSET + TEXT_OFFSET... in the linear
  * map (ours at PAGE_OFFSET + 0x10000, mach-vexpress/kernel.lds.S), so
- * this is __pa().  Only meaningful where the image is in the board's
+ * this is __pa()'s arithmetic (5.10's __pa_symbol_nodebug(); with
+ * CONFIG_DEBUG_VIRTUAL, 5.10 checks the symbol lies in the image).  Only meaningful where the image is in the board's
  * RAM (machine_image_in_ram()): the host's image is the host program.
  */
-#define __pa_symbol(x) __pa((unsigned long)(x))
+#define __pa_symbol(x) ((phys_addr_t)__virt_to_phys_nodebug(x))
 
 /*
  * virt_to_idmap - the physical address at which the code at @x can run
@@ -99,6 +135,25 @@ unsigned long machine_virt_to_idmap(unsigned long x);
 
 /* FLATMEM: mem_map[0] describes the first page frame of RAM. */
 #define ARCH_PFN_OFFSET (PHYS_OFFSET >> 12)
+
+//> ch21 virt-addr-valid
+/*
+ * virt_addr_valid - may @kaddr be given to virt_to_page()?  True for an
+ * address of the linear map, below high_memory, whose frame is RAM the
+ * kernel may look at (pfn_valid()): not a vmalloc or fixmap address,
+ * not the __va() of highmem, not a no-map hole.
+ */
+// BEGIN SOLUTION ch21
+#define virt_addr_valid(kaddr)                                  \
+	((unsigned long)(kaddr) >= PAGE_OFFSET &&               \
+	 (unsigned long)(kaddr) < (unsigned long)high_memory && \
+	 pfn_valid(virt_to_pfn(kaddr)))
+// STUB
+// /* TODO(ch21): in the linear map, below high_memory, and RAM; see
+//    chapters/21-linear-map.md, "Valid addresses". */
+// #define virt_addr_valid(kaddr) ((void)(kaddr), false)
+// END SOLUTION
+//< ch21 virt-addr-valid
 #endif
 
 //> ch01 phys-pfn

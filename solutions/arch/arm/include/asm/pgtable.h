@@ -42,10 +42,10 @@ static inline pmd_t *pmd_off_k(unsigned long va)
 }
 
 /*
- * vmalloc's area starts 8 MiB above the end of lowmem (the gap catches
- * stray accesses off its end) and ends at VMALLOC_END (asm/memory.h).
+ * vmalloc's area starts at the first 8 MiB boundary above the end of
+ * lowmem (high_memory + VMALLOC_OFFSET, rounded down): the gap catches
+ * stray accesses off its end.  It ends at VMALLOC_END (asm/memory.h).
  */
-extern void *high_memory;
 #define VMALLOC_START \
 	(((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
 
