@@ -27,12 +27,23 @@
  */
 #include <asm/memory.h>
 
-#define SECT_RAM	0x140e		@ section, AP=01, TEX=001, C, B
-#define SECT_DEV	0x0416		@ section, AP=01, B, XN
+#define SECT_RAM	0x140e		/* section, AP=01, TEX=001, C, B */
+#define SECT_DEV	0x0416		/* section, AP=01, B, XN */
 #define IMAGE_MB	((KERNEL_IMAGE_END - KERNEL_IMAGE_START) >> 20)
 
 	.syntax unified
 	.arm
+
+/* Entries first..end-1 of the table at r7: sections at their own address. */
+	.macro	identity_sections flags, first, end
+	ldr	r3, =\flags
+	mov	r1, #\first
+1:	orr	r0, r3, r1, lsl #20
+	str	r0, [r7, r1, lsl #2]
+	add	r1, r1, #1
+	cmp	r1, #\end
+	blo	1b
+	.endm
 
 	.section .text.head, "ax"
 	.global _start
@@ -51,22 +62,10 @@ _start:
 	cmp	r1, #4096
 	blo	1b
 
-	ldr	r3, =SECT_DEV		@ the devices at their own address
-	mov	r1, #0x100
-2:	orr	r0, r3, r1, lsl #20
-	str	r0, [r7, r1, lsl #2]
-	add	r1, r1, #1
-	cmp	r1, #0x200
-	blo	2b
+	identity_sections SECT_DEV, 0x100, 0x200	@ the devices
+	identity_sections SECT_RAM, 0x600, 0xa00	@ the RAM window
 
-	ldr	r3, =SECT_RAM		@ the RAM window at its own address
-	mov	r1, #0x600
-3:	orr	r0, r3, r1, lsl #20
-	str	r0, [r7, r1, lsl #2]
-	add	r1, r1, #1
-	cmp	r1, #0xa00
-	blo	3b
-
+	ldr	r3, =SECT_RAM
 	mov	r1, #(KERNEL_IMAGE_START >> 20)	@ the image at PAGE_OFFSET
 	add	r2, r1, #IMAGE_MB
 4:	orr	r0, r3, r1, lsl #20
