@@ -161,7 +161,12 @@ real-linux:
 .PHONY: bench
 bench: needs-solutions deps
 	@$(MAKE) -s --no-print-directory build TREE=solutions MACH=host
+	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
+		TREE=solutions MACH=host DEBUG_VM=n
+	@echo "bench: == the teaching build (CONFIG_DEBUG_VM, CONFIG_DEBUG_VIRTUAL: every page checked as it enters and leaves a per-CPU list)"
 	@$(call IMAGE_host,solutions) --chapter bench | grep '^bench:'
+	@echo "bench: == the build a distribution ships (DEBUG_VM=n: pages checked when a batch moves them from the buddy)"
+	@build/solutions/host-nodebug/ktest --chapter bench | grep '^bench:'
 
 # --- the repository's self-test -----------------------------------------
 # Every step prints its own progress; the first failure stops the run.

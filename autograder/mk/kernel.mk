@@ -11,7 +11,7 @@
 TREE ?= solutions
 MACH ?= host
 # A split other than 3G builds apart: the flags are not in the objects' names.
-OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)$(if $(filter-out 3G,$(VMSPLIT)),-vmsplit-$(VMSPLIT))
+OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)$(if $(filter-out 3G,$(VMSPLIT)),-vmsplit-$(VMSPLIT))$(if $(filter n,$(DEBUG_VM)),-nodebug)
 DEPS ?= build/deps/arm
 TESTDIRS ?= autograder/tests $(wildcard autograder/hidden/tests)
 V ?= 0
@@ -40,6 +40,15 @@ ifeq ($(PAGE_OFFSET_$(VMSPLIT)),)
 $(error VMSPLIT must be 3G, 2G or 1G, not '$(VMSPLIT)')
 endif
 CONFIG := -DCONFIG_VMSPLIT_$(VMSPLIT) -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET_$(VMSPLIT))
+# The teaching build checks what Linux's debug options check
+# (CONFIG_DEBUG_VM, CONFIG_DEBUG_VIRTUAL); DEBUG_VM=n builds the kernel
+# a distribution ships, for `make bench`.
+DEBUG_VM ?= y
+ifeq ($(DEBUG_VM),y)
+CONFIG += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_VIRTUAL
+else ifneq ($(DEBUG_VM),n)
+$(error DEBUG_VM must be y or n, not '$(DEBUG_VM)')
+endif
 
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 # __FILE__ relative to the tree, as Linux prints it ("kernel BUG at

@@ -658,10 +658,12 @@ static bool check_page(struct page *page, unsigned long flags)
 }
 
 /*
- * free_pages_prepare - check every page of a block about to be freed
+ * __free_pages_prepare - ready a block about to be freed, checking every
+ * page of it when @check_free
  * Return: true if the block may be freed.
  */
-bool free_pages_prepare(struct page *page, unsigned int order)
+static bool __free_pages_prepare(struct page *page, unsigned int order,
+				 bool check_free)
 {
 	int bad = 0;
 
@@ -674,8 +676,9 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 		for (unsigned long i = 1; i < (1UL << order); i++)
 			clear_compound_head(page + i);
 	}
-	for (unsigned long i = 0; i < (1UL << order); i++)
-		bad += check_page(page + i, PAGE_FLAGS_CHECK_AT_FREE);
+	if (check_free)
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			bad += check_page(page + i, PAGE_FLAGS_CHECK_AT_FREE);
 	if (bad)
 		return false;
 	for (unsigned long i = 0; i < (1UL << order); i++)
@@ -683,6 +686,46 @@ bool free_pages_prepare(struct page *page, unsigned int order)
 	kernel_poison_pages(page, 1 << order, 0);
 	return true;
 }
+
+/* free_pages_prepare - check every page of a block about to be freed */
+bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	return __free_pages_prepare(page, order, true);
+}
+
+/*
+ * Where the per-CPU lists check their pages (v5.10 mm/page_alloc.c).
+ * With CONFIG_DEBUG_VM (the course's teaching build) every order-0 page
+ * is checked as it is freed to a list and as it is allocated from one.
+ * Without it (the build a distribution ships) those two checks go, and
+ * a page is checked when a batch moves it from the buddy onto a list
+ * (check_pcp_refill): the fast path is a list operation and nothing
+ * more.  SIMPLIFIED: 5.10 also checks each page a drain moves back to
+ * the buddy (bulkfree_pcp_prepare); we leave that out, so a page
+ * spoiled on a list is reported when it leaves the buddy again.
+ */
+#ifdef CONFIG_DEBUG_VM
+static bool free_pcp_prepare(struct page *page)
+{
+	return __free_pages_prepare(page, 0, true);
+}
+
+static bool check_pcp_refill(struct page *page)
+{
+	(void)page;
+	return false;
+}
+#else
+static bool free_pcp_prepare(struct page *page)
+{
+	return __free_pages_prepare(page, 0, false);
+}
+
+static bool check_pcp_refill(struct page *page)
+{
+	return check_page(page, PAGE_FLAGS_CHECK_AT_PREP);
+}
+#endif
 
 /**
  * prep_compound_page - make a block of 2^@order pages one compound page
@@ -709,15 +752,21 @@ void prep_compound_page(struct page *page, unsigned int order)
 	page[1].compound_order = order;
 }
 
+/* post_alloc - a block leaves the allocator: one reference */
+static void post_alloc(struct page *page, unsigned int order)
+{
+	set_page_private(page, 0);
+	set_page_count(page, 1);
+	/* post_alloc_hook(): was the page left alone while it was free? */
+	kernel_poison_pages(page, 1 << order, 1);
+}
+
 /* prep_new_page - a block leaves the allocator: check it, count one ref */
 void prep_new_page(struct page *page, unsigned int order)
 {
 	for (unsigned long i = 0; i < (1UL << order); i++)
 		check_page(page + i, PAGE_FLAGS_CHECK_AT_PREP);
-	set_page_private(page, 0);
-	set_page_count(page, 1);
-	/* post_alloc_hook(): was the page left alone while it was free? */
-	kernel_poison_pages(page, 1 << order, 1);
+	post_alloc(page, order);
 }
 
 /* ---- freeing ---- */
@@ -1145,6 +1194,8 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 
 		if (!page)
 			break;
+		if (unlikely(check_pcp_refill(page)))
+			continue; /* reported; the bad page is left out */
 		list_add_tail(&page->lru, list);
 		alloced++;
 		if (get_pcppage_migratetype(page) == MIGRATE_CMA)
@@ -1204,8 +1255,13 @@ static struct page *rmqueue_pcplist(struct zone *zone, int migratetype)
 	/* local_irq_save(): the list is this CPU's alone */
 	page = __rmqueue_pcplist(zone, migratetype, pcp,
 				 &pcp->lists[migratetype]);
+#ifdef CONFIG_DEBUG_VM
 	if (page)
 		prep_new_page(page, 0);
+#else
+	if (page)
+		post_alloc(page, 0); /* checked when its batch came */
+#endif
 	return page;
 }
 //< ch06 rmqueue_pcplist
@@ -1319,7 +1375,7 @@ void free_unref_page(struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	if (!free_pages_prepare(page, 0))
+	if (!free_pcp_prepare(page))
 		return;
 	set_pcppage_migratetype(page, get_pfnblock_migratetype(page, pfn));
 	free_unref_page_commit(page, pfn);

@@ -15,6 +15,9 @@
 #include <linux/kernel.h>
 #include <asm/memory.h>
 
+/* Linux builds this file only with the option (obj-$(CONFIG_DEBUG_VIRTUAL)) */
+#ifdef CONFIG_DEBUG_VIRTUAL
+
 /*
  * A DMA limit some callers __pa(): on ARM without a DMA zone it is the
  * top of the address space (arch/arm/include/asm/dma.h).
@@ -72,3 +75,4 @@ phys_addr_t __virt_to_phys(unsigned long x)
 
 	return __virt_to_phys_nodebug(x);
 }
+#endif /* CONFIG_DEBUG_VIRTUAL */

@@ -83,9 +83,8 @@
 /*
  * CONFIG_DEBUG_VIRTUAL: __pa() checks that it is given a linear-map
  * address and warns if not (arch/arm/mm/physaddr.c).  The course
- * builds with it on, as with CONFIG_DEBUG_VM.
+ * builds with it on, with CONFIG_DEBUG_VM (kernel.mk, DEBUG_VM=y).
  */
-#define CONFIG_DEBUG_VIRTUAL 1
 #ifdef CONFIG_DEBUG_VIRTUAL
 phys_addr_t __virt_to_phys(unsigned long x);
 #else
@@ -118,8 +117,9 @@ extern void *high_memory;
  * board's image is linked at PAGE_OFFSET + TEXT_OFFSET... in the linear
  * map (ours at PAGE_OFFSET + 0x10000, mach-vexpress/kernel.lds.S), so
  * this is __pa()'s arithmetic (5.10's __pa_symbol_nodebug(); with
- * CONFIG_DEBUG_VIRTUAL, 5.10 checks the symbol lies in the image).  Only meaningful where the image is in the board's
- * RAM (machine_image_in_ram()): the host's image is the host program.
+ * CONFIG_DEBUG_VIRTUAL, 5.10 checks the symbol lies in the image).
+ * Only meaningful where the image is in the board's RAM
+ * (machine_image_in_ram()): the host's image is the host program.
  */
 #define __pa_symbol(x) ((phys_addr_t)__virt_to_phys_nodebug(x))
 
