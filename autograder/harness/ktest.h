@@ -319,6 +319,15 @@ extern u32 ktest_head_pgd[4096];
 extern bool ktest_page_poison;
 
 /*
+ * The kernel's adjust_lowmem_bounds() (chapter 22), or the harness's
+ * stand-in (bootmem_early.c): set from the suite before each boot.
+ * ktest_vmalloc_arg, when set, is given to early_vmalloc() at the next
+ * ktest_reboot(), as "vmalloc=" on the command line.
+ */
+extern bool ktest_kernel_lowmem_bounds;
+extern const char *ktest_vmalloc_arg;
+
+/*
  * The blocks memblock_free_pages() was given, by order (bootmem_early.c;
  * MAX_ORDER entries): clear them before memblock_free_all().
  */

@@ -43,6 +43,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include "mm/internal.h"
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/pgtable-2level-hwdef.h>
@@ -108,6 +109,20 @@ static void (*test_boot_stage(void))(void)
 }
 
 /* Checked fixture: runs before every test, in the test's process. */
+/*
+ * Does @suite run the kernel's code of chapter @ch?  A chapter's suite
+ * from that chapter on; the figure and benchmark programs (named, not
+ * numbered) always, as they run on solutions/.
+ */
+static bool ktest_chapter_has(const struct ktest_suite *suite, int ch)
+{
+	const char *c = suite->chapter;
+
+	if (c[0] < '0' || c[0] > '9')
+		return true;
+	return atoi(c) >= ch;
+}
+
 static void ktest_setup(void)
 {
 	void (*stage)(void) = test_boot_stage();
@@ -128,6 +143,8 @@ static void ktest_setup(void)
 	in_fixture = true;
 	task_exit_hook = ktest_task_exit; /* machine_boot() may oops */
 	ktest_page_poison = current_suite->page_poison;
+	ktest_kernel_lowmem_bounds = ktest_chapter_has(current_suite, 22);
+	ktest_vmalloc_arg = NULL;
 	machine_boot(fdt);
 	if (ktest_page_poison)
 		early_page_poison_param("on");
@@ -150,6 +167,7 @@ static void ktest_teardown(void)
 }
 
 bool ktest_page_poison;
+const char *ktest_vmalloc_arg;
 
 /* Boot again, on another board, up to @stage (NULL: the identity map). */
 void ktest_reboot(const char *dtb, void (*stage)(void))
@@ -160,6 +178,8 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 	machine_boot(fdt);
 	if (ktest_page_poison)
 		early_page_poison_param("on");
+	if (ktest_vmalloc_arg)
+		early_vmalloc((char *)ktest_vmalloc_arg);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging);

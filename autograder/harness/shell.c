@@ -128,6 +128,8 @@ static int shell_boot(void)
 		       "code, or boot less far with CH=N\n");
 		return -1;
 	}
+	/* the kernel's adjust_lowmem_bounds() once chapter 22 is in */
+	ktest_kernel_lowmem_bounds = sh.upto >= 22;
 	machine_boot(fdt);
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(reached >= 18);

@@ -176,6 +176,7 @@ extern const struct trace_print_flags pageflag_names[];
 /* arch/arm/mm/mmu.c */
 extern phys_addr_t arm_lowmem_limit;
 void adjust_lowmem_bounds(void);
+int early_vmalloc(char *arg); /* the "vmalloc=" boot argument */
 
 /* A free page, count 0, takes its first reference (mm/internal.h). */
 static inline void set_page_refcounted(struct page *page)

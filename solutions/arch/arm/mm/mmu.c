@@ -13,11 +13,12 @@
  * and RAM beyond PHYS_OFFSET + (vmalloc_min - PAGE_OFFSET), 768 MiB
  * with the 3G/1G split, is highmem.  (Kernels before VMALLOC_END moved
  * up to 0xff800000 stopped at 0xef800000: the "760 MB" of many boot
- * logs.)  Chapter 22 works through the other splits.  The banks are
- * memblock.memory's regions (chapter 9); memblock's allocations stay
- * below the limit found here.
+ * logs.)  vmalloc= moves vmalloc_min; chapter 22 works through the
+ * splits and boards.  The banks are memblock.memory's regions (chapter
+ * 9); memblock's allocations stay below the limit found here.
  */
 #include <linux/kernel.h>
+#include <linux/cmdline.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/cp15.h>
@@ -35,38 +36,127 @@
 phys_addr_t arm_lowmem_limit;
 void *high_memory;
 
-#define VMALLOC_MIN (VMALLOC_END - (240UL << 20) - VMALLOC_OFFSET)
-
 /*
- * arm_lowmem_limit - the end of the RAM the linear map can hold
+ * Where the linear map must stop at the latest: 240 MiB of vmalloc
+ * space and the 8 MiB guard below VMALLOC_END, unless vmalloc= says
+ * otherwise (early_vmalloc()).
+ */
+static void *vmalloc_min =
+	(void *)(uintptr_t)(VMALLOC_END - (240UL << 20) - VMALLOC_OFFSET);
+
+//> ch22 early_vmalloc
+/**
+ * early_vmalloc - the "vmalloc=size" boot argument
+ * @arg: the size, with memparse()'s K, M or G
  *
- * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: adjust_lowmem_bounds): vmalloc_min
- * is fixed (no vmalloc= argument, chapter 22); no memblock_limit rounded
- * down to a PMD for a bank that does not start on one (ours all do); no
- * removal of highmem when CONFIG_HIGHMEM is off ("Ignoring RAM at ...").
+ * Sets how much address space vmalloc keeps below VMALLOC_END, and so
+ * where lowmem must end: vmalloc_min = VMALLOC_END - size.  At least
+ * 16 MiB (smaller is raised, with "vmalloc area too small, limiting to
+ * %luMB"); at most what leaves lowmem 32 MiB above PAGE_OFFSET (larger
+ * is cut, with "vmalloc area is too big, limiting to %luMB").
+ *
+ * Return: 0.
+ */
+int early_vmalloc(char *arg)
+{
+	// BEGIN SOLUTION ch22
+	unsigned long vmalloc_reserve = memparse(arg, NULL);
+
+	if (vmalloc_reserve < SZ_16M) {
+		vmalloc_reserve = SZ_16M;
+		pr_warn("vmalloc area too small, limiting to %luMB\n",
+			vmalloc_reserve >> 20);
+	}
+
+	if (vmalloc_reserve > VMALLOC_END - (PAGE_OFFSET + SZ_32M)) {
+		vmalloc_reserve = VMALLOC_END - (PAGE_OFFSET + SZ_32M);
+		pr_warn("vmalloc area is too big, limiting to %luMB\n",
+			vmalloc_reserve >> 20);
+	}
+
+	vmalloc_min = (void *)(uintptr_t)(VMALLOC_END - vmalloc_reserve);
+	return 0;
+	// STUB
+	// /* TODO(ch22): parse the size, keep it between 16 MiB and what
+	//    leaves lowmem 32 MiB, move vmalloc_min; see
+	//    chapters/22-lowmem-highmem.md, "vmalloc=". */
+	// (void)arg;
+	// return 0;
+	// END SOLUTION
+}
+//< ch22 early_vmalloc
+
+//> ch22 adjust_lowmem_bounds
+/**
+ * adjust_lowmem_bounds - where lowmem ends, and memblock's limit
+ *
+ * Lowmem is RAM whose linear address lies below vmalloc_min: every
+ * memblock.memory bank that starts below vmalloc_limit (vmalloc_min's
+ * physical image, computed in 64 bits: it may lie beyond 4 GiB) gives
+ * lowmem up to its end or up to vmalloc_limit.  arm_lowmem_limit is
+ * that end, high_memory its linear address; memblock_alloc() is kept
+ * below it (memblock_set_current_limit), rounded down to a PMD so that
+ * what it hands out lies in a PMD that map_lowmem() maps whole; a bank
+ * that starts or ends off a PMD boundary pulls the limit down to it.
+ * A first bank that does not start on a PMD is marked no-map up to its
+ * first PMD boundary.
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: adjust_lowmem_bounds): no removal
+ * of highmem when CONFIG_HIGHMEM is off ("Ignoring RAM at ..."): our
+ * kernel always has highmem (chapter 28).
  */
 void adjust_lowmem_bounds(void)
 {
-	/*
-	 * __pa()'s arithmetic in 64 bits, as 5.10 writes it: vmalloc_min is
-	 * not a linear-map address (CONFIG_DEBUG_VIRTUAL's __pa() would
-	 * warn), and its physical image may not fit a 32-bit phys_addr_t.
-	 */
-	u64 vmalloc_limit = (u64)VMALLOC_MIN - PAGE_OFFSET + PHYS_OFFSET;
-	phys_addr_t lowmem_limit = 0, start, end;
-	u64 i;
+	// BEGIN SOLUTION ch22
+	phys_addr_t block_start, block_end, memblock_limit = 0;
+	u64 vmalloc_limit, i;
+	phys_addr_t lowmem_limit = 0;
 
-	for_each_mem_range(i, &start, &end) {
-		if (start >= vmalloc_limit)
-			continue;
-		lowmem_limit = max(lowmem_limit,
-				   (phys_addr_t)min((u64)end, vmalloc_limit));
+	/* __pa()'s arithmetic in 64 bits: vmalloc_min is no lowmem address */
+	vmalloc_limit = (u64)(uintptr_t)vmalloc_min - PAGE_OFFSET + PHYS_OFFSET;
+
+	/* the first bank must start on a PMD: no-map up to one */
+	for_each_mem_range(i, &block_start, &block_end) {
+		if (!IS_ALIGNED(block_start, PMD_SIZE)) {
+			phys_addr_t len;
+
+			len = round_up(block_start, PMD_SIZE) - block_start;
+			memblock_mark_nomap(block_start, len);
+		}
+		break;
 	}
+
+	for_each_mem_range(i, &block_start, &block_end) {
+		if (block_start < vmalloc_limit) {
+			if (block_end > lowmem_limit)
+				lowmem_limit = (phys_addr_t)min(vmalloc_limit,
+								(u64)block_end);
+
+			/* the first bank edge off a PMD bounds memblock */
+			if (!memblock_limit) {
+				if (!IS_ALIGNED(block_start, PMD_SIZE))
+					memblock_limit = block_start;
+				else if (!IS_ALIGNED(block_end, PMD_SIZE))
+					memblock_limit = lowmem_limit;
+			}
+		}
+	}
+
 	arm_lowmem_limit = lowmem_limit;
 	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
-	/* memblock_alloc() hands out lowmem only: __va() must work */
-	memblock_set_current_limit(arm_lowmem_limit);
+
+	if (!memblock_limit)
+		memblock_limit = arm_lowmem_limit;
+	/* memblock_alloc() hands out lowmem in PMDs map_lowmem() maps */
+	memblock_limit = round_down(memblock_limit, PMD_SIZE);
+	memblock_set_current_limit(memblock_limit);
+	// STUB
+	// /* TODO(ch22): vmalloc_limit from vmalloc_min, lowmem_limit from
+	//    the banks, high_memory, memblock's limit; see
+	//    chapters/22-lowmem-highmem.md, "adjust_lowmem_bounds". */
+	// (void)vmalloc_min;
+	// END SOLUTION
 }
+//< ch22 adjust_lowmem_bounds
 
 /* Map [start, end) of lowmem at its linear address as @type. */
 static void map_lowmem_range(phys_addr_t start, phys_addr_t end,
