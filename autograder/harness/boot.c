@@ -67,6 +67,7 @@ void ktest_boot_zones(void)
 {
 	bootmem_early_stand_in(BOOTMEM_EARLY);
 	arm_memblock_init();
+	adjust_lowmem_bounds(); /* setup_arch: where lowmem ends */
 	bootmem_init();
 }
 
@@ -149,11 +150,10 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
-	if (paging) {
-		/* setup_arch: adjust_lowmem_bounds() again, paging_init() */
-		adjust_lowmem_bounds();
+	/* setup_arch: where lowmem ends, then paging_init() */
+	adjust_lowmem_bounds();
+	if (paging)
 		paging_init();
-	}
 	if (rmem)
 		fdt_init_reserved_mem();
 	bootmem_init();

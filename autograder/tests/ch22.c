@@ -80,16 +80,26 @@ START_TEST(lecture_table_of_each_board)
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(table); i++) {
-#ifdef CONFIG_VMSPLIT_2G
+#if defined(CONFIG_VMSPLIT_2G)
 		u64 lowmem = table[i].lowmem_2g;
+#elif defined(CONFIG_VMSPLIT_1G)
+		u64 lowmem = table[i].ram_mb; /* 2816 MiB of linear map */
 #else
 		u64 lowmem = table[i].lowmem_3g;
 #endif
+		printk_log_clear();
 		ktest_reboot(table[i].board, ktest_boot_paging);
 		check_split(table[i].board, table[i].ram_mb, lowmem,
 			    "lowmem is the RAM whose linear address lies below "
 			    "vmalloc_min (VMALLOC_END - 240 MiB - 8 MiB = "
 			    "0xf0000000), the rest highmem");
+		ck_assert_msg(!printk_log_contains("non-linear address"),
+			      "%s: the boot warned \"virt_to_phys used for "
+			      "non-linear address\": vmalloc_min is no lowmem "
+			      "address, so adjust_lowmem_bounds() computes its "
+			      "physical image by hand, in 64 bits, not with "
+			      "__pa() (chapter 21)",
+			      table[i].board);
 	}
 }
 END_TEST
@@ -175,7 +185,9 @@ END_TEST
 /*
  * A bank that ends off a PMD (2 MiB): lowmem still ends at the bank's
  * end, but memblock may hand out only whole PMDs below it, which
- * map_lowmem() maps in full.
+ * map_lowmem() maps in full.  The first such edge counts, even in the
+ * middle of lowmem; a first bank that starts off a PMD is no-map up to
+ * its first PMD boundary.
  */
 START_TEST(bank_end_off_a_pmd)
 {
@@ -199,6 +211,76 @@ START_TEST(bank_end_off_a_pmd)
 		      (unsigned long long)end, (unsigned long long)limit,
 		      (unsigned long long)round_down(end, PMD_SIZE));
 	ck_assert_ptr_eq(high_memory, saved);
+
+	/* a hole [255 MiB, 256 MiB): the first bank ends off a PMD */
+	ktest_reboot("vexpress-512m", ktest_boot_paging);
+	memblock_remove(end, MIB(1));
+	adjust_lowmem_bounds();
+	lowmem = arm_lowmem_limit;
+	limit = memblock_get_current_limit();
+	ck_assert_msg(lowmem == PHYS_OFFSET + MIB(512) &&
+			      limit == round_down(end, PMD_SIZE),
+		      "RAM with a hole at %#llx (banks end off a PMD there): "
+		      "arm_lowmem_limit %#llx and memblock's limit %#llx, "
+		      "expected %#llx and %#llx: the first bank edge off a PMD "
+		      "bounds memblock, wherever it lies in lowmem",
+		      (unsigned long long)end, (unsigned long long)lowmem,
+		      (unsigned long long)limit,
+		      (unsigned long long)(PHYS_OFFSET + MIB(512)),
+		      (unsigned long long)round_down(end, PMD_SIZE));
+
+	/* RAM that starts 1 MiB above a PMD boundary */
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	memblock_remove(PHYS_OFFSET, MIB(1));
+	adjust_lowmem_bounds();
+	limit = memblock_get_current_limit();
+	ck_assert_msg(!memblock_is_map_memory(PHYS_OFFSET + MIB(1)) &&
+			      memblock_is_map_memory(PHYS_OFFSET + MIB(2)),
+		      "RAM starting at %#llx: [%#llx, %#llx) must be marked "
+		      "no-map, up to the first PMD boundary",
+		      (unsigned long long)(PHYS_OFFSET + MIB(1)),
+		      (unsigned long long)(PHYS_OFFSET + MIB(1)),
+		      (unsigned long long)(PHYS_OFFSET + MIB(2)));
+	ck_assert_msg(limit == PHYS_OFFSET + MIB(256),
+		      "RAM starting off a PMD at %#llx: memblock's limit is "
+		      "%#llx, expected %#llx: once its head is no-map the bank "
+		      "starts on a PMD (for_each_mem_range() skips no-map "
+		      "memory), and lowmem's end bounds memblock",
+		      (unsigned long long)(PHYS_OFFSET + MIB(1)),
+		      (unsigned long long)limit,
+		      (unsigned long long)(PHYS_OFFSET + MIB(256)));
+}
+END_TEST
+
+/*
+ * A bank that starts exactly where the linear map must stop is all
+ * highmem; the bank before it is lowmem to its end.  On vexpress-1g,
+ * with vmalloc_limit moved to PA 0x90000000 (the 3G/1G default; a
+ * vmalloc= for the other splits), and a 2 MiB hole just below it.
+ */
+START_TEST(bank_at_vmalloc_limit)
+{
+	const phys_addr_t vl = 0x90000000U;
+
+#if defined(CONFIG_VMSPLIT_2G)
+	ktest_vmalloc_arg = "1272M"; /* vmalloc_min 0xb0000000 */
+#elif defined(CONFIG_VMSPLIT_1G)
+	ktest_vmalloc_arg = "2296M"; /* vmalloc_min 0x70000000 */
+#endif
+	ktest_reboot("vexpress-1g", ktest_boot_paging);
+	ktest_vmalloc_arg = NULL;
+	ck_assert_uint_eq(arm_lowmem_limit, vl);
+	memblock_remove(vl - PMD_SIZE, PMD_SIZE);
+	adjust_lowmem_bounds();
+	ck_assert_msg(arm_lowmem_limit == vl - PMD_SIZE,
+		      "banks [%#llx, %#llx) and [%#llx, ...), vmalloc_limit "
+		      "%#llx: arm_lowmem_limit is %#llx, expected %#llx: a "
+		      "bank that starts at vmalloc_limit is not lowmem",
+		      (unsigned long long)PHYS_OFFSET,
+		      (unsigned long long)(vl - PMD_SIZE),
+		      (unsigned long long)vl, (unsigned long long)vl,
+		      (unsigned long long)arm_lowmem_limit,
+		      (unsigned long long)(vl - PMD_SIZE));
 }
 END_TEST
 
@@ -208,5 +290,6 @@ KTEST_SUITE(ch22) = {
 	.boot = ktest_boot_paging,
 	.tests = KTESTS(lecture_table_of_each_board,
 			vmalloc_argument_moves_lowmem,
-			vmalloc_argument_is_clamped, bank_end_off_a_pmd),
+			vmalloc_argument_is_clamped, bank_end_off_a_pmd,
+			bank_at_vmalloc_limit),
 };

@@ -129,16 +129,20 @@ def apply(mutant, tree):
         'solutions/: %s' % p.stdout.strip()[-300:]
 
 
-def run_on(mach, tree, outdir, chapter, rubric, a):
-    """(lost, possible, first failure record) of CHAPTER on MACH, or a
-    string saying why it could not run."""
-    built = grade.build(tree.path, outdir, machs=(mach,))
+def run_on(mach, tree, outdir, chapter, rubric, a, split=None):
+    """(lost, possible, first failure record) of CHAPTER on MACH (in the
+    kernel built with VMSPLIT=SPLIT), or a string saying why it could
+    not run."""
+    suffix = '-' + split if split else ''
+    extra = ['VMSPLIT=' + split] if split else []
+    built = grade.build(tree.path, outdir, machs=(mach,), extra=extra,
+                        suffix=suffix)
     if not built[mach][0]:
-        return 'it does not compile (%s): %s' % (
-            mach, grade.first_errors(built[mach][1], 6))
-    image = os.path.join(outdir, mach, grade.IMAGE[mach])
-    results = grade.run_machines({mach: image}, [chapter], None, outdir,
-                                 a.time_limit, None)[mach]
+        return 'it does not compile (%s%s): %s' % (
+            mach, suffix, grade.first_errors(built[mach][1], 6))
+    image = os.path.join(outdir, mach + suffix, grade.IMAGE[mach])
+    results = grade.run_machines({mach + suffix: image}, [chapter], None,
+                                 outdir, a.time_limit, None)[mach + suffix]
     if results is None:
         return 'the runner failed on %s' % mach
     got = {r['test']: r for r in results}
@@ -160,14 +164,19 @@ def grade_mutant(m, tree, outdir, regions, rubric, src, a):
     why = apply(m, tree) or regions.problem(tree.path, int(m.chapter))
     if why:
         return (m.name, m.chapter, None, None, '-', why, False)
-    for mach in grade.MACHS:
-        res = run_on(mach, tree, outdir, m.chapter, rubric, a)
+    # the machines, then the chapter's other builds (grade.CONFIGS)
+    runs = [(mach, None) for mach in grade.MACHS] + [
+        (mach, split) for split in grade.read_configs().get(m.chapter, ())
+        for mach in grade.MACHS]
+    for mach, split in runs:
+        res = run_on(mach, tree, outdir, m.chapter, rubric, a, split)
+        where = mach + ('-' + split if split else '')
         if isinstance(res, str):
-            return (m.name, m.chapter, None, None, mach, res, False)
+            return (m.name, m.chapter, None, None, where, res, False)
         lost, possible, first = res
         if lost:
             msg = first['message'] if first else 'no result'
-            return (m.name, m.chapter, lost, possible, mach,
+            return (m.name, m.chapter, lost, possible, where,
                     '%s: %s' % (first['test'] if first else '?', msg), True)
     return (m.name, m.chapter, 0.0, possible, 'both',
             'KEPT FULL MARKS: no graded test of chapter %s sees "%s"' % (

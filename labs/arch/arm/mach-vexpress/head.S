@@ -70,6 +70,7 @@ _start:
 	add	r2, r1, #IMAGE_MB
 4:	orr	r0, r3, r1, lsl #20
 	add	r8, r1, r6, lsr #20
+	ubfx	r8, r8, #0, #12		@ modulo 4 GiB (PAGE_OFFSET < PHYS_OFFSET)
 	str	r0, [r7, r8, lsl #2]
 	add	r1, r1, #1
 	cmp	r1, r2

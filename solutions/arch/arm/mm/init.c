@@ -111,11 +111,14 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 	free_area_init(max_zone_pfn);
 }
 
-/* bootmem_init - zones and mem_map, from memblock's view of RAM */
+/*
+ * bootmem_init - zones and mem_map, from memblock's view of RAM: lowmem
+ * up to memblock's limit, which setup_arch's adjust_lowmem_bounds() and
+ * paging_init() have set
+ */
 void __init bootmem_init(void)
 {
 	memblock_allow_resize();
-	adjust_lowmem_bounds();
 	find_limits(&min_low_pfn, &max_low_pfn, &max_pfn);
 	zone_sizes_init(min_low_pfn, max_low_pfn, max_pfn);
 }

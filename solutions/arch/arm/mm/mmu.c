@@ -55,6 +55,10 @@ static void *vmalloc_min =
  * %luMB"); at most what leaves lowmem 32 MiB above PAGE_OFFSET (larger
  * is cut, with "vmalloc area is too big, limiting to %luMB").
  *
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: early_param("vmalloc", ...)): we
+ * have no command line; the test harness calls this where
+ * parse_early_param() would.
+ *
  * Return: 0.
  */
 int early_vmalloc(char *arg)
@@ -268,6 +272,8 @@ void paging_init(void)
 	pr_info("Memory policy: Data cache writeback\n");
 	prepare_page_table();
 	map_lowmem();
+	/* lowmem is mapped whole now: memblock may use all of it */
+	memblock_set_current_limit(arm_lowmem_limit);
 	tlbiall();
 }
 
