@@ -286,6 +286,6 @@ void __wrap_adjust_lowmem_bounds(void)
 		if (start < limit)
 			lowmem = max(lowmem, (phys_addr_t)min((u64)end, limit));
 	arm_lowmem_limit = lowmem;
-	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
-	memblock_set_current_limit(arm_lowmem_limit);
+	high_memory = (void *)(uintptr_t)(__phys_to_virt(lowmem - 1) + 1);
+	memblock_set_current_limit(lowmem);
 }

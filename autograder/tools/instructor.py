@@ -384,7 +384,7 @@ SESSIONS = ('book/sessions', 'autograder/shell')
 
 def question_values(chapters):
     """{hex digits: 'chapter question N'}: the numbers a question asks
-    about (0x..., five digits or more, not a round one), which a shell
+    about (0x..., five digits or more, not a round one nor zero), which a shell
     session's output must not show decoded beside it."""
     import listings
     out = {}
@@ -398,7 +398,7 @@ def question_values(chapters):
                 q -= 1
             for m in ODD_HEX.finditer('\n'.join(lines[q:first])):
                 digits = m.group(1).lower().lstrip('0')
-                if not digits.endswith('000'):
+                if digits and not digits.endswith('000'):
                     out.setdefault(digits, '%s, question %s' % (
                         os.path.basename(path), lines[q].split('.')[0]
                         .strip()))
