@@ -268,7 +268,7 @@ static unsigned long __head create_page_tables_phys(unsigned long fdt_pa)
 	return __create_page_tables(fdt_pa);
 }
 
-static unsigned long __head enable_mmu_phys(unsigned long pgd_pa)
+unsigned long __head ktest_enable_mmu_phys(unsigned long pgd_pa)
 {
 	stext_enable_mmu(pgd_pa);
 	return 0;
@@ -292,7 +292,7 @@ void ktest_boot_paging(void)
 	check_before_switch((const u32 *)(uintptr_t)pgd_pa);
 	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "
 		    "__v7_setup, __enable_mmu, __turn_mmu_on)");
-	machine_run_mmu_off(enable_mmu_phys, pgd_pa, &loader);
+	machine_run_mmu_off(ktest_enable_mmu_phys, pgd_pa, &loader);
 	/* the table the boot switched to, before paging_init() rewrites it */
 	memcpy(ktest_head_pgd, swapper_pg_dir, PG_DIR_SIZE);
 	boot_mm(BOOTMEM_REAL, true, true, true);

@@ -307,6 +307,12 @@ void ktest_boot_slab(void);
  * (ktest_harness_map), so any use of it faults.
  */
 void ktest_boot_paging(void);
+/*
+ * stext_enable_mmu(@pgd_pa) in the form machine_run_mmu_off() runs:
+ * head.S's MMU steps, at their physical address (boot.c; chapter 15's
+ * tests run it too).
+ */
+unsigned long ktest_enable_mmu_phys(unsigned long pgd_pa);
 extern const void *ktest_boot_fdt; /* the blob machine_boot() was given */
 /* swapper_pg_dir as the paging stage switched to it, before paging_init() */
 extern u32 ktest_head_pgd[4096];

@@ -55,13 +55,6 @@ static void map_sect(u32 *pgd, u32 va, u32 pa)
 	pgd[va >> SECTION_SHIFT] = (pa & PMD_SECT_BASE_MASK) | SECT_RAM;
 }
 
-/* The chapter's sequence, at its physical address (machine_run_mmu_off). */
-static unsigned long __head enable_mmu_phys(unsigned long pgd_pa)
-{
-	stext_enable_mmu(pgd_pa);
-	return 0;
-}
-
 /*
  * Build a table, turn the MMU off with the registers at their reset
  * values, run the chapter's sequence on it, and read the probes.
@@ -120,7 +113,7 @@ static void switch_to_test_table(struct switch_result *r)
 		    "denies domain 0");
 	printk_log_clear();
 	r->switch_oops = KTEST_EXPECT_OOPS(
-		machine_run_mmu_off(enable_mmu_phys, r->pgd_pa, &loader));
+		machine_run_mmu_off(ktest_enable_mmu_phys, r->pgd_pa, &loader));
 	ck_assert_msg(!r->switch_oops, "stext_enable_mmu() oopsed (above): %s",
 		      printk_log_contains("not yet synchronised")
 			      ? "the SCTLR write that turned M on came before "
