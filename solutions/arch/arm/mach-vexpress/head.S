@@ -45,6 +45,23 @@
 	blo	1b
 	.endm
 
+/*
+ * Make the table at physical \pgd the MMU's, as machine_boot() leaves
+ * it: TTBR0 and TTBR1 (unused with N = 0), TTBCR 0, domain 0 client, an
+ * empty TLB.  SCTLR is the caller's.  Clobbers \tmp.
+ */
+	.macro	load_machine_table pgd, tmp
+	mcr	p15, 0, \pgd, c2, c0, 0	@ TTBR0
+	mcr	p15, 0, \pgd, c2, c0, 1	@ TTBR1
+	mov	\tmp, #0
+	mcr	p15, 0, \tmp, c2, c0, 2	@ TTBCR: TTBR0 for every address
+	mov	\tmp, #1
+	mcr	p15, 0, \tmp, c3, c0, 0	@ DACR: domain 0 client
+	mcr	p15, 0, \tmp, c8, c7, 0	@ TLBIALL
+	dsb
+	isb
+	.endm
+
 	.section .text.head, "ax"
 	.global _start
 _start:
@@ -76,15 +93,7 @@ _start:
 	cmp	r1, r2
 	blo	4b
 
-	mov	r0, #0
-	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR: TTBR0 for every address
-	mcr	p15, 0, r7, c2, c0, 0	@ TTBR0
-	mcr	p15, 0, r7, c2, c0, 1	@ TTBR1, unused with N = 0
-	mov	r0, #1
-	mcr	p15, 0, r0, c3, c0, 0	@ DACR: domain 0 client
-	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
-	dsb
-	isb
+	load_machine_table r7, r0
 	mrc	p15, 0, r0, c1, c0, 0
 	orr	r0, r0, #1		@ SCTLR.M
 	bic	r0, r0, #(1 << 13)	@ SCTLR.V = 0: vectors at VBAR
@@ -172,15 +181,7 @@ machine_run_mmu_off:
 	bne	8f
 	ldr	r0, =machine_pgd	@ still off: back on our table
 	sub	r0, r0, r4
-	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0
-	mcr	p15, 0, r0, c2, c0, 1	@ TTBR1
-	mov	r0, #0
-	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR
-	mov	r0, #1
-	mcr	p15, 0, r0, c3, c0, 0	@ DACR: domain 0 client
-	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
-	dsb
-	isb
+	load_machine_table r0, r3
 	orr	r2, r2, #1
 	mcr	p15, 0, r2, c1, c0, 0	@ MMU on
 	isb
