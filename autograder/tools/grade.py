@@ -658,6 +658,25 @@ def stages_line(stages):
     return 'grade: time ' + ', '.join('%s %.1fs' % kv for kv in stages)
 
 
+def builds_ok(built, tree, how, provisional, resdir, start):
+    """True when every build of BUILT compiled; else say so (the first
+    errors, a score of zero) in PROVISIONAL's results and on the
+    terminal.  HOW names the build: '' or ' with VMSPLIT=2G'."""
+    failed = [m for m, (ok, _) in built.items() if not ok]
+    if not failed:
+        return True
+    provisional.build_error = first_errors(built[failed[0]][1])
+    provisional.note = 'The tree does not compile%s (%s).' % (
+        how, ', '.join(failed))
+    write_results(provisional, resdir, time.time() - start)
+    print('\ngrade: %s DOES NOT COMPILE%s for %s. The first errors:\n' % (
+        rel(tree), how, ' and '.join(failed)))
+    print('\n'.join('  ' + ln for ln in provisional.build_error.splitlines()))
+    print('\nscore: 0/%s (results: %s)' % (fmt_points(
+        provisional.total()[1]), rel(os.path.join(resdir, 'results.json'))))
+    return False
+
+
 def grade(a):
     """Grade per the parsed arguments A; returns the exit status."""
     start = time.time()
@@ -691,20 +710,7 @@ def grade(a):
     t0 = time.time()
     built = build(source, outdir)
     stages.append(('build', time.time() - t0))
-    failed = [m for m, (ok, _) in built.items() if not ok]
-    if failed:
-        text = built[failed[0]][1]
-        provisional.build_error = first_errors(text)
-        provisional.note = 'The tree does not compile (%s).' % ', '.join(
-            failed)
-        write_results(provisional, resdir, time.time() - start)
-        print('\ngrade: %s DOES NOT COMPILE for %s. The first errors:\n' % (
-            rel(tree), ' and '.join(failed)))
-        print('\n'.join('  ' + ln for ln in
-                        provisional.build_error.splitlines()))
-        print('\nscore: 0/%s (results: %s)' % (fmt_points(
-            provisional.total()[1]), rel(os.path.join(resdir,
-                                                      'results.json'))))
+    if not builds_ok(built, tree, '', provisional, resdir, start):
         return 1
     images = {m: os.path.join(outdir, m, IMAGE[m]) for m in MACHS}
     listings = {m: list_image(m, images[m]) for m in MACHS}
@@ -720,17 +726,8 @@ def grade(a):
         built = build(source, outdir, extra=['VMSPLIT=' + split],
                       suffix='-' + split)
         stages.append(('build %s' % split, time.time() - t0))
-        failed = [m for m, (ok, _) in built.items() if not ok]
-        if failed:
-            text = built[failed[0]][1]
-            provisional.build_error = first_errors(text)
-            provisional.note = ('The tree does not compile with VMSPLIT=%s '
-                                '(%s).' % (split, ', '.join(failed)))
-            write_results(provisional, resdir, time.time() - start)
-            print('\ngrade: %s DOES NOT COMPILE with VMSPLIT=%s. The first '
-                  'errors:\n' % (rel(tree), split))
-            print('\n'.join('  ' + ln for ln in
-                            provisional.build_error.splitlines()))
+        if not builds_ok(built, tree, ' with VMSPLIT=' + split, provisional,
+                         resdir, start):
             return 1
         for m in MACHS:
             name = '%s-%s' % (m, split)
