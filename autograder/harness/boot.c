@@ -146,14 +146,19 @@ void ktest_cma_activate_areas(void)
  * with the kernel's CMA path (@rmem) or the stand-in's, and with the
  * slab allocator (@slab) or without.
  */
+void (*ktest_after_paging_init)(void);
+
 static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
 	bootmem_early_stand_in(mode);
 	arm_memblock_init();
 	/* setup_arch: where lowmem ends, then paging_init() */
 	adjust_lowmem_bounds();
-	if (paging)
+	if (paging) {
 		paging_init();
+		if (ktest_after_paging_init)
+			ktest_after_paging_init();
+	}
 	if (rmem)
 		fdt_init_reserved_mem();
 	bootmem_init();

@@ -308,6 +308,20 @@ void ktest_boot_slab(void);
  */
 void ktest_boot_paging(void);
 /*
+ * The kernel's set_pte_ext() calls since the test reset this (setpte.c):
+ * how many, and the OR and AND of their @ext (set ext_and to ~0 first).
+ */
+struct ktest_set_pte {
+	unsigned long calls;
+	unsigned int ext_or, ext_and;
+};
+extern struct ktest_set_pte ktest_set_pte;
+/*
+ * Called by ktest_boot_paging() right after paging_init(), while memblock
+ * still allocates (for tests of what the kernel maps at boot).
+ */
+extern void (*ktest_after_paging_init)(void);
+/*
  * stext_enable_mmu(@pgd_pa) in the form machine_run_mmu_off() runs:
  * head.S's MMU steps, at their physical address (boot.c; chapter 15's
  * tests run it too).

@@ -117,11 +117,12 @@ endif
 # harness's bootmem_early.c stands in for these entry points, and calls
 # the kernel's (__real_...) for the boot stages of chapter 9 on; so for
 # adjust_lowmem_bounds(), chapter 22's, from chapter 22's suites on.  It
-# also counts the blocks memblock_free_pages() is given (chapter 10).
+# also counts the blocks memblock_free_pages() is given (chapter 10), and
+# setpte.c the kernel's set_pte_ext() calls (chapter 23).
 comma := ,
 BOOTMEM_WRAP := $(addprefix -Wl$(comma)--wrap=,memblock_add memblock_reserve \
 	memblock_remove memblock_alloc_try_nid memblock_free_all \
-	memblock_free_pages adjust_lowmem_bounds)
+	memblock_free_pages adjust_lowmem_bounds cpu_v7_set_pte_ext)
 
 obj = $(patsubst %,$(OUT)/obj/%.o,$(subst /,__,$(1)))
 KOBJ := $(foreach f,$(KSRC),$(call obj,$(f)))

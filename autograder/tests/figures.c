@@ -33,7 +33,10 @@
 #include <asm/page.h>
 #include <asm/pgtable-2level-hwdef.h>
 #include <asm/setup.h>
+#include <linux/gfp.h>
 #include <linux/mm.h>
+#include <asm/mach/map.h>
+#include <asm/pgtable.h>
 #include <linux/slab.h>
 #include <linux/slub_def.h>
 #include "mm/slab.h"
@@ -1214,11 +1217,88 @@ START_TEST(fig_vm_layout)
 }
 END_TEST
 
+/* One row of the PTE page figure: a used entry and its hardware twin. */
+static void pte_page_row(const u32 *page, unsigned int i, unsigned long va,
+			 const char *what)
+{
+	printk(KERN_NOTICE "<tr><td align=\"right\">%u</td>"
+			   "<td align=\"left\">%#010lx</td>"
+			   "<td>+%u</td><td>%08x</td>"
+			   "<td>+%u</td><td>%08x</td>"
+			   "<td align=\"left\">%s</td></tr>\n",
+	       i, va, i * 4, page[i], (i + PTRS_PER_PTE) * 4,
+	       page[i + PTRS_PER_PTE], what);
+}
+
+/*
+ * Chapter 24: one PTE page of the running kernel, after mapping pages
+ * in both megabytes of a pgd entry: its Linux PTEs and, 2048 bytes on,
+ * the hardware PTEs that set_pte_ext() derived from them.
+ */
+START_TEST(fig_pte_page)
+{
+	struct page *t;
+	pgd_t *pgd;
+	const u32 kern = L_PTE_PRESENT | L_PTE_MT_WRITEBACK | L_PTE_XN;
+	struct map_desc rw = { 0xe0103000, 0x61234, 2 * PAGE_SIZE,
+			       MT_MEMORY_RW };
+	struct map_desc rwx = { 0xe0001000, 0x60008, PAGE_SIZE, MT_MEMORY_RWX };
+	struct map_desc vec = { 0xe0002000, 0x6ffff, PAGE_SIZE,
+				MT_HIGH_VECTORS };
+	u32 *l1, *page;
+	pte_t *ptep;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	t = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	pgd = page_address(t);
+	l1 = (u32 *)pgd;
+	ck_assert_int_eq(create_mapping_late(pgd, &rw, false), 0);
+	ck_assert_int_eq(create_mapping_late(pgd, &rwx, false), 0);
+	ck_assert_int_eq(create_mapping_late(pgd, &vec, false), 0);
+	ptep = pte_offset_kernel((pmd_t *)&l1[0xe00], 0xe0105000);
+	set_pte_ext(ptep, __pte(0x61300000 | kern | L_PTE_YOUNG), 0);
+	set_pte_ext(ptep + 1, __pte(0x61301000 | kern | L_PTE_DIRTY), 0);
+	page = __va(l1[0xe00] & PAGE_MASK);
+	FIG_BEGIN("ch24-pte-page");
+	printk(KERN_NOTICE
+	       "digraph ch24_pte_page {\n"
+	       " node [shape=plaintext, fontsize=9];\n"
+	       " t [label=<<table border=\"0\" cellborder=\"1\" "
+	       "cellspacing=\"0\" cellpadding=\"3\">\n"
+	       "<tr><td colspan=\"7\" bgcolor=\"#eeeeee\">PTE page "
+	       "at PA %#010lx; pgd entry of 0xe0000000: "
+	       "pmd[0] %08x, pmd[1] %08x</td></tr>\n"
+	       "<tr><td>index</td><td>VA</td>"
+	       "<td colspan=\"2\" bgcolor=\"#c6dbef\">Linux PTE</td>"
+	       "<td colspan=\"2\" bgcolor=\"#fdd0a2\">hardware PTE"
+	       "</td><td>what</td></tr>\n",
+	       (unsigned long)__pa(page), l1[0xe00], l1[0xe01]);
+	pte_page_row(page, 1, 0xe0001000, "MT_MEMORY_RWX: kernel code");
+	pte_page_row(page, 2, 0xe0002000, "MT_HIGH_VECTORS: user, read-only");
+	pte_page_row(page, 259, 0xe0103000, "MT_MEMORY_RW");
+	pte_page_row(page, 260, 0xe0104000, "MT_MEMORY_RW");
+	pte_page_row(page, 261, 0xe0105000, "young, clean: APX");
+	pte_page_row(page, 262, 0xe0106000, "old: no hardware entry");
+	printk(KERN_NOTICE "<tr><td colspan=\"7\">every other entry of the "
+			   "four tables is 0 (a fault)</td></tr>\n"
+			   "</table>>];\n}\n");
+	FIG_END();
+	for (unsigned int i = 0; i < 2 * PTRS_PER_PTE; i++) {
+		unsigned int e = i % PTRS_PER_PTE;
+
+		if (e == 1 || e == 2 || (e >= 259 && e <= 262))
+			continue;
+		ck_assert_uint_eq(page[i], 0);
+	}
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
 	.tests = KTESTS(fig_pgtable_walk, fig_free_area, fig_pageblocks,
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
-			fig_two_level_walk, fig_swapper, fig_vm_layout),
+			fig_two_level_walk, fig_swapper, fig_vm_layout,
+			fig_pte_page),
 };

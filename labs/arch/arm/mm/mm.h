@@ -19,9 +19,8 @@
 /*
  * prot_pte holds Linux PTE bits (L_PTE_*), prot_l1 the first-level
  * entry of a page-mapped megabyte, prot_sect a section entry; the domain
- * is already or'ed into prot_l1 and prot_sect.
- * SIMPLIFIED(arch/arm/mm/mm.h): prot_pte and prot_pte_s2 stay 0 until
- * chapter 24 brings the Linux PTE bits.
+ * is already or'ed into prot_l1 and prot_sect.  prot_pte_s2 (KVM's
+ * stage-2 tables, LPAE only) stays 0.
  */
 struct mem_type {
 	pteval_t prot_pte;

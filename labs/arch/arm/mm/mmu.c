@@ -20,9 +20,14 @@
 #include <linux/kernel.h>
 #include <linux/cmdline.h>
 #include <linux/memblock.h>
+#include <linux/gfp.h>
+#include <linux/log2.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <asm/cp15.h>
+#include <asm/fixmap.h>
 #include <asm/memory.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
 #include <asm/setup.h>
@@ -219,38 +224,45 @@ void paging_init(void)
  * CPU at boot.  SIMPLIFIED(arch/arm/mm/mmu.c): we state the values it
  * ends with on a uniprocessor ARMv7 (Cortex-A9) with SCTLR.XP set, TEX
  * remap off, no ECC and the write-back cache policy (cp->pmd =
- * PMD_SECT_WB), rather than computing them; prot_pte comes in chapter 24.
+ * PMD_SECT_WB, cp->pte = L_PTE_MT_WRITEBACK, so kern_pgprot and
+ * vecs_pgprot are L_PTE_MT_WRITEBACK), rather than computing them.
  * The types are v5.10.0's: MT_MEMORY_RO came with ARM 9210/1 in 5.19
  * (backported to 5.10.132, where it shifts every later MT_* by one).
  */
+#define PROT_PTE_DEVICE (L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_XN)
 #define PROT_SECT_DEVICE (PMD_TYPE_SECT | PMD_SECT_AP_WRITE)
 
 static const struct mem_type mem_types[] = {
 	[MT_DEVICE] = { /* Strongly ordered / ARMv6 shared device */
+		.prot_pte = PROT_PTE_DEVICE | L_PTE_MT_DEV_SHARED | L_PTE_SHARED,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
 		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_S | PMD_SECT_XN |
 			     PMD_SECT_BUFFERED | PMD_DOMAIN(DOMAIN_IO),
 		.domain = DOMAIN_IO,
 	},
 	[MT_DEVICE_NONSHARED] = { /* ARMv6 non-shared device */
+		.prot_pte = PROT_PTE_DEVICE | L_PTE_MT_DEV_NONSHARED,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
 		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_XN | PMD_SECT_TEX(2) |
 			     PMD_DOMAIN(DOMAIN_IO),
 		.domain = DOMAIN_IO,
 	},
 	[MT_DEVICE_CACHED] = { /* ioremap_cache */
+		.prot_pte = PROT_PTE_DEVICE | L_PTE_MT_DEV_CACHED,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
 		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_WB | PMD_SECT_XN |
 			     PMD_DOMAIN(DOMAIN_IO),
 		.domain = DOMAIN_IO,
 	},
 	[MT_DEVICE_WC] = { /* ioremap_wc */
+		.prot_pte = PROT_PTE_DEVICE | L_PTE_MT_DEV_WC,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
 		.prot_sect = PROT_SECT_DEVICE | PMD_SECT_XN | PMD_SECT_TEX(1) |
 			     PMD_DOMAIN(DOMAIN_IO),
 		.domain = DOMAIN_IO,
 	},
 	[MT_UNCACHED] = {
+		.prot_pte = PROT_PTE_DEVICE,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_IO),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN | PMD_DOMAIN(DOMAIN_IO),
 		.domain = DOMAIN_IO,
@@ -268,21 +280,29 @@ static const struct mem_type mem_types[] = {
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_LOW_VECTORS] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_RDONLY | L_PTE_MT_WRITEBACK,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
 		.domain = DOMAIN_VECTORS,
 	},
 	[MT_HIGH_VECTORS] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_USER | L_PTE_RDONLY | L_PTE_MT_WRITEBACK,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_VECTORS),
 		.domain = DOMAIN_VECTORS,
 	},
 //> ch17 mem_types
 	[MT_MEMORY_RWX] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_MT_WRITEBACK,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WB |
 			     PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_MEMORY_RW] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_XN | L_PTE_MT_WRITEBACK,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_XN |
 			     PMD_SECT_WB | PMD_DOMAIN(DOMAIN_KERNEL),
@@ -295,22 +315,29 @@ static const struct mem_type mem_types[] = {
 	},
 //< ch17 mem_types
 	[MT_MEMORY_RWX_NONCACHED] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_MT_BUFFERABLE,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE |
 			     PMD_SECT_TEX(1) | PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_MEMORY_RW_DTCM] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_XN,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_XN |
 			     PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_MEMORY_RWX_ITCM] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_MEMORY_RW_SO] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_MT_UNCACHED | L_PTE_XN,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.prot_sect = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_S |
 			     PMD_SECT_UNCACHED | PMD_SECT_XN |
@@ -318,6 +345,8 @@ static const struct mem_type mem_types[] = {
 		.domain = DOMAIN_KERNEL,
 	},
 	[MT_MEMORY_DMA_READY] = {
+		.prot_pte = L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+			    L_PTE_XN | L_PTE_MT_WRITEBACK,
 		.prot_l1 = PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL),
 		.domain = DOMAIN_KERNEL,
 	},
@@ -346,40 +375,111 @@ static void __map_init_section(pmd_t *pmd, unsigned long addr,
 	(void)pmd; (void)addr; (void)end; (void)phys; (void)type; (void)ng;
 }
 
+//< ch17 map_init_section
+
+/*
+ * The allocators of PTE pages: memblock's during paging_init(), the
+ * page allocator's once the buddy allocator runs (create_mapping_late()).
+ * Both give zeroed memory: every entry of a new table is a fault.
+ */
+static void *early_alloc(unsigned long sz)
+{
+	void *ptr = memblock_alloc(sz, sz);
+
+	if (!ptr)
+		panic("%s: Failed to allocate %lu bytes align=0x%lx\n",
+		      __func__, sz, sz);
+	return ptr;
+}
+
+/*
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c): no pgtable_pte_page_ctor(); our
+ * struct page has no page-table lock, and nothing reads PG_table.
+ */
+static void *late_alloc(unsigned long sz)
+{
+	void *ptr = (void *)__get_free_pages(GFP_KERNEL | __GFP_ZERO,
+					     get_order(sz));
+
+	if (!ptr)
+		BUG();
+	return ptr;
+}
+
+//> ch23 arm-pte-alloc
+/*
+ * arm_pte_alloc - the Linux PTE of @addr, in the PTE page of @pmd, which
+ * is allocated and hooked in (prot_l1 @prot) if the pgd entry is empty.
+ * A pgd entry that holds sections cannot take a table: Linux stops there.
+ */
+static pte_t *arm_pte_alloc(pmd_t *pmd, unsigned long addr, unsigned long prot,
+			    void *(*alloc)(unsigned long sz))
+{
+	/* TODO(ch23): a PTE page from alloc() when the entry is empty,
+	   hooked in with __pmd_populate(); BUG_ON() a section; the Linux
+	   PTE of addr; see chapters/23-pte-tables.md, "early_pte_alloc". */
+	(void)pmd; (void)addr; (void)prot; (void)alloc;
+	return NULL;
+}
+//< ch23 arm-pte-alloc
+
+/* The kernel's own PTE pages at boot come from memblock. */
+pte_t *early_pte_alloc(pmd_t *pmd, unsigned long addr, unsigned long prot)
+{
+	return arm_pte_alloc(pmd, addr, prot, early_alloc);
+}
+
+//> ch23 alloc-init-pte
+/*
+ * alloc_init_pte - map [addr, end), inside one pgd entry, page by page
+ * to the frames from @pfn on, with the Linux bits of @type.
+ */
+static void alloc_init_pte(pmd_t *pmd, unsigned long addr, unsigned long end,
+			   unsigned long pfn, const struct mem_type *type,
+			   void *(*alloc)(unsigned long sz), bool ng)
+{
+	/* TODO(ch23): one set_pte_ext() per page of [addr, end), from the
+	   PTE that arm_pte_alloc() gives; see chapters/23-pte-tables.md,
+	   "alloc_init_pte". */
+	(void)pmd; (void)addr; (void)end; (void)pfn; (void)type;
+	(void)alloc; (void)ng;
+}
+//< ch23 alloc-init-pte
+
+//> ch23 alloc-init-pmd
 static void alloc_init_pmd(pgd_t *pgd, unsigned long addr, unsigned long end,
 			   phys_addr_t phys, const struct mem_type *type,
-			   bool ng)
+			   void *(*alloc)(unsigned long sz), bool ng)
 {
 	pmd_t *pmd = pmd_offset(pgd, addr);
 	unsigned long next;
 
 	do {
 		next = pmd_addr_end(addr, end);
+
+		/* TODO(ch23): sections when addr, next and phys allow it,
+		   else pages (alloc_init_pte()); see
+		   chapters/23-pte-tables.md, "Sections or pages". */
+		(void)alloc_init_pte;
 		__map_init_section(pmd, addr, next, phys, type, ng);
 		phys += next - addr;
 	} while (pmd++, addr = next, addr != end);
 }
-
-//< ch17 map_init_section
+//< ch23 alloc-init-pmd
 
 /*
- * __create_section_mapping - Linux's __create_mapping(), sections only;
- * create_section_mapping() is its create_mapping(), for the kernel's
- * global mappings above TASK_SIZE.
- * @pgdir: the first-level table to write
- * @md: virtual address, pfn, length and MT_* type
+ * __create_mapping - map @md into the first-level table @pgdir, by
+ * sections where it can and by pages elsewhere (arch/arm/mm/mmu.c).
+ * @alloc: where PTE pages come from; NULL for section mappings only
  * @ng: not global: each entry tagged with the ASID in the TLB
  *
  * The checks and messages are create_mapping()'s and
- * __create_mapping()'s.  SIMPLIFIED(arch/arm/mm/mmu.c): there is no
- * alloc_init_pte() yet (chapter 25), so a range that is not
- * section-aligned is refused as Linux refuses it for a type without
- * prot_l1, and so is a type without prot_sect; no supersections, no
- * 36-bit addresses.
+ * __create_mapping()'s.  SIMPLIFIED(arch/arm/mm/mmu.c): it takes the
+ * table rather than the mm, and returns -EINVAL where Linux returns
+ * after its warning; no supersections, no 36-bit addresses.
  */
-//> ch17 create_section_mapping
-static int __create_section_mapping(pgd_t *pgdir, const struct map_desc *md,
-				    bool ng)
+static int __create_mapping(pgd_t *pgdir, const struct map_desc *md,
+			    void *(*alloc)(unsigned long sz), bool ng)
 {
 	const struct mem_type *type = get_mem_type(md->type);
 	unsigned long addr, length, end;
@@ -389,46 +489,86 @@ static int __create_section_mapping(pgd_t *pgdir, const struct map_desc *md,
 	addr = md->virtual & PAGE_MASK;
 	phys = __pfn_to_phys(md->pfn);
 	length = PAGE_ALIGN(md->length + (md->virtual & ~PAGE_MASK));
-	if (!type || !type->prot_sect ||
-	    ((addr | phys | length) & ~SECTION_MASK) ||
-	    (u64)addr + length > (1ULL << 32) || !length) {
+	/* without PTE pages, sections only: aligned, of a type that has them */
+	if (!type ||
+	    ((!alloc || !type->prot_l1) &&
+	     (((addr | phys | length) & ~SECTION_MASK) || !type->prot_sect))) {
 		pr_warn("BUG: map for 0x%08llx at 0x%08lx can not be mapped "
 			"using pages, ignoring.\n",
 			(long long)__pfn_to_phys(md->pfn), addr);
 		return -EINVAL;
 	}
+	if ((u64)addr + length > (1ULL << 32) || !length)
+		return -EINVAL;
 
 	pgd = pgd_offset_pgd(pgdir, addr);
 	end = addr + length;
 	do {
 		unsigned long next = pgd_addr_end(addr, end);
 
-		alloc_init_pmd(pgd, addr, next, phys, type, ng);
+		alloc_init_pmd(pgd, addr, next, phys, type, alloc, ng);
 		phys += next - addr;
 		addr = next;
 	} while (pgd++, addr != end);
 	return 0;
 }
 
-int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
+/* A kernel mapping below TASK_SIZE would be a process's: refused. */
+static bool in_user_region(const struct map_desc *md)
 {
-	if (md->virtual < TASK_SIZE) {
+	if (md->virtual != VECTORS_BASE && md->virtual < TASK_SIZE) {
 		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in "
 			"user region\n",
 			(long long)__pfn_to_phys((u64)md->pfn), md->virtual);
-		return -EINVAL;
+		return true;
 	}
-	return __create_section_mapping(pgdir, md, false);
+	return false;
 }
 
 /*
- * Linux's create_mapping_late(): a mapping in a process's table (EFI's
- * runtime services), anywhere, not global when @ng: the TLB tags its
- * entries with the ASID.
+ * create_mapping - map @md into swapper_pg_dir at boot, PTE pages from
+ * memblock: the kernel's global mappings (map_lowmem(), the vectors,
+ * the board's static device maps).
  */
+int create_mapping(const struct map_desc *md)
+{
+	if (in_user_region(md))
+		return -EINVAL;
+	if ((md->type == MT_DEVICE || md->type == MT_ROM) &&
+	    md->virtual >= PAGE_OFFSET && md->virtual < FIXADDR_START &&
+	    (md->virtual < VMALLOC_START || md->virtual >= VMALLOC_END))
+		pr_warn("BUG: mapping for 0x%08llx at 0x%08lx out of vmalloc "
+			"space\n",
+			(long long)__pfn_to_phys((u64)md->pfn), md->virtual);
+	return __create_mapping(swapper_pg_dir, md, early_alloc, false);
+}
+
+/*
+ * create_mapping_late - map @md into any table once the page allocator
+ * runs (Linux's, for EFI's runtime services in a process's table).
+ */
+int create_mapping_late(pgd_t *pgdir, const struct map_desc *md, bool ng)
+{
+	return __create_mapping(pgdir, md, late_alloc, ng);
+}
+
+//> ch17 create_section_mapping
+/*
+ * create_section_mapping - chapter 17's create_mapping(), sections only:
+ * what may not be mapped by sections is refused, as Linux refuses it
+ * for a type without PTEs.
+ */
+int create_section_mapping(pgd_t *pgdir, const struct map_desc *md)
+{
+	if (in_user_region(md))
+		return -EINVAL;
+	return __create_mapping(pgdir, md, NULL, false);
+}
+
+/* ... and its create_mapping_late(): anywhere, nG when @ng. */
 int create_section_mapping_late(pgd_t *pgdir, const struct map_desc *md,
 				bool ng)
 {
-	return __create_section_mapping(pgdir, md, ng);
+	return __create_mapping(pgdir, md, NULL, ng);
 }
 //< ch17 create_section_mapping

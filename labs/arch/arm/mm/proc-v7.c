@@ -14,7 +14,8 @@
  * current one with M set; Linux computes it from v7_crval's clear and
  * set masks, which also turn on the caches (C, I), branch prediction
  * (Z) and TEX remap (TRE, with PRRR/NMRR written here).  QEMU models
- * none of the caches; TEX remap is chapter 24's.  The TTB_FLAGS_SMP
+ * none of the caches; chapter 24 explains TEX remap and what leaving it
+ * off changes (arch/arm/mm/proc-v7-2level.c).  The TTB_FLAGS_SMP
  * walk attributes Linux ORs into the TTBRs are left out: QEMU's walks
  * do not go through a cache either.
  * SIMPLIFIED(v5.10 arch/arm/mm/proc-v7.S: __v7_ca9mp_setup): a

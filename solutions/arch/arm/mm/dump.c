@@ -65,29 +65,6 @@
 #include <asm/ptdump.h>
 #include "mm.h"
 
-/*
- * Linux's software PTE bits (arch/arm/include/asm/pgtable-2level.h),
- * the ones the dump prints.  Chapter 24 brings them with the Linux PTE
- * tables; until then no table of the kernel holds a Linux PTE.
- */
-#ifndef L_PTE_USER
-#define L_PTE_RDONLY (_AT(pteval_t, 1) << 7)
-#define L_PTE_USER (_AT(pteval_t, 1) << 8)
-#define L_PTE_XN (_AT(pteval_t, 1) << 9)
-#define L_PTE_SHARED (_AT(pteval_t, 1) << 10)
-#define L_PTE_MT_UNCACHED (_AT(pteval_t, 0x00) << 2)
-#define L_PTE_MT_BUFFERABLE (_AT(pteval_t, 0x01) << 2)
-#define L_PTE_MT_WRITETHROUGH (_AT(pteval_t, 0x02) << 2)
-#define L_PTE_MT_WRITEBACK (_AT(pteval_t, 0x03) << 2)
-#define L_PTE_MT_MINICACHE (_AT(pteval_t, 0x06) << 2)
-#define L_PTE_MT_WRITEALLOC (_AT(pteval_t, 0x07) << 2)
-#define L_PTE_MT_DEV_SHARED (_AT(pteval_t, 0x04) << 2)
-#define L_PTE_MT_DEV_NONSHARED (_AT(pteval_t, 0x0c) << 2)
-#define L_PTE_MT_DEV_WC (_AT(pteval_t, 0x09) << 2)
-#define L_PTE_MT_DEV_CACHED (_AT(pteval_t, 0x0b) << 2)
-#define L_PTE_MT_MASK (_AT(pteval_t, 0x0f) << 2)
-#endif
-
 /* Element 2's start is VMALLOC_START, known once lowmem's end is. */
 static struct addr_marker address_markers[] = {
 	{ MODULES_VADDR, "Modules" },

@@ -13,8 +13,8 @@
  *   +0     Linux pt 0      +2048  h/w pt 0  (pointed to by pgd[0])
  *   +1024  Linux pt 1      +3072  h/w pt 1  (pointed to by pgd[1])
  *
- * Chapter 24 builds that page; chapters 16-17 only walk and write the
- * hardware's own entries.
+ * Chapter 23 builds that page (early_pte_alloc(), __pmd_populate());
+ * chapter 24 fills both halves (set_pte_ext()).
  */
 #ifndef _ASM_PGTABLE_2LEVEL_H
 #define _ASM_PGTABLE_2LEVEL_H
@@ -66,6 +66,41 @@ static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long addr)
 		(pmdp)[0] = __pmd(0); \
 		(pmdp)[1] = __pmd(0); \
 	} while (0)
+
+/*
+ * The "Linux" PTE bits (v5.10 arch/arm/include/asm/pgtable-2level.h).
+ * Linux keeps two copies of every PTE: this one, which the core kernel
+ * reads and writes, and the hardware's, which set_pte_ext() (chapter
+ * 24) derives from it.  The Linux copy has room for what ARMv7's small
+ * page has no bit for: YOUNG (accessed) and DIRTY (written).
+ */
+#define L_PTE_VALID (_AT(pteval_t, 1) << 0) /* Valid */
+#define L_PTE_PRESENT (_AT(pteval_t, 1) << 0)
+#define L_PTE_YOUNG (_AT(pteval_t, 1) << 1)
+#define L_PTE_DIRTY (_AT(pteval_t, 1) << 6)
+#define L_PTE_RDONLY (_AT(pteval_t, 1) << 7)
+#define L_PTE_USER (_AT(pteval_t, 1) << 8)
+#define L_PTE_XN (_AT(pteval_t, 1) << 9)
+#define L_PTE_SHARED (_AT(pteval_t, 1) << 10) /* shared(v6), coherent(xsc3) */
+#define L_PTE_NONE (_AT(pteval_t, 1) << 11)
+
+/*
+ * The memory type, bits 5:2: with TEX remap on ARMv7, an index n =
+ * TEX[0]:C:B into PRRR/NMRR (proc-v7-2level.c says what each means).
+ */
+#define L_PTE_MT_UNCACHED (_AT(pteval_t, 0x00) << 2) /* 0000 */
+#define L_PTE_MT_BUFFERABLE (_AT(pteval_t, 0x01) << 2) /* 0001 */
+#define L_PTE_MT_WRITETHROUGH (_AT(pteval_t, 0x02) << 2) /* 0010 */
+#define L_PTE_MT_WRITEBACK (_AT(pteval_t, 0x03) << 2) /* 0011 */
+#define L_PTE_MT_MINICACHE \
+	(_AT(pteval_t, 0x06) << 2) /* 0110 (sa1100, xscale) */
+#define L_PTE_MT_WRITEALLOC (_AT(pteval_t, 0x07) << 2) /* 0111 */
+#define L_PTE_MT_DEV_SHARED (_AT(pteval_t, 0x04) << 2) /* 0100 */
+#define L_PTE_MT_DEV_NONSHARED (_AT(pteval_t, 0x0c) << 2) /* 1100 */
+#define L_PTE_MT_DEV_WC (_AT(pteval_t, 0x09) << 2) /* 1001 */
+#define L_PTE_MT_DEV_CACHED (_AT(pteval_t, 0x0b) << 2) /* 1011 */
+#define L_PTE_MT_VECTORS (_AT(pteval_t, 0x0f) << 2) /* 1111 */
+#define L_PTE_MT_MASK (_AT(pteval_t, 0x0f) << 2)
 
 #define pmd_large(pmd) (pmd_val(pmd) & 2)
 #define pmd_bad(pmd) (pmd_val(pmd) & 2)

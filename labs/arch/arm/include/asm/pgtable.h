@@ -14,6 +14,7 @@
 #include <asm/pgtable-2level-types.h>
 #include <asm/pgtable-2level.h>
 #include <asm/page.h>
+#include <asm/proc-fns.h>
 
 #define PG_DIR_SIZE 0x4000
 #define swapper_pg_dir ((pgd_t *)(PAGE_OFFSET + TEXT_OFFSET - PG_DIR_SIZE))
@@ -77,5 +78,66 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long address)
 {
 	return pmd_page_vaddr(*pmd) + pte_index(address);
 }
+
+/*
+ * PTE values (v5.10 arch/arm/include/asm/pgtable.h).  A PTE is the
+ * page's physical address with the L_PTE_* bits of its protection.
+ */
+#define pfn_pte(pfn, prot) __pte(__pfn_to_phys(pfn) | pgprot_val(prot))
+#define pte_pfn(pte) ((pte_val(pte) & (s32)PAGE_MASK) >> PAGE_SHIFT)
+#define pte_none(pte) (!pte_val(pte))
+#define pte_present(pte) (pte_val(pte) & L_PTE_PRESENT)
+#define pte_valid(pte) (pte_val(pte) & L_PTE_VALID)
+#define pte_young(pte) (pte_val(pte) & L_PTE_YOUNG)
+#define pte_dirty(pte) (pte_val(pte) & L_PTE_DIRTY)
+#define pte_write(pte) (!(pte_val(pte) & L_PTE_RDONLY))
+#define pte_exec(pte) (!(pte_val(pte) & L_PTE_XN))
+
+static inline pte_t set_pte_bit(pte_t pte, pgprot_t prot)
+{
+	return __pte(pte_val(pte) | pgprot_val(prot));
+}
+
+static inline pte_t clear_pte_bit(pte_t pte, pgprot_t prot)
+{
+	return __pte(pte_val(pte) & ~pgprot_val(prot));
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return set_pte_bit(pte, __pgprot(L_PTE_RDONLY));
+}
+
+static inline pte_t pte_mkwrite(pte_t pte)
+{
+	return clear_pte_bit(pte, __pgprot(L_PTE_RDONLY));
+}
+
+static inline pte_t pte_mkclean(pte_t pte)
+{
+	return clear_pte_bit(pte, __pgprot(L_PTE_DIRTY));
+}
+
+static inline pte_t pte_mkdirty(pte_t pte)
+{
+	return set_pte_bit(pte, __pgprot(L_PTE_DIRTY));
+}
+
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return clear_pte_bit(pte, __pgprot(L_PTE_YOUNG));
+}
+
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	return set_pte_bit(pte, __pgprot(L_PTE_YOUNG));
+}
+
+/*
+ * set_pte_ext - the only way a PTE is written: the Linux PTE at @ptep,
+ * the hardware one PTE_HWTABLE_OFF bytes on (proc-v7-2level.c).
+ */
+#define set_pte_ext(ptep, pte, ext) cpu_set_pte_ext(ptep, pte, ext)
+#define pte_clear(mm, addr, ptep) set_pte_ext(ptep, __pte(0), 0)
 
 #endif /* _ASM_PGTABLE_H */

@@ -37,6 +37,14 @@ void identity_mapping_add(u32 *pgd, const char *text_start,
 extern pgd_t *idmap_pgd;
 int init_static_idmap(void);
 
+/*
+ * proc-v7-2level.c (proc-v7-2level.S): write a Linux PTE and its
+ * hardware twin.  Linux calls it through the processor's function table
+ * (MULTI_CPU) or by the one CPU's name, as here.
+ */
+void cpu_v7_set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
+#define cpu_set_pte_ext cpu_v7_set_pte_ext
+
 /* mmu.c: the rest of lowmem into swapper_pg_dir (chapter 25 replaces) */
 void paging_init(void);
 

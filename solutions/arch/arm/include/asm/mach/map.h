@@ -40,8 +40,18 @@ struct mem_type;
 extern const struct mem_type *get_mem_type(unsigned int type);
 
 /*
+ * create_mapping - map md into swapper_pg_dir at boot, by sections where
+ * they fit and by pages elsewhere, PTE pages from memblock (chapter 23).
+ * create_mapping_late - the same into any table pgdir, PTE pages from
+ * the page allocator, nG when @ng.  Linux keeps both static to mmu.c.
+ * Return: 0, or -EINVAL after a "BUG: ..." report.
+ */
+int create_mapping(const struct map_desc *md);
+int create_mapping_late(pgd_t *pgdir, const struct map_desc *md, bool ng);
+
+/*
  * create_section_mapping - map md into the first-level table pgdir
- * with sections only (chapter 17; chapter 25 adds pages).
+ * with sections only (chapter 17; create_mapping() without PTE pages).
  * Return: 0, or -EINVAL after a "BUG: ..." report.
  */
 int create_section_mapping(pgd_t *pgdir, const struct map_desc *md);
