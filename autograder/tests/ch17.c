@@ -333,12 +333,6 @@ START_TEST(mem_types_final_values)
 }
 END_TEST
 
-static struct map_desc md(unsigned long va, unsigned long pa, unsigned long len,
-			  unsigned int type)
-{
-	return (struct map_desc){ va, pa >> PAGE_SHIFT, len, type };
-}
-
 /*
  * Entries @first..@last (megabytes, wrapping at the top) of @l1 map
  * @pa on with @prot, and the two entries each side of them are empty.

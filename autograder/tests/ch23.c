@@ -23,12 +23,6 @@
 #include "pt_util.h"
 #include "ktest.h"
 
-static struct map_desc md(unsigned long va, unsigned long pa, unsigned long len,
-			  unsigned int type)
-{
-	return (struct map_desc){ va, pa >> PAGE_SHIFT, len, type };
-}
-
 static u32 prot_l1(unsigned int type)
 {
 	return get_mem_type(type)->prot_l1;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Test helpers of chapters 16 and 17: a fresh first-level table that
+ * Test helpers of chapters 16, 17, 23 and 24: a fresh first-level table that
  * keeps every entry of the live one (image, devices, lowmem: the code
  * and its stack keep running), and switching TTBR0 to it and back.
  */
@@ -15,12 +15,20 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/pgwalk.h>
+#include <asm/mach/map.h>
 
 struct pt_switch {
 	struct page *page;
 	u32 *table;
 	u32 old_ttbr, old_dacr;
 };
+
+/* A map_desc of [va, va + len) -> pa, as create_mapping() takes it. */
+static inline struct map_desc md(unsigned long va, unsigned long pa,
+				 unsigned long len, unsigned int type)
+{
+	return (struct map_desc){ va, pa >> PAGE_SHIFT, len, type };
+}
 
 /* The first-level table the MMU uses now, whichever it is. */
 static inline u32 *live_l1_table(void)
