@@ -59,6 +59,7 @@
 #include <asm/proc-fns.h>
 #include <asm-generic/sections.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <linux/slab.h>
 #include "mm/internal.h"
 #include "ktest.h"
@@ -168,6 +169,9 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	mem_init();
 	if (slab)
 		kmem_cache_init();
+	/* mm_init(): vmalloc's addresses live in the kernel's own tables */
+	if (slab && paging)
+		vmalloc_init();
 	setup_per_cpu_pageset();
 	if (rmem)
 		cma_init_reserved_areas();

@@ -31,6 +31,7 @@
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/slub_def.h>
 #include <linux/vmstat.h>
 #include <asm/machine.h>
@@ -207,6 +208,7 @@ static int cmd_cat(int argc, char **argv)
 		{ "/proc/slabinfo", slabinfo_show, 13 },
 		{ "/sys/kernel/debug/kernel_page_tables",
 		  kernel_page_tables_show, 18 },
+		{ "/proc/vmallocinfo", vmallocinfo_show, 26 },
 	};
 
 	if (argc != 2 &&
@@ -215,7 +217,7 @@ static int cmd_cat(int argc, char **argv)
 		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
 		       "/proc/meminfo, /sys/kernel/debug/memblock/memory, "
 		       "/sys/kernel/debug/memblock/reserved, "
-		       "/proc/slabinfo, "
+		       "/proc/slabinfo, /proc/vmallocinfo, "
 		       "/sys/kernel/debug/kernel_page_tables)\n");
 		return -1;
 	}
@@ -554,6 +556,58 @@ static int cmd_kfree(int argc, char **argv)
 	return 0;
 }
 
+/* vmalloc SIZE: the address and the pages behind it */
+static int cmd_vmalloc(int argc, char **argv)
+{
+	unsigned long size;
+	struct vm_struct *vm;
+	void *p;
+
+	if (argc != 2) {
+		printf("usage: vmalloc SIZE (e.g. vmalloc 20000)\n");
+		return -1;
+	}
+	if (!needs(26, argv[0]) ||
+	    parse_ulong(argv[1], 64UL << 20, &size, "SIZE"))
+		return -1;
+	/*
+	 * No caller recorded: /proc/vmallocinfo would print this code's
+	 * address, which differs between the machines (the board has no
+	 * kallsyms to name it).
+	 */
+	p = __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END,
+				 GFP_KERNEL, PAGE_KERNEL, 0, NUMA_NO_NODE,
+				 NULL);
+	if (!p) {
+		printf("vmalloc: NULL\n");
+		return 0;
+	}
+	vm = find_vm_area(p);
+	printf("vmalloc: %p, %u pages (pfn", p, vm->nr_pages);
+	for (unsigned int i = 0; i < vm->nr_pages && i < 8; i++)
+		printf(" %lu", page_to_pfn(vm->pages[i]));
+	printf("%s), guard page at %p\n", vm->nr_pages > 8 ? " ..." : "",
+	       (void *)((char *)vm->addr + get_vm_area_size(vm)));
+	return 0;
+}
+
+/* vfree ADDR */
+static int cmd_vfree(int argc, char **argv)
+{
+	unsigned long addr;
+
+	if (argc != 2) {
+		printf("usage: vfree ADDR (as vmalloc printed it)\n");
+		return -1;
+	}
+	if (!needs(26, argv[0]) ||
+	    parse_ulong(argv[1], UINTPTR_MAX, &addr, "ADDR"))
+		return -1;
+	vfree((void *)(uintptr_t)addr);
+	printf("vfree: %#lx (its addresses wait for a purge)\n", addr);
+	return 0;
+}
+
 /* kmem_cache_create NAME SIZE: a cache that /proc/slabinfo shows */
 static int cmd_kmem_cache_create(int argc, char **argv)
 {
@@ -777,7 +831,8 @@ static const struct {
 } cmds[] = {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
 	{ "cat", "FILE [| grep TEXT]",
-	  "/proc/{zoneinfo,buddyinfo,pagetypeinfo,meminfo,slabinfo}, "
+	  "/proc/{zoneinfo,buddyinfo,pagetypeinfo,meminfo,slabinfo,"
+	  "vmallocinfo}, "
 	  "/sys/kernel/debug/{memblock/{memory,reserved},kernel_page_tables}",
 	  cmd_cat },
 	{ "dmesg", "[| grep TEXT]", "the kernel's log since boot", cmd_dmesg },
@@ -795,6 +850,9 @@ static const struct {
 	{ "kmalloc", "SIZE [GFP]", "allocate; prints the address and cache",
 	  cmd_kmalloc },
 	{ "kfree", "ADDR", "free what kmalloc returned", cmd_kfree },
+	{ "vmalloc", "SIZE", "virtually contiguous memory (ch. 26)",
+	  cmd_vmalloc },
+	{ "vfree", "ADDR", "free what vmalloc returned", cmd_vfree },
 	{ "tick", "[N]", "advance jiffies by N", cmd_tick },
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },

@@ -18,15 +18,19 @@
  *   the software table walk (chapter 16): translations per second through
  *   sections and through 4 KiB pages, and the table memory of 64 MiB
  *   mapped both ways, counted from the tables built, beside the sums
+ *   vmalloc+vfree of 1, 16 and 256 pages beside alloc_pages of the same
+ *   sizes and glibc mmap+munmap (chapter 26)
  */
 #include <stdio.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/slub_def.h>
 #include <asm/mach/map.h>
@@ -523,6 +527,85 @@ START_TEST(table_walk_and_table_memory)
 }
 END_TEST
 
+/* vmalloc+vfree pairs of @pages pages; the purges fall in their share */
+static double vmalloc_pairs_ns(unsigned long pages, long pairs)
+{
+	double t = now_ns();
+
+	for (long i = 0; i < pairs; i++) {
+		void *p = vmalloc(pages * PAGE_SIZE);
+
+		bench_sink = p;
+		vfree(p);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+static double pages_pairs_ns(unsigned int order, long pairs)
+{
+	double t = now_ns();
+
+	for (long i = 0; i < pairs; i++) {
+		struct page *page = alloc_pages(GFP_KERNEL, order);
+
+		bench_sink = page;
+		__free_pages(page, order);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+static double mmap_pairs_ns(unsigned long pages, long pairs)
+{
+	double t = now_ns();
+
+	for (long i = 0; i < pairs; i++) {
+		void *p = mmap(NULL, pages * 4096, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		bench_sink = p;
+		munmap(p, pages * 4096);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+/*
+ * Chapter 26: vmalloc+vfree of 1, 16 and 256 pages beside alloc_pages
+ * of the same size (orders 0, 4, 8) and glibc's mmap+munmap, no page
+ * touched (mmap maps lazily; vmalloc and alloc_pages do not), on the
+ * kernel's own page tables.  Interleaved rounds, median and spread.
+ */
+START_TEST(vmalloc_beside_alloc_pages)
+{
+	enum { R = 9 };
+	static const unsigned int orders[] = { 0, 4, 8 };
+	static const long pairs[] = { 20000, 8000, 1000 };
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	printf("bench: vmalloc+vfree beside alloc_pages+__free_pages and "
+	       "glibc mmap+munmap, no page touched (%d interleaved rounds; "
+	       "median [min-max] ns/pair)\n",
+	       R);
+	for (unsigned int k = 0; k < ARRAY_SIZE(orders); k++) {
+		unsigned long pages = 1UL << orders[k];
+		double v[R], a[R], m[R];
+
+		for (int r = 0; r < R; r++) {
+			v[r] = vmalloc_pairs_ns(pages, pairs[k] / R);
+			a[r] = pages_pairs_ns(orders[k], pairs[k] / R);
+			m[r] = mmap_pairs_ns(pages, pairs[k] / R);
+		}
+		qsort(v, R, sizeof(double), cmp_ns);
+		qsort(a, R, sizeof(double), cmp_ns);
+		qsort(m, R, sizeof(double), cmp_ns);
+		printf("bench:   %3lu pages: vmalloc %8.0f [%.0f-%.0f]  "
+		       "alloc_pages %6.0f [%.0f-%.0f]  mmap %6.0f [%.0f-%.0f]"
+		       "  (vmalloc %.1fx alloc_pages)\n",
+		       pages, v[R / 2], v[0], v[R - 1], a[R / 2], a[0],
+		       a[R - 1], m[R / 2], m[0], m[R - 1], v[R / 2] / a[R / 2]);
+	}
+}
+END_TEST
+
 KTEST_SUITE(bench) = {
 	.chapter = "bench",
 	.title = "Benchmarks of the page allocator",
@@ -531,5 +614,6 @@ KTEST_SUITE(bench) = {
 	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size,
 			kmalloc_pairs_beside_glibc, slab_memory_efficiency,
 			boot_on_kernel_tables, tlb_miss_vs_hit,
-			table_walk_and_table_memory),
+			table_walk_and_table_memory,
+			vmalloc_beside_alloc_pages),
 };

@@ -26,7 +26,7 @@
 #define PA 0x61234000U
 
 /* A zeroed PTE page: Linux PTEs in words 0-511, hardware in 512-1023. */
-static u32 *pte_page(void)
+static u32 *new_pte_page(void)
 {
 	struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
 
@@ -83,7 +83,7 @@ static const struct {
 
 START_TEST(set_pte_ext_of_each_type)
 {
-	u32 *page = pte_page();
+	u32 *page = new_pte_page();
 
 	for (unsigned int t = 0; t < ARRAY_SIZE(type_hw); t++) {
 		u32 pte = PA | get_mem_type(type_hw[t].type)->prot_pte;
@@ -129,7 +129,7 @@ START_TEST(young_and_dirty_emulated)
 			  L_PTE_USER | L_PTE_NONE,
 		  0, "PROT_NONE of a user page: no hardware entry" },
 	};
-	u32 *page = pte_page();
+	u32 *page = new_pte_page();
 
 	for (unsigned int c = 0; c < ARRAY_SIZE(cases); c++) {
 		u32 pte = PA | cases[c].pte;
@@ -148,7 +148,7 @@ END_TEST
 START_TEST(user_xn_and_ng_bits)
 {
 	const u32 base = PA | L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY;
-	u32 *page = pte_page();
+	u32 *page = new_pte_page();
 	u32 hw;
 
 	hw = hw_of(page, 7, base | L_PTE_USER, 0);
@@ -276,7 +276,7 @@ END_TEST
 START_TEST(random_ptes_keep_the_rules)
 {
 	const unsigned int seed = 2424;
-	u32 *page = pte_page();
+	u32 *page = new_pte_page();
 	unsigned int valid = 0, clean = 0, none = 0, ng = 0;
 
 	ktest_rng = seed;

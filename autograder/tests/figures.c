@@ -35,6 +35,7 @@
 #include <asm/setup.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <asm/mach/map.h>
 #include <asm/pgtable.h>
 #include <linux/slab.h>
@@ -1293,6 +1294,86 @@ START_TEST(fig_pte_page)
 }
 END_TEST
 
+static unsigned long vaddr(const void *p)
+{
+	return (unsigned long)(uintptr_t)p;
+}
+
+/* One row of the vmalloc figure. */
+static void vmalloc_row(unsigned long start, unsigned long end,
+			const char *colour, const char *what)
+{
+	printk(KERN_NOTICE "<tr><td bgcolor=\"%s\" align=\"left\">%#010lx"
+			   "</td><td align=\"left\">%#010lx</td>"
+			   "<td align=\"right\">%lu KiB</td>"
+			   "<td align=\"left\">%s</td></tr>\n",
+	       colour, start, end - 1, (end - start) >> 10, what);
+}
+
+/*
+ * Chapter 26: the start of the vmalloc area after four vmalloc() calls
+ * and one vfree(), from the kernel's own lists: each busy area with its
+ * pages and guard page, the area waiting for a purge, the free rest.
+ */
+START_TEST(fig_vmalloc_areas)
+{
+	static const unsigned long sizes[] = { 3, 1, 5, 2 };
+	void *p[4];
+	struct vmap_area *va;
+	char what[160];
+	unsigned long lazy_start = 0, lazy_end = 0;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	for (int i = 0; i < 4; i++)
+		p[i] = vmalloc(sizes[i] * PAGE_SIZE);
+	vfree(p[1]);
+	FIG_BEGIN("ch26-vmalloc-areas");
+	printk(KERN_NOTICE "digraph ch26_vmalloc {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td colspan=\"4\" bgcolor=\"#eeeeee\">"
+			   "VMALLOC_START %#010lx (vexpress-256m)</td></tr>\n"
+			   "<tr><td>from</td><td>to</td><td>size</td>"
+			   "<td>what</td></tr>\n",
+	       (unsigned long)VMALLOC_START);
+	list_for_each_entry(va, &vmap_area_list, list) {
+		struct vm_struct *vm = va->vm;
+		unsigned long guard = va->va_end - PAGE_SIZE;
+		int n;
+
+		if (lazy_end == 0 && p[1] && va->va_start > vaddr(p[1])) {
+			lazy_start = vaddr(p[1]);
+			lazy_end = lazy_start + 2 * PAGE_SIZE;
+			vmalloc_row(lazy_start, lazy_end, "#fdd0a2",
+				    "freed, unmapped: waits for a purge");
+		}
+		n = snprintf(what, sizeof(what), "vmalloc, pfn");
+		for (unsigned int i = 0; i < vm->nr_pages; i++)
+			n += snprintf(what + n, sizeof(what) - (size_t)n,
+				      " %lu", page_to_pfn(vm->pages[i]));
+		vmalloc_row(va->va_start, guard, "#c6dbef", what);
+		vmalloc_row(guard, va->va_end, "#ffffff", "guard page");
+	}
+	list_for_each_entry(va, &free_vmap_area_list, list) {
+		if (va->va_end <= VMALLOC_START)
+			continue;
+		printk(KERN_NOTICE "<tr><td bgcolor=\"#e5f5e0\" align=\"left\">"
+				   "%#010lx</td><td align=\"left\">%#010lx"
+				   "</td><td align=\"right\">%lu MiB</td>"
+				   "<td align=\"left\">free, to VMALLOC_END "
+				   "(the free area goes on to the top of the "
+				   "4 GiB)</td></tr>\n",
+		       va->va_start, (unsigned long)VMALLOC_END - 1,
+		       (VMALLOC_END - va->va_start) >> 20);
+	}
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	ck_assert_uint_eq(vmap_lazy_nr, 2);
+	ck_assert_uint_eq(lazy_end - lazy_start, 2 * PAGE_SIZE);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
@@ -1300,5 +1381,5 @@ KTEST_SUITE(figures) = {
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
 			fig_two_level_walk, fig_swapper, fig_vm_layout,
-			fig_pte_page),
+			fig_pte_page, fig_vmalloc_areas),
 };

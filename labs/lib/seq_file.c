@@ -4,7 +4,7 @@
  * the /proc views of this course print into a caller's buffer.
  */
 #include <stdarg.h>
-#include <stdio.h>
+#include <linux/kernel.h>
 #include <linux/seq_file.h>
 
 void seq_printf(struct seq_file *m, const char *fmt, ...)
@@ -17,9 +17,10 @@ void seq_printf(struct seq_file *m, const char *fmt, ...)
 		return;
 	}
 	va_start(args, fmt);
-	len = vsnprintf(m->buf + m->count, m->size - m->count, fmt, args);
+	/* the kernel's formats: %pK, %pS, %pa ... (lib/vsprintf.c) */
+	len = vscnprintf(m->buf + m->count, m->size - m->count, fmt, args);
 	va_end(args);
-	if (len < 0 || m->count + len >= m->size) {
+	if (len < 0 || m->count + len + 1 >= m->size) {
 		m->overflow = true;
 		m->count = m->size - 1;
 		m->buf[m->count] = 0;

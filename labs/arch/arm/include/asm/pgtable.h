@@ -134,10 +134,52 @@ static inline pte_t pte_mkyoung(pte_t pte)
 }
 
 /*
+ * The kernel's page protection (v5.10 arch/arm/include/asm/pgtable.h:
+ * PAGE_KERNEL is pgprot_kernel with XN, PAGE_KERNEL_EXEC without,
+ * pgprot_kernel being what build_mem_type_table() computes: present,
+ * young, dirty and the cache policy's memory type, write-back on our
+ * board).
+ */
+#define PAGE_KERNEL                                                       \
+	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEBACK | \
+	 L_PTE_XN)
+
+#define PAGE_KERNEL_EXEC \
+	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEBACK)
+
+#define mk_pte(page, prot) pfn_pte(page_to_pfn(page), prot)
+#define pte_page(pte) pfn_to_page(pte_pfn(pte))
+
+/*
  * set_pte_ext - the only way a PTE is written: the Linux PTE at @ptep,
  * the hardware one PTE_HWTABLE_OFF bytes on (proc-v7-2level.c).
  */
 #define set_pte_ext(ptep, pte, ext) cpu_set_pte_ext(ptep, pte, ext)
 #define pte_clear(mm, addr, ptep) set_pte_ext(ptep, __pte(0), 0)
+
+/*
+ * set_pte_at - a PTE of @mm at @addr: a process's pages (below
+ * TASK_SIZE, user) are not global, so their TLB entries carry the ASID.
+ * SIMPLIFIED(v5.10 arch/arm/include/asm/pgtable.h): no
+ * __sync_icache_dcache(); QEMU has no caches to keep coherent.
+ */
+#define set_pte_at(mm, addr, ptep, pteval)                                    \
+	set_pte_ext(ptep, pteval,                                             \
+		    ((addr) < TASK_SIZE && (pte_val(pteval) & L_PTE_VALID) && \
+		     (pte_val(pteval) & L_PTE_USER))                          \
+			    ? PTE_EXT_NG                                      \
+			    : 0)
+
+/* include/linux/pgtable.h's generic version */
+struct mm_struct;
+static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr,
+				       pte_t *ptep)
+{
+	(void)mm, (void)addr;
+	pte_t pte = *ptep;
+
+	set_pte_ext(ptep, __pte(0), 0);
+	return pte;
+}
 
 #endif /* _ASM_PGTABLE_H */

@@ -7,6 +7,7 @@
 #define _ASM_PGALLOC_H
 
 #include <asm/pgtable.h>
+#include <asm/cp15.h>
 
 //> ch23 pmd-populate
 /**
@@ -37,6 +38,27 @@ static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t pte, pmdval_t prot)
 	// END SOLUTION
 }
 //< ch23 pmd-populate
+
+/*
+ * A PTE page of the kernel's after boot (vmalloc, chapter 26): from the
+ * page allocator, zeroed, hooked into the kernel's domain.  Linux 5.10
+ * sets bit 4 of such a table descriptor (PMD_BIT4, which ARMv5 required
+ * and ARMv7's short-descriptor format marks should-be-zero); so do we.
+ */
+#define PMD_BIT4 (_AT(pmdval_t, 1) << 4)
+#define _PAGE_KERNEL_TABLE \
+	(PMD_TYPE_TABLE | PMD_BIT4 | PMD_DOMAIN(DOMAIN_KERNEL))
+
+struct mm_struct;
+pte_t *pte_alloc_one_kernel(struct mm_struct *mm);
+void pte_free_kernel(struct mm_struct *mm, pte_t *pte);
+
+static inline void pmd_populate_kernel(struct mm_struct *mm, pmd_t *pmdp,
+				       pte_t *ptep)
+{
+	(void)mm;
+	__pmd_populate(pmdp, __pa(ptep), _PAGE_KERNEL_TABLE);
+}
 
 /* mmu.c: the PTE of @addr, its PTE page from memblock if need be */
 pte_t *early_pte_alloc(pmd_t *pmd, unsigned long addr, unsigned long prot);
