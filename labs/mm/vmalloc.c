@@ -456,7 +456,7 @@ __get_vm_area_node(unsigned long size, unsigned long align, unsigned long flags,
 	if (!size)
 		return NULL;
 	area = kzalloc(sizeof(*area), gfp_mask & ~__GFP_HIGHMEM);
-	if (!area)
+	if (unlikely(ZERO_OR_NULL_PTR(area)))
 		return NULL;
 	/* TODO(ch26): the guard page; see chapters/26-vmalloc.md, "The
 	   guard page". */

@@ -564,7 +564,7 @@ __get_vm_area_node(unsigned long size, unsigned long align, unsigned long flags,
 	if (!size)
 		return NULL;
 	area = kzalloc(sizeof(*area), gfp_mask & ~__GFP_HIGHMEM);
-	if (!area)
+	if (unlikely(ZERO_OR_NULL_PTR(area)))
 		return NULL;
 	// BEGIN SOLUTION ch26
 	if (!(flags & VM_NO_GUARD))
