@@ -39,13 +39,6 @@ static void pt_free(struct pt_switch *s)
 	__free_pages(s->page, 2);
 }
 
-/* The Linux PTE of @va in table @l1 (whose pgd entry must be a table). */
-static pte_t *linux_pte(u32 *l1, unsigned long va)
-{
-	return pte_offset_kernel((pmd_t *)&l1[(va >> SECTION_SHIFT) & ~1UL],
-				 va);
-}
-
 /*
  * The pgd entry of @va in @l1 is a pair of table entries into one PTE
  * page, each at its hardware table: the page's address, or 0 with the
@@ -88,7 +81,7 @@ static void expect_ptes(u32 *l1, unsigned long va, unsigned int n,
 {
 	for (unsigned int i = 0; i < n; i++) {
 		unsigned long a = va + i * PAGE_SIZE;
-		pte_t *pte = linux_pte(l1, a);
+		pte_t *pte = pt_linux_pte(l1, a);
 		u32 want = (pa + i * PAGE_SIZE) | prot;
 
 		ck_assert_msg(*pte == want,
@@ -473,7 +466,7 @@ START_TEST(random_mappings_against_a_model)
 	for (unsigned int p = 0; p < PAGES; p++) {
 		unsigned long va = BASE + p * PAGE_SIZE;
 		u32 e0 = l1[(va >> SECTION_SHIFT) & ~1UL];
-		u32 got = e0 ? *linux_pte(l1, va) : 0;
+		u32 got = e0 ? *pt_linux_pte(l1, va) : 0;
 
 		ck_assert_msg(got == model[p],
 			      "after %d random mappings the Linux PTE of "

@@ -185,10 +185,7 @@ END_TEST
 /* Map one page of @l1 at @va with the Linux PTE @pte (via its table). */
 static void set_page(u32 *l1, unsigned long va, u32 pte)
 {
-	pte_t *ptep = pte_offset_kernel(
-		(pmd_t *)&l1[(va >> SECTION_SHIFT) & ~1UL], va);
-
-	set_pte_ext(ptep, __pte(pte), 0);
+	set_pte_ext(pt_linux_pte(l1, va), __pte(pte), 0);
 }
 
 static void expect_par(u32 par, u32 want_pa, u32 want_fs, const char *what,

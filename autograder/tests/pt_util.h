@@ -30,6 +30,13 @@ static inline struct map_desc md(unsigned long va, unsigned long pa,
 	return (struct map_desc){ va, pa >> PAGE_SHIFT, len, type };
 }
 
+/* The Linux PTE of @va in table @l1, whose pgd entry must be a table. */
+static inline pte_t *pt_linux_pte(u32 *l1, unsigned long va)
+{
+	return pte_offset_kernel((pmd_t *)&l1[(va >> SECTION_SHIFT) & ~1UL],
+				 va);
+}
+
 /* The first-level table the MMU uses now, whichever it is. */
 static inline u32 *live_l1_table(void)
 {

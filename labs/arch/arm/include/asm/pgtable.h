@@ -163,22 +163,27 @@ static inline pte_t pte_mkyoung(pte_t pte)
  * SIMPLIFIED(v5.10 arch/arm/include/asm/pgtable.h): no
  * __sync_icache_dcache(); QEMU has no caches to keep coherent.
  */
-#define set_pte_at(mm, addr, ptep, pteval)                                    \
-	set_pte_ext(ptep, pteval,                                             \
-		    ((addr) < TASK_SIZE && (pte_val(pteval) & L_PTE_VALID) && \
-		     (pte_val(pteval) & L_PTE_USER))                          \
-			    ? PTE_EXT_NG                                      \
-			    : 0)
+struct mm_struct;
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,
+			      pte_t *ptep, pte_t pteval)
+{
+	unsigned int ext = 0;
+
+	(void)mm;
+	if (addr < TASK_SIZE && (pte_val(pteval) & L_PTE_VALID) &&
+	    (pte_val(pteval) & L_PTE_USER))
+		ext |= PTE_EXT_NG;
+	set_pte_ext(ptep, pteval, ext);
+}
 
 /* include/linux/pgtable.h's generic version */
-struct mm_struct;
 static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr,
 				       pte_t *ptep)
 {
-	(void)mm, (void)addr;
 	pte_t pte = *ptep;
 
-	set_pte_ext(ptep, __pte(0), 0);
+	(void)mm, (void)addr;
+	pte_clear(mm, addr, ptep);
 	return pte;
 }
 
