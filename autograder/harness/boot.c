@@ -39,6 +39,10 @@
  *                     __create_page_tables and MMU switch (chapters 15,
  *                     18), paging_init() after arm_memblock_init()
  *                     (ch18 on); the harness's map is never built
+ *   ktest_boot_rwx    ... with devicemaps_init() after paging_init(),
+ *                     which 5.10 calls at its end, and kernel_init()'s
+ *                     last steps: free_initmem() (init NX) and
+ *                     mark_rodata_ro() (text read-only) (ch25 on)
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
@@ -149,6 +153,8 @@ void ktest_cma_activate_areas(void)
  */
 void (*ktest_after_paging_init)(void);
 
+static bool boot_devicemaps; /* chapter 25's boot: devicemaps_init() */
+
 static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
 	bootmem_early_stand_in(mode);
@@ -159,6 +165,8 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 		paging_init();
 		if (ktest_after_paging_init)
 			ktest_after_paging_init();
+		if (boot_devicemaps)
+			devicemaps_init();
 	}
 	if (rmem)
 		fdt_init_reserved_mem();
@@ -283,7 +291,7 @@ unsigned long __head ktest_enable_mmu_phys(unsigned long pgd_pa)
 	return 0;
 }
 
-void ktest_boot_paging(void)
+static void boot_paging(bool devicemaps)
 {
 	const struct machine_boot_regs loader = { .sctlr = get_cr() & ~CR_M };
 	phys_addr_t fdt_pa = 0, pgd_pa;
@@ -304,5 +312,20 @@ void ktest_boot_paging(void)
 	machine_run_mmu_off(ktest_enable_mmu_phys, pgd_pa, &loader);
 	/* the table the boot switched to, before paging_init() rewrites it */
 	memcpy(ktest_head_pgd, swapper_pg_dir, PG_DIR_SIZE);
+	boot_devicemaps = devicemaps;
 	boot_mm(BOOTMEM_REAL, true, true, true);
+	boot_devicemaps = false;
+}
+
+void ktest_boot_paging(void)
+{
+	boot_paging(false);
+}
+
+void ktest_boot_rwx(void)
+{
+	boot_paging(true);
+	/* kernel_init(): boot is over */
+	free_initmem();
+	mark_rodata_ro();
 }

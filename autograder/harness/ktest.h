@@ -307,6 +307,7 @@ void ktest_boot_slab(void);
  * (ktest_harness_map), so any use of it faults.
  */
 void ktest_boot_paging(void);
+void ktest_boot_rwx(void);
 /*
  * The kernel's set_pte_ext() calls since the test reset this (setpte.c):
  * how many, and the OR and AND of their @ext (set ext_and to ~0 first).

@@ -150,7 +150,8 @@ static void ktest_setup(void)
 		early_page_poison_param("on");
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(stage == ktest_boot_paging);
+	ktest_harness_map(stage == ktest_boot_paging ||
+			  stage == ktest_boot_rwx);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
@@ -182,7 +183,8 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 		early_vmalloc((char *)ktest_vmalloc_arg);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(stage == ktest_boot_paging);
+	ktest_harness_map(stage == ktest_boot_paging ||
+			  stage == ktest_boot_rwx);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();

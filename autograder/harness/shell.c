@@ -103,6 +103,8 @@ static const struct {
 	{ 12, shell_boot_12, "CMA by rmem_cma_setup; init sections freed" },
 	{ 13, shell_boot_13, "the slab allocator: kmem_cache_init()" },
 	{ 18, shell_boot_18, "the kernel's page tables: swapper_pg_dir" },
+	{ 25, ktest_boot_rwx,
+	  "the image's section permissions and the vectors page" },
 };
 
 static int shell_boot(void)

@@ -26,7 +26,7 @@
 #define TRACE_SCAN 4096 /* bytes of stack read above the faulting sp */
 #define TRACE_SENT 24 /* candidates sent */
 
-extern char __vectors_start[], __kernel_rodata_start[];
+extern char __kernel_rodata_start[];
 extern char _sinittext[], _einittext[];
 extern char __stack_top[], __stack_limit[];
 

@@ -173,7 +173,7 @@ $(OUT)/kernel.lds: $(TREE)/arch/arm/mach-vexpress/kernel.lds.S | $(OUT)/obj
 # Code that runs at its physical address with the MMU off (__head,
 # asm/proc-fns.h) must not jump through a table of linked addresses.
 HEAD_SRC := $(addprefix $(TREE)/,arch/arm/kernel/head.c \
-	arch/arm/mm/proc-v7.c arch/arm/mach-vexpress/cp15.c)
+	arch/arm/mm/proc-v7.c)
 
 # One rule per source: object names flatten the path (a/b.c -> a__b.c.o).
 define compile

@@ -212,9 +212,13 @@ static void with_tables_rebuilt(u32 *copy, u32 fdt_pa,
 {
 	u32 *pgd = (u32 *)swapper_pg_dir, old_ttbr = cpu_get_ttbr(0);
 	const u32 ram0 = PHYS_OFFSET >> SECTION_SHIFT, old = pgd[ram0];
+	const u32 head = PAGE_OFFSET >> SECTION_SHIFT, old_head = pgd[head];
 
 	memcpy(copy, pgd, PG_DIR_SIZE);
 	copy[ram0] = (u32)PHYS_OFFSET | PMD_TYPE_SECT | PMD_SECT_AP_WRITE;
+	/* the head code runs only physically: map_lowmem() maps its
+	   megabyte execute-never, and the test calls it where it is linked */
+	copy[head] &= ~PMD_SECT_XN;
 	dsb();
 	cpu_set_ttbr(0, (u32)__pa(copy) | (old_ttbr & 0x7f));
 	tlbiall();
@@ -222,6 +226,7 @@ static void with_tables_rebuilt(u32 *copy, u32 fdt_pa,
 		      "__create_page_tables() returns __pa(swapper_pg_dir)");
 	fn(pgd, fdt_pa, arg);
 	copy[ram0] = old;
+	copy[head] = old_head;
 	memcpy(pgd, copy, PG_DIR_SIZE); /* the boot's table, lowmem too */
 	dsb();
 	cpu_set_ttbr(0, old_ttbr);

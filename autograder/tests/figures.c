@@ -1154,7 +1154,9 @@ START_TEST(fig_swapper)
 	/* lowmem at PAGE_OFFSET, and nothing else */
 	ck_assert_uint_eq(sections,
 			  (arm_lowmem_limit - PHYS_OFFSET) >> SECTION_SHIFT);
-	ck_assert_uint_eq(rows, 4);
+	/* faults; the head's megabyte, NX; text to init, executable; the
+	   rest of lowmem, NX; faults */
+	ck_assert_uint_eq(rows, 5);
 }
 END_TEST
 
@@ -1374,6 +1376,80 @@ START_TEST(fig_vmalloc_areas)
 }
 END_TEST
 
+/* Where the image window holds a kernel symbol (init.c's image_va()). */
+static unsigned long image_at(const void *sym)
+{
+	return __phys_to_virt(virt_to_idmap(sym));
+}
+
+/*
+ * Chapter 25: the image's megabytes in swapper_pg_dir once boot is
+ * over (free_initmem(), mark_rodata_ro()), each entry read back from
+ * the live table, with the sections that lie in it.
+ */
+START_TEST(fig_image_perms)
+{
+	const u32 *l1 = (const u32 *)swapper_pg_dir;
+	struct {
+		unsigned long va;
+		const char *name;
+	} marks[] = {
+		{ (unsigned long)swapper_pg_dir, "swapper_pg_dir" },
+		{ image_at(__idmap_text_start),
+		  ".idmap.text (after the head code)" },
+		{ image_at(_stext), "_stext: the kernel's text" },
+		{ image_at(__start_rodata), "__start_rodata" },
+		{ image_at(__init_begin), "__init_begin: init (freed)" },
+		{ image_at(_sdata), "_sdata: data, then bss" },
+	};
+
+	ktest_reboot("vexpress-256m", ktest_boot_rwx);
+	FIG_BEGIN("ch25-image-perms");
+	printk(KERN_NOTICE "digraph ch25_image {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td>megabyte</td><td>entry</td>"
+			   "<td>permissions</td><td>what lies there</td>"
+			   "</tr>\n");
+	for (unsigned long va = PAGE_OFFSET; va < PAGE_OFFSET + 0x500000;
+	     va += SECTION_SIZE) {
+		u32 e = l1[va >> SECTION_SHIFT];
+		bool ro = (e & (PMD_SECT_APX | PMD_SECT_AP_WRITE |
+				PMD_SECT_AP_READ)) ==
+			  (PMD_SECT_APX | PMD_SECT_AP_WRITE);
+		bool nx = e & PMD_SECT_XN;
+		char what[160] = "";
+		int n = 0;
+
+		for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
+			if (marks[i].va >> SECTION_SHIFT == va >> SECTION_SHIFT)
+				n += snprintf(what + n,
+					      sizeof(what) - (size_t)n,
+					      "%s%s %#lx", n ? "<br/>" : "",
+					      marks[i].name, marks[i].va);
+		printk(KERN_NOTICE "<tr><td align=\"left\">%#010lx</td>"
+				   "<td>%08x</td><td bgcolor=\"%s\">%s %s</td>"
+				   "<td align=\"left\" balign=\"left\">%s</td>"
+				   "</tr>\n",
+		       va, e,
+		       ro   ? "#c6dbef"
+		       : nx ? "#e5f5e0"
+			    : "#fdd0a2",
+		       ro ? "read-only" : "read/write",
+		       nx ? "NX" : "executable", n ? what : "data, heap");
+	}
+	printk(KERN_NOTICE "<tr><td align=\"left\">%#010lx</td><td>%08x</td>"
+			   "<td bgcolor=\"#e5f5e0\">read/write NX</td>"
+			   "<td align=\"left\">the rest of lowmem, to %#lx"
+			   "</td></tr>\n</table>>];\n}\n",
+	       PAGE_OFFSET + 0x500000UL, l1[(PAGE_OFFSET + 0x500000) >> 20],
+	       (unsigned long)high_memory);
+	FIG_END();
+	ck_assert(l1[image_at(_stext) >> SECTION_SHIFT] & PMD_SECT_APX);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
@@ -1381,5 +1457,5 @@ KTEST_SUITE(figures) = {
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
 			fig_two_level_walk, fig_swapper, fig_vm_layout,
-			fig_pte_page, fig_vmalloc_areas),
+			fig_pte_page, fig_image_perms, fig_vmalloc_areas),
 };

@@ -35,7 +35,10 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <asm/cp15.h>
+#include <asm/machine.h>
 #include <asm/pgtable-2level-hwdef.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
 #include "host.h"
 
 #define TLB_SIZE 4096
@@ -347,4 +350,20 @@ u32 ats1c(u32 va, bool user, bool write)
 	if (w.shift == SUPERSECTION_SHIFT)
 		return (w.pa_base & 0xff000000U) | PAR_SS;
 	return (w.pa_base + (va - w.va_base)) & 0xfffff000U;
+}
+
+/* asm/machine.h: the fetch alone, a prefetch abort if it is refused. */
+void machine_call(unsigned long va)
+{
+	struct pt_regs regs = { 0 };
+	u32 fsr = host_mmu_access(va, HW_EXEC);
+
+	if (!fsr)
+		return;
+	host_cpu.ifsr = fsr;
+	host_cpu.ifar = (u32)va;
+	host_cpu.host_pc = (unsigned long)__builtin_return_address(0);
+	regs.ARM_pc = (u32)va;
+	regs.ARM_cpsr = SVC_MODE;
+	do_PrefetchAbort(va, fsr, &regs);
 }

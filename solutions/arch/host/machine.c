@@ -22,7 +22,9 @@
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/ptrace.h>
+#include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <asm-generic/sections.h>
 #include "host.h"
 
 const char machine_name[] = "host";
@@ -141,21 +143,59 @@ bool machine_symbol(uintptr_t addr, char *buf, size_t size)
 }
 
 /*
- * Where host code would lie in the image window (asm/memory.h): the
- * host program stands for the image loaded at 0x60010000, so its code
- * at offset N from the program's start is "at" 0x60010000 + N.  Only
- * the identity maps use this: the host never fetches through them.
- * An address of the simulated 4 GiB is already its own.
+ * Where the host program's kernel sections lie in the image window
+ * (asm/memory.h): the host program stands for the image, and the window
+ * holds its sections where the board's kernel.lds.S puts them.  The
+ * head code and .idmap.text from 0x60010000 in the first megabyte; the
+ * kernel's text from the second megabyte, its read-only data on the
+ * next page boundary; the init sections from the next megabyte boundary
+ * and the data and bss from the one after (CONFIG_STRICT_KERNEL_RWX,
+ * chapter 25).  The identity maps and the kernel's section permissions
+ * use this; the host never fetches through them.  An address of the
+ * simulated 4 GiB is already its own.
  */
+struct image_part {
+	const char *start, *end;
+};
+
 unsigned long machine_virt_to_idmap(unsigned long x)
 {
-	extern char __executable_start[];
-	unsigned long off = x - (unsigned long)__executable_start;
+	extern char __head_text_start[];
+	const struct image_part parts[] = {
+		{ __head_text_start, __idmap_text_end },
+		{ __kernel_text_start, __kernel_text_end },
+		{ __kernel_rodata_start, __kernel_rodata_end },
+		{ __init_begin, __init_end },
+		{ __kernel_data_start, __kernel_data_end },
+		{ __kernel_bss_start, __kernel_bss_end },
+	};
+	/* each part starts on a page, a megabyte, or 64 bytes on */
+	const unsigned long align[] = {
+		0, SECTION_SIZE, PAGE_SIZE, SECTION_SIZE, SECTION_SIZE, 64
+	};
+	unsigned long pa = KERNEL_IMAGE_START + 0x10000, base[6];
 
 	if (!(x >> 32))
 		return x;
-	if (off >= KERNEL_IMAGE_END - KERNEL_IMAGE_START - 0x10000)
-		panic("virt_to_idmap: %lx is not in the host program's image",
-		      x);
-	return KERNEL_IMAGE_START + 0x10000 + off;
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++) {
+		if (align[i])
+			pa = ALIGN(pa, align[i]);
+		base[i] = pa;
+		pa += parts[i].end - parts[i].start;
+	}
+	/* a part's start before another's end: parts may touch natively */
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
+		if (x >= (unsigned long)parts[i].start &&
+		    x < (unsigned long)parts[i].end)
+			return base[i] + (x - (unsigned long)parts[i].start);
+	/* __init_end is on the megabyte where the data starts, as _sdata */
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
+		if (x == (unsigned long)parts[i].end)
+			return parts[i].start == __init_begin
+				       ? base[i + 1]
+				       : base[i] + (x - (unsigned long)parts[i]
+								.start);
+	panic("virt_to_idmap: %lx is not in the host program's kernel "
+	      "sections",
+	      x);
 }

@@ -103,3 +103,22 @@ void host_install_traps(void)
 	install(SIGILL, host_sigill);
 	install(SIGFPE, host_sigfpe);
 }
+
+/*
+ * The host takes its exceptions as signals and calls (above), never
+ * through a vector table.  These are the board's eight vector
+ * instructions (entry-armv.S: "b ." for reset and the reserved slot,
+ * "ldr pc, [pc, #...]" for the others) with an empty literal pool, so
+ * that early_trap_init() copies the same words into the vectors page
+ * on both machines.  Nothing runs them.
+ */
+__asm__(".section .rodata\n"
+	".balign 32\n"
+	".globl __vectors_start\n"
+	"__vectors_start:\n"
+	".long 0xeafffffe, 0xe59ff014, 0xe59ff014, 0xe59ff014\n"
+	".long 0xe59ff014, 0xeafffffe, 0xe59ff010, 0xe59ff010\n"
+	".fill 6, 4, 0\n"
+	".globl __vectors_end\n"
+	"__vectors_end:\n"
+	".previous");

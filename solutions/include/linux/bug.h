@@ -51,4 +51,15 @@ __printf(3, 4) void __warn_printf(const char *file, int line, const char *fmt,
 		unlikely(__ret_once);                    \
 	})
 
+#define WARN_ONCE(cond, fmt, ...)                        \
+	({                                               \
+		static bool __warned;                    \
+		int __ret_once = !!(cond);               \
+		if (unlikely(__ret_once && !__warned)) { \
+			__warned = true;                 \
+			WARN(1, fmt, ##__VA_ARGS__);     \
+		}                                        \
+		unlikely(__ret_once);                    \
+	})
+
 #endif /* _LINUX_BUG_H */

@@ -29,5 +29,7 @@
 //< ch11 init_h
 
 void free_initmem(void);
+/* CONFIG_STRICT_KERNEL_RWX: boot's last step, the text read-only (ch25) */
+void mark_rodata_ro(void);
 
 #endif /* _LINUX_INIT_H */

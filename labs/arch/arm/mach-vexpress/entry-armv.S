@@ -44,6 +44,8 @@ __vectors_start:
 .Lvec_dabt:	.word	vector_dabt
 .Lvec_irq:	.word	vector_irq
 .Lvec_fiq:	.word	vector_fiq
+	.global	__vectors_end
+__vectors_end:				@ copied to the vectors page (traps.c)
 
 	.text
 /*

@@ -9,23 +9,29 @@
  *   virtual (VMA)          physical (LMA)
  *   PAGE_OFFSET+0x10000    0x60010000  .head.text: head.S, then the code
  *                                      that runs with the MMU off
- *                                      (head.c, proc-v7.c, cp15.c)
- *                                      and .idmap.text, all in the
- *                                      image's first megabyte
- *                                      .text (vectors first), .rodata,
- *                                      the init sections, .kdata,
- *                                      .data, .kbss, .bss, the heap
- *                                      growing up, the SVC stack below
+ *                                      (head.c, proc-v7.c) and
+ *                                      .idmap.text; the head stack; a
+ *                                      harness array
+ *   PAGE_OFFSET+0x100000   0x60100000  .text (the kernel's first, then
+ *                                      the vectors and the harness's),
+ *                                      .rodata on the next page
+ *   next megabyte                      the init sections
+ *   next megabyte                      .kdata, .data, .kbss, .bss, the
+ *                                      heap growing up, the SVC stack
+ *                                      below
  *   PAGE_OFFSET+0x800000   0x60800000  KERNEL_IMAGE_END: the kernel's
  *                                      RAM starts
  *
- * .kdata and .kbss hold the portable kernel's variables (the objects of
+ * The megabyte boundaries are CONFIG_STRICT_KERNEL_RWX's (chapter 25):
+ * each part gets the section permissions 5.10 gives it.  .kdata and
+ * .kbss hold the portable kernel's variables (the objects of
  * libkernel.a) so that machine_boot() can reset them between tests
  * without touching the test harness's own state.  The kernel's code and
  * read-only data come first in .text and .rodata, marked for the boot
  * log's "Memory:" line (asm-generic/sections.h).  The init sections
- * lie between __init_begin and __init_end, page aligned, so that
- * free_initmem() frees whole pages (chapter 11).
+ * lie between __init_begin and __init_end, whole megabytes, so that
+ * free_initmem() frees whole pages (chapter 11) and fix_kernmem_perms()
+ * whole sections.
  */
 #include <asm/memory.h>
 
@@ -53,7 +59,6 @@ SECTIONS
 	.head.text : AT(ADDR(.head.text) - LOAD_OFFSET) {
 		KEEP(*(.text.head))
 		*(.head.text)
-		*libmach.a:*cp15.c.o(.text .text.*)
 		. = ALIGN(32);
 		__idmap_text_start = .;
 		KEEP(*(.idmap.text))
@@ -64,16 +69,32 @@ SECTIONS
 	ASSERT((_text >> 20) == ((__head_stack_top - 1) >> 20),
 	       ".head.text, .idmap.text and the head stack must share the image's first megabyte")
 	_start_phys = _start - LOAD_OFFSET;
+	/*
+	 * CONFIG_STRICT_KERNEL_RWX (chapter 25): the text starts on a
+	 * megabyte, so that its sections can be made read-only and the
+	 * megabyte before it execute-never ("pre-text NX": swapper_pg_dir
+	 * and the head code, which runs only at its physical address).
+	 * The rest of that megabyte would be padding: the harness's largest
+	 * array (harness/movable.c) fills it, so that the 8 MiB window keeps
+	 * room for the heap.  It is writable and never executed, as the
+	 * megabyte becomes.
+	 */
+	.pretext.bss (NOLOAD) : ALIGN(64) { *movable.c.o(.bss .bss.* COMMON) }
+	ASSERT(. <= PAGE_OFFSET + 0x00100000,
+	       "the first megabyte is full: move less of the harness into it")
+	. = ALIGN(0x00100000); /* 1 << SECTION_SHIFT */
 	.text : {
-		KEEP(*(.vectors))
-		. = ALIGN(32);
 		__kernel_text_start = .;
 		*libkernel.a:*(.text .text.*)
 		__kernel_text_end = .;
+		. = ALIGN(32);
+		KEEP(*(.vectors))
 		*(.text .text.*)
 		*(.glue_7 .glue_7t .vfp11_veneer .v4_bx)
 		KEEP(*(.init)) KEEP(*(.fini))
 	}
+	/* 5.10's RO_DATA(PAGE_SIZE): rodata follows the text on a page */
+	. = ALIGN(4096);
 	.rodata : {
 		__kernel_rodata_start = .;
 		*libkernel.a:*(.rodata .rodata.*)
@@ -97,7 +118,8 @@ SECTIONS
 		KEEP(*(SORT(.fini_array.*))) KEEP(*(.fini_array))
 		PROVIDE_HIDDEN(__fini_array_end = .);
 	}
-	. = ALIGN(4096);
+	/* the init sections in megabytes of their own (STRICT_KERNEL_RWX) */
+	. = ALIGN(0x00100000);
 	__init_begin = .;
 	.init.text : {
 		_sinittext = .;
@@ -105,7 +127,8 @@ SECTIONS
 		_einittext = .;
 	}
 	.init.data : { *(.init.data .init.data.*) }
-	. = ALIGN(4096);
+	__init_data_end = .; /* what a reboot restores (kernel_state.c) */
+	. = ALIGN(0x00100000);
 	__init_end = .;
 	.kdata : ALIGN(8) {
 		__kernel_data_start = .;

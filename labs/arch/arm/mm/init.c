@@ -31,9 +31,13 @@
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <asm/ptdump.h>
+#include <asm/set_memory.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm-generic/sections.h>
 #include "../../../mm/internal.h"
+#include "mm.h"
 
 /**
  * pfn_valid - may the kernel look at this frame's memory?
@@ -193,6 +197,7 @@ static void poison_init_mem(void *s, size_t count)
  */
 void free_initmem(void)
 {
+	fix_kernmem_perms(); /* chapter 25: init, and all but the text, NX */
 	poison_init_mem(__init_begin, __init_end - __init_begin);
 	if (machine_image_in_ram())
 		free_initmem_default(-1);
@@ -235,3 +240,150 @@ void print_vm_layout(void)
 	pr_notice("Virtual kernel memory layout:\n");
 }
 //< ch20 print_vm_layout
+
+//> ch25 section_perm
+/*
+ * CONFIG_STRICT_KERNEL_RWX: the permissions of the image's sections.
+ * map_lowmem() maps the megabytes from _stext to __init_end read,
+ * write and execute, because boot runs the init code and writes the
+ * data around it.  When boot is over, free_initmem() takes execute away
+ * from everything but the text (nx_perms, fix_kernmem_perms()), and
+ * mark_rodata_ro() takes write away from the text and read-only data
+ * (ro_perms).  Each entry changes whole sections of swapper_pg_dir:
+ * (pmd & mask) | prot, or | clear to undo (set_kernel_text_rw()).
+ *
+ * SIMPLIFIED(v5.10 arch/arm/mm/init.c): 5.10's tables are static
+ * initialisers of linker symbols, with __start_rodata_section_aligned
+ * from vmlinux.lds.S; ours are filled in by section_perms_init() from
+ * image_va(), because on the host the symbols are the host program's
+ * and only image_va() says where the image window holds them.  No
+ * stop_machine(): one CPU.
+ */
+struct section_perm nx_perms[] = {
+	/* Make pages tables, etc before _stext RW (set NX). */
+	{ .name = "pre-text NX", .mask = ~PMD_SECT_XN, .prot = PMD_SECT_XN },
+	/* Make init RW (set NX). */
+	{ .name = "init NX", .mask = ~PMD_SECT_XN, .prot = PMD_SECT_XN },
+	/* Make rodata NX (set RO in ro_perms below). */
+	{ .name = "rodata NX", .mask = ~PMD_SECT_XN, .prot = PMD_SECT_XN },
+};
+
+struct section_perm ro_perms[] = {
+	/* Make kernel code and rodata RX (set RO). */
+	{
+		.name = "text/rodata RO",
+		.mask = ~(PMD_SECT_APX | PMD_SECT_AP_WRITE),
+		.prot = PMD_SECT_APX | PMD_SECT_AP_WRITE,
+		.clear = PMD_SECT_AP_WRITE,
+	},
+};
+
+static void section_perms_init(void)
+{
+	nx_perms[0].start = PAGE_OFFSET;
+	nx_perms[0].end = image_va(_stext);
+	nx_perms[1].start = image_va(__init_begin);
+	nx_perms[1].end = image_va(_sdata);
+	/* the first section boundary at or after __start_rodata */
+	nx_perms[2].start = ALIGN(image_va(__start_rodata), SECTION_SIZE);
+	nx_perms[2].end = image_va(__init_begin);
+	ro_perms[0].start = image_va(_stext);
+	ro_perms[0].end = image_va(__init_begin);
+}
+//< ch25 section_perm
+
+//> ch25 section_update
+/**
+ * section_update - change one section entry of @pgdir: (entry & mask) | prot
+ * @addr: the section's address, a multiple of SECTION_SIZE
+ * @mask: the bits to keep
+ * @prot: the bits to set
+ * @pgdir: the first-level table (5.10 passes the mm)
+ *
+ * A pgd entry is a pair of hardware entries, one megabyte each: @addr's
+ * bit 20 says which of the two maps it.  The entry is cleaned to the
+ * table walk and the section's TLB entries go, so that the next access
+ * sees the new permissions.
+ */
+void section_update(unsigned long addr, pmdval_t mask, pmdval_t prot,
+		    pgd_t *pgdir)
+{
+	/* TODO(ch25): find the pmd pair of @addr, change the half that
+	   maps it, flush the entry and the section's TLB entries; see
+	   chapters/25-strict-rwx.md, "section_update". */
+	(void)addr, (void)mask, (void)prot, (void)pgdir;
+}
+//< ch25 section_update
+
+/* ARMv6 descriptors (SCTLR.XP) are needed for APX and XN. */
+static bool arch_has_strict_perms(void)
+{
+	return !!(get_cr() & CR_XP);
+}
+
+//> ch25 set_section_perms
+/**
+ * set_section_perms - apply, or undo, a table of section permissions
+ * @perms: the table
+ * @n: its number of entries
+ * @set: apply each entry's prot (true) or its clear (false)
+ * @pgdir: the first-level table
+ *
+ * An entry whose start or end is not on a section boundary is refused
+ * whole, with 5.10's "BUG: ... not aligned" line: a section entry
+ * cannot give part of its megabyte other permissions.
+ */
+void set_section_perms(struct section_perm *perms, int n, bool set,
+		       pgd_t *pgdir)
+{
+	if (!arch_has_strict_perms())
+		return;
+
+	/* TODO(ch25): refuse an entry off a section boundary with the
+	   BUG line, else update each of its sections with prot or clear;
+	   see chapters/25-strict-rwx.md, "set_section_perms". */
+	(void)perms, (void)n, (void)set, (void)pgdir;
+}
+//< ch25 set_section_perms
+
+//> ch25 fix_kernmem_perms
+/*
+ * 5.10 runs these under stop_machine(), so that no other CPU runs
+ * kernel code while its permissions change; on one CPU the calls are
+ * direct.  Each table goes to swapper_pg_dir (init_mm's table: 5.10's
+ * update_sections_early() also walks every process's mm, which we do
+ * not have yet).
+ */
+static void update_sections_early(struct section_perm perms[], int n)
+{
+	section_perms_init();
+	set_section_perms(perms, n, true, swapper_pg_dir);
+}
+
+/* free_initmem(): everything of the image but the text execute-never */
+void fix_kernmem_perms(void)
+{
+	update_sections_early(nx_perms, ARRAY_SIZE(nx_perms));
+}
+
+/* kernel_init(), boot's last step: the text and rodata read-only */
+void mark_rodata_ro(void)
+{
+	update_sections_early(ro_perms, ARRAY_SIZE(ro_perms));
+	debug_checkwx();
+}
+
+/* kprobes and ftrace write the text: the table's clear, then back */
+void set_kernel_text_rw(void)
+{
+	section_perms_init();
+	set_section_perms(ro_perms, ARRAY_SIZE(ro_perms), false,
+			  swapper_pg_dir);
+}
+
+void set_kernel_text_ro(void)
+{
+	section_perms_init();
+	set_section_perms(ro_perms, ARRAY_SIZE(ro_perms), true, swapper_pg_dir);
+}
+//< ch25 fix_kernmem_perms

@@ -32,4 +32,24 @@ struct mem_type {
 
 const struct mem_type *get_mem_type(unsigned int type);
 
+/*
+ * init.c, CONFIG_STRICT_KERNEL_RWX (chapter 25): a range of the image,
+ * whole sections, and what to do to their entries: (entry & mask) |
+ * prot to apply, | clear to undo.
+ */
+struct section_perm {
+	const char *name;
+	unsigned long start;
+	unsigned long end;
+	pmdval_t mask;
+	pmdval_t prot;
+	pmdval_t clear;
+};
+extern struct section_perm nx_perms[3], ro_perms[1];
+void section_update(unsigned long addr, pmdval_t mask, pmdval_t prot,
+		    pgd_t *pgdir);
+void set_section_perms(struct section_perm *perms, int n, bool set,
+		       pgd_t *pgdir);
+void fix_kernmem_perms(void);
+
 #endif /* _ARCH_ARM_MM_MM_H */

@@ -22,8 +22,9 @@
  */
 static void init_sections_reset(void)
 {
+	extern char __init_data_end[]; /* the rest up to __init_end: padding */
 	static char *image;
-	size_t n = __init_end - __init_begin;
+	size_t n = __init_data_end - __init_begin;
 
 	if (!image) {
 		image = malloc(n ? n : 1);

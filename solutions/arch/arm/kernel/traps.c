@@ -10,7 +10,9 @@
  * is reported as "Oops - BUG", as on ARM Linux.
  */
 #include <stdio.h>
+#include <string.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
 #include <asm/traps.h>
@@ -51,3 +53,31 @@ void do_div0(struct pt_regs *regs)
 	pr_err("Division by zero in kernel.\n");
 	die("Oops - division by zero", regs, 0);
 }
+
+//> ch25 early_trap_init
+void *vectors_page;
+
+/**
+ * early_trap_init - fill the two pages of the vectors
+ * @vectors_base: their linear address, from memblock (devicemaps_init)
+ *
+ * Both pages are poisoned with an undefined instruction (ARM and Thumb:
+ * 0xe7fddef1), then the vector table is copied to the start of the
+ * first.  5.10 also copies the stubs to the second page and the kuser
+ * helpers to the top of the first, and flushes the I-cache over both.
+ * SIMPLIFIED(v5.10 arch/arm/kernel/traps.c): our vector table loads
+ * its handlers' addresses from a literal pool copied with it, so it
+ * needs no stubs page; no kuser helpers; QEMU's I-cache needs no flush.
+ */
+void early_trap_init(void *vectors_base)
+{
+	unsigned int i;
+
+	vectors_page = vectors_base;
+
+	for (i = 0; i < 2 * PAGE_SIZE / sizeof(u32); i++)
+		((u32 *)vectors_base)[i] = 0xe7fddef1;
+
+	memcpy(vectors_base, __vectors_start, __vectors_end - __vectors_start);
+}
+//< ch25 early_trap_init

@@ -211,3 +211,8 @@ unsigned long machine_virt_to_idmap(unsigned long x)
 {
 	return __virt_to_phys_nodebug(x);
 }
+
+void machine_call(unsigned long va)
+{
+	((void (*)(void))va)();
+}

@@ -31,6 +31,8 @@
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
+#include <asm/traps.h>
 #include <asm/mach/map.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
@@ -662,6 +664,78 @@ int create_mapping_late(pgd_t *pgdir, const struct map_desc *md, bool ng)
 {
 	return __create_mapping(pgdir, md, late_alloc, ng);
 }
+
+//> ch25 devicemaps_init
+/**
+ * devicemaps_init - the vectors page, and nothing else above vmalloc
+ *
+ * paging_init()'s last step on the kernel's own tables (v5.10
+ * arch/arm/mm/mmu.c).  The vectors page and the page after it come
+ * from memblock; early_trap_init() copies the vector table into the
+ * first.  Everything from VMALLOC_START up to the fixmap's megabytes is
+ * cleared (head.S may have left the device tree there), then the two
+ * pages are mapped at the top of the address space: 0xffff0000, the
+ * high vectors, readable by user space too (MT_HIGH_VECTORS: the kuser
+ * helpers live there, CONFIG_KUSER_HELPERS), and 0xffff1000, the stubs
+ * page, for the kernel alone (MT_LOW_VECTORS).  Both read-only.
+ *
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c): no device tree mapping at
+ * FDT_FIXED_BASE (our blob is in the image), no map_io() of static
+ * devices (chapter 27 ioremaps them), no low vectors at 0: 5.10's
+ * __v7_setup sets SCTLR.V, so vectors_high() holds, and we map as it
+ * does.  Our CPU keeps taking its exceptions through VBAR at
+ * __vectors_start: the harness's handlers must work before this runs
+ * and between tests, on tables without this page.  The harness calls
+ * devicemaps_init() after paging_init() in the boot of chapter 25 on,
+ * so that chapters 18 to 24 boot without chapter 23's PTE pages.
+ */
+void devicemaps_init(void)
+{
+	struct map_desc map;
+	unsigned long addr;
+	void *vectors;
+
+	/* Allocate the vector page early. */
+	vectors = early_alloc(PAGE_SIZE * 2);
+
+	early_trap_init(vectors);
+
+	/* Clear page table except top pmd used by early fixmaps */
+	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK);
+	     addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+
+	// BEGIN SOLUTION ch25
+	/*
+	 * Create a mapping for the machine vectors at the high-vectors
+	 * location (0xffff0000).
+	 */
+	map.pfn = __phys_to_pfn(virt_to_phys(vectors));
+	map.virtual = 0xffff0000;
+	map.length = PAGE_SIZE;
+	map.type = MT_HIGH_VECTORS;
+	create_mapping(&map);
+
+	/* Now create a kernel read-only mapping */
+	map.pfn += 1;
+	map.virtual = 0xffff0000 + PAGE_SIZE;
+	map.length = PAGE_SIZE;
+	map.type = MT_LOW_VECTORS;
+	create_mapping(&map);
+	// STUB
+	// /* TODO(ch25): map the vectors page at 0xffff0000 and the page
+	//    after it at 0xffff1000, each with its memory type; see
+	//    chapters/25-strict-rwx.md, "The vectors page". */
+	// (void)map;
+	// END SOLUTION
+
+	/*
+	 * Finally flush the caches and tlb to ensure that we're in a
+	 * consistent state wrt the writebuffer.
+	 */
+	local_flush_tlb_all();
+}
+//< ch25 devicemaps_init
 
 //> ch17 create_section_mapping
 /*

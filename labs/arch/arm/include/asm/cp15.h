@@ -4,8 +4,10 @@
  * (arch/arm/include/asm/cp15.h, proc-fns.h, domain.h, tlbflush.h).
  *
  * Every machine implements these functions: the ARM board with MRC/MCR
- * instructions, the host port with the registers of its simulated CPU.
- * Code above this line never knows which machine it runs on.
+ * instructions, inlined where they are used as Linux's are
+ * (asm/cp15-v7.h), the host port with functions on the registers of its
+ * simulated CPU.  Code above this line never knows which machine it
+ * runs on.
  */
 #ifndef _ASM_ARM_CP15_H
 #define _ASM_ARM_CP15_H
@@ -34,6 +36,7 @@
 #define DOMAIN_MANAGER 3U
 #define domain_val(dom, type) ((type) << (2 * (dom)))
 
+#ifndef __arm__
 u32 get_cr(void); /* read SCTLR */
 void set_cr(u32 val); /* write SCTLR, then ISB */
 u32 cpu_get_ttbr(int nr); /* read TTBR0 or TTBR1 */
@@ -44,6 +47,7 @@ u32 get_domain(void); /* read DACR */
 void set_domain(u32 val); /* write DACR, then ISB */
 u32 cpu_get_contextidr(void); /* ASID in bits 7:0 */
 void cpu_set_contextidr(u32 val);
+#endif
 
 /*
  * TLB maintenance, by the ARM ARM's operation names (B4.2.2).  Each is
@@ -53,10 +57,12 @@ void cpu_set_contextidr(u32 val);
  * the walk may refill the invalidated entry from the old descriptor
  * (B3.10.1).  The host port's TLB model reports that race.
  */
+#ifndef __arm__
 void tlbiall(void); /* every entry */
 void tlbimva(u32 mva); /* one page: VA[31:12] | ASID[7:0] */
 void tlbiasid(u32 asid); /* non-global entries of an ASID */
 void tlbimvaa(u32 va); /* one page, any ASID */
+#endif
 
 /*
  * The TLB's event counters, where the machine has them: the host port
@@ -81,8 +87,10 @@ struct machine_tlb_entry {
 int machine_tlb_entries(struct machine_tlb_entry *e, int max);
 
 /* Barriers: no-ops on the host, the real instructions on ARM. */
+#ifndef __arm__
 void dsb(void);
 void isb(void);
+#endif
 
 /*
  * Raw accessors: one MRC or MCR each, no barrier implied (Linux v5.10
@@ -98,9 +106,10 @@ void isb(void);
  * TLBIALL are write-only operations (write 0); they are complete only
  * after a dsb().  The helpers above (set_cr() ...) keep their barriers
  * for the machine and the harness.
- * SIMPLIFIED(v5.10 arch/arm/include/asm/cp15.h): a register is a number
- * passed to a function of the machine, not an inline MCR, so that the
- * host port can simulate it.
+ * SIMPLIFIED(v5.10 arch/arm/include/asm/cp15.h): a register is a number,
+ * not a token pasted into an MCR, so that the host port can take it as
+ * a function argument and simulate the register; on the board an
+ * inlined switch on the constant compiles to the one instruction.
  */
 enum cp15_sysreg {
 	SCTLR, /* c1, 0, c0, 0 */
@@ -114,8 +123,12 @@ enum cp15_sysreg {
 	TLBIALL, /* c8, 0, c7, 0: invalidate the unified TLB; not in
 		    Linux's cp15.h, which issues it from tlbflush.h */
 };
+#ifdef __arm__
+#include <asm/cp15-v7.h> /* the board: the instructions, inlined */
+#else
 u32 read_sysreg(enum cp15_sysreg reg);
 void write_sysreg(u32 val, enum cp15_sysreg reg);
+#endif
 
 static inline void bpiall(void)
 {

@@ -83,6 +83,18 @@ static inline void local_flush_tlb_page(struct vm_area_struct *vma,
 }
 //< ch19 local_flush_tlb_page
 
+/*
+ * flush_pmd_entry - a first-level entry was written in place: 5.10
+ * cleans its cache line to the table walk (TLB_DCLEAN) and issues a
+ * DSB (TLB_WB).  SIMPLIFIED: QEMU's walks do not go through the data
+ * cache, so the DSB alone.
+ */
+static inline void flush_pmd_entry(void *pmd)
+{
+	(void)pmd;
+	dsb();
+}
+
 /* The branch predictor may hold targets of the old mappings: BPIALL. */
 static inline void local_flush_bp_all(void)
 {

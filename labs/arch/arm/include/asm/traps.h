@@ -32,6 +32,14 @@ extern char oops_summary[256];
  */
 extern struct pt_regs oops_regs;
 
+/*
+ * The vector table (the board's entry-armv.S; the host's trap.c), and
+ * the page devicemaps_init() maps at 0xffff0000 holding its copy.
+ */
+extern const char __vectors_start[], __vectors_end[];
+extern void *vectors_page;
+void early_trap_init(void *vectors_base);
+
 /* Print an oops and end the current task (does not return). */
 __attribute__((__noreturn__)) void die(const char *str, struct pt_regs *regs,
 				       int err);

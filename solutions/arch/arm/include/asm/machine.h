@@ -57,6 +57,15 @@ extern char __kernel_bss_start[], __kernel_bss_end[];
 void kernel_state_reset(void);
 
 /*
+ * machine_call - call the code at @va, a function of no arguments: on
+ * the board a BLX.  The host cannot run the board's code: it fetches
+ * the instruction at @va through its MMU as the core would, and returns
+ * as the "bx lr" the tests place there would.  A fetch the tables
+ * refuse is a prefetch abort on both (chapter 25).
+ */
+void machine_call(unsigned long va);
+
+/*
  * The image's init sections (chapter 11).  On the board the image is
  * in the machine's RAM, in the window below KERNEL_IMAGE_END, with
  * struct pages that free_initmem() can hand to the buddy allocator.

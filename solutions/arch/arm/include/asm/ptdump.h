@@ -28,4 +28,12 @@ struct ptdump_info {
 void ptdump_walk_pgd(struct seq_file *s, struct ptdump_info *info);
 void kernel_page_tables_show(struct seq_file *m);
 
+/*
+ * CONFIG_DEBUG_WX, on in Debian's 5.10 for ARM: after mark_rodata_ro(),
+ * walk the kernel's table and report every page both writable and
+ * executable (chapter 25).
+ */
+void ptdump_check_wx(void);
+#define debug_checkwx() ptdump_check_wx()
+
 #endif /* __ASM_PTDUMP_H */
