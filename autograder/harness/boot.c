@@ -43,6 +43,10 @@
  *                     which 5.10 calls at its end, and kernel_init()'s
  *                     last steps: free_initmem() (init NX) and
  *                     mark_rodata_ro() (text read-only) (ch25 on)
+ *   ktest_boot_io     ... with the resource tree: RAM and the kernel
+ *                     (request_standard_resources(), in setup_arch()
+ *                     after paging_init()) and each device of the
+ *                     device tree (of_platform_populate()) (ch27 on)
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
@@ -54,6 +58,7 @@
 #include <libfdt.h>
 #include <linux/cma.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/panic.h>
 #include <asm/setup.h>
@@ -154,6 +159,7 @@ void ktest_cma_activate_areas(void)
 void (*ktest_after_paging_init)(void);
 
 static bool boot_devicemaps; /* chapter 25's boot: devicemaps_init() */
+static bool boot_io; /* chapter 27's: the resource tree */
 
 static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
@@ -167,6 +173,9 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 			ktest_after_paging_init();
 		if (boot_devicemaps)
 			devicemaps_init();
+		/* setup_arch(), right after paging_init() */
+		if (boot_io)
+			request_standard_resources();
 	}
 	if (rmem)
 		fdt_init_reserved_mem();
@@ -180,6 +189,9 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	/* mm_init(): vmalloc's addresses live in the kernel's own tables */
 	if (slab && paging)
 		vmalloc_init();
+	/* of_platform_populate(), an arch_initcall */
+	if (boot_io)
+		of_iomem_populate();
 	setup_per_cpu_pageset();
 	if (rmem)
 		cma_init_reserved_areas();
@@ -291,7 +303,7 @@ unsigned long __head ktest_enable_mmu_phys(unsigned long pgd_pa)
 	return 0;
 }
 
-static void boot_paging(bool devicemaps)
+static void boot_paging(bool devicemaps, bool io)
 {
 	const struct machine_boot_regs loader = { .sctlr = get_cr() & ~CR_M };
 	phys_addr_t fdt_pa = 0, pgd_pa;
@@ -313,18 +325,27 @@ static void boot_paging(bool devicemaps)
 	/* the table the boot switched to, before paging_init() rewrites it */
 	memcpy(ktest_head_pgd, swapper_pg_dir, PG_DIR_SIZE);
 	boot_devicemaps = devicemaps;
+	boot_io = io;
 	boot_mm(BOOTMEM_REAL, true, true, true);
-	boot_devicemaps = false;
+	boot_devicemaps = boot_io = false;
 }
 
 void ktest_boot_paging(void)
 {
-	boot_paging(false);
+	boot_paging(false, false);
 }
 
 void ktest_boot_rwx(void)
 {
-	boot_paging(true);
+	boot_paging(true, false);
+	/* kernel_init(): boot is over */
+	free_initmem();
+	mark_rodata_ro();
+}
+
+void ktest_boot_io(void)
+{
+	boot_paging(true, true);
 	/* kernel_init(): boot is over */
 	free_initmem();
 	mark_rodata_ro();

@@ -151,7 +151,7 @@ static void ktest_setup(void)
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging ||
-			  stage == ktest_boot_rwx);
+			  stage == ktest_boot_rwx || stage == ktest_boot_io);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
@@ -184,7 +184,7 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(stage == ktest_boot_paging ||
-			  stage == ktest_boot_rwx);
+			  stage == ktest_boot_rwx || stage == ktest_boot_io);
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();

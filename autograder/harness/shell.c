@@ -32,6 +32,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/ioport.h>
 #include <linux/slub_def.h>
 #include <linux/vmstat.h>
 #include <asm/machine.h>
@@ -105,6 +106,7 @@ static const struct {
 	{ 18, shell_boot_18, "the kernel's page tables: swapper_pg_dir" },
 	{ 25, ktest_boot_rwx,
 	  "the image's section permissions and the vectors page" },
+	{ 27, ktest_boot_io, "the resource tree: /proc/iomem" },
 };
 
 static int shell_boot(void)
@@ -211,6 +213,7 @@ static int cmd_cat(int argc, char **argv)
 		{ "/sys/kernel/debug/kernel_page_tables",
 		  kernel_page_tables_show, 18 },
 		{ "/proc/vmallocinfo", vmallocinfo_show, 26 },
+		{ "/proc/iomem", iomem_show, 27 },
 	};
 
 	if (argc != 2 &&
@@ -219,7 +222,7 @@ static int cmd_cat(int argc, char **argv)
 		       "/proc/zoneinfo, /proc/buddyinfo, /proc/pagetypeinfo, "
 		       "/proc/meminfo, /sys/kernel/debug/memblock/memory, "
 		       "/sys/kernel/debug/memblock/reserved, "
-		       "/proc/slabinfo, /proc/vmallocinfo, "
+		       "/proc/slabinfo, /proc/vmallocinfo, /proc/iomem, "
 		       "/sys/kernel/debug/kernel_page_tables)\n");
 		return -1;
 	}
@@ -834,7 +837,7 @@ static const struct {
 	{ "help", "[gfp]", "this list; `help gfp`: the gfp names", cmd_help },
 	{ "cat", "FILE [| grep TEXT]",
 	  "/proc/{zoneinfo,buddyinfo,pagetypeinfo,meminfo,slabinfo,"
-	  "vmallocinfo}, "
+	  "vmallocinfo,iomem}, "
 	  "/sys/kernel/debug/{memblock/{memory,reserved},kernel_page_tables}",
 	  cmd_cat },
 	{ "dmesg", "[| grep TEXT]", "the kernel's log since boot", cmd_dmesg },

@@ -467,7 +467,20 @@ static void plant_above_vmalloc(void)
 
 START_TEST(the_vectors_page)
 {
-	unsigned long hi = 0xffff0000, stubs = 0xffff1000;
+	const unsigned long hi = 0xffff0000, stubs = 0xffff1000;
+	static const char hv[] = "MT_HIGH_VECTORS: user and kernel read-only";
+	static const char lv[] = "MT_LOW_VECTORS: kernel read-only";
+	const struct {
+		unsigned long va;
+		bool user, write, allowed;
+		const char *why;
+	} access[] = {
+		{ hi, true, false, true, hv },
+		{ hi, false, true, false, hv },
+		{ stubs, false, false, true, lv },
+		{ stubs, true, false, false, lv },
+		{ stubs, false, true, false, lv },
+	};
 	u32 *l1 = (u32 *)swapper_pg_dir;
 	size_t n = (size_t)(__vectors_end - __vectors_start);
 	phys_addr_t pa;
@@ -497,25 +510,15 @@ START_TEST(the_vectors_page)
 			      (pa >> PAGE_SHIFT) + 1,
 		      "0xffff1000 maps the page after the vectors page");
 	ck_assert_msg(*(u32 *)stubs == 0xe7fddef1, "the stubs page reads");
-	par = ats1c(hi, true, false);
-	ck_assert_msg(!(par & PAR_F), "user read of 0xffff0000: %s",
-		      par_str(par, buf, sizeof(buf)));
-	par = ats1c(hi, false, true);
-	ck_assert_msg(par & PAR_F,
-		      "kernel write of 0xffff0000 must fault: %s "
-		      "(MT_HIGH_VECTORS: user and kernel read-only)",
-		      par_str(par, buf, sizeof(buf)));
-	par = ats1c(stubs, false, false);
-	ck_assert_msg(!(par & PAR_F), "kernel read of 0xffff1000: %s",
-		      par_str(par, buf, sizeof(buf)));
-	par = ats1c(stubs, true, false);
-	ck_assert_msg(par & PAR_F,
-		      "user read of 0xffff1000 must fault: %s "
-		      "(MT_LOW_VECTORS: kernel read-only)",
-		      par_str(par, buf, sizeof(buf)));
-	par = ats1c(stubs, false, true);
-	ck_assert_msg(par & PAR_F, "kernel write of 0xffff1000: %s",
-		      par_str(par, buf, sizeof(buf)));
+	for (size_t i = 0; i < ARRAY_SIZE(access); i++) {
+		par = ats1c(access[i].va, access[i].user, access[i].write);
+		ck_assert_msg(!(par & PAR_F) == access[i].allowed,
+			      "%s %s of %#lx must %s: %s (%s)",
+			      access[i].user ? "user" : "kernel",
+			      access[i].write ? "write" : "read", access[i].va,
+			      access[i].allowed ? "work" : "fault",
+			      par_str(par, buf, sizeof(buf)), access[i].why);
+	}
 
 	/* the clearing: boot again with garbage planted before it */
 	vm_planted = false;

@@ -86,6 +86,7 @@ QEMU_SANDBOX = 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,' \
     'resourcecontrol=deny'
 CHANNEL = 'ktest.chan'   # the result channel's FIFO, in the work folder
 MONITOR = 'qemu.mon'     # QEMU's monitor socket, in the work folder
+UART_KEEP = 64 * 1024     # bytes of the board's UART copied into the log
 AS_LIMIT = 8 << 30       # bytes of address space for the image's process
 SEMIHOSTING_CMDLINE = 255  # newlib's rdimon reads argv into a 256-byte buffer
 FILE_LIMIT = 16 << 20    # bytes of one file the machine writes (UART log,
@@ -529,7 +530,23 @@ class Session:
         self.sel.close()
         os.close(self.chan)
         self.proc.stdout.close()
+        self._uart()
         return self.proc.returncode
+
+    def _uart(self):
+        """What the board's PL011 sent (QEMU's -serial file), into the
+        log: a driver's writes to its registers (chapter 27).  The host
+        port's model prints on the console itself."""
+        path = os.path.join(self.workdir, 'uart.log')
+        try:
+            with open(path, errors='replace') as f:
+                text = f.read(UART_KEEP)
+            os.remove(path)
+        except OSError:
+            return
+        if text:
+            self.log.write("[run.py: the board's UART (PL011) received:]\n"
+                           + text + ('' if text.endswith('\n') else '\n'))
 
 
 def record(chapter, test, mach, status, where, message, output,

@@ -73,7 +73,7 @@ void pte_free_kernel(struct mm_struct *mm, pte_t *pte)
 }
 
 /* include/linux/mm.h: the PTE of @addr, its PTE page allocated if need be */
-static pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
+pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 {
 	if (pmd_none(*pmd)) {
 		pte_t *new = pte_alloc_one_kernel(&init_mm);

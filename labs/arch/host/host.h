@@ -28,6 +28,11 @@ void host_reserve_address_space(void);
 void host_ram_create(u32 base, u32 size);
 bool host_is_ram(u32 pa, u32 len);
 u32 host_read_phys(u32 pa, bool *ok);
+void *host_ram_ptr(u32 pa);
+/* tlb.c: the physical address of an access, or the fault status */
+u32 host_mmu_translate(unsigned long va, enum hw_access acc, u32 *pa);
+/* mmio.c: the device models start afresh at every boot */
+void host_mmio_reset(void);
 void host_map(u32 va, u32 pa, u32 size, bool writable);
 void host_unmap(u32 va, u32 size);
 void host_unmap_all(void);

@@ -68,6 +68,7 @@ void machine_boot(const void *fdt)
 	kernel_state_reset();
 	host_cpu = (struct host_cpu){ .sctlr = SCTLR_RESET };
 	host_tlb_boot();
+	host_mmio_reset();
 	if (setup_machine_fdt(fdt))
 		panic("machine_boot: unusable device tree");
 	for (int i = 0; i < meminfo.nr_banks; i++) {

@@ -17,6 +17,8 @@
 #ifndef _ASM_GENERIC_SECTIONS_H_
 #define _ASM_GENERIC_SECTIONS_H_
 
+/* _text: the image's first byte, the head code (chapter 25) */
+extern char _text[];
 extern char __kernel_text_start[], __kernel_text_end[];
 extern char __kernel_rodata_start[], __kernel_rodata_end[];
 extern char __kernel_data_start[], __kernel_data_end[];

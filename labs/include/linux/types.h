@@ -31,6 +31,7 @@ typedef long long s64;
 
 /* ARMv7 without LPAE: physical addresses are 32 bits wide. */
 typedef u32 phys_addr_t;
+typedef phys_addr_t resource_size_t; /* ioport.h: a physical address */
 typedef u32 dma_addr_t;
 
 /* Allocation flags (include/linux/gfp.h gives them meaning). */

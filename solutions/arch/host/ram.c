@@ -89,6 +89,12 @@ bool host_is_ram(u32 pa, u32 len)
 	return pa >= ram.base && (u64)pa + len <= (u64)ram.base + ram.size;
 }
 
+/* Where the host keeps the RAM byte at @pa (host_is_ram() first). */
+void *host_ram_ptr(u32 pa)
+{
+	return ram.alias + (pa - ram.base);
+}
+
 /* A word of physical memory, for the table walker. */
 u32 host_read_phys(u32 pa, bool *ok)
 {

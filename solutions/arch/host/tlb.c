@@ -173,25 +173,18 @@ static u32 flat_access(u32 pa, enum hw_access acc)
 }
 
 //> ch00 host_mmu_access
-/**
- * host_mmu_access - make an access to @va possible, as the MMU would
- * @va: the faulting address, below 4 GiB
- * @acc: read, write or fetch
- *
- * Return: 0 when @va is now mapped and the access may be retried, else
- * the fault status the MMU would report.
+/*
+ * The TLB entry for @va, from a walk on a miss, and the check of @acc
+ * against it: 0 and *@ep, or the fault status the MMU would report.
  */
-u32 host_mmu_access(unsigned long va, enum hw_access acc)
+static u32 tlb_translate(unsigned long va, enum hw_access acc,
+			 struct tlb_entry **ep)
 {
 	struct hw_mmu_regs regs = { host_cpu.ttbr0, host_cpu.ttbr1,
 				    host_cpu.ttbcr };
 	struct tlb_entry *e;
 	struct hw_walk w;
-	u32 fsr, pa;
-	bool writable;
 
-	if (!(host_cpu.sctlr & CR_M))
-		return flat_access(va, acc);
 	e = tlb_lookup(va);
 	if (e) {
 		stats.hits++;
@@ -203,7 +196,27 @@ u32 host_mmu_access(unsigned long va, enum hw_access acc)
 		stats.walks++;
 		e = tlb_insert(&w);
 	}
-	fsr = hw_check_access(&e->w, host_cpu.dacr, host_cpu.user, acc);
+	*ep = e;
+	return hw_check_access(&e->w, host_cpu.dacr, host_cpu.user, acc);
+}
+
+/**
+ * host_mmu_access - make an access to @va possible, as the MMU would
+ * @va: the faulting address, below 4 GiB
+ * @acc: read, write or fetch
+ *
+ * Return: 0 when @va is now mapped and the access may be retried, else
+ * the fault status the MMU would report.
+ */
+u32 host_mmu_access(unsigned long va, enum hw_access acc)
+{
+	struct tlb_entry *e;
+	u32 fsr, pa;
+	bool writable;
+
+	if (!(host_cpu.sctlr & CR_M))
+		return flat_access(va, acc);
+	fsr = tlb_translate(va, acc, &e);
 	if (fsr)
 		return fsr;
 	pa = e->w.pa_base + (va - e->w.va_base);
@@ -215,6 +228,33 @@ u32 host_mmu_access(unsigned long va, enum hw_access acc)
 	return 0;
 }
 //< ch00 host_mmu_access
+
+/**
+ * host_mmu_translate - where an access to @va goes, as the MMU decides
+ * @va: the address, below 4 GiB
+ * @acc: read, write or fetch
+ * @pa: the physical address, when the access is allowed
+ *
+ * The TLB and the walk as host_mmu_access() uses them, without mapping
+ * anything into the host: for accesses the port makes itself (a device
+ * register, arch/host/mmio.c).
+ *
+ * Return: 0, or the fault status the MMU would report.
+ */
+u32 host_mmu_translate(unsigned long va, enum hw_access acc, u32 *pa)
+{
+	struct tlb_entry *e;
+	u32 fsr;
+
+	if (!(host_cpu.sctlr & CR_M)) {
+		*pa = (u32)va;
+		return 0;
+	}
+	fsr = tlb_translate(va, acc, &e);
+	if (!fsr)
+		*pa = e->w.pa_base + (u32)(va - e->w.va_base);
+	return fsr;
+}
 
 /* The mode, DACR, ASID or MMU enable changed: re-check every entry. */
 void host_tlb_changed_context(void)

@@ -52,6 +52,8 @@ static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t pte, pmdval_t prot)
 struct mm_struct;
 pte_t *pte_alloc_one_kernel(struct mm_struct *mm);
 void pte_free_kernel(struct mm_struct *mm, pte_t *pte);
+/* mm/vmalloc.c: the PTE of @addr, its PTE page allocated if need be */
+pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr);
 
 static inline void pmd_populate_kernel(struct mm_struct *mm, pmd_t *pmdp,
 				       pte_t *ptep)
