@@ -155,6 +155,8 @@ MEMBLOCK_LINE = re.compile(r'^\s*\d+: 0x[0-9a-f]+\.\.0x[0-9a-f]+$')
 HEX = re.compile(r'0x[0-9a-f]+')
 # print_vm_layout()'s image sections: the host's are the host program's
 BANNER_SECTION = re.compile(r'^\s+\.\w+ : 0x')
+# /proc/iomem's kernel lines: the host's sections are the host program's
+IOMEM_KERNEL = re.compile(r'^\s*[0-9a-f]{8}-[0-9a-f]{8} : Kernel (code|data)$')
 # `perf stat`'s lines: a count, or "<not supported>" where the machine
 # has no counter (the board), then the event.
 PERF_LINE = re.compile(r'^\s*([\d,]+|<not supported>)(\s{6}\S.*)$')
@@ -166,7 +168,7 @@ def masked(text):
     (/proc/slabinfo's too: a struct kmem_cache is larger on the host),
     the pfns allocations return and the addresses of memblock's regions
     (the host's mem_map is larger), the image's sections in the layout
-    banner (the host's are the host program's), the
+    banner and /proc/iomem (the host's are the host program's), the
     log (dmesg) and the boot messages after `reset`, and an oops's
     machine-specific lines (registers)."""
     text = text[text.find('mm> '):]
@@ -191,6 +193,8 @@ def masked(text):
             ln = HEX.sub('0x#', ln)
         if BANNER_SECTION.match(ln):    # the host's image is the program
             ln = re.sub(r'\d+', '#', HEX.sub('0x#', ln))
+        if IOMEM_KERNEL.match(ln):
+            ln = re.sub(r'[0-9a-f]{8}-[0-9a-f]{8}', '#-#', ln)
         out.append(re.sub(r'\d+', '#', ln) if VIEW_LINE.match(ln) else ln)
     return out
 
