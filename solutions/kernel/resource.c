@@ -138,7 +138,7 @@ struct resource *__request_region(struct resource *parent,
 {
 	struct resource *res = kzalloc(sizeof(*res), GFP_KERNEL);
 
-	if (!res)
+	if (ZERO_OR_NULL_PTR(res)) /* as vmalloc's kzalloc() */
 		return NULL;
 
 	res->name = name;

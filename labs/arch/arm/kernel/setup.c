@@ -80,7 +80,8 @@ void of_iomem_populate(void)
 	for (int i = 0; i < iomem_count; i++) {
 		struct resource *res = kzalloc(sizeof(*res), GFP_KERNEL);
 
-		if (!res)
+		/* ZERO_OR_NULL_PTR: a tree whose kmalloc is a stub compiles */
+		if (ZERO_OR_NULL_PTR(res))
 			panic("of_iomem_populate: no memory");
 		res->name = iomem[i].name;
 		res->start = iomem[i].base;
