@@ -227,9 +227,13 @@ START_TEST(uart_through_ioremap)
 		writel((u32)*s, uart + UARTDR);
 	}
 	iounmap(uart);
+	printk_log_clear();
 	release_mem_region(base, 0x1000);
-	ck_assert_msg(!r->parent || !printk_log_contains("nonexistent"),
-		      "the region is given back");
+	ck_assert_msg(!printk_log_contains("Trying to free nonexistent"),
+		      "release_mem_region() finds the driver's claim");
+	r = request_mem_region(base, 0x1000, "10009000.uart");
+	ck_assert_msg(r, "the region is given back: it can be claimed again");
+	release_mem_region(base, 0x1000);
 }
 END_TEST
 
