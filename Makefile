@@ -176,9 +176,10 @@ test: needs-solutions deps
 	$(MAKE) -s --no-print-directory lab-check format-check && \
 	step 2 "building solutions/ for both machines" && \
 	$(MAKE) -s --no-print-directory build TREE=solutions MACH=both && \
-	step 3 "every suite on both machines, crash isolation, the 2G/2G split, the shell" && \
+	step 3 "every suite on both machines, crash isolation, the 2G/2G split, the kernel without highmem, the shell" && \
 	$(MAKE) -s --no-print-directory -j2 test-machines test-harness && \
 	$(MAKE) -s --no-print-directory -j2 test-vmsplit && \
+	$(MAKE) -s --no-print-directory -j2 test-nohighmem && \
 	$(MAKE) -s --no-print-directory test-shell && \
 	step 4 "validity: every graded test fails on its stub" && \
 	$(PY) autograder/tools/validity.py && \
@@ -232,6 +233,19 @@ test-vmsplit-host test-vmsplit-arm: test-vmsplit-%:
 		--bin $(subst /$*/,/$*-vmsplit-2G/,$(call IMAGE_$*,solutions)) \
 		$(foreach c,$(VMSPLIT_CHAPTERS),--chapter $(c)) \
 		--json build/test-vmsplit-2G-$*.json
+
+# The kernel built without CONFIG_HIGHMEM (HIGHMEM=n, chapter 28): the
+# suites written for both kernels, on both machines.
+NOHIGHMEM_CHAPTERS := 28
+.PHONY: test-nohighmem test-nohighmem-host test-nohighmem-arm
+test-nohighmem: test-nohighmem-host test-nohighmem-arm
+test-nohighmem-host test-nohighmem-arm: test-nohighmem-%:
+	@$(MAKE) -s --no-print-directory -f autograder/mk/kernel.mk \
+		TREE=solutions MACH=$* HIGHMEM=n
+	@$(PY) autograder/tools/run.py --mach $* --quiet \
+		--bin $(subst /$*/,/$*-nohighmem/,$(call IMAGE_$*,solutions)) \
+		$(foreach c,$(NOHIGHMEM_CHAPTERS),--chapter $(c)) \
+		--json build/test-nohighmem-$*.json
 
 test-harness: test-harness-host test-harness-arm
 test-harness-host test-harness-arm: test-harness-%:

@@ -47,6 +47,9 @@
  *                     (request_standard_resources(), in setup_arch()
  *                     after paging_init()) and each device of the
  *                     device tree (of_platform_populate()) (ch27 on)
+ *   ktest_boot_highmem ... with kmap_init() after devicemaps_init(), as
+ *                     paging_init() ends in 5.10: the pkmap and fixmap
+ *                     page tables (ch28 on)
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
@@ -160,6 +163,7 @@ void (*ktest_after_paging_init)(void);
 
 static bool boot_devicemaps; /* chapter 25's boot: devicemaps_init() */
 static bool boot_io; /* chapter 27's: the resource tree */
+static bool boot_kmap; /* chapter 28's: kmap_init() */
 
 static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
@@ -173,6 +177,8 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 			ktest_after_paging_init();
 		if (boot_devicemaps)
 			devicemaps_init();
+		if (boot_kmap)
+			kmap_init();
 		/* setup_arch(), right after paging_init() */
 		if (boot_io)
 			request_standard_resources();
@@ -303,7 +309,7 @@ unsigned long __head ktest_enable_mmu_phys(unsigned long pgd_pa)
 	return 0;
 }
 
-static void boot_paging(bool devicemaps, bool io)
+static void boot_paging(bool devicemaps, bool io, bool kmap)
 {
 	const struct machine_boot_regs loader = { .sctlr = get_cr() & ~CR_M };
 	phys_addr_t fdt_pa = 0, pgd_pa;
@@ -326,18 +332,19 @@ static void boot_paging(bool devicemaps, bool io)
 	memcpy(ktest_head_pgd, swapper_pg_dir, PG_DIR_SIZE);
 	boot_devicemaps = devicemaps;
 	boot_io = io;
+	boot_kmap = kmap;
 	boot_mm(BOOTMEM_REAL, true, true, true);
-	boot_devicemaps = boot_io = false;
+	boot_devicemaps = boot_io = boot_kmap = false;
 }
 
 void ktest_boot_paging(void)
 {
-	boot_paging(false, false);
+	boot_paging(false, false, false);
 }
 
 void ktest_boot_rwx(void)
 {
-	boot_paging(true, false);
+	boot_paging(true, false, false);
 	/* kernel_init(): boot is over */
 	free_initmem();
 	mark_rodata_ro();
@@ -345,8 +352,23 @@ void ktest_boot_rwx(void)
 
 void ktest_boot_io(void)
 {
-	boot_paging(true, true);
+	boot_paging(true, true, false);
 	/* kernel_init(): boot is over */
 	free_initmem();
 	mark_rodata_ro();
+}
+
+void ktest_boot_highmem(void)
+{
+	boot_paging(true, true, true);
+	/* kernel_init(): boot is over */
+	free_initmem();
+	mark_rodata_ro();
+}
+
+/* Does @stage boot on the kernel's own page tables (chapter 18 on)? */
+bool ktest_stage_pages(void (*stage)(void))
+{
+	return stage == ktest_boot_paging || stage == ktest_boot_rwx ||
+	       stage == ktest_boot_io || stage == ktest_boot_highmem;
 }

@@ -309,6 +309,8 @@ void ktest_boot_slab(void);
 void ktest_boot_paging(void);
 void ktest_boot_rwx(void);
 void ktest_boot_io(void);
+void ktest_boot_highmem(void);
+bool ktest_stage_pages(void (*stage)(void));
 /*
  * The kernel's set_pte_ext() calls since the test reset this (setpte.c):
  * how many, and the OR and AND of their @ext (set ext_and to ~0 first).

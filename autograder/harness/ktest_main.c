@@ -146,12 +146,12 @@ static void ktest_setup(void)
 	ktest_kernel_lowmem_bounds = ktest_chapter_has(current_suite, 22);
 	ktest_vmalloc_arg = NULL;
 	machine_boot(fdt);
+	page_address_init(); /* start_kernel(), before setup_arch() */
 	if (ktest_page_poison)
 		early_page_poison_param("on");
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(stage == ktest_boot_paging ||
-			  stage == ktest_boot_rwx || stage == ktest_boot_io);
+	ktest_harness_map(ktest_stage_pages(stage));
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();
@@ -177,14 +177,14 @@ void ktest_reboot(const char *dtb, void (*stage)(void))
 
 	ck_assert_msg(fdt, "no built-in device tree named %s", dtb);
 	machine_boot(fdt);
+	page_address_init(); /* start_kernel(), before setup_arch() */
 	if (ktest_page_poison)
 		early_page_poison_param("on");
 	if (ktest_vmalloc_arg)
 		early_vmalloc((char *)ktest_vmalloc_arg);
 	task_exit_hook = ktest_task_exit;
 	ktest_boot_fdt = fdt;
-	ktest_harness_map(stage == ktest_boot_paging ||
-			  stage == ktest_boot_rwx || stage == ktest_boot_io);
+	ktest_harness_map(ktest_stage_pages(stage));
 	bootmem_early_stand_in(BOOTMEM_REAL);
 	if (stage)
 		stage();

@@ -23,6 +23,7 @@
 #include <linux/cma.h>
 #include <linux/compaction.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/memblock.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
@@ -107,6 +108,7 @@ static const struct {
 	{ 25, ktest_boot_rwx,
 	  "the image's section permissions and the vectors page" },
 	{ 27, ktest_boot_io, "the resource tree: /proc/iomem" },
+	{ 28, ktest_boot_highmem, "the pkmap and fixmap page tables" },
 };
 
 static int shell_boot(void)
@@ -136,6 +138,7 @@ static int shell_boot(void)
 	/* the kernel's adjust_lowmem_bounds() once chapter 22 is in */
 	ktest_kernel_lowmem_bounds = sh.upto >= 22;
 	machine_boot(fdt);
+	page_address_init(); /* start_kernel(), before setup_arch() */
 	ktest_boot_fdt = fdt;
 	ktest_harness_map(reached >= 18);
 	bootmem_early_stand_in(BOOTMEM_REAL);
@@ -613,6 +616,38 @@ static int cmd_vfree(int argc, char **argv)
 	return 0;
 }
 
+/* kmap PFN / kunmap PFN: the lecture's experiment (chapter 29) */
+static int cmd_kmap(int argc, char **argv)
+{
+	bool un = !strcmp(argv[0], "kunmap");
+	unsigned long pfn;
+	struct page *page;
+	void *addr;
+
+	if (argc != 2) {
+		printf("usage: %s PFN (as alloc_pages printed it)\n", argv[0]);
+		return -1;
+	}
+	if (!needs(29, argv[0]) ||
+	    parse_ulong(argv[1], max_pfn - 1, &pfn, "PFN"))
+		return -1;
+	if (pfn < min_low_pfn) {
+		printf("%s: pfn %lu is below RAM\n", argv[0], pfn);
+		return -1;
+	}
+	page = pfn_to_page(pfn);
+	if (un) {
+		kunmap(page);
+		printf("kunmap: pfn %#lx, page_address %p\n", pfn,
+		       page_address(page));
+		return 0;
+	}
+	addr = kmap(page);
+	printf("kmap: pfn %#lx (%s) -> %p\n", pfn,
+	       PageHighMem(page) ? "highmem" : "lowmem", addr);
+	return 0;
+}
+
 /* kmem_cache_create NAME SIZE: a cache that /proc/slabinfo shows */
 static int cmd_kmem_cache_create(int argc, char **argv)
 {
@@ -858,6 +893,8 @@ static const struct {
 	{ "vmalloc", "SIZE", "virtually contiguous memory (ch. 26)",
 	  cmd_vmalloc },
 	{ "vfree", "ADDR", "free what vmalloc returned", cmd_vfree },
+	{ "kmap", "PFN", "map a page: its address (ch. 29)", cmd_kmap },
+	{ "kunmap", "PFN", "one user fewer of kmap's slot", cmd_kmap },
 	{ "tick", "[N]", "advance jiffies by N", cmd_tick },
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },

@@ -11,7 +11,7 @@
 TREE ?= solutions
 MACH ?= host
 # A split other than 3G builds apart: the flags are not in the objects' names.
-OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)$(if $(filter-out 3G,$(VMSPLIT)),-vmsplit-$(VMSPLIT))$(if $(filter n,$(DEBUG_VM)),-nodebug)
+OUT ?= build/$(notdir $(abspath $(TREE)))/$(MACH)$(if $(filter-out 3G,$(VMSPLIT)),-vmsplit-$(VMSPLIT))$(if $(filter n,$(HIGHMEM)),-nohighmem)$(if $(filter n,$(DEBUG_VM)),-nodebug)
 DEPS ?= build/deps/arm
 TESTDIRS ?= autograder/tests $(wildcard autograder/hidden/tests)
 V ?= 0
@@ -40,12 +40,22 @@ ifeq ($(PAGE_OFFSET_$(VMSPLIT)),)
 $(error VMSPLIT must be 3G, 2G or 1G, not '$(VMSPLIT)')
 endif
 CONFIG := -DCONFIG_VMSPLIT_$(VMSPLIT) -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET_$(VMSPLIT))
+# CONFIG_HIGHMEM (chapter 28): on, as in Debian's armmp kernel; off,
+# the RAM above lowmem is dropped at boot and there is no ZONE_HIGHMEM.
+# The suites of chapters 1-27 are written for a kernel with highmem:
+# the build without it carries the suites of chapter 28 on.
+HIGHMEM ?= y
+ifeq ($(HIGHMEM),y)
+CONFIG += -DCONFIG_HIGHMEM
+else ifneq ($(HIGHMEM),n)
+$(error HIGHMEM must be y or n, not '$(HIGHMEM)')
+endif
 # The teaching build checks what Linux's debug options check
-# (CONFIG_DEBUG_VM, CONFIG_DEBUG_VIRTUAL); DEBUG_VM=n builds the kernel
-# a distribution ships, for `make bench`.
+# (CONFIG_DEBUG_VM, CONFIG_DEBUG_VIRTUAL, CONFIG_DEBUG_HIGHMEM);
+# DEBUG_VM=n builds the kernel a distribution ships, for `make bench`.
 DEBUG_VM ?= y
 ifeq ($(DEBUG_VM),y)
-CONFIG += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_VIRTUAL
+CONFIG += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_VIRTUAL -DCONFIG_DEBUG_HIGHMEM
 else ifneq ($(DEBUG_VM),n)
 $(error DEBUG_VM must be y or n, not '$(DEBUG_VM)')
 endif
@@ -56,6 +66,11 @@ WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS_COMMON := -std=gnu11 -g -O2 $(WARN) $(CONFIG) -fno-common -fno-strict-aliasing \
 	-fmacro-prefix-map=$(abspath $(TREE))/= -fmacro-prefix-map=$(TREE)/= \
 	-I$(TREE)/include -I$(TREE)/arch/arm/include -I$(TREE) -Iautograder/harness
+
+ifeq ($(HIGHMEM),n)
+TSRC := $(filter-out $(foreach n,01 02 03 04 05 06 07 08 09 10 11 12 13 14 \
+	15 16 17 18 19 20 21 22 23 24 25 26 27,%/ch$(n).c) %/figures.c,$(TSRC))
+endif
 
 ifeq ($(MACH),host)
 # Suites in *_arm.c need the board's own hardware (ATS1CPR, the UART).

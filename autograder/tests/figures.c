@@ -34,6 +34,7 @@
 #include <asm/pgtable-2level-hwdef.h>
 #include <asm/setup.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <asm/mach/map.h>
@@ -1450,6 +1451,88 @@ START_TEST(fig_image_perms)
 }
 END_TEST
 
+/* One row of fig_pkmap_slots: a slot, its PTE and what it holds. */
+static void pkmap_row(const char *slot, unsigned long va, int count, pte_t pte,
+		      const char *meaning)
+{
+	char page[32] = "-";
+
+	if (!pte_none(pte))
+		snprintf(page, sizeof(page), "pfn %#lx",
+			 (unsigned long)pte_pfn(pte));
+	printk(KERN_NOTICE "<tr><td>%s</td><td>%#010lx</td><td>%s</td>"
+			   "<td>%08x</td><td>%s</td>"
+			   "<td align=\"left\">%s</td></tr>\n",
+	       slot, va, count < 0 ? "-" : (char[]){ (char)('0' + count), 0 },
+	       (u32)pte_val(pte), page, meaning);
+}
+
+/*
+ * Chapter 29: the pkmap area's first slots and CPU 0's kmap_atomic()
+ * slots on vexpress-1g after kmap() of three pages (one twice), a
+ * kunmap() and two nested kmap_atomic()s, read from the running kernel.
+ */
+START_TEST(fig_pkmap_slots)
+{
+	struct page *p[5];
+	void *a, *b;
+
+	ktest_reboot("vexpress-1g", ktest_boot_highmem);
+	for (int i = 0; i < 5; i++)
+		p[i] = alloc_page(GFP_HIGHUSER);
+	kmap(p[0]);
+	kmap(p[1]);
+	kmap(p[2]);
+	kmap(p[1]);
+	kunmap(p[2]);
+	a = kmap_atomic(p[3]);
+	b = kmap_atomic(p[4]);
+	FIG_BEGIN("ch29-pkmap-slots");
+	printk(KERN_NOTICE "digraph ch29_pkmap {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td>slot</td><td>address</td><td>count</td>"
+			   "<td>Linux PTE</td><td>page</td><td>meaning</td>"
+			   "</tr>\n");
+	for (int i = 0; i < 5; i++) {
+		int c = pkmap_slot_count(i);
+		char name[16], what[48];
+
+		snprintf(name, sizeof(name), "pkmap %d", i);
+		if (c == 0)
+			snprintf(what, sizeof(what), "free");
+		else if (c == 1)
+			snprintf(what, sizeof(what),
+				 "no user: mapped until the flush");
+		else
+			snprintf(what, sizeof(what), "%d user%s", c - 1,
+				 c > 2 ? "s" : "");
+		pkmap_row(name, PKMAP_ADDR(i), c, pkmap_page_table[i], what);
+	}
+	printk(KERN_NOTICE
+	       "<tr><td>...</td><td></td><td></td><td></td>"
+	       "<td></td><td align=\"left\">to slot 511 at %#lx</td>"
+	       "</tr>\n",
+	       PKMAP_ADDR(LAST_PKMAP - 1));
+	for (int t = 0; t < 3; t++) {
+		unsigned long va = __fix_to_virt(FIX_KMAP_BEGIN + t);
+		char name[24];
+
+		snprintf(name, sizeof(name), "CPU 0 atomic %d", t);
+		pkmap_row(name, va, -1, *pte_offset_kernel(pmd_off_k(va), va),
+			  t == 0   ? "kmap_atomic(), outer"
+			  : t == 1 ? "kmap_atomic(), nested"
+				   : "free");
+	}
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	ck_assert(pkmap_slot_count(2) == 3 && pkmap_slot_count(3) == 1);
+	kunmap_atomic(b);
+	kunmap_atomic(a);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
@@ -1457,5 +1540,6 @@ KTEST_SUITE(figures) = {
 			fig_pcp_lists, fig_zonelist, fig_cma_bitmap,
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
 			fig_two_level_walk, fig_swapper, fig_vm_layout,
-			fig_pte_page, fig_image_perms, fig_vmalloc_areas),
+			fig_pte_page, fig_image_perms, fig_vmalloc_areas,
+			fig_pkmap_slots),
 };

@@ -67,10 +67,13 @@ IMAGE = {'host': 'ktest', 'arm': 'ktest.elf'}
 RUBRICS = [('autograder/tests/rubric', 'visible'),
            ('autograder/hidden/rubric', 'after_published')]
 # Chapters whose tests also run in other builds of the kernel: lines
-# `<chapter> <VMSPLIT>...` (chapter 20: the 2G/2G split).  A test of such
-# a chapter earns its points only when it passes in every build, on both
+# `<chapter> <build>...`, a build being a split (1G, 2G, 3G: chapter 20)
+# or nohighmem (CONFIG_HIGHMEM off: chapter 28).  A test of such a
+# chapter earns its points only when it passes in every build, on both
 # machines.
 CONFIGS = 'autograder/tests/configs'
+BUILDS = {'1G': ['VMSPLIT=1G'], '2G': ['VMSPLIT=2G'], '3G': ['VMSPLIT=3G'],
+          'nohighmem': ['HIGHMEM=n']}
 TIME_LIMIT = 900.0    # seconds per machine for a whole grade
 ERROR_LINES = 40      # compiler lines shown when a tree does not build
 BUILD_INPUTS = ('.c', '.h', '.S', '.lds', '.dts', '.dtsi')
@@ -116,7 +119,7 @@ def read_rubric(files):
 
 
 def read_configs(path=None):
-    """{chapter: [VMSPLIT, ...]}: the other builds each chapter runs in."""
+    """{chapter: [build, ...]}: the other builds each chapter runs in."""
     path = path or os.path.join(REPO, CONFIGS)
     out = {}
     if not os.path.exists(path):
@@ -126,11 +129,10 @@ def read_configs(path=None):
             words = line.split('#', 1)[0].split()
             if not words:
                 continue
-            if len(words) < 2 or any(w not in ('1G', '2G', '3G')
-                                     for w in words[1:]):
+            if len(words) < 2 or any(w not in BUILDS for w in words[1:]):
                 raise SystemExit('grade: %s:%d: expected "<chapter> '
-                                 '<VMSPLIT>...", VMSPLIT one of 1G 2G 3G'
-                                 % (rel(path), no))
+                                 '<build>...", a build one of %s'
+                                 % (rel(path), no, ' '.join(BUILDS)))
             out[words[0].zfill(2)] = words[1:]
     return out
 
@@ -720,13 +722,14 @@ def grade(a):
     configs = read_configs()
     runs_chapters = {m: chapters for m in MACHS}
     for split in sorted({s for c in chapters for s in configs.get(c, ())}):
-        print('grade: building %s for host and arm with VMSPLIT=%s' % (
-            rel(source), split), flush=True)
+        how = ' '.join(BUILDS[split])
+        print('grade: building %s for host and arm with %s' % (
+            rel(source), how), flush=True)
         t0 = time.time()
-        built = build(source, outdir, extra=['VMSPLIT=' + split],
+        built = build(source, outdir, extra=BUILDS[split],
                       suffix='-' + split)
         stages.append(('build %s' % split, time.time() - t0))
-        if not builds_ok(built, tree, ' with VMSPLIT=' + split, provisional,
+        if not builds_ok(built, tree, ' with ' + how, provisional,
                          resdir, start):
             return 1
         for m in MACHS:

@@ -134,7 +134,7 @@ def run_on(mach, tree, outdir, chapter, rubric, a, split=None):
     kernel built with VMSPLIT=SPLIT), or a string saying why it could
     not run."""
     suffix = '-' + split if split else ''
-    extra = ['VMSPLIT=' + split] if split else []
+    extra = grade.BUILDS[split] if split else []
     built = grade.build(tree.path, outdir, machs=(mach,), extra=extra,
                         suffix=suffix)
     if not built[mach][0]:

@@ -192,7 +192,8 @@ def masked(text):
         if MEMBLOCK_LINE.match(ln):     # memblock's regions: mem_map's size
             ln = HEX.sub('0x#', ln)
         if BANNER_SECTION.match(ln):    # the host's image is the program
-            ln = re.sub(r'\d+', '#', HEX.sub('0x#', ln))
+            ln = re.sub(r'\(\s*', '(',
+                        re.sub(r'\d+', '#', HEX.sub('0x#', ln)))
         if IOMEM_KERNEL.match(ln):
             ln = re.sub(r'[0-9a-f]{8}-[0-9a-f]{8}', '#-#', ln)
         out.append(re.sub(r'\d+', '#', ln) if VIEW_LINE.match(ln) else ln)

@@ -52,8 +52,9 @@ def exercise_chapters(src):
     return sorted({'%02d' % ch for ch, _, _ in ex})
 
 
-def run_tree(tree, outdir, chapters, a):
-    """Build TREE and run CHAPTERS on both machines.
+def run_tree(tree, outdir, chapters, a, must_fail=()):
+    """Build TREE and run CHAPTERS on both machines (and, when a test of
+    MUST_FAIL passes there, in its chapter's other builds).
 
     Returns (records {mach: [record]}, listed {mach: {(ch, test)}},
     problems, seconds).
@@ -72,6 +73,36 @@ def run_tree(tree, outdir, chapters, a):
                                  a.time_limit, None)
     problems = ['%s: the runner failed' % m for m in grade.MACHS
                 if results[m] is None]
+    # A chapter's other builds (grade.CONFIGS): a test that fails in any
+    # of them fails on that machine, as grade counts it.  They can only
+    # turn passes into failures: built only for a test of MUST_FAIL that
+    # passed in the default build.
+    configs = grade.read_configs()
+    passed = {k[0] for m in grade.MACHS for r in results[m] or []
+              for k in [(r['chapter'], r['test'])]
+              if k in must_fail and r['status'] == 'pass'}
+    for build in sorted({b for c in passed for b in configs.get(c, ())}):
+        runs = [c for c in passed if build in configs.get(c, ())]
+        built = grade.build(tree.path, outdir, extra=grade.BUILDS[build],
+                            suffix='-' + build)
+        broken = [m for m, (ok, _) in built.items() if not ok]
+        if broken:
+            problems.append('the tree does not compile for %s with %s:\n%s'
+                            % (', '.join(broken), ' '.join(
+                                grade.BUILDS[build]),
+                               grade.first_errors(built[broken[0]][1])))
+            continue
+        more = grade.run_machines(
+            {m: os.path.join(outdir, m + '-' + build, grade.IMAGE[m])
+             for m in grade.MACHS}, runs, None, outdir, a.time_limit, None)
+        for m in grade.MACHS:
+            if results[m] is None or more[m] is None:
+                problems.append('%s-%s: the runner failed' % (m, build))
+                continue
+            failed = {(r['chapter'], r['test']): r for r in more[m]
+                      if r['status'] != 'pass'}
+            results[m] = [failed.get((r['chapter'], r['test']), r)
+                          for r in results[m]]
     return results, listed, problems, time.time() - start
 
 
@@ -135,7 +166,8 @@ def prove(name, tree, outdir, chapters, must_fail, must_pass, a, proofs,
         print('%s ok (proved before; nothing it depends on changed)' % name,
               flush=True)
         return True
-    results, listed, problems, took = run_tree(tree, outdir, chapters, a)
+    results, listed, problems, took = run_tree(tree, outdir, chapters, a,
+                                               must_fail)
     failing = passing = 0
     if results is not None and not problems:
         problems, failing, passing = judge(results, listed, must_fail,

@@ -29,6 +29,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/migrate.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
@@ -39,7 +40,13 @@ unsigned long totalram_pages;
 /* The task's name in reports; there is one task until chapter 32. */
 const char *current_comm = "swapper/0";
 
-const char *const zone_names[MAX_NR_ZONES] = { "Normal", "HighMem", "Movable" };
+const char *const zone_names[MAX_NR_ZONES] = {
+	"Normal",
+#ifdef CONFIG_HIGHMEM
+	"HighMem",
+#endif
+	"Movable",
+};
 
 const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate",
@@ -797,16 +804,6 @@ static unsigned long nr_free_pages(void)
 	return pages;
 }
 
-static unsigned long totalhigh_pages(void)
-{
-	unsigned long pages = 0;
-	struct zone *zone;
-
-	for_each_zone(zone) if (is_highmem(zone)) pages +=
-		zone_managed_pages(zone);
-	return pages;
-}
-
 //> ch10 print_info
 /**
  * mem_init_print_info - the boot log's summary of memory
@@ -843,7 +840,11 @@ void mem_init_print_info(const char *str)
 
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, "
 		"%luK rodata, %luK init, %luK bss, %luK reserved, "
-		"%luK cma-reserved, %luK highmem%s%s)\n",
+		"%luK cma-reserved"
+#ifdef CONFIG_HIGHMEM
+		", %luK highmem"
+#endif
+		"%s%s)\n",
 		nr_free_pages() << (PAGE_SHIFT - 10),
 		physpages << (PAGE_SHIFT - 10), codesize >> 10, datasize >> 10,
 		rosize >> 10, (init_data_size + init_code_size) >> 10,
@@ -851,8 +852,10 @@ void mem_init_print_info(const char *str)
 		(physpages - totalram_pages - totalcma_pages)
 			<< (PAGE_SHIFT - 10),
 		totalcma_pages << (PAGE_SHIFT - 10),
-		totalhigh_pages() << (PAGE_SHIFT - 10), str ? ", " : "",
-		str ? str : "");
+#ifdef CONFIG_HIGHMEM
+		totalhigh_pages() << (PAGE_SHIFT - 10),
+#endif
+		str ? ", " : "", str ? str : "");
 }
 //< ch10 print_info
 
@@ -864,12 +867,15 @@ void mem_init_print_info(const char *str)
  * door as any freed page: __free_page(), the per-CPU lists and, while
  * the boot pagesets (high 0) are in place, straight on to the buddy.
  */
+#ifdef CONFIG_HIGHMEM
 void free_highmem_page(struct page *page)
 {
 	__free_reserved_page(page);
 	totalram_pages++;
 	page_zone(page)->managed_pages++;
+	totalhigh_pages_inc();
 }
+#endif
 
 //> ch11 adjust_managed_page_count
 /**
@@ -887,6 +893,10 @@ void adjust_managed_page_count(struct page *page, long count)
 	   both move by count; see chapters/11-free-initmem.md,
 	   "Managed pages". */
 	(void)page, (void)count;
+#ifdef CONFIG_HIGHMEM
+	if (PageHighMem(page))
+		totalhigh_pages_add(count);
+#endif
 }
 //< ch11 adjust_managed_page_count
 
@@ -1206,7 +1216,9 @@ static const int watermark_scale_factor = 10;
  * "protection"); HighMem and Movable keep nothing from others. */
 static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
 	[ZONE_NORMAL] = 32,
+#ifdef CONFIG_HIGHMEM
 	[ZONE_HIGHMEM] = 0,
+#endif
 	[ZONE_MOVABLE] = 0,
 };
 
@@ -1406,15 +1418,16 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 static void prep_zero(struct page *page, unsigned int order)
 {
 	for (unsigned long i = 0; i < (1UL << order); i++) {
-		/* SIMPLIFIED(v5.10 include/linux/highmem.h: clear_highpage):
-		 * until kmap() (chapter 29), a highmem page is cleared
-		 * through the boot identity map. */
-		void *addr = PageHighMem(page + i)
-				     ? (void *)(uintptr_t)PFN_PHYS(
-					       page_to_pfn(page + i))
-				     : page_address(page + i);
-
-		memset(addr, 0, PAGE_SIZE);
+		/* SIMPLIFIED(v5.10 mm/page_alloc.c: clear_highpage() always):
+		 * before kmap_init() (chapter 28) has made kmap_atomic()'s
+		 * tables, a highmem page is cleared through the boot
+		 * identity map. */
+		if (PageHighMem(page + i) && !kmap_atomic_ready())
+			memset((void *)(uintptr_t)PFN_PHYS(
+				       page_to_pfn(page + i)),
+			       0, PAGE_SIZE);
+		else
+			clear_highpage(page + i);
 	}
 }
 

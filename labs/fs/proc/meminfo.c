@@ -5,13 +5,14 @@
  *   MemTotal:         249684 kB     pages the buddy manages
  *   MemFree:          241392 kB     free in the buddy (not per-CPU)
  *   MemAvailable:     238840 kB     free minus what is kept in reserve
- *   HighTotal/HighFree/LowTotal/LowFree, CmaTotal/CmaFree
+ *   HighTotal/HighFree/LowTotal/LowFree (CONFIG_HIGHMEM), CmaTotal/CmaFree
  *
  * The format is Linux's: the name padded to 16 columns, the value in
  * kB right-aligned in 8.  Page cache, slab and swap join the view as the
  * chapters that own them arrive.
  */
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/seq_file.h>
@@ -43,23 +44,21 @@ unsigned long si_mem_available(void)
 //> ch07 meminfo
 void meminfo_show(struct seq_file *m)
 {
-	unsigned long totalhigh = 0, freehigh = 0;
-	struct zone *zone;
+	/* si_meminfo(): the highmem counters of mm/highmem.c */
+	unsigned long __maybe_unused totalhigh = totalhigh_pages();
+	unsigned long __maybe_unused freehigh = nr_free_highpages();
 
-	for_each_zone(zone) if (is_highmem(zone))
-	{
-		totalhigh += zone_managed_pages(zone);
-		freehigh += zone_page_state(zone, NR_FREE_PAGES);
-	}
 	show_val_kb(m, "MemTotal:       ", totalram_pages);
 	show_val_kb(m,
 		    "MemFree:        ", global_zone_page_state(NR_FREE_PAGES));
 	show_val_kb(m, "MemAvailable:   ", si_mem_available());
+#ifdef CONFIG_HIGHMEM
 	show_val_kb(m, "HighTotal:      ", totalhigh);
 	show_val_kb(m, "HighFree:       ", freehigh);
 	show_val_kb(m, "LowTotal:       ", totalram_pages - totalhigh);
 	show_val_kb(m, "LowFree:        ",
 		    global_zone_page_state(NR_FREE_PAGES) - freehigh);
+#endif
 	show_val_kb(m, "CmaTotal:       ", totalcma_pages);
 	show_val_kb(m, "CmaFree:        ",
 		    global_zone_page_state(NR_FREE_CMA_PAGES));

@@ -129,11 +129,16 @@ static inline int gfp_migratetype(const gfp_t gfp_flags)
  *
  * Combinations of two of DMA, DMA32 and HIGHMEM are bugs (GFP_ZONE_BAD).
  */
+#ifdef CONFIG_HIGHMEM
+#define OPT_ZONE_HIGHMEM ZONE_HIGHMEM
+#else
+#define OPT_ZONE_HIGHMEM ZONE_NORMAL /* without highmem, lowmem will do */
+#endif
 #define GFP_ZONES_SHIFT ZONES_SHIFT
 #define GFP_ZONE_TABLE                                                      \
 	((ZONE_NORMAL << 0 * GFP_ZONES_SHIFT) |                             \
 	 (ZONE_NORMAL << ___GFP_DMA * GFP_ZONES_SHIFT) |                    \
-	 (ZONE_HIGHMEM << ___GFP_HIGHMEM * GFP_ZONES_SHIFT) |               \
+	 (OPT_ZONE_HIGHMEM << ___GFP_HIGHMEM * GFP_ZONES_SHIFT) |           \
 	 (ZONE_NORMAL << ___GFP_DMA32 * GFP_ZONES_SHIFT) |                  \
 	 (ZONE_NORMAL << ___GFP_MOVABLE * GFP_ZONES_SHIFT) |                \
 	 (ZONE_NORMAL << (___GFP_MOVABLE | ___GFP_DMA) * GFP_ZONES_SHIFT) | \

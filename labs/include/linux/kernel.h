@@ -8,6 +8,7 @@
 
 #include <linux/compiler.h>
 #include <linux/const.h>
+#include <linux/kconfig.h>
 #include <linux/printk.h>
 #include <linux/types.h>
 

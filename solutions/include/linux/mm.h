@@ -153,11 +153,27 @@ static inline void *lowmem_page_address(const struct page *page)
 	return __va(PFN_PHYS(page_to_pfn(page)));
 }
 
-/* NULL for a highmem page until kmap() maps it (chapter 29). */
+#ifdef CONFIG_HIGHMEM
+/*
+ * A highmem page's address is the pkmap slot kmap() gave it, or NULL:
+ * mm/highmem.c keeps them in a hash table (HASHED_PAGE_VIRTUAL), not in
+ * struct page (chapter 29).
+ */
+void *page_address(const struct page *page);
+void set_page_address(struct page *page, void *virtual);
+void page_address_init(void);
+#else
 static inline void *page_address(const struct page *page)
 {
-	return PageHighMem(page) ? NULL : lowmem_page_address(page);
+	return lowmem_page_address(page);
 }
+#define set_page_address(page, address) \
+	do {                            \
+	} while (0)
+#define page_address_init() \
+	do {                \
+	} while (0)
+#endif
 
 #define virt_to_page(kaddr) pfn_to_page(__pa(kaddr) >> PAGE_SHIFT)
 

@@ -54,10 +54,13 @@ enum migratetype {
 extern const char *const migratetype_names[MIGRATE_TYPES];
 
 //> ch03 zone_type
-/* No ZONE_DMA or ZONE_DMA32 on this board; CONFIG_HIGHMEM is on. */
+/* No ZONE_DMA or ZONE_DMA32 on this board; ZONE_HIGHMEM with
+ * CONFIG_HIGHMEM (chapter 28). */
 enum zone_type {
 	ZONE_NORMAL, /* permanently mapped: lowmem */
+#ifdef CONFIG_HIGHMEM
 	ZONE_HIGHMEM, /* above the lowmem limit: mapped on demand */
+#endif
 	ZONE_MOVABLE, /* movable pages only; empty here */
 	__MAX_NR_ZONES
 };
@@ -208,8 +211,12 @@ static inline unsigned long high_wmark_pages(const struct zone *z)
  */
 static inline bool is_highmem_idx(int idx)
 {
+#ifdef CONFIG_HIGHMEM
 	return idx == ZONE_HIGHMEM ||
 	       (idx == ZONE_MOVABLE && ZONE_MOVABLE - 1 == ZONE_HIGHMEM);
+#else
+	return false;
+#endif
 }
 
 static inline bool is_highmem(const struct zone *zone)

@@ -111,7 +111,9 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 
 	(void)min;
 	max_zone_pfn[ZONE_NORMAL] = max_low;
+#ifdef CONFIG_HIGHMEM
 	max_zone_pfn[ZONE_HIGHMEM] = max_high;
+#endif
 	free_area_init(max_zone_pfn);
 }
 
@@ -136,6 +138,7 @@ void __init bootmem_init(void)
  */
 static void free_highpages(void)
 {
+#ifdef CONFIG_HIGHMEM
 	unsigned long max_low = max_low_pfn;
 	phys_addr_t range_start, range_end;
 	u64 i;
@@ -154,6 +157,7 @@ static void free_highpages(void)
 		for (; start < end; start++)
 			free_highmem_page(pfn_to_page(start));
 	}
+#endif
 }
 
 /**

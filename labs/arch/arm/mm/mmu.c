@@ -21,6 +21,7 @@
 #include <linux/cmdline.h>
 #include <linux/memblock.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
@@ -78,6 +79,22 @@ int early_vmalloc(char *arg)
 }
 //< ch22 early_vmalloc
 
+//> ch28 ignore_highmem
+/*
+ * The end of 5.10's adjust_lowmem_bounds(): a kernel without
+ * CONFIG_HIGHMEM cannot use the RAM above lowmem, so it drops it from
+ * memblock, from memblock's (PMD-rounded) limit to the end of RAM, and
+ * says so.  (5.10 does the same with highmem on a VIPT aliasing cache,
+ * which ARMv7 does not have.)
+ */
+static void ignore_highmem(void)
+{
+	/* TODO(ch28): without CONFIG_HIGHMEM, remove the RAM from
+	   memblock's limit to the end of RAM, and say so; see
+	   chapters/28-highmem.md, "Without CONFIG_HIGHMEM". */
+}
+//< ch28 ignore_highmem
+
 //> ch22 adjust_lowmem_bounds
 /**
  * adjust_lowmem_bounds - where lowmem ends, and memblock's limit
@@ -92,9 +109,8 @@ int early_vmalloc(char *arg)
  * that starts or ends off a PMD boundary pulls the limit down to it.
  * A first bank that does not start on a PMD is marked no-map up to its
  * first PMD boundary.
- * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c: adjust_lowmem_bounds): no removal
- * of highmem when CONFIG_HIGHMEM is off ("Ignoring RAM at ..."): our
- * kernel always has highmem (chapter 28).
+ * Without CONFIG_HIGHMEM the RAM above memblock's limit is removed
+ * from memblock (chapter 28): no zone will hold it.
  */
 void adjust_lowmem_bounds(void)
 {
@@ -102,6 +118,7 @@ void adjust_lowmem_bounds(void)
 	   the banks, high_memory, memblock's limit; see
 	   chapters/22-lowmem-highmem.md, "adjust_lowmem_bounds". */
 	(void)vmalloc_min;
+	ignore_highmem();
 }
 //< ch22 adjust_lowmem_bounds
 
@@ -606,6 +623,26 @@ void devicemaps_init(void)
 	local_flush_tlb_all();
 }
 //< ch25 devicemaps_init
+
+//> ch28 kmap_init
+/**
+ * kmap_init - the page tables of kmap() and kmap_atomic()
+ *
+ * paging_init()'s step after devicemaps_init() (v5.10
+ * arch/arm/mm/mmu.c): with CONFIG_HIGHMEM, a PTE page for the pkmap
+ * area's PMD, whose Linux table is pkmap_page_table; in every kernel,
+ * one for the fixmap's first PMD (FIXADDR_START).  kmap_atomic()'s
+ * slots, at the top of the fixmap, share the vectors' PTE page.
+ * SIMPLIFIED: the harness calls it after devicemaps_init(), in the
+ * boot of chapter 28 on, as it calls devicemaps_init().
+ */
+void kmap_init(void)
+{
+	/* TODO(ch28): with CONFIG_HIGHMEM, pkmap_page_table: a PTE page
+	   for PKMAP_BASE's PMD; then one for FIXADDR_START's; see
+	   chapters/28-highmem.md, "kmap_init". */
+}
+//< ch28 kmap_init
 
 //> ch17 create_section_mapping
 /*

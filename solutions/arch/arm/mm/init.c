@@ -111,7 +111,9 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low,
 
 	(void)min;
 	max_zone_pfn[ZONE_NORMAL] = max_low;
+#ifdef CONFIG_HIGHMEM
 	max_zone_pfn[ZONE_HIGHMEM] = max_high;
+#endif
 	free_area_init(max_zone_pfn);
 }
 
@@ -136,6 +138,7 @@ void __init bootmem_init(void)
  */
 static void free_highpages(void)
 {
+#ifdef CONFIG_HIGHMEM
 	unsigned long max_low = max_low_pfn;
 	phys_addr_t range_start, range_end;
 	u64 i;
@@ -154,6 +157,7 @@ static void free_highpages(void)
 		for (; start < end; start++)
 			free_highmem_page(pfn_to_page(start));
 	}
+#endif
 }
 
 /**
@@ -241,7 +245,9 @@ void print_vm_layout(void)
 		  "    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 		  "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 		  "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+#ifdef CONFIG_HIGHMEM
 		  "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+#endif
 		  "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 		  "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 		  "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
@@ -251,7 +257,9 @@ void print_vm_layout(void)
 		  MLK(FIXADDR_START, FIXADDR_END),
 		  MLM(VMALLOC_START, VMALLOC_END),
 		  MLM(PAGE_OFFSET, (unsigned long)high_memory),
+#ifdef CONFIG_HIGHMEM
 		  MLM(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE),
+#endif
 		  MLM(MODULES_VADDR, MODULES_END),
 		  MLK_ROUNDUP(image_va(_stext), image_va(_etext)),
 		  MLK_ROUNDUP(image_va(__init_begin), image_va(__init_end)),

@@ -49,6 +49,7 @@ void cpu_v7_set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
 void paging_init(void);
 /* mmu.c: the vectors page; the harness runs it after paging_init() (ch25) */
 void devicemaps_init(void);
+void kmap_init(void);
 
 /*
  * v7's mm_mmuflags (the __v7_proc macro of proc-v7.S; PMD_FLAGS_* from

@@ -70,7 +70,11 @@
  * the pkmap area lies (v5.10 asm/memory.h).
  */
 #define MODULES_VADDR (PAGE_OFFSET - UL(0x01000000))
+#ifdef CONFIG_HIGHMEM
 #define MODULES_END (PAGE_OFFSET - UL(0x00200000))
+#else
+#define MODULES_END (PAGE_OFFSET)
+#endif
 
 #ifndef __ASSEMBLY__
 /*

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmap_atomic() on ARM (arch/arm/mm/highmem.c, chapter 29): a highmem
+ * page is mapped at one of this CPU's KM_TYPE_NR fixmap slots, the next
+ * one up the CPU's stack of atomic mappings.  No lock, no sleeping, no
+ * search: the slot is a function of the CPU and the nesting depth, so
+ * the mappings must be undone in reverse order.
+ *
+ * With CONFIG_DEBUG_HIGHMEM (our teaching build; Debian's kernel has it
+ * off), kunmap_atomic() clears the slot's PTE and checks the order; a
+ * kmap_atomic() that finds its slot still mapped is a BUG.  Without it
+ * the PTE stays until the slot is next used, and the TLB flush of
+ * set_fixmap_pte() removes the stale entry then.
+ */
+#include <linux/bug.h>
+#include <linux/highmem.h>
+#include <asm/fixmap.h>
+#include <asm/tlbflush.h>
+
+#ifdef CONFIG_HIGHMEM
+
+/* The PTE of a fixmap address: the page table devicemaps_init() made. */
+static pte_t *fixmap_pte(unsigned long vaddr)
+{
+	return pte_offset_kernel(pmd_off_k(vaddr), vaddr);
+}
+
+static inline void set_fixmap_pte(int idx, pte_t pte)
+{
+	unsigned long vaddr = __fix_to_virt(idx);
+	pte_t *ptep = fixmap_pte(vaddr);
+
+	set_pte_ext(ptep, pte, 0);
+	local_flush_tlb_kernel_page(vaddr);
+}
+
+static inline pte_t get_fixmap_pte(unsigned long vaddr)
+{
+	return *fixmap_pte(vaddr);
+}
+
+//> ch29 kmap_atomic_high_prot
+void *kmap_atomic_high_prot(struct page *page, pgprot_t prot)
+{
+	// BEGIN SOLUTION ch29
+	unsigned int idx;
+	unsigned long vaddr;
+	void *kmap;
+	int type;
+
+#ifdef CONFIG_DEBUG_HIGHMEM
+	/*
+	 * There is no cache coherency issue when non VIVT, so force the
+	 * dedicated kmap usage for better debugging purposes in that case.
+	 */
+	kmap = NULL;
+#else
+	kmap = kmap_high_get(page);
+#endif
+	if (kmap)
+		return kmap;
+
+	type = kmap_atomic_idx_push();
+
+	idx = FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
+	vaddr = __fix_to_virt(idx);
+#ifdef CONFIG_DEBUG_HIGHMEM
+	/*
+	 * With debugging enabled, kunmap_atomic forces that entry to 0.
+	 * Make sure it was indeed properly unmapped.
+	 */
+	BUG_ON(!pte_none(get_fixmap_pte(vaddr)));
+#endif
+	/*
+	 * When debugging is off, kunmap_atomic leaves the previous mapping
+	 * in place, so the contained TLB flush ensures the TLB is updated
+	 * with the new mapping.
+	 */
+	set_fixmap_pte(idx, mk_pte(page, prot));
+
+	return (void *)(uintptr_t)vaddr;
+	// STUB
+	// /* TODO(ch29): the next slot of this CPU's stack
+	//    (kmap_atomic_idx_push()), its fixmap address, the page mapped
+	//    there with set_fixmap_pte(); see chapters/29-pkmap.md,
+	//    "kmap_atomic". */
+	// (void)page; (void)prot;
+	// return NULL;
+	// END SOLUTION
+}
+//< ch29 kmap_atomic_high_prot
+
+//> ch29 kunmap_atomic_high
+void kunmap_atomic_high(void *kvaddr)
+{
+	// BEGIN SOLUTION ch29
+	unsigned long vaddr = (unsigned long)(uintptr_t)kvaddr & PAGE_MASK;
+	int idx, type;
+
+	if (vaddr >= FIXADDR_START) {
+		type = kmap_atomic_idx();
+		idx = FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
+
+#ifdef CONFIG_DEBUG_HIGHMEM
+		BUG_ON(vaddr != __fix_to_virt(idx));
+		set_fixmap_pte(idx, __pte(0));
+#else
+		(void)idx; /* to kill a warning */
+#endif
+		kmap_atomic_idx_pop();
+	} else if (vaddr >= PKMAP_ADDR(0) && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
+		/* this address was obtained through kmap_high_get() */
+		kunmap_high(pte_page(pkmap_page_table[PKMAP_NR(vaddr)]));
+	}
+	// STUB
+	// /* TODO(ch29): for a fixmap address, the top slot of this CPU's
+	//    stack: check it is this one, clear its PTE, pop; see
+	//    chapters/29-pkmap.md, "kmap_atomic". */
+	// (void)kvaddr;
+	// END SOLUTION
+}
+//< ch29 kunmap_atomic_high
+
+/* kmap_atomic() of a frame without a struct page's help */
+void *kmap_atomic_pfn(unsigned long pfn)
+{
+	unsigned long vaddr;
+	int idx, type;
+	struct page *page = pfn_to_page(pfn);
+
+	preempt_disable();
+	pagefault_disable();
+	if (!PageHighMem(page))
+		return page_address(page);
+
+	type = kmap_atomic_idx_push();
+	idx = FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
+	vaddr = __fix_to_virt(idx);
+#ifdef CONFIG_DEBUG_HIGHMEM
+	BUG_ON(!pte_none(get_fixmap_pte(vaddr)));
+#endif
+	set_fixmap_pte(idx, pfn_pte(pfn, kmap_prot));
+
+	return (void *)(uintptr_t)vaddr;
+}
+
+#endif /* CONFIG_HIGHMEM */
