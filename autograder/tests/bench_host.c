@@ -20,6 +20,8 @@
  *   mapped both ways, counted from the tables built, beside the sums
  *   vmalloc+vfree of 1, 16 and 256 pages beside alloc_pages of the same
  *   sizes and glibc mmap+munmap (chapter 26)
+ *   kmap+kunmap and kmap_atomic+kunmap_atomic of a highmem page beside a
+ *   lowmem page, a word read through each mapping (chapter 29)
  */
 #include <stdio.h>
 #include <malloc.h>
@@ -27,6 +29,7 @@
 #include <time.h>
 #include <sys/mman.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -606,6 +609,88 @@ START_TEST(vmalloc_beside_alloc_pages)
 }
 END_TEST
 
+#ifdef CONFIG_HIGHMEM
+/* kmap()+kunmap() of @n pages in turn, a word read through each */
+static double kmap_pairs_ns(struct page **pages, int n, long pairs)
+{
+	double t = now_ns();
+
+	for (long i = 0; i < pairs; i++) {
+		struct page *page = pages[i % n];
+		u32 *v = kmap(page);
+
+		bench_sink = (void *)(uintptr_t) * (volatile u32 *)v;
+		kunmap(page);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+static double kmap_atomic_pairs_ns(struct page *page, long pairs)
+{
+	double t = now_ns();
+
+	for (long i = 0; i < pairs; i++) {
+		u32 *v = kmap_atomic(page);
+
+		bench_sink = (void *)(uintptr_t) * (volatile u32 *)v;
+		kunmap_atomic(v);
+	}
+	return (now_ns() - t) / pairs;
+}
+
+/*
+ * Chapter 29: the price of a window onto highmem.  A lowmem page's
+ * kmap() is its linear address; a highmem page's is a pkmap slot: the
+ * same page again finds its slot (count 1 -> 2), 2048 pages in turn
+ * search, wrap and flush (four laps of the 512 slots).  kmap_atomic()
+ * of a highmem page writes a fixmap PTE and flushes its TLB entry each
+ * time (and, with CONFIG_DEBUG_HIGHMEM, clears it again): on the host
+ * the first read after each flush is a simulated TLB miss (SIGSEGV,
+ * walk, host mapping), which is most of the cost.
+ */
+START_TEST(kmap_highmem_beside_lowmem)
+{
+	enum { R = 9, N = 2048 };
+	static struct page *high[N];
+	struct page *low;
+	double t[5][R];
+	static const char *const what[] = {
+		"kmap lowmem page        ", "kmap highmem, same page  ",
+		"kmap highmem, 2048 pages", "kmap_atomic lowmem page ",
+		"kmap_atomic highmem page",
+	};
+
+	ktest_reboot("vexpress-1g", ktest_boot_highmem);
+	low = alloc_page(GFP_KERNEL);
+	for (int i = 0; i < N; i++)
+		high[i] = alloc_page(GFP_HIGHUSER);
+	printf("bench: kmap+kunmap and kmap_atomic+kunmap_atomic, a word "
+	       "read through each (%d interleaved rounds; median [min-max] "
+	       "ns/pair)\n",
+	       R);
+	for (int r = 0; r < R; r++) {
+		t[0][r] = kmap_pairs_ns(&low, 1, 200000 / R);
+		t[1][r] = kmap_pairs_ns(high, 1, 200000 / R);
+		t[2][r] = kmap_pairs_ns(high, N, 40000 / R);
+		t[3][r] = kmap_atomic_pairs_ns(low, 200000 / R);
+		t[4][r] = kmap_atomic_pairs_ns(high[0], 40000 / R);
+	}
+	for (int k = 0; k < 5; k++) {
+		qsort(t[k], R, sizeof(double), cmp_ns);
+		printf("bench:   %s %8.0f [%.0f-%.0f]  (%.1fx lowmem)\n",
+		       what[k], t[k][R / 2], t[k][0], t[k][R - 1],
+		       t[k][R / 2] / t[k < 3 ? 0 : 3][R / 2]);
+	}
+}
+END_TEST
+#else
+START_TEST(kmap_highmem_beside_lowmem)
+{
+	printf("bench: kmap: no highmem in a kernel without CONFIG_HIGHMEM\n");
+}
+END_TEST
+#endif
+
 KTEST_SUITE(bench) = {
 	.chapter = "bench",
 	.title = "Benchmarks of the page allocator",
@@ -614,6 +699,6 @@ KTEST_SUITE(bench) = {
 	.tests = KTESTS(order0_pairs, mixed_orders_by_ram_size,
 			kmalloc_pairs_beside_glibc, slab_memory_efficiency,
 			boot_on_kernel_tables, tlb_miss_vs_hit,
-			table_walk_and_table_memory,
-			vmalloc_beside_alloc_pages),
+			table_walk_and_table_memory, vmalloc_beside_alloc_pages,
+			kmap_highmem_beside_lowmem),
 };

@@ -76,14 +76,15 @@ START_TEST(highmem_zone_or_none)
 	{
 		struct zone *z = &contig_page_data.node_zones[ZONE_HIGHMEM];
 
-		ck_assert_msg(
-			z->zone_start_pfn == PFN_DOWN(LOWMEM_END_1G) &&
-				z->spanned_pages ==
-					PFN_DOWN(RAM_END_1G - LOWMEM_END_1G),
-			"%s: ZONE_HIGHMEM spans pfn %#lx + %lu, "
-			"expected the RAM above lowmem, %#x..%#x",
-			config(), z->zone_start_pfn, z->spanned_pages,
-			LOWMEM_END_1G, RAM_END_1G);
+		ck_assert_msg(z->zone_start_pfn ==
+					      ((LOWMEM_END_1G) >> PAGE_SHIFT) &&
+				      z->spanned_pages ==
+					      ((RAM_END_1G - LOWMEM_END_1G) >>
+					       PAGE_SHIFT),
+			      "%s: ZONE_HIGHMEM spans pfn %#lx + %lu, "
+			      "expected the RAM above lowmem, %#x..%#x",
+			      config(), z->zone_start_pfn, z->spanned_pages,
+			      LOWMEM_END_1G, RAM_END_1G);
 		ck_assert_msg(memblock_end_of_DRAM() == RAM_END_1G &&
 				      !printk_log_contains("Ignoring RAM"),
 			      "%s: a kernel with highmem keeps all its RAM "
@@ -261,7 +262,8 @@ START_TEST(highmem_pages_have_no_address)
 		      "GFP_KERNEL gives lowmem, with a linear address");
 #ifdef CONFIG_HIGHMEM
 	ck_assert_msg(PageHighMem(high) && !page_address(high) &&
-			      page_to_pfn(high) >= PFN_DOWN(LOWMEM_END_1G),
+			      page_to_pfn(high) >=
+				      ((LOWMEM_END_1G) >> PAGE_SHIFT),
 		      "%s: GFP_HIGHUSER takes highmem first; such a page has "
 		      "no address until kmap() (pfn %#lx, address %p)",
 		      config(), page_to_pfn(high), page_address(high));
@@ -323,13 +325,13 @@ START_TEST(highmem_counters)
 		drain_all_pages(NULL); /* the per-CPU lists' pages count too */
 		free0 = nr_free_highpages();
 
-		ck_assert_msg(
-			totalhigh_pages() == recount(true, false) &&
-				totalhigh_pages() ==
-					PFN_DOWN(RAM_END_1G - LOWMEM_END_1G),
-			"totalhigh_pages() is %lu, the highmem zones "
-			"manage %lu",
-			totalhigh_pages(), recount(true, false));
+		ck_assert_msg(totalhigh_pages() == recount(true, false) &&
+				      totalhigh_pages() ==
+					      ((RAM_END_1G - LOWMEM_END_1G) >>
+					       PAGE_SHIFT),
+			      "totalhigh_pages() is %lu, the highmem zones "
+			      "manage %lu",
+			      totalhigh_pages(), recount(true, false));
 		ck_assert_msg(free0 == recount(true, true),
 			      "nr_free_highpages() %lu, recount %lu", free0,
 			      recount(true, true));

@@ -201,13 +201,21 @@ static void unmap_one(void *arg)
 	kunmap(arg);
 }
 
+static void unmap_38_map_37(void *arg)
+{
+	(void)arg;
+	kunmap(hp[38]);
+	kmap(hp[37]);
+}
+
 /* Every slot in use: kmap() sleeps until a kunmap() frees one. */
 START_TEST(full_area_sleeps)
 {
-	static struct sim_task t;
+	static struct sim_task t, t2;
 	unsigned long switches = nr_context_switches;
 	struct page *extra;
 	void *a37, *z;
+	int s38;
 
 	get_highpages(LAST_PKMAP + 1);
 	for (int i = 0; i < LAST_PKMAP; i++)
@@ -226,6 +234,18 @@ START_TEST(full_area_sleeps)
 		      "after the wake-up the search starts again, flushes, "
 		      "and takes the freed slot %d (got %d)",
 		      slot_of(a37), slot_of(z));
+	/* someone else maps our page while we sleep: we share its slot */
+	s38 = slot_of(page_address(hp[38]));
+	t2 = (struct sim_task){ .comm = "kworker", .fn = unmap_38_map_37 };
+	sim_task_queue(&t2);
+	z = kmap(hp[37]);
+	ck_assert_msg(nr_context_switches == switches + 2 &&
+			      slot_of(z) == s38 && pkmap_slot_count(s38) == 3,
+		      "while kmap() slept, another task freed slot %d and "
+		      "mapped the same page there: after waking, kmap() must "
+		      "look at page_address() again and share that slot (got "
+		      "slot %d, slot %d's count %d, expected 3)",
+		      s38, slot_of(z), s38, pkmap_slot_count(s38));
 	extra = alloc_page(GFP_HIGHUSER);
 	ck_assert_msg(KTEST_EXPECT_OOPS(kmap(extra)) &&
 			      printk_log_contains("blocked"),
@@ -262,17 +282,53 @@ START_TEST(kmap_atomic_slots)
 		ck_assert_msg(l == page_address(low),
 			      "kmap_atomic() of lowmem is its linear address");
 		kunmap_atomic(l);
-		kunmap_atomic(b);
+		/* any address inside the page names its slot */
+		kunmap_atomic(b + 3);
 		ck_assert_msg(faults_to_read(b),
 			      "CONFIG_DEBUG_HIGHMEM: kunmap_atomic() clears "
-			      "the slot's PTE and flushes it");
+			      "the slot's PTE and flushes it (given an address "
+			      "12 bytes into the page: the slot is the page's, "
+			      "addr & PAGE_MASK)");
 		kunmap_atomic(a);
 		ck_assert_msg(faults_to_read(a) && preempt_count() == 0,
 			      "the first slot is cleared too, and the atomic "
 			      "section ends");
 	}
 	__smp_processor_id = 0;
+	/* the caller's protection, not kmap_prot: a read-only window */
+	a = kmap_atomic_prot(hp[0], PAGE_KERNEL | L_PTE_RDONLY);
+	ck_assert_msg(
+		pte_val(*pte_offset_kernel(pmd_off_k(addr(a)), addr(a))) ==
+			pte_val(mk_pte(hp[0], PAGE_KERNEL | L_PTE_RDONLY)),
+		"kmap_atomic_prot() maps the page with the protection it "
+		"is given (L_PTE_RDONLY here)");
+	ck_assert_msg(KTEST_EXPECT_OOPS(*(volatile u32 *)a = 1),
+		      "a write through a read-only kmap_atomic_prot() window "
+		      "faults");
+	kunmap_atomic(a);
 	__free_page(low);
+}
+END_TEST
+
+/* The last slot (511) is flushed with the others when the search wraps. */
+START_TEST(last_slot_flushed)
+{
+	void *last;
+
+	get_highpages(LAST_PKMAP);
+	for (int i = 1; i < LAST_PKMAP; i++)
+		kmap(hp[i]);
+	last = page_address(hp[LAST_PKMAP - 1]);
+	ck_assert_msg(slot_of(last) == LAST_PKMAP - 1, "slot 511 is taken");
+	ck_assert_msg(*(u32 *)last == 0x29000000 + LAST_PKMAP - 1,
+		      "slot 511 reads its page");
+	kunmap(hp[LAST_PKMAP - 1]);
+	kmap(hp[0]);
+	ck_assert_msg(faults_to_read(last),
+		      "slot 511 (unused) was cleared by the wrap's flush, but "
+		      "its old address still reads the page: the TLB flush "
+		      "must cover the whole area, PKMAP_ADDR(0) to "
+		      "PKMAP_ADDR(LAST_PKMAP)");
 }
 END_TEST
 
@@ -422,8 +478,8 @@ KTEST_SUITE(ch29) = {
 	.boot = ktest_boot_highmem,
 	.timeout = 20,
 	.tests = KTESTS(kmap_lowmem_and_highmem, wrap_flushes_unused_slots,
-			kunmap_misuse_is_a_bug, full_area_sleeps,
-			kmap_atomic_slots, kmap_atomic_misuse,
+			last_slot_flushed, kunmap_misuse_is_a_bug,
+			full_area_sleeps, kmap_atomic_slots, kmap_atomic_misuse,
 			zeroed_highmem_page, random_kmaps_against_a_model),
 };
 #endif /* CONFIG_HIGHMEM */
