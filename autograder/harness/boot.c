@@ -50,6 +50,16 @@
  *   ktest_boot_highmem ... with kmap_init() after devicemaps_init(), as
  *                     paging_init() ends in 5.10: the pkmap and fixmap
  *                     page tables (ch28 on)
+ *   ktest_boot_fixmap ... with the early fixmap: early_fixmap_init()
+ *                     and early_ioremap_init() first in setup_arch(),
+ *                     early_ioremap_reset() before paging_init(),
+ *                     early_fixmap_shutdown() before devicemaps_init(),
+ *                     the leak check at the end (ch30 on)
+ *
+ * Every stage on the kernel's tables runs early_mm_init() (its
+ * build_mem_type_table() sets pgprot_kernel) where setup_arch() does,
+ * after parse_early_param(); a test may run code at that place
+ * (ktest_early_param) and at efi_init()'s, after it (ktest_setup_arch).
  *
  * The stages of chapters 3-8 boot on bootmem_early.c's stand-ins for
  * memblock, which chapters 9 and 10 write; chapter 9's stage on the
@@ -69,7 +79,9 @@
 #include <asm/machine.h>
 #include <asm/pgtable.h>
 #include <asm/proc-fns.h>
+#include <asm-generic/early_ioremap.h>
 #include <asm-generic/sections.h>
+#include <asm/fixmap.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <linux/slab.h>
@@ -161,6 +173,10 @@ void ktest_cma_activate_areas(void)
  */
 void (*ktest_after_paging_init)(void);
 
+void (*ktest_early_param)(void);
+void (*ktest_setup_arch)(void);
+
+static bool boot_fixmap; /* chapter 30's: the early fixmap, early_ioremap() */
 static bool boot_devicemaps; /* chapter 25's boot: devicemaps_init() */
 static bool boot_io; /* chapter 27's: the resource tree */
 static bool boot_kmap; /* chapter 28's: kmap_init() */
@@ -168,13 +184,29 @@ static bool boot_kmap; /* chapter 28's: kmap_init() */
 static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
 	bootmem_early_stand_in(mode);
+	if (paging) {
+		/* setup_arch() from its first step on memory */
+		if (boot_fixmap) {
+			early_fixmap_init();
+			early_ioremap_init();
+		}
+		if (ktest_early_param) /* parse_early_param(): earlycon */
+			ktest_early_param();
+		early_mm_init();
+		if (ktest_setup_arch) /* efi_init()'s place */
+			ktest_setup_arch();
+	}
 	arm_memblock_init();
 	/* setup_arch: where lowmem ends, then paging_init() */
 	adjust_lowmem_bounds();
 	if (paging) {
+		if (boot_fixmap)
+			early_ioremap_reset();
 		paging_init();
 		if (ktest_after_paging_init)
 			ktest_after_paging_init();
+		if (boot_fixmap)
+			early_fixmap_shutdown();
 		if (boot_devicemaps)
 			devicemaps_init();
 		if (boot_kmap)
@@ -206,6 +238,9 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	init_per_zone_wmark_min();
 	if (paging && init_static_idmap())
 		panic("init_static_idmap: no memory");
+	/* late_initcall(check_early_ioremap_leak) */
+	if (boot_fixmap)
+		check_early_ioremap_leak();
 }
 
 void ktest_boot_cma(void)
@@ -309,7 +344,7 @@ unsigned long __head ktest_enable_mmu_phys(unsigned long pgd_pa)
 	return 0;
 }
 
-static void boot_paging(bool devicemaps, bool io, bool kmap)
+static void boot_paging(bool devicemaps, bool io, bool kmap, bool fixmap)
 {
 	const struct machine_boot_regs loader = { .sctlr = get_cr() & ~CR_M };
 	phys_addr_t fdt_pa = 0, pgd_pa;
@@ -323,6 +358,8 @@ static void boot_paging(bool devicemaps, bool io, bool kmap)
 	/* RAM holds what it held: the table must be cleared, not assumed */
 	memset((void *)(uintptr_t)__pa(swapper_pg_dir), SWAPPER_GARBAGE & 0xff,
 	       PG_DIR_SIZE);
+	/* bm_pte is the image's, zero as loaded (asm/memory.h) */
+	memset((void *)(uintptr_t)BM_PTE_PHYS, 0, PAGE_SIZE);
 	pgd_pa = machine_run_mmu_off(create_page_tables_phys, fdt_pa, &loader);
 	check_before_switch((const u32 *)(uintptr_t)pgd_pa);
 	ktest_doing("turning the MMU on with swapper_pg_dir (head.S's "
@@ -333,18 +370,19 @@ static void boot_paging(bool devicemaps, bool io, bool kmap)
 	boot_devicemaps = devicemaps;
 	boot_io = io;
 	boot_kmap = kmap;
+	boot_fixmap = fixmap;
 	boot_mm(BOOTMEM_REAL, true, true, true);
-	boot_devicemaps = boot_io = boot_kmap = false;
+	boot_devicemaps = boot_io = boot_kmap = boot_fixmap = false;
 }
 
 void ktest_boot_paging(void)
 {
-	boot_paging(false, false, false);
+	boot_paging(false, false, false, false);
 }
 
 void ktest_boot_rwx(void)
 {
-	boot_paging(true, false, false);
+	boot_paging(true, false, false, false);
 	/* kernel_init(): boot is over */
 	free_initmem();
 	mark_rodata_ro();
@@ -352,7 +390,7 @@ void ktest_boot_rwx(void)
 
 void ktest_boot_io(void)
 {
-	boot_paging(true, true, false);
+	boot_paging(true, true, false, false);
 	/* kernel_init(): boot is over */
 	free_initmem();
 	mark_rodata_ro();
@@ -360,7 +398,15 @@ void ktest_boot_io(void)
 
 void ktest_boot_highmem(void)
 {
-	boot_paging(true, true, true);
+	boot_paging(true, true, true, false);
+	/* kernel_init(): boot is over */
+	free_initmem();
+	mark_rodata_ro();
+}
+
+void ktest_boot_fixmap(void)
+{
+	boot_paging(true, true, true, true);
 	/* kernel_init(): boot is over */
 	free_initmem();
 	mark_rodata_ro();
@@ -370,5 +416,6 @@ void ktest_boot_highmem(void)
 bool ktest_stage_pages(void (*stage)(void))
 {
 	return stage == ktest_boot_paging || stage == ktest_boot_rwx ||
-	       stage == ktest_boot_io || stage == ktest_boot_highmem;
+	       stage == ktest_boot_io || stage == ktest_boot_highmem ||
+	       stage == ktest_boot_fixmap;
 }

@@ -310,6 +310,14 @@ void ktest_boot_paging(void);
 void ktest_boot_rwx(void);
 void ktest_boot_io(void);
 void ktest_boot_highmem(void);
+void ktest_boot_fixmap(void);
+/*
+ * Called, when set, in the boots on the kernel's tables: where
+ * setup_arch() runs parse_early_param() (before pgprot_kernel is set)
+ * and where it runs efi_init() (after).  Cleared before every test.
+ */
+extern void (*ktest_early_param)(void);
+extern void (*ktest_setup_arch)(void);
 bool ktest_stage_pages(void (*stage)(void));
 /*
  * The kernel's set_pte_ext() calls since the test reset this (setpte.c):

@@ -145,6 +145,7 @@ static void ktest_setup(void)
 	ktest_page_poison = current_suite->page_poison;
 	ktest_kernel_lowmem_bounds = ktest_chapter_has(current_suite, 22);
 	ktest_vmalloc_arg = NULL;
+	ktest_early_param = ktest_setup_arch = NULL;
 	machine_boot(fdt);
 	page_address_init(); /* start_kernel(), before setup_arch() */
 	if (ktest_page_poison)

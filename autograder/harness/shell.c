@@ -38,7 +38,9 @@
 #include <linux/vmstat.h>
 #include <asm/machine.h>
 #include <asm/cp15.h>
+#include <asm/fixmap.h>
 #include <asm/pgtable.h>
+#include <asm/setup.h>
 #include <asm/tlbflush.h>
 #include <asm/pgwalk.h>
 #include <asm/ptdump.h>
@@ -88,6 +90,30 @@ static void shell_boot_18(void)
 	free_initmem();
 }
 
+/*
+ * Chapter 30's boot with earlycon's part: at parse_early_param()'s
+ * place, map the UART at FIX_EARLYCON_MEM_BASE as 5.10's earlycon_map()
+ * does (the course has no earlycon driver: this stands in for it).
+ */
+static void shell_earlycon(void)
+{
+	const struct iomem_desc *uart = find_iomem("arm,pl011");
+
+	if (!uart)
+		return;
+	set_fixmap_io(FIX_EARLYCON_MEM_BASE, uart->base & PAGE_MASK);
+	printf("shell: earlycon's stand-in: the UART at %#lx mapped at "
+	       "FIX_EARLYCON_MEM_BASE (%#lx)\n",
+	       (unsigned long)uart->base, __fix_to_virt(FIX_EARLYCON_MEM_BASE));
+}
+
+static void shell_boot_30(void)
+{
+	ktest_early_param = shell_earlycon;
+	ktest_boot_fixmap();
+	ktest_early_param = NULL;
+}
+
 /* The boot stage of each chapter (boot.c), the last that applies. */
 static const struct {
 	int chapter;
@@ -109,6 +135,7 @@ static const struct {
 	  "the image's section permissions and the vectors page" },
 	{ 27, ktest_boot_io, "the resource tree: /proc/iomem" },
 	{ 28, ktest_boot_highmem, "the pkmap and fixmap page tables" },
+	{ 30, shell_boot_30, "the early fixmap; earlycon's slot kept" },
 };
 
 static int shell_boot(void)
@@ -648,6 +675,57 @@ static int cmd_kmap(int argc, char **argv)
 	return 0;
 }
 
+/* The name of fixmap slot @idx after paging_init (asm/fixmap.h). */
+static const char *fixmap_name(unsigned int idx, char *buf, size_t size)
+{
+	if (idx == FIX_EARLYCON_MEM_BASE)
+		return "FIX_EARLYCON_MEM_BASE";
+	if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END)
+		snprintf(buf, size, "FIX_KMAP_BEGIN+%u (CPU %u)",
+			 idx - FIX_KMAP_BEGIN,
+			 (idx - FIX_KMAP_BEGIN) / KM_TYPE_NR);
+	else if (idx == FIX_TEXT_POKE0 || idx == FIX_TEXT_POKE1)
+		snprintf(buf, size, "FIX_TEXT_POKE%u", idx - FIX_TEXT_POKE0);
+	else
+		snprintf(buf, size, "(early_ioremap's only)");
+	return buf;
+}
+
+/* fixmap: every mapped slot of the fixmap, from the kernel's table */
+static int cmd_fixmap(int argc, char **argv)
+{
+	unsigned int shown = 0;
+
+	(void)argv;
+	if (argc != 1) {
+		printf("usage: fixmap\n");
+		return -1;
+	}
+	if (!needs(30, argv[0]))
+		return -1;
+	printf("fixmap: %u slots from %#lx down to %#lx\n",
+	       (unsigned int)__end_of_fixed_addresses, FIXADDR_TOP,
+	       __fix_to_virt(__end_of_fixed_addresses - 1));
+	for (unsigned int idx = 0; idx < __end_of_fixed_addresses; idx++) {
+		unsigned long va = __fix_to_virt(idx);
+		pmd_t *pmd = pmd_off_k(va);
+		pte_t pte;
+		char name[40];
+
+		if (!(pmd_val(*pmd) & PMD_TYPE_TABLE))
+			continue;
+		pte = *pte_offset_kernel(pmd, va);
+		if (pte_none(pte))
+			continue;
+		printf("  %3u %#010lx %-26s PTE %08x -> %#010lx\n", idx, va,
+		       fixmap_name(idx, name, sizeof(name)), (u32)pte_val(pte),
+		       (unsigned long)PFN_PHYS(pte_pfn(pte)));
+		shown++;
+	}
+	printf("fixmap: %u mapped\n", shown);
+	return 0;
+}
+
 /* kmem_cache_create NAME SIZE: a cache that /proc/slabinfo shows */
 static int cmd_kmem_cache_create(int argc, char **argv)
 {
@@ -895,6 +973,7 @@ static const struct {
 	{ "vfree", "ADDR", "free what vmalloc returned", cmd_vfree },
 	{ "kmap", "PFN", "map a page: its address (ch. 29)", cmd_kmap },
 	{ "kunmap", "PFN", "one user fewer of kmap's slot", cmd_kmap },
+	{ "fixmap", "", "the fixmap's mapped slots (ch. 30)", cmd_fixmap },
 	{ "tick", "[N]", "advance jiffies by N", cmd_tick },
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },

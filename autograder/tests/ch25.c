@@ -444,10 +444,8 @@ START_TEST(wx_check)
 	set_kernel_text_ro();
 	for (int i = 0; i < 3; i++)
 		pte_clear(NULL, WX_VA + i * PAGE_SIZE,
-			  pte_offset_kernel(pmd_off_k(WX_VA),
-					    WX_VA + i * PAGE_SIZE));
-	pte_clear(NULL, TOP_PAGE,
-		  pte_offset_kernel(pmd_off_k(TOP_PAGE), TOP_PAGE));
+			  virt_to_kpte(WX_VA + i * PAGE_SIZE));
+	pte_clear(NULL, TOP_PAGE, virt_to_kpte(TOP_PAGE));
 	flush_tlb_kernel_range(WX_VA, WX_VA + 3 * PAGE_SIZE);
 	flush_tlb_kernel_page(TOP_PAGE); /* a range would wrap to 0 */
 	__free_pages(pages, 2);

@@ -347,7 +347,7 @@ START_TEST(vmalloc_to_page_of_odd_entries)
 	page = vmalloc_to_page(p + P);
 	ck_assert_ptr_nonnull(page);
 	/* make the second page old: no hardware entry, Linux PTE present */
-	pte = pte_offset_kernel(pmd_off_k(addr_of(p + P)), addr_of(p + P));
+	pte = virt_to_kpte(addr_of(p + P));
 	set_pte_ext(pte, pte_mkold(*pte), 0);
 	flush_tlb_kernel_page(addr_of(p + P));
 	ck_assert_msg(vmalloc_to_page(p + P) == page,

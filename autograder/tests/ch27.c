@@ -44,16 +44,6 @@ static phys_addr_t dev_base(const char *compatible)
 	return d->base;
 }
 
-/* The Linux PTE that maps @va in swapper_pg_dir, or 0. */
-static u32 kpte(unsigned long va)
-{
-	u32 *l1 = (u32 *)swapper_pg_dir;
-
-	if ((l1[va >> SECTION_SHIFT] & 3) != PMD_TYPE_TABLE)
-		return 0;
-	return (u32)pte_val(*pt_linux_pte(l1, va));
-}
-
 static u32 prot_pte(unsigned int type)
 {
 	return get_mem_type(type)->prot_pte;

@@ -298,7 +298,7 @@ START_TEST(kmap_atomic_slots)
 	/* the caller's protection, not kmap_prot: a read-only window */
 	a = kmap_atomic_prot(hp[0], PAGE_KERNEL | L_PTE_RDONLY);
 	ck_assert_msg(
-		pte_val(*pte_offset_kernel(pmd_off_k(addr(a)), addr(a))) ==
+		pte_val(*virt_to_kpte(addr(a))) ==
 			pte_val(mk_pte(hp[0], PAGE_KERNEL | L_PTE_RDONLY)),
 		"kmap_atomic_prot() maps the page with the protection it "
 		"is given (L_PTE_RDONLY here)");

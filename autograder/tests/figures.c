@@ -27,6 +27,7 @@
 #include <asm-generic/sections.h>
 #include <asm/cp15.h>
 #include <asm/fixmap.h>
+#include <asm-generic/early_ioremap.h>
 #include <asm/highmem.h>
 #include <asm/proc-fns.h>
 #include <asm/memory.h>
@@ -1520,7 +1521,7 @@ START_TEST(fig_pkmap_slots)
 		char name[24];
 
 		snprintf(name, sizeof(name), "CPU 0 atomic %d", t);
-		pkmap_row(name, va, -1, *pte_offset_kernel(pmd_off_k(va), va),
+		pkmap_row(name, va, -1, *virt_to_kpte(va),
 			  t == 0   ? "kmap_atomic(), outer"
 			  : t == 1 ? "kmap_atomic(), nested"
 				   : "free");
@@ -1533,6 +1534,107 @@ START_TEST(fig_pkmap_slots)
 }
 END_TEST
 
+/* Chapter 30: what the fixmap held before paging_init, and after. */
+static u32 fix_before[3];
+
+static void fig_fixmap_earlycon(void)
+{
+	set_fixmap_io(FIX_EARLYCON_MEM_BASE, find_iomem("arm,pl011")->base);
+}
+
+/* efi_init()'s place: two early mappings, read from bm_pte, given back */
+static void fig_fixmap_early(void)
+{
+	pte_t *bm = (pte_t *)__va(BM_PTE_PHYS);
+	void *dtb = early_memremap(KTEST_FDT_PHYS, 64);
+	void __iomem *uart = early_ioremap(find_iomem("arm,pl011")->base, 4096);
+
+	fix_before[0] = pte_val(bm[pte_index(__fix_to_virt(0))]);
+	fix_before[1] = pte_val(bm[pte_index((unsigned long)(uintptr_t)dtb)]);
+	fix_before[2] = pte_val(bm[pte_index((unsigned long)(uintptr_t)uart)]);
+	early_iounmap(uart, 4096);
+	early_memunmap(dtb, 64);
+}
+
+static void fixmap_row(int first, int last, const char *before,
+		       const char *after)
+{
+	char idx[16];
+
+	if (first == last)
+		snprintf(idx, sizeof(idx), "%d", first);
+	else
+		snprintf(idx, sizeof(idx), "%d-%d", first, last);
+	printk(KERN_NOTICE "<tr><td>%s</td><td>%#010lx-%#010lx</td>"
+			   "<td align=\"left\">%s</td>"
+			   "<td align=\"left\">%s</td></tr>\n",
+	       idx, __fix_to_virt(last), __fix_to_virt(first) + PAGE_SIZE - 1,
+	       before, after);
+}
+
+/*
+ * The fixmap's slots by index on vexpress-256m: early_ioremap()'s seven
+ * slots over kmap_atomic()'s pages, with the PTEs of an earlycon slot,
+ * an early_memremap() of the device tree and an early_ioremap() of the
+ * UART read from bm_pte before paging_init, and the kernel's table
+ * after it.
+ */
+START_TEST(fig_fixmap)
+{
+	char b[96], a[96];
+	u32 top_l1, after0;
+
+	ktest_early_param = fig_fixmap_earlycon;
+	ktest_setup_arch = fig_fixmap_early;
+	ktest_reboot("vexpress-256m", ktest_boot_fixmap);
+	ktest_early_param = ktest_setup_arch = NULL;
+	top_l1 = ((u32 *)swapper_pg_dir)[FIXADDR_TOP >> SECTION_SHIFT];
+	after0 = pte_val(*virt_to_kpte(FIXADDR_TOP));
+	FIG_BEGIN("ch30-fixmap");
+	printk(KERN_NOTICE "digraph ch30_fixmap {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td>index</td><td>addresses</td>"
+			   "<td>before paging_init (bm_pte)</td>"
+			   "<td>after paging_init</td></tr>\n");
+	snprintf(b, sizeof(b), "FIX_EARLYCON_MEM_BASE: UART, PTE %08x",
+		 fix_before[0]);
+	snprintf(a, sizeof(a), "made again (MT_DEVICE), PTE %08x", after0);
+	fixmap_row(0, 0, b, a);
+	fixmap_row(FIX_KMAP_BEGIN, FIX_KMAP_END, "early_ioremap slots 6 and 5",
+		   "kmap_atomic: 16 per CPU, CPUs 0-3");
+	fixmap_row(FIX_TEXT_POKE0, FIX_TEXT_POKE1, "slot 4",
+		   "FIX_TEXT_POKE0, FIX_TEXT_POKE1");
+	fixmap_row(__end_of_fixmap_region, FIX_BTMAP_BEGIN - 2 * NR_FIX_BTMAPS,
+		   "slots 4 (rest), 3, 2", "unused");
+	snprintf(b, sizeof(b), "slot 1: early_ioremap(UART), PTE %08x",
+		 fix_before[2]);
+	fixmap_row(FIX_BTMAP_BEGIN - 2 * NR_FIX_BTMAPS + 1,
+		   FIX_BTMAP_BEGIN - NR_FIX_BTMAPS, b, "unused");
+	snprintf(b, sizeof(b), "slot 0: early_memremap(DTB), PTE %08x",
+		 fix_before[1]);
+	fixmap_row(FIX_BTMAP_BEGIN - NR_FIX_BTMAPS + 1, FIX_BTMAP_BEGIN, b,
+		   "unused");
+	fixmap_row(__end_of_fixed_addresses,
+		   (FIXADDR_TOP - FIXADDR_START) >> PAGE_SHIFT, "no slot",
+		   "no slot");
+	printk(KERN_NOTICE
+	       "<tr><td colspan=\"2\">PMD %#010lx (to the vectors)</td>"
+	       "<td align=\"left\">bm_pte, physical %#010lx</td>"
+	       "<td align=\"left\">a memblock page, physical %#010x</td>"
+	       "</tr>\n",
+	       FIXADDR_TOP & PMD_MASK, (unsigned long)BM_PTE_PHYS,
+	       top_l1 & PAGE_MASK);
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	ck_assert_msg(fix_before[0] && fix_before[1] && fix_before[2] &&
+			      after0 && (top_l1 & PAGE_MASK) != BM_PTE_PHYS,
+		      "the figure's slots are mapped: %08x %08x %08x %08x",
+		      fix_before[0], fix_before[1], fix_before[2], after0);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
@@ -1541,5 +1643,5 @@ KTEST_SUITE(figures) = {
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
 			fig_two_level_walk, fig_swapper, fig_vm_layout,
 			fig_pte_page, fig_image_perms, fig_vmalloc_areas,
-			fig_pkmap_slots),
+			fig_pkmap_slots, fig_fixmap),
 };

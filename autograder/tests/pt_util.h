@@ -37,6 +37,16 @@ static inline pte_t *pt_linux_pte(u32 *l1, unsigned long va)
 				 va);
 }
 
+/* The Linux PTE that maps @va in swapper_pg_dir, or 0 if no table does. */
+static inline u32 kpte(unsigned long va)
+{
+	u32 *l1 = (u32 *)swapper_pg_dir;
+
+	if ((l1[va >> SECTION_SHIFT] & 3) != PMD_TYPE_TABLE)
+		return 0;
+	return (u32)pte_val(*pt_linux_pte(l1, va));
+}
+
 /* The first-level table the MMU uses now, whichever it is. */
 static inline u32 *live_l1_table(void)
 {

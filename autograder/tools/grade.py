@@ -239,6 +239,16 @@ def build(tree, outdir, machs=MACHS, extra=(), suffix=''):
     return done
 
 
+def build_config(source, outdir, name, machs=MACHS):
+    """Build SOURCE as the kernel NAME of CONFIGS ('2G', 'nohighmem' ...)
+    for MACHS: (build()'s results, {run name: image}), a run being named
+    MACH-NAME."""
+    built = build(source, outdir, machs=machs, extra=BUILDS[name],
+                  suffix='-' + name)
+    return built, {'%s-%s' % (m, name): os.path.join(
+        outdir, '%s-%s' % (m, name), IMAGE[m]) for m in machs}
+
+
 def first_errors(text, limit=ERROR_LINES):
     """The compiler's first error lines, without make's progress lines."""
     lines = [ln for ln in text.splitlines()
@@ -726,15 +736,14 @@ def grade(a):
         print('grade: building %s for host and arm with %s' % (
             rel(source), how), flush=True)
         t0 = time.time()
-        built = build(source, outdir, extra=BUILDS[split],
-                      suffix='-' + split)
+        built, more = build_config(source, outdir, split)
         stages.append(('build %s' % split, time.time() - t0))
         if not builds_ok(built, tree, ' with ' + how, provisional,
                          resdir, start):
             return 1
         for m in MACHS:
             name = '%s-%s' % (m, split)
-            images[name] = os.path.join(outdir, name, IMAGE[m])
+            images[name] = more[name]
             runs_chapters[name] = [c for c in chapters
                                    if split in configs.get(c, ())]
             listings[name] = [t for t in list_image(m, images[name])

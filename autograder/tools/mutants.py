@@ -133,16 +133,18 @@ def run_on(mach, tree, outdir, chapter, rubric, a, split=None):
     """(lost, possible, first failure record) of CHAPTER on MACH (in the
     kernel built with VMSPLIT=SPLIT), or a string saying why it could
     not run."""
-    suffix = '-' + split if split else ''
-    extra = grade.BUILDS[split] if split else []
-    built = grade.build(tree.path, outdir, machs=(mach,), extra=extra,
-                        suffix=suffix)
+    if split:
+        built, images = grade.build_config(tree.path, outdir, split,
+                                           machs=(mach,))
+    else:
+        built = grade.build(tree.path, outdir, machs=(mach,))
+        images = {mach: os.path.join(outdir, mach, grade.IMAGE[mach])}
+    name, = images
     if not built[mach][0]:
-        return 'it does not compile (%s%s): %s' % (
-            mach, suffix, grade.first_errors(built[mach][1], 6))
-    image = os.path.join(outdir, mach + suffix, grade.IMAGE[mach])
-    results = grade.run_machines({mach + suffix: image}, [chapter], None,
-                                 outdir, a.time_limit, None)[mach + suffix]
+        return 'it does not compile (%s): %s' % (
+            name, grade.first_errors(built[mach][1], 6))
+    results = grade.run_machines(images, [chapter], None, outdir,
+                                 a.time_limit, None)[name]
     if results is None:
         return 'the runner failed on %s' % mach
     got = {r['test']: r for r in results}

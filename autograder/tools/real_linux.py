@@ -2,6 +2,7 @@
 """`make real-linux`: Debian 11's Linux 5.10 on the course's boards.
 
     real_linux.py [--board NAME] [--script FILE] [--tree DIR] [--timeout S]
+                  [--append ARGS]
     real_linux.py --board NAME --check
     real_linux.py --fetch
 
@@ -494,8 +495,9 @@ def dtc(src, out):
         raise Failure('dtc %s:\n%s' % (src, p.stdout))
 
 
-def prepare(board, tree, paths, views, work):
-    """The QEMU command line that boots Linux on BOARD with VIEWS."""
+def prepare(board, tree, paths, views, work, append=''):
+    """The QEMU command line that boots Linux on BOARD with VIEWS, and
+    APPEND after the command line's own arguments."""
     src = os.path.join(dts_dir(tree), board + '.dts')
     if not os.path.exists(src):
         raise Failure('no board %s (boards: %s)' % (board,
@@ -513,8 +515,9 @@ def prepare(board, tree, paths, views, work):
     with open(wrapper, 'w') as f:
         f.write('/include/ "%s"\n/include/ "%s"\n' % (src, OVERLAY))
         f.write('/ {\n\tchosen {\n\t\tbootargs = "console=ttyAMA0 '
-                'rdinit=/init";\n\t\tlinux,initrd-start = <0x%x>;\n\t\t'
-                'linux,initrd-end = <0x%x>;\n\t};\n};\n' % (at, at + ilen))
+                'rdinit=/init%s";\n\t\tlinux,initrd-start = <0x%x>;\n\t\t'
+                'linux,initrd-end = <0x%x>;\n\t};\n};\n' % (
+                    ' ' + append if append else '', at, at + ilen))
     dtb = os.path.join(work, board + '-linux.dtb')
     dtc(wrapper, dtb)
     kernel_at = base + 0x10000       # where QEMU's -kernel loads a zImage
@@ -663,7 +666,7 @@ def run(a):
     outdir = os.path.join(CACHE, a.board)
     os.makedirs(outdir, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        cmd, lay = prepare(a.board, a.tree, paths, views, work)
+        cmd, lay = prepare(a.board, a.tree, paths, views, work, a.append)
         say('booting %s: %d MiB at 0x%08x, initrd at 0x%08x-0x%08x, device '
             'tree at 0x%08x (reserved: %s)' % (
                 a.board, lay['ram'][1] >> 20, lay['ram'][0], lay['initrd'][0],
@@ -750,6 +753,8 @@ def main():
     ap.add_argument('--script', help='a `make shell` script')
     ap.add_argument('--tree', help='where the .dts files are (default: '
                     'solutions/, else labs/)')
+    ap.add_argument('--append', default='',
+                    help='more kernel arguments, e.g. "earlycon"')
     ap.add_argument('--timeout', type=int, default=BOOT_TIMEOUT,
                     help='seconds for the boot and the commands (%(default)s)')
     ap.add_argument('--check', action='store_true',

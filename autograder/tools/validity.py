@@ -83,8 +83,7 @@ def run_tree(tree, outdir, chapters, a, must_fail=()):
               if k in must_fail and r['status'] == 'pass'}
     for build in sorted({b for c in passed for b in configs.get(c, ())}):
         runs = [c for c in passed if build in configs.get(c, ())]
-        built = grade.build(tree.path, outdir, extra=grade.BUILDS[build],
-                            suffix='-' + build)
+        built, images = grade.build_config(tree.path, outdir, build)
         broken = [m for m, (ok, _) in built.items() if not ok]
         if broken:
             problems.append('the tree does not compile for %s with %s:\n%s'
@@ -92,14 +91,14 @@ def run_tree(tree, outdir, chapters, a, must_fail=()):
                                 grade.BUILDS[build]),
                                grade.first_errors(built[broken[0]][1])))
             continue
-        more = grade.run_machines(
-            {m: os.path.join(outdir, m + '-' + build, grade.IMAGE[m])
-             for m in grade.MACHS}, runs, None, outdir, a.time_limit, None)
+        more = grade.run_machines(images, runs, None, outdir, a.time_limit,
+                                  None)
         for m in grade.MACHS:
-            if results[m] is None or more[m] is None:
-                problems.append('%s-%s: the runner failed' % (m, build))
+            name = '%s-%s' % (m, build)
+            if results[m] is None or more[name] is None:
+                problems.append('%s: the runner failed' % name)
                 continue
-            failed = {(r['chapter'], r['test']): r for r in more[m]
+            failed = {(r['chapter'], r['test']): r for r in more[name]
                       if r['status'] != 'pass'}
             results[m] = [failed.get((r['chapter'], r['test']), r)
                           for r in results[m]]

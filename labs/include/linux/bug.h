@@ -24,6 +24,10 @@ __noreturn void __bug(const char *file, int line);
 __printf(3, 4) void __warn_printf(const char *file, int line, const char *fmt,
 				  ...);
 
+/* A condition the compiler can decide, refused when the build runs. */
+#define BUILD_BUG_ON(cond) \
+	_Static_assert(!(cond), "BUILD_BUG_ON failed: " #cond)
+
 #define BUG() __bug(__FILE__, __LINE__)
 #define BUG_ON(cond)                \
 	do {                        \

@@ -24,6 +24,7 @@
 #include <asm/io.h>
 #include <asm/mach/map.h>
 #include <asm/pgtable.h>
+#include <asm-generic/early_ioremap.h>
 #include "mm.h"
 
 //> ch27 arm_ioremap_pfn_caller
@@ -110,3 +111,9 @@ void iounmap(volatile void __iomem *io_addr)
 	vunmap(addr);
 }
 //< ch27 ioremap
+
+/* setup_arch()'s step after early_fixmap_init() (v5.10 arch/arm/mm/ioremap.c) */
+void early_ioremap_init(void)
+{
+	early_ioremap_setup();
+}

@@ -19,16 +19,10 @@
 
 #ifdef CONFIG_HIGHMEM
 
-/* The PTE of a fixmap address: the page table devicemaps_init() made. */
-static pte_t *fixmap_pte(unsigned long vaddr)
-{
-	return pte_offset_kernel(pmd_off_k(vaddr), vaddr);
-}
-
 static inline void set_fixmap_pte(int idx, pte_t pte)
 {
 	unsigned long vaddr = __fix_to_virt(idx);
-	pte_t *ptep = fixmap_pte(vaddr);
+	pte_t *ptep = virt_to_kpte(vaddr);
 
 	set_pte_ext(ptep, pte, 0);
 	local_flush_tlb_kernel_page(vaddr);
@@ -36,7 +30,7 @@ static inline void set_fixmap_pte(int idx, pte_t pte)
 
 static inline pte_t get_fixmap_pte(unsigned long vaddr)
 {
-	return *fixmap_pte(vaddr);
+	return *virt_to_kpte(vaddr);
 }
 
 //> ch29 kmap_atomic_high_prot

@@ -298,8 +298,9 @@ static void prepare_page_table(void)
 /*
  * paging_init - setup_arch's call between arm_memblock_init() and
  * bootmem_init() (v5.10 arch/arm/mm/mmu.c).  Of Linux's steps,
- * prepare_page_table and map_lowmem are here; the rest
- * (devicemaps_init, kmap_init ...) comes with chapters 25 to 30.
+ * prepare_page_table and map_lowmem are here; the harness calls the
+ * rest (early_fixmap_shutdown, devicemaps_init, kmap_init) after it,
+ * in the boots of chapters 25 to 30 that have them.
  * Nothing after the switch reaches a device: the board's console is
  * semihosting.  The TLB is flushed at the end, as devicemaps_init()
  * does, with the machine's TLBIALL rather than chapter 19's
@@ -308,8 +309,6 @@ static void prepare_page_table(void)
  */
 void paging_init(void)
 {
-	/* 5.10's build_mem_type_table() says which policy it chose */
-	pr_info("Memory policy: Data cache writeback\n");
 	prepare_page_table();
 	map_lowmem();
 	/* lowmem is mapped whole now: memblock may use all of it */
@@ -820,3 +819,184 @@ int create_section_mapping_late(pgd_t *pgdir, const struct map_desc *md,
 	return __create_mapping(pgdir, md, NULL, ng);
 }
 //< ch17 create_section_mapping
+
+/*
+ * build_mem_type_table - the memory types for this CPU, and the page
+ * protections made from them (setup_arch's early_mm_init(), after
+ * parse_early_param()).  SIMPLIFIED(v5.10 arch/arm/mm/mmu.c): chapter
+ * 17 states mem_types[] as 5.10 leaves them on our board instead of
+ * computing them, so what is left here is the line 5.10 prints and
+ * pgprot_kernel, which the fixmap waits for (chapter 30).  Chapter 29's
+ * PAGE_KERNEL is the same value, stated.
+ */
+pgprot_t pgprot_kernel;
+
+static void build_mem_type_table(void)
+{
+	pr_info("Memory policy: Data cache writeback\n");
+	pgprot_kernel = __pgprot(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
+				 L_PTE_MT_WRITEBACK);
+}
+
+void early_mm_init(void)
+{
+	build_mem_type_table();
+}
+
+/*
+ * The fixmap before paging_init() (chapter 30).  setup_arch() calls
+ * early_fixmap_init() long before memblock can allocate a PTE page, so
+ * the top PMD of the fixmap, FIXADDR_TOP's two megabytes, gets a page
+ * the image brings along: bm_pte.  __set_fixmap() finds a slot's PTE
+ * through pte_offset_fixmap: in bm_pte until early_fixmap_shutdown(),
+ * in the kernel's table after.
+ */
+static pte_t *(*pte_offset_fixmap)(pmd_t *dir,
+				   unsigned long addr)__maybe_unused;
+
+/* SIMPLIFIED: a fixed page, not an array of the image (asm/memory.h) */
+#define bm_pte ((pte_t *)__va(BM_PTE_PHYS))
+
+static __maybe_unused pte_t *pte_offset_early_fixmap(pmd_t *dir,
+						     unsigned long addr)
+{
+	(void)dir;
+	return &bm_pte[pte_index(addr)];
+}
+
+static __maybe_unused pte_t *pte_offset_late_fixmap(pmd_t *dir,
+						    unsigned long addr)
+{
+	return pte_offset_kernel(dir, addr);
+}
+
+static inline pmd_t *fixmap_pmd(unsigned long addr)
+{
+	return pmd_off_k(addr);
+}
+
+//> ch30 early_fixmap_init
+/**
+ * early_fixmap_init - the fixmap's top PMD, before anything else maps
+ *
+ * setup_arch()'s first step on memory (v5.10 arch/arm/mm/mmu.c), right
+ * after head.S: bm_pte becomes the PTE page of FIXADDR_TOP's PMD, and
+ * __set_fixmap() looks slots up in it.  Every early slot (earlycon's,
+ * early_ioremap()'s seven) lies in that one PMD.
+ */
+void early_fixmap_init(void)
+{
+	// BEGIN SOLUTION ch30
+	pmd_t *pmd;
+
+	/*
+	 * The early fixmap range spans multiple pmds, for which
+	 * we are not prepared:
+	 */
+	BUILD_BUG_ON((__fix_to_virt(__end_of_early_ioremap_region) >>
+		      PMD_SHIFT) != FIXADDR_TOP >> PMD_SHIFT);
+
+	pmd = fixmap_pmd(FIXADDR_TOP);
+	pmd_populate_kernel(&init_mm, pmd, bm_pte);
+
+	pte_offset_fixmap = pte_offset_early_fixmap;
+	// STUB
+	// /* TODO(ch30): hook bm_pte into FIXADDR_TOP's PMD and make
+	//    __set_fixmap() look slots up in it; see
+	//    chapters/30-fixmap.md, "early_fixmap_init". */
+	// END SOLUTION
+}
+//< ch30 early_fixmap_init
+
+//> ch30 set_fixmap
+/**
+ * __set_fixmap - map slot @idx to @phys with @prot, or clear it
+ * @idx: a slot of enum fixed_addresses
+ * @phys: the physical address (its page)
+ * @prot: FIXMAP_PAGE_IO, FIXMAP_PAGE_NORMAL ...; FIXMAP_PAGE_CLEAR (0)
+ *        unmaps
+ *
+ * The slot's old translation is flushed from this CPU's TLB only
+ * (5.10 calls it with preemption off, or under stop_machine()).  Until
+ * build_mem_type_table() has set pgprot_kernel, only device mappings
+ * can be right, and anything else is refused with a WARN.  The copy we
+ * read (5.10.209) lets clearing (prot 0) through too; we follow it.
+ */
+void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot)
+{
+	// BEGIN SOLUTION ch30
+	unsigned long vaddr = __fix_to_virt(idx);
+	pte_t *pte = pte_offset_fixmap(pmd_off_k(vaddr), vaddr);
+
+	/* Make sure fixmap region does not exceed available allocation. */
+	BUILD_BUG_ON(FIXADDR_START + (__end_of_fixed_addresses * PAGE_SIZE) >
+		     FIXADDR_END);
+	BUG_ON(idx >= __end_of_fixed_addresses);
+
+	/* We support only device mappings before pgprot_kernel is set. */
+	if (WARN_ON(pgprot_val(prot) != pgprot_val(FIXMAP_PAGE_IO) &&
+		    pgprot_val(prot) && pgprot_val(pgprot_kernel) == 0))
+		return;
+
+	if (pgprot_val(prot))
+		set_pte_at(NULL, vaddr, pte, pfn_pte(phys >> PAGE_SHIFT, prot));
+	else
+		pte_clear(NULL, vaddr, pte);
+	local_flush_tlb_kernel_range(vaddr, vaddr + PAGE_SIZE);
+	// STUB
+	// /* TODO(ch30): find the slot's PTE, refuse what cannot be mapped
+	//    yet, write or clear it, flush its translation; see
+	//    chapters/30-fixmap.md, "__set_fixmap". */
+	// (void)idx, (void)phys, (void)prot;
+	// END SOLUTION
+}
+//< ch30 set_fixmap
+
+//> ch30 early_fixmap_shutdown
+/**
+ * early_fixmap_shutdown - from bm_pte to the kernel's own tables
+ *
+ * paging_init()'s step before devicemaps_init() (v5.10
+ * arch/arm/mm/mmu.c): bm_pte is __initdata and will be freed, so the
+ * top PMD lets go of it, __set_fixmap() looks slots up in the kernel's
+ * table from now on, and the permanent slots that map a device
+ * (earlycon's UART) are made again there with create_mapping(), which
+ * allocates the PMD's new PTE page.  SIMPLIFIED: the harness calls it
+ * after paging_init() in the boot of chapter 30 on.
+ */
+void early_fixmap_shutdown(void)
+{
+	// BEGIN SOLUTION ch30
+	int i;
+	unsigned long va = fix_to_virt(__end_of_permanent_fixed_addresses - 1);
+
+	pte_offset_fixmap = pte_offset_late_fixmap;
+	pmd_clear(fixmap_pmd(va));
+	local_flush_tlb_kernel_page(va);
+
+	for (i = 0; i < __end_of_permanent_fixed_addresses; i++) {
+		pte_t *pte;
+		struct map_desc map;
+
+		map.virtual = fix_to_virt(i);
+		pte = pte_offset_early_fixmap(pmd_off_k(map.virtual),
+					      map.virtual);
+
+		/* Only i/o device mappings are supported ATM */
+		if (pte_none(*pte) ||
+		    (pte_val(*pte) & L_PTE_MT_MASK) != L_PTE_MT_DEV_SHARED)
+			continue;
+
+		map.pfn = pte_pfn(*pte);
+		map.type = MT_DEVICE;
+		map.length = PAGE_SIZE;
+
+		create_mapping(&map);
+	}
+	// STUB
+	// /* TODO(ch30): switch __set_fixmap() to the kernel's table, let
+	//    go of bm_pte, and make the permanent device slots again; see
+	//    chapters/30-fixmap.md, "early_fixmap_shutdown". */
+	// END SOLUTION
+}
+//< ch30 early_fixmap_shutdown

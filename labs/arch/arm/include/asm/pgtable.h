@@ -79,6 +79,14 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long address)
 	return pmd_page_vaddr(*pmd) + pte_index(address);
 }
 
+/* The kernel's PTE of @vaddr, NULL without a PTE page (5.10 linux/pgtable.h) */
+static inline pte_t *virt_to_kpte(unsigned long vaddr)
+{
+	pmd_t *pmd = pmd_off_k(vaddr);
+
+	return pmd_none(*pmd) ? NULL : pte_offset_kernel(pmd, vaddr);
+}
+
 /*
  * PTE values (v5.10 arch/arm/include/asm/pgtable.h).  A PTE is the
  * page's physical address with the L_PTE_* bits of its protection.
@@ -140,6 +148,8 @@ static inline pte_t pte_mkyoung(pte_t pte)
  * young, dirty and the cache policy's memory type, write-back on our
  * board).
  */
+extern pgprot_t pgprot_kernel; /* build_mem_type_table()'s (chapter 30) */
+
 #define PAGE_KERNEL                                                       \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEBACK | \
 	 L_PTE_XN)

@@ -50,6 +50,8 @@ void paging_init(void);
 /* mmu.c: the vectors page; the harness runs it after paging_init() (ch25) */
 void devicemaps_init(void);
 void kmap_init(void);
+/* mmu.c: setup_arch's build_mem_type_table() (chapter 30) */
+void early_mm_init(void);
 
 /*
  * v7's mm_mmuflags (the __v7_proc macro of proc-v7.S; PMD_FLAGS_* from

@@ -11,7 +11,9 @@
 
 #include <asm/page.h>
 #include <asm/kmap_types.h>
+#include <linux/bug.h>
 #include <linux/mmzone.h>
+#include <asm/pgtable.h>
 
 #define FIXADDR_START 0xffc00000UL
 #define FIXADDR_END 0xfff00000UL
@@ -50,10 +52,32 @@ enum fixed_addresses {
 	__end_of_early_ioremap_region
 };
 
+/* 5.10's is a static const enum; a macro is a constant for BUILD_BUG_ON */
 #define __end_of_fixed_addresses                                \
 	(__end_of_fixmap_region > __end_of_early_ioremap_region \
 		 ? __end_of_fixmap_region                       \
 		 : __end_of_early_ioremap_region)
+
+/*
+ * The protections a fixmap slot is mapped with.  FIXMAP_PAGE_NORMAL is
+ * RAM: pgprot_kernel, which build_mem_type_table() computes, so it is
+ * usable only after early_mm_init().  FIXMAP_PAGE_IO is a device, a
+ * constant: earlycon may map its UART before that.
+ */
+#define FIXMAP_PAGE_COMMON \
+	(L_PTE_YOUNG | L_PTE_PRESENT | L_PTE_XN | L_PTE_DIRTY)
+#define FIXMAP_PAGE_NORMAL (pgprot_kernel | L_PTE_XN)
+#define FIXMAP_PAGE_RO (FIXMAP_PAGE_NORMAL | L_PTE_RDONLY)
+#define FIXMAP_PAGE_IO (FIXMAP_PAGE_COMMON | L_PTE_MT_DEV_SHARED | L_PTE_SHARED)
+#define FIXMAP_PAGE_NOCACHE FIXMAP_PAGE_IO
+#define FIXMAP_PAGE_CLEAR __pgprot(0)
+
+#define __early_set_fixmap __set_fixmap
+
+/* arch/arm/mm/mmu.c (chapter 30) */
+void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot);
+void early_fixmap_init(void);
+void early_fixmap_shutdown(void);
 
 /* include/asm-generic/fixmap.h: slot <-> address */
 #define __fix_to_virt(x) (FIXADDR_TOP - ((unsigned long)(x) << PAGE_SHIFT))
@@ -63,5 +87,26 @@ static inline unsigned long fix_to_virt(const unsigned int idx)
 {
 	return __fix_to_virt(idx);
 }
+
+static inline unsigned long virt_to_fix(const unsigned long vaddr)
+{
+	BUG_ON(vaddr >= FIXADDR_TOP || vaddr < FIXADDR_START);
+	return __virt_to_fix(vaddr);
+}
+
+#define set_fixmap(idx, phys) __set_fixmap(idx, phys, FIXMAP_PAGE_NORMAL)
+#define clear_fixmap(idx) __set_fixmap(idx, 0, FIXMAP_PAGE_CLEAR)
+#define set_fixmap_io(idx, phys) __set_fixmap(idx, phys, FIXMAP_PAGE_IO)
+
+/* the slot's address, with @phys's offset in its page */
+#define __set_fixmap_offset(idx, phys, flags)                                 \
+	({                                                                    \
+		unsigned long ________addr;                                   \
+		__set_fixmap(idx, phys, flags);                               \
+		________addr = fix_to_virt(idx) + ((phys) & (PAGE_SIZE - 1)); \
+		________addr;                                                 \
+	})
+#define set_fixmap_offset_io(idx, phys) \
+	__set_fixmap_offset(idx, phys, FIXMAP_PAGE_IO)
 
 #endif

@@ -11,6 +11,8 @@
  * fewer pages reach the allocators (chapter 3).
  *
  *   0x60000000  +------------------------------+
+ *               | 0x60000000 bm_pte            |  the early fixmap's
+ *               |                              |  PTE page (chapter 30)
  *               | 0x60004000 swapper_pg_dir    |  16 KiB, Linux's place
  *               | 0x60008000 boot page table   |  16 KiB, built by the
  *               |                              |  machine before tests
@@ -35,6 +37,13 @@
 
 #define KERNEL_IMAGE_START PHYS_OFFSET
 #define KERNEL_IMAGE_END (PHYS_OFFSET + UL(0x00800000))
+
+/*
+ * The early fixmap's PTE page (chapter 30).  5.10's bm_pte is __initdata
+ * in the image; the host's image is not in the simulated RAM, so ours is
+ * RAM's first page, free below swapper_pg_dir on both machines.
+ */
+#define BM_PTE_PHYS PHYS_OFFSET
 
 /* Where the machine builds its identity map before a test runs. */
 #define BOOT_PGD_PHYS (PHYS_OFFSET + UL(0x8000))
