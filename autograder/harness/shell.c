@@ -925,7 +925,7 @@ static int cmd_tlb_demo(int argc, char **argv)
 	l2[0] = (u32)page_to_pfn(b) << PAGE_SHIFT | prot;
 	printf("PTE -> page B, no flush, read: %#x (stale)\n",
 	       *(volatile u32 *)(uintptr_t)va);
-	local_flush_tlb_kernel_page(va);
+	flush_tlb_kernel_page(va);
 	printf("flush_tlb_kernel_page, read: %#x\n",
 	       *(volatile u32 *)(uintptr_t)va);
 	pgd[idx] = 0;

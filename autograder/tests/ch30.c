@@ -87,12 +87,12 @@ static void fill_pattern(void)
 		set_pte_ext(early_pte(va),
 			    pfn_pte(pa >> PAGE_SHIFT, pgprot_kernel | L_PTE_XN),
 			    0);
-		local_flush_tlb_kernel_page(va);
+		flush_tlb_kernel_page(va);
 		for (unsigned long i = 0; i < PAGE_SIZE; i++)
 			p[i] = pattern_byte(pa + i);
 	}
 	pte_clear(NULL, va, early_pte(va));
-	local_flush_tlb_kernel_page(va);
+	flush_tlb_kernel_page(va);
 }
 
 /* The PL011's PrimeCell IDs read at @regs: "pid cid" as two words. */
@@ -220,13 +220,13 @@ static void look_at_early_fixmap(void)
 
 	/* the hardware walks through bm_pte: a PTE written there maps */
 	set_pte_ext(pte, pfn_pte(uart >> PAGE_SHIFT, FIXMAP_PAGE_IO), 0);
-	local_flush_tlb_kernel_page(va);
+	flush_tlb_kernel_page(va);
 	ck_assert_msg(is_uart(ptr(va)),
 		      "a device PTE written in bm_pte for 0x%08lx does not "
 		      "reach the UART: the MMU does not walk bm_pte",
 		      va);
 	pte_clear(NULL, va, pte);
-	local_flush_tlb_kernel_page(va);
+	flush_tlb_kernel_page(va);
 	ck_assert_msg(faults_to_read(ptr(va)),
 		      "0x%08lx is still readable after its PTE in bm_pte was "
 		      "cleared",
