@@ -176,17 +176,25 @@ void (*ktest_after_paging_init)(void);
 void (*ktest_early_param)(void);
 void (*ktest_setup_arch)(void);
 
-static bool boot_fixmap; /* chapter 30's: the early fixmap, early_ioremap() */
-static bool boot_devicemaps; /* chapter 25's boot: devicemaps_init() */
-static bool boot_io; /* chapter 27's: the resource tree */
-static bool boot_kmap; /* chapter 28's: kmap_init() */
+/*
+ * How far a boot on the kernel's tables goes (boot_paging()): each level
+ * adds one chapter's steps to those of the level before.
+ */
+enum paging_level {
+	PAGING, /* chapter 18: paging_init() */
+	PAGING_RWX, /* 25: devicemaps_init(); the boot ends as kernel_init() */
+	PAGING_IO, /* 27: the resource tree */
+	PAGING_KMAP, /* 28: kmap_init() */
+	PAGING_FIXMAP, /* 30: the early fixmap, early_ioremap() */
+};
+static enum paging_level paging_level; /* PAGING outside boot_paging() */
 
 static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 {
 	bootmem_early_stand_in(mode);
 	if (paging) {
 		/* setup_arch() from its first step on memory */
-		if (boot_fixmap) {
+		if (paging_level >= PAGING_FIXMAP) {
 			early_fixmap_init();
 			early_ioremap_init();
 		}
@@ -200,19 +208,19 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	/* setup_arch: where lowmem ends, then paging_init() */
 	adjust_lowmem_bounds();
 	if (paging) {
-		if (boot_fixmap)
+		if (paging_level >= PAGING_FIXMAP)
 			early_ioremap_reset();
 		paging_init();
 		if (ktest_after_paging_init)
 			ktest_after_paging_init();
-		if (boot_fixmap)
+		if (paging_level >= PAGING_FIXMAP)
 			early_fixmap_shutdown();
-		if (boot_devicemaps)
+		if (paging_level >= PAGING_RWX)
 			devicemaps_init();
-		if (boot_kmap)
+		if (paging_level >= PAGING_KMAP)
 			kmap_init();
 		/* setup_arch(), right after paging_init() */
-		if (boot_io)
+		if (paging_level >= PAGING_IO)
 			request_standard_resources();
 	}
 	if (rmem)
@@ -228,7 +236,7 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	if (slab && paging)
 		vmalloc_init();
 	/* of_platform_populate(), an arch_initcall */
-	if (boot_io)
+	if (paging_level >= PAGING_IO)
 		of_iomem_populate();
 	setup_per_cpu_pageset();
 	if (rmem)
@@ -239,7 +247,7 @@ static void boot_mm(enum bootmem_early mode, bool rmem, bool slab, bool paging)
 	if (paging && init_static_idmap())
 		panic("init_static_idmap: no memory");
 	/* late_initcall(check_early_ioremap_leak) */
-	if (boot_fixmap)
+	if (paging_level >= PAGING_FIXMAP)
 		check_early_ioremap_leak();
 }
 
@@ -344,7 +352,7 @@ unsigned long __head ktest_enable_mmu_phys(unsigned long pgd_pa)
 	return 0;
 }
 
-static void boot_paging(bool devicemaps, bool io, bool kmap, bool fixmap)
+static void boot_paging(enum paging_level level)
 {
 	const struct machine_boot_regs loader = { .sctlr = get_cr() & ~CR_M };
 	phys_addr_t fdt_pa = 0, pgd_pa;
@@ -367,49 +375,39 @@ static void boot_paging(bool devicemaps, bool io, bool kmap, bool fixmap)
 	machine_run_mmu_off(ktest_enable_mmu_phys, pgd_pa, &loader);
 	/* the table the boot switched to, before paging_init() rewrites it */
 	memcpy(ktest_head_pgd, swapper_pg_dir, PG_DIR_SIZE);
-	boot_devicemaps = devicemaps;
-	boot_io = io;
-	boot_kmap = kmap;
-	boot_fixmap = fixmap;
+	paging_level = level;
 	boot_mm(BOOTMEM_REAL, true, true, true);
-	boot_devicemaps = boot_io = boot_kmap = boot_fixmap = false;
+	paging_level = PAGING;
+	if (level >= PAGING_RWX) {
+		/* kernel_init(): boot is over */
+		free_initmem();
+		mark_rodata_ro();
+	}
 }
 
 void ktest_boot_paging(void)
 {
-	boot_paging(false, false, false, false);
+	boot_paging(PAGING);
 }
 
 void ktest_boot_rwx(void)
 {
-	boot_paging(true, false, false, false);
-	/* kernel_init(): boot is over */
-	free_initmem();
-	mark_rodata_ro();
+	boot_paging(PAGING_RWX);
 }
 
 void ktest_boot_io(void)
 {
-	boot_paging(true, true, false, false);
-	/* kernel_init(): boot is over */
-	free_initmem();
-	mark_rodata_ro();
+	boot_paging(PAGING_IO);
 }
 
 void ktest_boot_highmem(void)
 {
-	boot_paging(true, true, true, false);
-	/* kernel_init(): boot is over */
-	free_initmem();
-	mark_rodata_ro();
+	boot_paging(PAGING_KMAP);
 }
 
 void ktest_boot_fixmap(void)
 {
-	boot_paging(true, true, true, true);
-	/* kernel_init(): boot is over */
-	free_initmem();
-	mark_rodata_ro();
+	boot_paging(PAGING_FIXMAP);
 }
 
 /* Does @stage boot on the kernel's own page tables (chapter 18 on)? */

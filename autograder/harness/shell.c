@@ -696,7 +696,6 @@ static int cmd_fixmap(int argc, char **argv)
 {
 	unsigned int shown = 0;
 
-	(void)argv;
 	if (argc != 1) {
 		printf("usage: fixmap\n");
 		return -1;
@@ -708,15 +707,13 @@ static int cmd_fixmap(int argc, char **argv)
 	       __fix_to_virt(__end_of_fixed_addresses - 1));
 	for (unsigned int idx = 0; idx < __end_of_fixed_addresses; idx++) {
 		unsigned long va = __fix_to_virt(idx);
-		pmd_t *pmd = pmd_off_k(va);
+		pte_t *ptep = virt_to_kpte(va);
 		pte_t pte;
 		char name[40];
 
-		if (!(pmd_val(*pmd) & PMD_TYPE_TABLE))
+		if (!ptep || pte_none(*ptep))
 			continue;
-		pte = *pte_offset_kernel(pmd, va);
-		if (pte_none(pte))
-			continue;
+		pte = *ptep;
 		printf("  %3u %#010lx %-26s PTE %08x -> %#010lx\n", idx, va,
 		       fixmap_name(idx, name, sizeof(name)), (u32)pte_val(pte),
 		       (unsigned long)PFN_PHYS(pte_pfn(pte)));
