@@ -141,7 +141,8 @@ BOOTMEM_WRAP := $(addprefix -Wl$(comma)--wrap=,memblock_add memblock_reserve \
 
 obj = $(patsubst %,$(OUT)/obj/%.o,$(subst /,__,$(1)))
 KOBJ := $(foreach f,$(KSRC),$(call obj,$(f)))
-MOBJ := $(foreach f,$(MSRC),$(call obj,$(f))) $(OUT)/obj/dtbs.o
+MOBJ := $(foreach f,$(MSRC),$(call obj,$(f))) $(OUT)/obj/dtbs.o \
+	$(OUT)/obj/modules.o
 TOBJ := $(foreach f,$(TSRC),$(call obj,$(f)))
 DTB := $(patsubst $(TREE)/arch/arm/boot/dts/%.dts,$(OUT)/dtb/%.dtb,$(DTS))
 
@@ -211,8 +212,25 @@ $(OUT)/dtb/%.dtb: $(TREE)/arch/arm/boot/dts/%.dts $(wildcard $(TREE)/arch/arm/bo
 	$(call msg,DTC,$<)
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
-$(OUT)/obj $(OUT)/dtb:
+# Modules (chapter 31): relocatable ARM objects, built for the board as
+# Kbuild builds a .ko whichever machine the image is for, and embedded
+# for the loader to take (the host loads them, only the board runs them).
+MODSRC := $(sort $(wildcard $(TREE)/samples/modules/*.c))
+MODKO := $(patsubst $(TREE)/samples/modules/%.c,$(OUT)/modules/%.ko,$(MODSRC))
+MODCFLAGS := -std=gnu11 -O2 $(WARN) $(CONFIG) -DMODULE -fno-common \
+	-fno-pic -ffreestanding -mcpu=cortex-a9 -marm -mfloat-abi=soft \
+	-mno-unaligned-access -I$(TREE)/include -I$(TREE)/arch/arm/include
+$(OUT)/modules/%.ko: $(TREE)/samples/modules/%.c | $(OUT)/modules
+	$(call msg,CC [M],$<)
+	$(Q)arm-none-eabi-gcc $(MODCFLAGS) -MMD -MP -MT $@ -c $< -o $@
+$(OUT)/obj/modules.o: $(OUT)/modules.c
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+$(OUT)/modules.c: $(MODKO) autograder/mk/mods2c.py | $(OUT)/obj
+	$(Q)python3 autograder/mk/mods2c.py $@ $(MODKO)
+
+$(OUT)/obj $(OUT)/dtb $(OUT)/modules:
 	$(Q)mkdir -p $@
 
--include $(wildcard $(OUT)/obj/*.d)
+-include $(wildcard $(OUT)/obj/*.d $(OUT)/modules/*.d)
 .PHONY: all
