@@ -10,6 +10,8 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/elf.h>
+#include <asm/elf.h>
 #include <asm/machine.h>
 #include <asm/module.h>
 #include <asm/pgtable.h>
@@ -55,9 +57,109 @@ START_TEST(load_hello)
 }
 END_TEST
 
+static u32 word_at(unsigned long va)
+{
+	return *(const volatile u32 *)(uintptr_t)va;
+}
+
+static s32 sext(u32 v, int bits)
+{
+	return (s32)(v << (32 - bits)) >> (32 - bits);
+}
+
+/*
+ * The ARM ELF ABI's meaning of each relocation (AAELF32, 5.6): S the
+ * symbol's address, A the addend the object holds, P the place.
+ */
+static u32 expected_word(unsigned int type, u32 w, u32 s, u32 p)
+{
+	u32 a, v;
+
+	switch (type) {
+	case R_ARM_ABS32:
+		return w + s;
+	case R_ARM_CALL:
+	case R_ARM_JUMP24:
+		a = (u32)sext(w & 0xffffff, 24) << 2;
+		return (w & 0xff000000) | (((s + a - p) >> 2) & 0xffffff);
+	case R_ARM_MOVW_ABS_NC:
+	case R_ARM_MOVT_ABS:
+		a = (u32)sext(((w >> 4) & 0xf000) | (w & 0xfff), 16);
+		v = s + a;
+		if (type == R_ARM_MOVT_ABS)
+			v >>= 16;
+		return (w & 0xfff0f000) | ((v & 0xf000) << 4) | (v & 0xfff);
+	}
+	ck_abort_msg("relocation type %u in the module", type);
+	return 0;
+}
+
+START_TEST(every_relocation_applied)
+{
+	const struct builtin_module *m = ko("hello");
+	const Elf32_Ehdr *eh = (const void *)m->data;
+	const Elf32_Shdr *sh = (const void *)(m->data + eh->e_shoff);
+	const char *secstr = (const char *)m->data + sh[eh->e_shstrndx].sh_offset;
+	struct module *mod = load_module(m->data, m->size, "hello");
+	int counts[64] = { 0 };
+
+	ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
+	for (int r = 1; r < eh->e_shnum; r++) {
+		const Elf32_Shdr *symsec = &sh[sh[r].sh_link];
+		const Elf32_Sym *syms = (const void *)(m->data + symsec->sh_offset);
+		const char *strtab = (const char *)m->data +
+				     sh[symsec->sh_link].sh_offset;
+		const Elf32_Rel *rel = (const void *)(m->data + sh[r].sh_offset);
+		const char *target = secstr + sh[sh[r].sh_info].sh_name;
+		unsigned long tbase;
+
+		if (sh[r].sh_type != SHT_REL)
+			continue;
+		tbase = module_section_address(mod, target);
+		ck_assert_msg(tbase, "no address for section %s", target);
+		for (unsigned int i = 0; i < sh[r].sh_size / sizeof(*rel); i++) {
+			const Elf32_Sym *sym = &syms[ELF32_R_SYM(rel[i].r_info)];
+			unsigned int type = ELF32_R_TYPE(rel[i].r_info);
+			const char *name = strtab + sym->st_name;
+			u32 p = tbase + rel[i].r_offset, s, w, want;
+
+			if (sym->st_shndx == SHN_UNDEF) {
+				const struct kernel_symbol *ks = find_symbol(name);
+
+				ck_assert_msg(ks, "%s is not exported", name);
+				s = machine_kernel_address((void *)ks->value);
+			} else {
+				s = module_section_address(
+					    mod, secstr + sh[sym->st_shndx].sh_name) +
+				    sym->st_value;
+			}
+			w = *(const u32 *)(m->data + sh[sh[r].sh_info].sh_offset +
+					   rel[i].r_offset);
+			want = expected_word(type, w, s, p);
+			ck_assert_msg(word_at(p) == want,
+				      "%s+%#x (relocation %u against %s): %08x, "
+				      "expected %08x",
+				      target, rel[i].r_offset, type,
+				      name[0] ? name : "a section", word_at(p),
+				      want);
+			counts[type & 63]++;
+		}
+	}
+	printf("hello: relocations checked: ABS32 %d, CALL %d, JUMP24 %d, "
+	       "MOVW %d, MOVT %d\n",
+	       counts[R_ARM_ABS32], counts[R_ARM_CALL], counts[R_ARM_JUMP24],
+	       counts[R_ARM_MOVW_ABS_NC], counts[R_ARM_MOVT_ABS]);
+	ck_assert_msg(counts[R_ARM_ABS32] && counts[R_ARM_CALL] &&
+			      counts[R_ARM_JUMP24] && counts[R_ARM_MOVW_ABS_NC] &&
+			      counts[R_ARM_MOVT_ABS],
+		      "the module exercises every relocation type");
+	free_module(mod);
+}
+END_TEST
+
 KTEST_SUITE(ch31) = {
 	.chapter = "31",
 	.title = "The modules' area",
 	.boot = ktest_boot_fixmap,
-	.tests = KTESTS(load_hello),
+	.tests = KTESTS(load_hello, every_relocation_applied),
 };

@@ -172,7 +172,23 @@ static int move_module(struct module *mod, struct load_info *info)
 		if (s->sh_type != SHT_NOBITS)
 			memcpy(dest, (void *)(uintptr_t)s->sh_addr, s->sh_size);
 		s->sh_addr = (u32)(uintptr_t)dest;
+		if (mod->nsections < MODULE_SECTS) {
+			struct module_sect_attr *a =
+				&mod->sect_attrs[mod->nsections++];
+
+			snprintf(a->name, sizeof(a->name), "%s",
+				 info->secstrings + s->sh_name);
+			a->address = s->sh_addr;
+		}
 	}
+	return 0;
+}
+
+unsigned long module_section_address(struct module *mod, const char *name)
+{
+	for (unsigned int i = 0; i < mod->nsections; i++)
+		if (!strcmp(mod->sect_attrs[i].name, name))
+			return mod->sect_attrs[i].address;
 	return 0;
 }
 

@@ -60,10 +60,19 @@ struct module_layout {
 	unsigned int ro_size; /* text and rodata, page-aligned */
 };
 
+/* Where each allocated section landed (5.10: /sys/module/NAME/sections) */
+#define MODULE_SECTS 16
+struct module_sect_attr {
+	char name[24];
+	unsigned long address;
+};
+
 struct module {
 	struct list_head list; /* on the kernel's list of modules */
 	char name[MODULE_NAME_LEN];
 	struct module_layout core_layout;
+	struct module_sect_attr sect_attrs[MODULE_SECTS];
+	unsigned int nsections;
 	int (*init)(void);
 	void (*exit)(void);
 };
@@ -76,5 +85,7 @@ void free_module(struct module *mod);
 const struct kernel_symbol *find_symbol(const char *name);
 /* the address of a module's own symbol (after load_module), or 0 */
 unsigned long module_symbol(struct module *mod, const char *name);
+/* where the module's section @name landed, or 0 */
+unsigned long module_section_address(struct module *mod, const char *name);
 
 #endif /* _LINUX_MODULE_H */
