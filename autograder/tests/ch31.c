@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/err.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/moduleloader.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/elf.h>
 #include <asm/elf.h>
 #include <asm/machine.h>
@@ -157,9 +161,119 @@ START_TEST(every_relocation_applied)
 }
 END_TEST
 
+static bool faults_to_write(unsigned long va)
+{
+	return KTEST_EXPECT_OOPS(*(volatile u32 *)(uintptr_t)va = 0);
+}
+
+START_TEST(text_rx_data_nx)
+{
+	const struct builtin_module *m = ko("hello");
+	struct module *mod = load_module(m->data, m->size, "hello");
+	const struct module_layout *l;
+	unsigned long base;
+
+	ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
+	l = &mod->core_layout;
+	base = (unsigned long)(uintptr_t)l->base;
+	for (unsigned long off = 0; off < l->size; off += PAGE_SIZE) {
+		pte_t *pte = virt_to_kpte(base + off);
+		bool text = off < l->text_size, ro = off < l->ro_size;
+		u32 v = pte ? (u32)pte_val(*pte) : 0;
+
+		ck_assert_msg(v & L_PTE_PRESENT, "page %#lx not mapped",
+			      base + off);
+		ck_assert_msg(!!(v & L_PTE_RDONLY) == ro && !!(v & L_PTE_XN) == !text,
+			      "page %#lx of the module (%s): PTE %08x, expected "
+			      "%s",
+			      base + off, text ? "text" : ro ? "rodata" : "data",
+			      v, text ? "read-only, executable" :
+				 ro   ? "read-only, execute-never" :
+					"writable, execute-never");
+	}
+	ck_assert_msg(faults_to_write(module_symbol(mod, "hello_tail")),
+		      "writing the module's text must fault");
+	ck_assert_msg(!faults_to_write(module_symbol(mod, "hello_data")),
+		      "the module's data must stay writable");
+	free_module(mod);
+}
+END_TEST
+
+START_TEST(unknown_symbol_refused)
+{
+	const struct builtin_module *m = ko("unknown");
+	struct module *mod;
+
+	printk_log_clear();
+	mod = load_module(m->data, m->size, "unknown");
+	ck_assert_msg(IS_ERR(mod) && PTR_ERR(mod) == -ENOENT,
+		      "a module that uses a symbol the kernel does not export "
+		      "must be refused with -ENOENT");
+	ck_assert_msg(printk_log_contains(
+			      "unknown: Unknown symbol memblock_alloc (err -2)"),
+		      "... saying \"unknown: Unknown symbol memblock_alloc (err "
+		      "-2)\"");
+}
+END_TEST
+
+/*
+ * A BL at @insn to @target through apply_relocate() alone.  The tables
+ * it reads by address (sh_addr) live in the kernel's memory, @tables.
+ */
+static int relocate_branch(u32 *insn, u32 target, void *tables)
+{
+	Elf32_Sym *syms = tables;
+	Elf32_Rel *rel = (Elf32_Rel *)(syms + 2);
+	Elf32_Shdr sh[4] = { 0 };
+	struct module mod = { .name = "range" };
+
+	*insn = 0xebfffffe; /* bl . (addend -8) */
+	memset(syms, 0, 2 * sizeof(*syms));
+	syms[1].st_value = target;
+	rel->r_offset = 0;
+	rel->r_info = (1 << 8) | R_ARM_CALL;
+	sh[1] = (Elf32_Shdr){ .sh_type = SHT_SYMTAB,
+			      .sh_addr = (u32)(uintptr_t)syms,
+			      .sh_size = 2 * sizeof(*syms) };
+	sh[2] = (Elf32_Shdr){ .sh_type = SHT_REL,
+			      .sh_addr = (u32)(uintptr_t)rel,
+			      .sh_size = sizeof(*rel),
+			      .sh_info = 3 };
+	sh[3] = (Elf32_Shdr){ .sh_type = SHT_PROGBITS,
+			      .sh_addr = (u32)(uintptr_t)insn,
+			      .sh_size = 4 };
+	return apply_relocate(sh, "\0target", 1, 2, &mod);
+}
+
+START_TEST(branch_out_of_range_refused)
+{
+	u32 *insn = vmalloc(PAGE_SIZE);
+	void *tables = kmalloc(128, GFP_KERNEL);
+	u32 loc = (u32)(uintptr_t)insn;
+
+	ck_assert_ptr_nonnull(insn);
+	ck_assert_int_eq(relocate_branch(insn, loc + 8 + 0x1fffffc, tables), 0);
+	ck_assert_msg(*insn == 0xeb7fffff, "the farthest forward BL: %08x",
+		      *insn);
+	ck_assert_int_eq(relocate_branch(insn, loc + 8 - 0x2000000 + 4, tables),
+			 0);
+	ck_assert_msg(*insn == 0xeb800001, "the farthest back BL: %08x",
+		      *insn);
+	printk_log_clear();
+	ck_assert_int_eq(relocate_branch(insn, loc + 8 + 0x2000000, tables),
+			 -ENOEXEC);
+	ck_assert_msg(printk_log_contains("relocation 28 out of range"),
+		      "a BL beyond 32 MiB is refused with \"relocation 28 out "
+		      "of range\"");
+	kfree(tables);
+	vfree(insn);
+}
+END_TEST
+
 KTEST_SUITE(ch31) = {
 	.chapter = "31",
 	.title = "The modules' area",
 	.boot = ktest_boot_fixmap,
-	.tests = KTESTS(load_hello, every_relocation_applied),
+	.tests = KTESTS(load_hello, every_relocation_applied, text_rx_data_nx,
+			unknown_symbol_refused, branch_out_of_range_refused),
 };
