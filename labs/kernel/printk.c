@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <asm/machine.h>
 
 #define LOG_BUF_LEN (64 * 1024)
@@ -88,6 +89,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return r;
 }
+EXPORT_SYMBOL(printk);
 
 /**
  * printk_log_contains - test seam: was @needle printed since the last

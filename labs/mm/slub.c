@@ -35,6 +35,7 @@
 #include <linux/kernel.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/panic.h>
 #include <linux/poison.h>
 #include <linux/slab.h>
@@ -1559,6 +1560,8 @@ __attribute__((noinline)) void kfree(const void *x)
 	(void)x;
 }
 //< ch14 kmalloc
+EXPORT_SYMBOL(__kmalloc);
+EXPORT_SYMBOL(kfree);
 
 /* slab_ksize - the bytes of an object a caller may use */
 static inline size_t slab_ksize(const struct kmem_cache *s)

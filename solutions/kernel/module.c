@@ -105,16 +105,19 @@ static int elf_validity_check(struct load_info *info)
 	return 0;
 }
 
-static unsigned int align_up(unsigned int x, unsigned int a)
+static __maybe_unused unsigned int align_up(unsigned int x, unsigned int a)
 {
 	return a > 1 ? (x + a - 1) & ~(a - 1) : x;
 }
 
+//> ch31 layout_sections
 /*
  * layout_sections - each SHF_ALLOC section's offset in the module's
  * pages, kept in sh_entsize as 5.10 does: text first, then read-only
  * data, then writable data (bss included), each part starting on a page
- * of its own so that its pages can take their own permissions.
+ * of its own so that its pages can take their own permissions.  Within
+ * a part, sections follow in the object's order, each at its
+ * sh_addralign.
  */
 static void layout_sections(struct module *mod, struct load_info *info)
 {
@@ -126,13 +129,16 @@ static void layout_sections(struct module *mod, struct load_info *info)
 		/* writable data */
 		{ SHF_WRITE | SHF_ALLOC, 0 },
 	};
-	unsigned int size = 0;
+	unsigned int i;
 
-	for (unsigned int i = 0; i < info->hdr->e_shnum; i++)
+	for (i = 0; i < info->hdr->e_shnum; i++)
 		info->sechdrs[i].sh_entsize = ~0U;
 
+	// BEGIN SOLUTION ch31
+	unsigned int size = 0;
+
 	for (unsigned int m = 0; m < ARRAY_SIZE(masks); m++) {
-		for (unsigned int i = 0; i < info->hdr->e_shnum; i++) {
+		for (i = 0; i < info->hdr->e_shnum; i++) {
 			Elf32_Shdr *s = &info->sechdrs[i];
 
 			if ((s->sh_flags & masks[m][0]) != masks[m][0] ||
@@ -150,7 +156,14 @@ static void layout_sections(struct module *mod, struct load_info *info)
 			mod->core_layout.ro_size = size;
 	}
 	mod->core_layout.size = size;
+	// STUB
+	// /* TODO(ch31): give each allocated section its offset (in
+	//    sh_entsize), part by part, and the layout's three sizes; see
+	//    chapters/31-modules.md, "layout_sections". */
+	// (void)mod, (void)masks;
+	// END SOLUTION
 }
+//< ch31 layout_sections
 
 /* move_module - the sections into module_alloc()'s pages */
 static int move_module(struct module *mod, struct load_info *info)
@@ -192,7 +205,13 @@ unsigned long module_section_address(struct module *mod, const char *name)
 	return 0;
 }
 
-/* simplify_symbols - every symbol's final address in st_value */
+//> ch31 simplify_symbols
+/*
+ * simplify_symbols - every symbol's final address in st_value: a
+ * symbol of the module is its section's address plus its offset; an
+ * undefined one is the kernel's export of that name (machine address),
+ * or 0 if weak; anything else refuses the module.
+ */
 static int simplify_symbols(struct module *mod, const struct load_info *info)
 {
 	Elf32_Shdr *symsec = &info->sechdrs[info->symindex];
@@ -200,6 +219,7 @@ static int simplify_symbols(struct module *mod, const struct load_info *info)
 	unsigned int n = symsec->sh_size / sizeof(Elf32_Sym);
 	int ret = 0;
 
+	// BEGIN SOLUTION ch31
 	for (unsigned int i = 1; i < n; i++) {
 		const char *name = info->strtab + sym[i].st_name;
 		const struct kernel_symbol *ks;
@@ -217,8 +237,8 @@ static int simplify_symbols(struct module *mod, const struct load_info *info)
 		case SHN_UNDEF:
 			ks = find_symbol(name);
 			if (ks) {
-				sym[i].st_value =
-					machine_kernel_address((void *)ks->value);
+				sym[i].st_value = machine_kernel_address(
+					(void *)ks->value);
 				break;
 			}
 			/* Ok if weak. */
@@ -230,12 +250,19 @@ static int simplify_symbols(struct module *mod, const struct load_info *info)
 			break;
 
 		default:
-			sym[i].st_value += info->sechdrs[sym[i].st_shndx].sh_addr;
+			sym[i].st_value +=
+				info->sechdrs[sym[i].st_shndx].sh_addr;
 			break;
 		}
 	}
+	// STUB
+	// /* TODO(ch31): the final address of each symbol; see
+	//    chapters/31-modules.md, "simplify_symbols". */
+	// (void)mod, (void)sym, (void)n;
+	// END SOLUTION
 	return ret;
 }
+//< ch31 simplify_symbols
 
 static int apply_relocations(struct module *mod, const struct load_info *info)
 {
@@ -264,21 +291,41 @@ static int apply_relocations(struct module *mod, const struct load_info *info)
 	return 0;
 }
 
-/* text read-only, rodata and data not executable (CONFIG_STRICT_MODULE_RWX) */
+//> ch31 module_enable
+/*
+ * module_enable_ro, module_enable_nx - the module's permissions
+ * (CONFIG_STRICT_MODULE_RWX): module_alloc() mapped every page
+ * read-write-executable; text and read-only data lose write, read-only
+ * and writable data lose execute.
+ */
 static void module_enable_ro(const struct module *mod)
 {
+	// BEGIN SOLUTION ch31
 	unsigned long base = (unsigned long)(uintptr_t)mod->core_layout.base;
 
 	set_memory_ro(base, mod->core_layout.ro_size >> PAGE_SHIFT);
+	// STUB
+	// /* TODO(ch31): text and rodata read-only; see
+	//    chapters/31-modules.md, "Permissions". */
+	// (void)mod;
+	// END SOLUTION
 }
 
 static void module_enable_nx(const struct module *mod)
 {
+	// BEGIN SOLUTION ch31
 	unsigned long base = (unsigned long)(uintptr_t)mod->core_layout.base;
 	const struct module_layout *l = &mod->core_layout;
 
-	set_memory_nx(base + l->text_size, (l->size - l->text_size) >> PAGE_SHIFT);
+	set_memory_nx(base + l->text_size,
+		      (l->size - l->text_size) >> PAGE_SHIFT);
+	// STUB
+	// /* TODO(ch31): rodata and data execute-never; see
+	//    chapters/31-modules.md, "Permissions". */
+	// (void)mod;
+	// END SOLUTION
 }
+//< ch31 module_enable
 
 /* mod's symbols, kept after the load: a copy of the table and names */
 struct module_syms {
@@ -296,7 +343,7 @@ static int keep_symbols(struct module *mod, const struct load_info *info)
 	Elf32_Shdr *strsec = &info->sechdrs[info->strindex];
 	struct module_syms *ms = kmalloc(sizeof(*ms), GFP_KERNEL);
 
-	if (!ms)
+	if (ZERO_OR_NULL_PTR(ms))
 		return -ENOMEM;
 	ms->syms = kmalloc(symsec->sh_size, GFP_KERNEL);
 	ms->strtab = kmalloc(strsec->sh_size, GFP_KERNEL);
@@ -367,7 +414,11 @@ struct module *load_module(const void *image, unsigned long len,
 	memcpy(info.hdr, image, len);
 
 	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
-	err = mod ? elf_validity_check(&info) : -ENOMEM;
+	if (ZERO_OR_NULL_PTR(mod)) {
+		vfree(info.hdr);
+		return ERR_PTR(-ENOMEM);
+	}
+	err = elf_validity_check(&info);
 	if (err)
 		goto free_copy;
 	snprintf(mod->name, sizeof(mod->name), "%s", name);

@@ -20,6 +20,7 @@
 #include <linux/panic.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
+#include <asm/module.h>
 #include <asm/memory.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
@@ -35,6 +36,26 @@ const char machine_name[] = "host";
  * struct page describes it and free_initmem() cannot give it away.
  */
 bool machine_image_in_ram(void)
+{
+	return false;
+}
+
+/*
+ * A kernel symbol's address for a module's relocations (chapter 31): the
+ * host program is not in the simulated address space, so the symbol
+ * gets the address it would have in the board's image, PAGE_OFFSET +
+ * TEXT_OFFSET + its offset in the program.  The host loads modules but
+ * never runs their ARM code.
+ */
+u32 machine_kernel_address(const void *p)
+{
+	extern const char __executable_start[];
+
+	return (u32)(PAGE_OFFSET + TEXT_OFFSET +
+		     ((uintptr_t)p - (uintptr_t)__executable_start));
+}
+
+bool machine_runs_modules(void)
 {
 	return false;
 }

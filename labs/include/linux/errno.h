@@ -19,6 +19,9 @@
 #ifndef ENOENT
 #define ENOENT 2 /* No such file or directory */
 #endif
+#ifndef ENOEXEC
+#define ENOEXEC 8 /* Exec format error */
+#endif
 #ifndef EAGAIN
 #define EAGAIN 11 /* Try again */
 #endif

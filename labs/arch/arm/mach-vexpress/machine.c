@@ -18,6 +18,7 @@
 #include <linux/panic.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
+#include <asm/module.h>
 #include <asm/memory.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
@@ -32,6 +33,17 @@ const char machine_name[] = "arm";
  * struct pages.
  */
 bool machine_image_in_ram(void)
+{
+	return true;
+}
+
+/* A kernel symbol's address for a module: its own (chapter 31). */
+u32 machine_kernel_address(const void *p)
+{
+	return (u32)(uintptr_t)p;
+}
+
+bool machine_runs_modules(void)
 {
 	return true;
 }

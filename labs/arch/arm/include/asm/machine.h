@@ -101,4 +101,12 @@ struct builtin_dtb {
 extern const struct builtin_dtb builtin_dtbs[];
 const void *find_builtin_dtb(const char *name);
 
+/* The modules built with the image (samples/modules, chapter 31). */
+struct builtin_module {
+	const char *name;
+	const unsigned char *data;
+	unsigned long size;
+};
+extern const struct builtin_module builtin_modules[];
+
 #endif /* _ASM_ARM_MACHINE_H */

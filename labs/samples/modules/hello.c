@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A module, built as Kbuild builds a .ko: a relocatable ARM object,
+ * linked at 0, that the loader of chapter 31 places in the modules'
+ * area and links to the kernel.  Each of its uses of an address is one
+ * of the relocations arch/arm/kernel/module.c applies:
+ *
+ *   printk(), __kmalloc(), kfree()   BL: R_ARM_CALL
+ *   hello_tail()'s printk()          B, a tail call: R_ARM_JUMP24
+ *   jiffies, the strings, counter    MOVW/MOVT: R_ARM_MOVW_ABS_NC,
+ *                                    R_ARM_MOVT_ABS
+ *   hello_hook, hello_names[]        a word: R_ARM_ABS32
+ */
+#include <linux/module.h>
+
+extern int printk(const char *fmt, ...);
+extern void *__kmalloc(unsigned int size, unsigned int flags);
+extern void kfree(const void *p);
+extern volatile unsigned long jiffies;
+
+static int counter = 31;
+int hello_data[4] = { 1, 2, 3, 4 };
+const char *const hello_names[] = { "one", "two" };
+int (*hello_hook)(const char *, ...) = printk;
+
+int hello_counter(void)
+{
+	return counter;
+}
+
+int hello_tail(int x)
+{
+	return printk("hello: tail call with %d\n", x);
+}
+
+static int hello_init(void)
+{
+	void *p = __kmalloc(64, 0xcc0);
+
+	printk("hello: loaded, kmalloc gave %p, jiffies %lu\n", p, jiffies);
+	kfree(p);
+	return hello_tail(counter) > 0 ? 0 : -1;
+}
+module_init(hello_init);
+
+MODULE_LICENSE("GPL");
