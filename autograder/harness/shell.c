@@ -27,7 +27,10 @@
 #include <linux/memblock.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
+#include <linux/err.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
@@ -244,6 +247,7 @@ static int cmd_cat(int argc, char **argv)
 		  kernel_page_tables_show, 18 },
 		{ "/proc/vmallocinfo", vmallocinfo_show, 26 },
 		{ "/proc/iomem", iomem_show, 27 },
+		{ "/proc/modules", modules_show, 31 },
 	};
 
 	if (argc != 2 &&
@@ -675,6 +679,63 @@ static int cmd_kmap(int argc, char **argv)
 	return 0;
 }
 
+/* insmod NAME / rmmod NAME: a module built with the image (chapter 31) */
+static int cmd_insmod(int argc, char **argv)
+{
+	bool rm = !strcmp(argv[0], "rmmod");
+	struct module *mod;
+
+	if (argc != 2) {
+		printf("usage: %s NAME (a module of samples/modules)\n",
+		       argv[0]);
+		return -1;
+	}
+	if (!needs(31, argv[0]))
+		return -1;
+	if (rm) {
+		mod = find_module(argv[1]);
+		if (!mod) {
+			printf("rmmod: ERROR: Module %s is not currently "
+			       "loaded\n",
+			       argv[1]);
+			return -1;
+		}
+		free_module(mod);
+		return 0;
+	}
+	for (const struct builtin_module *m = builtin_modules; m->name; m++) {
+		int err;
+
+		if (strcmp(m->name, argv[1]))
+			continue;
+		if (find_module(m->name)) {
+			printf("insmod: ERROR: could not insert module %s: "
+			       "File exists\n",
+			       m->name);
+			return -1;
+		}
+		mod = load_module(m->data, m->size, m->name);
+		if (IS_ERR(mod)) {
+			printf("insmod: ERROR: could not insert module %s: "
+			       "error %ld\n",
+			       m->name, PTR_ERR(mod));
+			return -1;
+		}
+		err = do_init_module(mod);
+		if (err == -ENOEXEC)
+			printf("insmod: %s loaded at %p; the host does not run "
+			       "its ARM code\n",
+			       m->name, mod->core_layout.base);
+		else if (err)
+			printf("insmod: ERROR: %s's init failed: %d\n", m->name,
+			       err);
+		return 0;
+	}
+	printf("insmod: ERROR: no module %s in the image (samples/modules)\n",
+	       argv[1]);
+	return -1;
+}
+
 /* The name of fixmap slot @idx after paging_init (asm/fixmap.h). */
 static const char *fixmap_name(unsigned int idx, char *buf, size_t size)
 {
@@ -971,6 +1032,9 @@ static const struct {
 	{ "kmap", "PFN", "map a page: its address (ch. 29)", cmd_kmap },
 	{ "kunmap", "PFN", "one user fewer of kmap's slot", cmd_kmap },
 	{ "fixmap", "", "the fixmap's mapped slots (ch. 30)", cmd_fixmap },
+	{ "insmod", "NAME", "load a module of samples/modules (ch. 31)",
+	  cmd_insmod },
+	{ "rmmod", "NAME", "unload it", cmd_insmod },
 	{ "tick", "[N]", "advance jiffies by N", cmd_tick },
 	{ "cpu", "[N]", "the simulated CPU we run on (0-3)", cmd_cpu },
 	{ "drain", "", "empty every CPU's per-CPU lists", cmd_drain },

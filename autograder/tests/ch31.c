@@ -103,17 +103,20 @@ START_TEST(every_relocation_applied)
 	const struct builtin_module *m = ko("hello");
 	const Elf32_Ehdr *eh = (const void *)m->data;
 	const Elf32_Shdr *sh = (const void *)(m->data + eh->e_shoff);
-	const char *secstr = (const char *)m->data + sh[eh->e_shstrndx].sh_offset;
+	const char *secstr =
+		(const char *)m->data + sh[eh->e_shstrndx].sh_offset;
 	struct module *mod = load_module(m->data, m->size, "hello");
 	int counts[64] = { 0 };
 
 	ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
 	for (int r = 1; r < eh->e_shnum; r++) {
 		const Elf32_Shdr *symsec = &sh[sh[r].sh_link];
-		const Elf32_Sym *syms = (const void *)(m->data + symsec->sh_offset);
-		const char *strtab = (const char *)m->data +
-				     sh[symsec->sh_link].sh_offset;
-		const Elf32_Rel *rel = (const void *)(m->data + sh[r].sh_offset);
+		const Elf32_Sym *syms =
+			(const void *)(m->data + symsec->sh_offset);
+		const char *strtab =
+			(const char *)m->data + sh[symsec->sh_link].sh_offset;
+		const Elf32_Rel *rel =
+			(const void *)(m->data + sh[r].sh_offset);
 		const char *target = secstr + sh[sh[r].sh_info].sh_name;
 		unsigned long tbase;
 
@@ -121,31 +124,37 @@ START_TEST(every_relocation_applied)
 			continue;
 		tbase = module_section_address(mod, target);
 		ck_assert_msg(tbase, "no address for section %s", target);
-		for (unsigned int i = 0; i < sh[r].sh_size / sizeof(*rel); i++) {
-			const Elf32_Sym *sym = &syms[ELF32_R_SYM(rel[i].r_info)];
+		for (unsigned int i = 0; i < sh[r].sh_size / sizeof(*rel);
+		     i++) {
+			const Elf32_Sym *sym =
+				&syms[ELF32_R_SYM(rel[i].r_info)];
 			unsigned int type = ELF32_R_TYPE(rel[i].r_info);
 			const char *name = strtab + sym->st_name;
 			u32 p = tbase + rel[i].r_offset, s, w, want;
 
 			if (sym->st_shndx == SHN_UNDEF) {
-				const struct kernel_symbol *ks = find_symbol(name);
+				const struct kernel_symbol *ks =
+					find_symbol(name);
 
 				ck_assert_msg(ks, "%s is not exported", name);
 				s = machine_kernel_address((void *)ks->value);
 			} else {
 				s = module_section_address(
-					    mod, secstr + sh[sym->st_shndx].sh_name) +
+					    mod,
+					    secstr +
+						    sh[sym->st_shndx].sh_name) +
 				    sym->st_value;
 			}
-			w = *(const u32 *)(m->data + sh[sh[r].sh_info].sh_offset +
+			w = *(const u32 *)(m->data +
+					   sh[sh[r].sh_info].sh_offset +
 					   rel[i].r_offset);
 			want = expected_word(type, w, s, p);
-			ck_assert_msg(word_at(p) == want,
-				      "%s+%#x (relocation %u against %s): %08x, "
-				      "expected %08x",
-				      target, rel[i].r_offset, type,
-				      name[0] ? name : "a section", word_at(p),
-				      want);
+			ck_assert_msg(
+				word_at(p) == want,
+				"%s+%#x (relocation %u against %s): %08x, "
+				"expected %08x",
+				target, rel[i].r_offset, type,
+				name[0] ? name : "a section", word_at(p), want);
 			counts[type & 63]++;
 		}
 	}
@@ -154,7 +163,8 @@ START_TEST(every_relocation_applied)
 	       counts[R_ARM_ABS32], counts[R_ARM_CALL], counts[R_ARM_JUMP24],
 	       counts[R_ARM_MOVW_ABS_NC], counts[R_ARM_MOVT_ABS]);
 	ck_assert_msg(counts[R_ARM_ABS32] && counts[R_ARM_CALL] &&
-			      counts[R_ARM_JUMP24] && counts[R_ARM_MOVW_ABS_NC] &&
+			      counts[R_ARM_JUMP24] &&
+			      counts[R_ARM_MOVW_ABS_NC] &&
 			      counts[R_ARM_MOVT_ABS],
 		      "the module exercises every relocation type");
 	free_module(mod);
@@ -183,13 +193,18 @@ START_TEST(text_rx_data_nx)
 
 		ck_assert_msg(v & L_PTE_PRESENT, "page %#lx not mapped",
 			      base + off);
-		ck_assert_msg(!!(v & L_PTE_RDONLY) == ro && !!(v & L_PTE_XN) == !text,
-			      "page %#lx of the module (%s): PTE %08x, expected "
-			      "%s",
-			      base + off, text ? "text" : ro ? "rodata" : "data",
-			      v, text ? "read-only, executable" :
-				 ro   ? "read-only, execute-never" :
-					"writable, execute-never");
+		ck_assert_msg(
+			!!(v & L_PTE_RDONLY) == ro && !!(v & L_PTE_XN) == !text,
+			"page %#lx of the module (%s): PTE %08x, expected "
+			"%s",
+			base + off,
+			text ? "text"
+			: ro ? "rodata"
+			     : "data",
+			v,
+			text ? "read-only, executable"
+			: ro ? "read-only, execute-never"
+			     : "writable, execute-never");
 	}
 	ck_assert_msg(faults_to_write(module_symbol(mod, "hello_tail")),
 		      "writing the module's text must fault");
@@ -209,10 +224,11 @@ START_TEST(unknown_symbol_refused)
 	ck_assert_msg(IS_ERR(mod) && PTR_ERR(mod) == -ENOENT,
 		      "a module that uses a symbol the kernel does not export "
 		      "must be refused with -ENOENT");
-	ck_assert_msg(printk_log_contains(
-			      "unknown: Unknown symbol memblock_alloc (err -2)"),
-		      "... saying \"unknown: Unknown symbol memblock_alloc (err "
-		      "-2)\"");
+	ck_assert_msg(
+		printk_log_contains(
+			"unknown: Unknown symbol memblock_alloc (err -2)"),
+		"... saying \"unknown: Unknown symbol memblock_alloc (err "
+		"-2)\"");
 }
 END_TEST
 
@@ -257,8 +273,7 @@ START_TEST(branch_out_of_range_refused)
 		      *insn);
 	ck_assert_int_eq(relocate_branch(insn, loc + 8 - 0x2000000 + 4, tables),
 			 0);
-	ck_assert_msg(*insn == 0xeb800001, "the farthest back BL: %08x",
-		      *insn);
+	ck_assert_msg(*insn == 0xeb800001, "the farthest back BL: %08x", *insn);
 	printk_log_clear();
 	ck_assert_int_eq(relocate_branch(insn, loc + 8 + 0x2000000, tables),
 			 -ENOEXEC);

@@ -25,6 +25,7 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/module.h>
@@ -67,8 +68,7 @@ static int elf_validity_check(struct load_info *info)
 	if (memcmp(hdr->e_ident, ELFMAG, SELFMAG) != 0 ||
 	    hdr->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    hdr->e_ident[EI_DATA] != ELFDATA2LSB || hdr->e_type != ET_REL ||
-	    hdr->e_machine != EM_ARM ||
-	    hdr->e_shentsize != sizeof(Elf32_Shdr))
+	    hdr->e_machine != EM_ARM || hdr->e_shentsize != sizeof(Elf32_Shdr))
 		return -ENOEXEC;
 	if (hdr->e_shoff >= info->len ||
 	    hdr->e_shnum * sizeof(Elf32_Shdr) > info->len - hdr->e_shoff)
@@ -142,8 +142,7 @@ static void layout_sections(struct module *mod, struct load_info *info)
 			Elf32_Shdr *s = &info->sechdrs[i];
 
 			if ((s->sh_flags & masks[m][0]) != masks[m][0] ||
-			    (s->sh_flags & masks[m][1]) ||
-			    s->sh_entsize != ~0U)
+			    (s->sh_flags & masks[m][1]) || s->sh_entsize != ~0U)
 				continue;
 			size = align_up(size, s->sh_addralign);
 			s->sh_entsize = size;
@@ -483,4 +482,28 @@ void free_module(struct module *mod)
 	set_memory_x(base, mod->core_layout.size >> PAGE_SHIFT);
 	module_memfree(mod->core_layout.base);
 	kfree(mod);
+}
+
+/*
+ * /proc/modules (5.10's m_show()): name, size, users, dependencies,
+ * state, address.  Ours have no users and depend on nothing.
+ */
+void modules_show(struct seq_file *m)
+{
+	struct module *mod;
+
+	list_for_each_entry(mod, &modules, list)
+		seq_printf(m, "%s %u %d - Live 0x%px\n", mod->name,
+			   mod->core_layout.size, 0, mod->core_layout.base);
+}
+
+/* the loaded module @name, or NULL (5.10's find_module()) */
+struct module *find_module(const char *name)
+{
+	struct module *mod;
+
+	list_for_each_entry(mod, &modules, list)
+		if (!strcmp(mod->name, name))
+			return mod;
+	return NULL;
 }
