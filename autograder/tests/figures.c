@@ -26,8 +26,13 @@
 #include <linux/memblock.h>
 #include <asm-generic/sections.h>
 #include <asm/cp15.h>
+#include <asm/machine.h>
 #include <asm/fixmap.h>
 #include <asm-generic/early_ioremap.h>
+#include <linux/elf.h>
+#include <asm/elf.h>
+#include <linux/err.h>
+#include <linux/module.h>
 #include <asm/highmem.h>
 #include <asm/proc-fns.h>
 #include <asm/memory.h>
@@ -1635,6 +1640,117 @@ START_TEST(fig_fixmap)
 }
 END_TEST
 
+/*
+ * The rows of fig_module: the first relocation of each type in @ko, its
+ * word in the object and in the loaded module.
+ */
+static void module_reloc_rows(struct module *mod, const unsigned char *ko)
+{
+	static const struct {
+		unsigned int type;
+		const char *name;
+	} types[] = { { R_ARM_CALL, "CALL" },
+		      { R_ARM_JUMP24, "JUMP24" },
+		      { R_ARM_MOVW_ABS_NC, "MOVW_ABS_NC" },
+		      { R_ARM_MOVT_ABS, "MOVT_ABS" },
+		      { R_ARM_ABS32, "ABS32" } };
+	const Elf32_Ehdr *eh = (const void *)ko;
+	const Elf32_Shdr *sh = (const void *)(ko + eh->e_shoff);
+	const char *names = (const char *)ko + sh[eh->e_shstrndx].sh_offset;
+
+	for (size_t t = 0; t < ARRAY_SIZE(types); t++) {
+		for (int r = 1; r < eh->e_shnum; r++) {
+			const Elf32_Shdr *symsec = &sh[sh[r].sh_link];
+			const Elf32_Sym *syms =
+				(const void *)(ko + symsec->sh_offset);
+			const char *str = (const char *)ko +
+					  sh[symsec->sh_link].sh_offset;
+			const Elf32_Rel *rel =
+				(const void *)(ko + sh[r].sh_offset);
+			const char *sec = names + sh[sh[r].sh_info].sh_name;
+			unsigned int i, n = sh[r].sh_size / sizeof(*rel);
+
+			if (sh[r].sh_type != SHT_REL)
+				continue;
+			for (i = 0; i < n; i++)
+				if (ELF32_R_TYPE(rel[i].r_info) ==
+				    types[t].type)
+					break;
+			if (i == n)
+				continue;
+			const Elf32_Sym *sym =
+				&syms[ELF32_R_SYM(rel[i].r_info)];
+			unsigned long at = module_section_address(mod, sec) +
+					   rel[i].r_offset;
+
+			printk(KERN_NOTICE
+			       "<tr><td>%s+%#x</td><td>%#010lx</td>"
+			       "<td>%08x</td><td>%08x</td>"
+			       "<td align=\"left\">R_ARM_%s %s</td></tr>\n",
+			       sec, rel[i].r_offset, at,
+			       *(const u32 *)(ko + sh[sh[r].sh_info].sh_offset +
+					      rel[i].r_offset),
+			       *(const u32 *)(uintptr_t)at, types[t].name,
+			       sym->st_name
+				       ? str + sym->st_name
+				       : names + sh[sym->st_shndx].sh_name);
+			break;
+		}
+	}
+}
+
+/*
+ * Chapter 31: hello.ko in the modules area on vexpress-256m: its pages,
+ * their permissions, where its sections landed, and relocated words.
+ */
+START_TEST(fig_module)
+{
+	const struct builtin_module *m = builtin_modules;
+	struct module *mod;
+	unsigned long base;
+
+	ktest_reboot("vexpress-256m", ktest_boot_fixmap);
+	while (m->name && strcmp(m->name, "hello"))
+		m++;
+	ck_assert_ptr_nonnull(m->name);
+	mod = load_module(m->data, m->size, "hello");
+	ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
+	base = (unsigned long)(uintptr_t)mod->core_layout.base;
+	FIG_BEGIN("ch31-module");
+	printk(KERN_NOTICE "digraph ch31_module {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td>page</td><td>PTE</td><td colspan=\"3\">"
+			   "sections</td></tr>\n");
+	for (unsigned long off = 0; off < mod->core_layout.size;
+	     off += PAGE_SIZE) {
+		char secs[96] = "";
+		size_t n = 0;
+
+		for (unsigned int i = 0; i < mod->nsections; i++) {
+			unsigned long a = mod->sect_attrs[i].address;
+
+			if (a >= base + off && a < base + off + PAGE_SIZE)
+				n += snprintf(secs + n, sizeof(secs) - n,
+					      "%s%s %#lx", n ? ", " : "",
+					      mod->sect_attrs[i].name, a);
+		}
+		printk(KERN_NOTICE "<tr><td>%#010lx</td><td>%08x</td>"
+				   "<td colspan=\"3\" align=\"left\">%s"
+				   "</td></tr>\n",
+		       base + off, (u32)pte_val(*virt_to_kpte(base + off)),
+		       secs);
+	}
+	printk(KERN_NOTICE "<tr><td>word</td><td>address</td><td>in .ko</td>"
+			   "<td>loaded</td><td>relocation</td></tr>\n");
+	module_reloc_rows(mod, m->data);
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	free_module(mod);
+}
+END_TEST
+
 KTEST_SUITE(figures) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook",
@@ -1643,5 +1759,5 @@ KTEST_SUITE(figures) = {
 			fig_memblock, fig_slab_freelist, fig_tlb_flush_page,
 			fig_two_level_walk, fig_swapper, fig_vm_layout,
 			fig_pte_page, fig_image_perms, fig_vmalloc_areas,
-			fig_pkmap_slots, fig_fixmap),
+			fig_pkmap_slots, fig_fixmap, fig_module),
 };
