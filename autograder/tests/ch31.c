@@ -284,10 +284,94 @@ START_TEST(branch_out_of_range_refused)
 }
 END_TEST
 
+/* The page-aligned end of @x. */
+static u32 page_up(u32 x)
+{
+	return (x + PAGE_SIZE - 1) & ~(u32)(PAGE_SIZE - 1);
+}
+
+START_TEST(layout_follows_the_object)
+{
+	const struct builtin_module *m = ko("hello");
+	const Elf32_Ehdr *eh = (const void *)m->data;
+	const Elf32_Shdr *sh = (const void *)(m->data + eh->e_shoff);
+	const char *secstr =
+		(const char *)m->data + sh[eh->e_shstrndx].sh_offset;
+	struct module *mod = load_module(m->data, m->size, "hello");
+	/* the three parts: text, read-only data, writable data */
+	u32 off = 0, sizes[3];
+	unsigned long base;
+
+	ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
+	base = (unsigned long)(uintptr_t)mod->core_layout.base;
+	for (int part = 0; part < 3; part++) {
+		for (int i = 1; i < eh->e_shnum; i++) {
+			u32 f = sh[i].sh_flags, a = sh[i].sh_addralign;
+			bool in = (f & SHF_ALLOC) &&
+				  (part == 0 ? (f & SHF_EXECINSTR)
+				   : part == 1
+					   ? !(f & (SHF_EXECINSTR | SHF_WRITE))
+					   : (f & SHF_WRITE) &&
+						     !(f & SHF_EXECINSTR));
+			const char *name = secstr + sh[i].sh_name;
+
+			if (!in)
+				continue;
+			if (a > 1)
+				off = (off + a - 1) & ~(a - 1);
+			ck_assert_msg(module_section_address(mod, name) ==
+					      base + off,
+				      "section %s (alignment %u) must land at "
+				      "%#lx, not %#lx: text, then read-only "
+				      "data, then data, each part from a new "
+				      "page, each section at its alignment",
+				      name, a, base + off,
+				      module_section_address(mod, name));
+			off += sh[i].sh_size;
+		}
+		off = page_up(off);
+		sizes[part] = off;
+	}
+	ck_assert_msg(mod->core_layout.text_size == sizes[0] &&
+			      mod->core_layout.ro_size == sizes[1] &&
+			      mod->core_layout.size == sizes[2],
+		      "core_layout: text_size %u, ro_size %u, size %u; "
+		      "expected %u, %u (text and read-only data), %u",
+		      mod->core_layout.text_size, mod->core_layout.ro_size,
+		      mod->core_layout.size, sizes[0], sizes[1], sizes[2]);
+	free_module(mod);
+}
+END_TEST
+
+START_TEST(common_and_weak_symbols)
+{
+	const struct builtin_module *c = ko("common"), *w = ko("weak");
+	struct module *mod;
+
+	printk_log_clear();
+	mod = load_module(c->data, c->size, "common");
+	ck_assert_msg(IS_ERR(mod) && PTR_ERR(mod) == -ENOEXEC &&
+			      printk_log_contains("-fno-common"),
+		      "a module with a common symbol must be refused "
+		      "(-ENOEXEC, \"please compile with -fno-common\")");
+	mod = load_module(w->data, w->size, "weak");
+	ck_assert_msg(!IS_ERR(mod),
+		      "a weak undefined symbol that nothing exports is 0, "
+		      "not an error: load_module gave %ld",
+		      PTR_ERR(mod));
+	if (machine_runs_modules())
+		ck_assert_msg(do_init_module(mod) == 0,
+			      "the weak module's init sees its symbol at 0");
+	else
+		free_module(mod);
+}
+END_TEST
+
 KTEST_SUITE(ch31) = {
 	.chapter = "31",
 	.title = "The modules' area",
 	.boot = ktest_boot_fixmap,
 	.tests = KTESTS(load_hello, every_relocation_applied, text_rx_data_nx,
-			unknown_symbol_refused, branch_out_of_range_refused),
+			unknown_symbol_refused, branch_out_of_range_refused,
+			layout_follows_the_object, common_and_weak_symbols),
 };
