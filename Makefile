@@ -37,6 +37,7 @@ help:
 	@echo "             [CH=N] [SCRIPT=file]   a console on the running kernel"
 	@echo "  make build [TREE=..] [MACH=host|arm|both]"
 	@echo "  make real-linux [BOARD=vexpress-256m|...] [SCRIPT=file] [CHECK=1] [APPEND=args]"
+	@echo "             [MODULE=\"crc7 ...\"]   Debian's modules into the initramfs, for insmod /NAME.ko"
 	@echo "                     Debian's Linux 5.10 on the same board: the same views"
 	@echo "  make validity      prove every exercise's stub fails its tests"
 	@echo "  make mutants [CH=N]  realistic student bugs must lose points"
@@ -59,6 +60,7 @@ help:
 	@echo "  make qemu-gdb CH=N [TEST=name]   debug a test on the board"
 	@echo "  make book-student  your handbook, listings from labs/: build/book/handbook-student.{pdf,html}"
 	@echo "  make real-linux [BOARD=vexpress-256m|...] [SCRIPT=file] [CHECK=1] [APPEND=args]"
+	@echo "             [MODULE=\"crc7 ...\"]   Debian's modules into the initramfs, for insmod /NAME.ko"
 	@echo "                     Debian's Linux 5.10 on the same board: the same views"
 	@echo "  make lab-start CH=N PACK=file [DEST=dir]   behind? chapters before N from"
 	@echo "                     the instructor's catch-up pack, your own code from N on"
@@ -156,7 +158,7 @@ real-linux:
 	@bash autograder/setup.sh real-linux
 	@$(PY) autograder/tools/real_linux.py --tree $(TREE) $(if $(BOARD),--board $(BOARD)) \
 		$(if $(SCRIPT),--script $(SCRIPT)) $(if $(CHECK),--check) \
-		$(if $(APPEND),--append "$(APPEND)")
+		$(if $(APPEND),--append "$(APPEND)") $(foreach m,$(MODULE),--module $(m))
 
 # --- benchmarks: figures printed, never asserted ------------------------
 .PHONY: bench

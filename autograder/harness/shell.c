@@ -42,6 +42,7 @@
 #include <asm/machine.h>
 #include <asm/cp15.h>
 #include <asm/fixmap.h>
+#include <asm/module.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -679,11 +680,32 @@ static int cmd_kmap(int argc, char **argv)
 	return 0;
 }
 
-/* insmod NAME / rmmod NAME: a module built with the image (chapter 31) */
+/* busybox's moderror(): what insmod says of the kernel's error */
+static const char *moderror(long err)
+{
+	switch (err) {
+	case -ENOEXEC:
+		return "invalid module format";
+	case -ENOENT:
+		return "unknown symbol in module, or unknown parameter";
+	case -EEXIST:
+		return "File exists";
+	case -ENOMEM:
+		return "Out of memory";
+	case -ENODEV:
+		return "No such device";
+	}
+	return "error";
+}
+
+/*
+ * insmod NAME / rmmod NAME: a module built with the image (chapter 31),
+ * with busybox's messages, as Debian's initramfs prints them.
+ */
 static int cmd_insmod(int argc, char **argv)
 {
-	bool rm = !strcmp(argv[0], "rmmod");
 	struct module *mod;
+	int err;
 
 	if (argc != 2) {
 		printf("usage: %s NAME (a module of samples/modules)\n",
@@ -692,46 +714,38 @@ static int cmd_insmod(int argc, char **argv)
 	}
 	if (!needs(31, argv[0]))
 		return -1;
-	if (rm) {
-		mod = find_module(argv[1]);
-		if (!mod) {
-			printf("rmmod: ERROR: Module %s is not currently "
-			       "loaded\n",
+	if (!strcmp(argv[0], "rmmod")) {
+		if (sys_delete_module(argv[1], 0) == -ENOENT) {
+			printf("rmmod: can't unload module '%s': No such file "
+			       "or directory\n",
 			       argv[1]);
 			return -1;
 		}
-		free_module(mod);
 		return 0;
 	}
 	for (const struct builtin_module *m = builtin_modules; m->name; m++) {
-		int err;
-
 		if (strcmp(m->name, argv[1]))
 			continue;
-		if (find_module(m->name)) {
-			printf("insmod: ERROR: could not insert module %s: "
-			       "File exists\n",
-			       m->name);
-			return -1;
-		}
-		mod = load_module(m->data, m->size, m->name);
-		if (IS_ERR(mod)) {
-			printf("insmod: ERROR: could not insert module %s: "
-			       "error %ld\n",
-			       m->name, PTR_ERR(mod));
-			return -1;
-		}
-		err = do_init_module(mod);
-		if (err == -ENOEXEC)
+		mod = find_module(m->name)
+			      ? ERR_PTR(-EEXIST)
+			      : load_module(m->data, m->size, m->name);
+		err = IS_ERR(mod) ? PTR_ERR(mod) : do_init_module(mod);
+		if (err == -ENOEXEC && !IS_ERR(mod) &&
+		    !machine_runs_modules()) {
 			printf("insmod: %s loaded at %p; the host does not run "
 			       "its ARM code\n",
 			       m->name, mod->core_layout.base);
-		else if (err)
-			printf("insmod: ERROR: %s's init failed: %d\n", m->name,
-			       err);
+			return 0;
+		}
+		if (err) {
+			printf("insmod: can't insert '%s.ko': %s\n", m->name,
+			       moderror(err));
+			return -1;
+		}
 		return 0;
 	}
-	printf("insmod: ERROR: no module %s in the image (samples/modules)\n",
+	printf("insmod: can't insert '%s.ko': No such file or directory "
+	       "(samples/modules has no such module)\n",
 	       argv[1]);
 	return -1;
 }

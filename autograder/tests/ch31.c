@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Chapter 31: the modules' area and the module loader.  (Work in
- * progress: the first checks only.)
+ * Chapter 31: the modules' area and the module loader.
  */
 #include <stdio.h>
 #include <string.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/module.h>
 #include <linux/moduleloader.h>
 #include <linux/printk.h>
@@ -19,6 +20,7 @@
 #include <asm/machine.h>
 #include <asm/module.h>
 #include <asm/pgtable.h>
+#include "mm/internal.h"
 #include "ktest.h"
 
 static const struct builtin_module *ko(const char *name)
@@ -57,7 +59,14 @@ START_TEST(load_hello)
 		ck_assert_int_eq(do_init_module(mod), 0);
 		ck_assert_int_eq(((int (*)(void))counter)(), 31);
 	}
-	free_module(mod);
+	printk_log_clear();
+	ck_assert_msg(sys_delete_module("hello", 0) == 0 &&
+			      !find_module("hello"),
+		      "sys_delete_module(\"hello\", 0) unloads it");
+	ck_assert_msg(!machine_runs_modules() ||
+			      printk_log_contains("hello: unloaded"),
+		      "rmmod runs the module's exit");
+	ck_assert_int_eq(sys_delete_module("hello", 0), -ENOENT);
 }
 END_TEST
 
@@ -181,7 +190,7 @@ START_TEST(text_rx_data_nx)
 	const struct builtin_module *m = ko("hello");
 	struct module *mod = load_module(m->data, m->size, "hello");
 	const struct module_layout *l;
-	unsigned long base;
+	unsigned long base, data;
 
 	ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
 	l = &mod->core_layout;
@@ -210,6 +219,15 @@ START_TEST(text_rx_data_nx)
 		      "writing the module's text must fault");
 	ck_assert_msg(!faults_to_write(module_symbol(mod, "hello_data")),
 		      "the module's data must stay writable");
+	data = module_symbol(mod, "hello_data");
+	*(u32 *)(uintptr_t)data = 0xe12fff1e; /* bx lr: if it ran, it returns */
+	printk_log_clear();
+	ck_assert_msg(KTEST_EXPECT_OOPS(machine_call(data)) &&
+			      printk_log_contains("Oops: 8000000f"),
+		      "a call into the module's data at %#lx must be a "
+		      "prefetch abort, page permission (IFSR 0x0f): the "
+		      "data is execute-never",
+		      data);
 	free_module(mod);
 }
 END_TEST
@@ -367,11 +385,162 @@ START_TEST(common_and_weak_symbols)
 }
 END_TEST
 
+/* Free pages, the per-CPU lists' drained first: what a leak changes. */
+static unsigned long free_pages_now(void)
+{
+	unsigned long n = 0;
+	struct zone *zone;
+
+	drain_all_pages(NULL);
+	for_each_zone(zone) n += zone_page_state(zone, NR_FREE_PAGES);
+	return n;
+}
+
+/* A copy of hello's object spoiled by @spoil, offered to load_module. */
+static long load_spoiled(const struct builtin_module *m,
+			 void (*spoil)(Elf32_Ehdr *, unsigned long *len))
+{
+	Elf32_Ehdr *eh = vmalloc(m->size);
+	unsigned long len = m->size;
+	struct module *mod;
+
+	ck_assert_ptr_nonnull(eh);
+	memcpy(eh, m->data, m->size);
+	spoil(eh, &len);
+	mod = load_module(eh, len, "spoiled");
+	vfree(eh);
+	if (!IS_ERR(mod)) {
+		free_module(mod);
+		return 0;
+	}
+	return PTR_ERR(mod);
+}
+
+static Elf32_Shdr *section_of_type(Elf32_Ehdr *eh, u32 type)
+{
+	Elf32_Shdr *sh = (Elf32_Shdr *)((char *)eh + eh->e_shoff);
+
+	for (unsigned int i = 1; i < eh->e_shnum; i++)
+		if (sh[i].sh_type == type)
+			return &sh[i];
+	ck_abort_msg("hello has no section of type %u", type);
+	return NULL;
+}
+
+static void bad_magic(Elf32_Ehdr *eh, unsigned long *len)
+{
+	(void)len;
+	eh->e_ident[1] = 'X'; /* "\177XLF" */
+}
+
+static void not_relocatable(Elf32_Ehdr *eh, unsigned long *len)
+{
+	(void)len;
+	eh->e_type = ET_EXEC;
+}
+
+static void other_machine(Elf32_Ehdr *eh, unsigned long *len)
+{
+	(void)len;
+	eh->e_machine = 3; /* EM_386 */
+}
+
+static void headers_past_the_end(Elf32_Ehdr *eh, unsigned long *len)
+{
+	*len = eh->e_shoff + eh->e_shnum * sizeof(Elf32_Shdr) - 1;
+}
+
+static void section_past_the_end(Elf32_Ehdr *eh, unsigned long *len)
+{
+	section_of_type(eh, SHT_PROGBITS)->sh_size = *len;
+}
+
+static void stripped(Elf32_Ehdr *eh, unsigned long *len)
+{
+	(void)len;
+	section_of_type(eh, SHT_SYMTAB)->sh_type = SHT_PROGBITS;
+}
+
+START_TEST(refusals_and_unloads_leave_nothing)
+{
+	static const struct {
+		void (*spoil)(Elf32_Ehdr *, unsigned long *);
+		const char *what, *says;
+	} bad[] = {
+		{ bad_magic, "a file that is not ELF", NULL },
+		{ not_relocatable, "an executable (ET_EXEC)", NULL },
+		{ other_machine, "an object for another machine", NULL },
+		{ headers_past_the_end, "section headers past the end", NULL },
+		{ section_past_the_end, "a section past the end", "truncated" },
+		{ stripped, "an object without a symbol table",
+		  "spoiled: module has no symbols (stripped?)" },
+	};
+	const struct builtin_module *m = ko("hello");
+	struct module *mod;
+	unsigned long before;
+
+	/* the first loads' lasting allocations: slabs, the area's PTEs */
+	for (unsigned int i = 0; i < 2; i++) {
+		const struct builtin_module *w = ko(i ? "refuse" : "hello");
+
+		mod = load_module(w->data, w->size, w->name);
+		ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
+		free_module(mod);
+	}
+	before = free_pages_now();
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
+		long err;
+
+		printk_log_clear();
+		err = load_spoiled(m, bad[i].spoil);
+		ck_assert_msg(err == -ENOEXEC,
+			      "%s must be refused with -ENOEXEC, not %ld",
+			      bad[i].what, err);
+		ck_assert_msg(!bad[i].says || printk_log_contains(bad[i].says),
+			      "refusing %s, the kernel says \"%s\"",
+			      bad[i].what, bad[i].says);
+		ck_assert_msg(free_pages_now() == before,
+			      "refusing %s lost %ld pages", bad[i].what,
+			      (long)(before - free_pages_now()));
+	}
+
+	mod = load_module(ko("unknown")->data, ko("unknown")->size, "unknown");
+	ck_assert_msg(IS_ERR(mod) && free_pages_now() == before,
+		      "a module refused for an unknown symbol gives back its "
+		      "pages in the modules' area (%ld lost)",
+		      (long)(before - free_pages_now()));
+
+	mod = load_module(m->data, m->size, "hello");
+	ck_assert_msg(!IS_ERR(mod) && find_module("hello") == mod,
+		      "hello is loaded and in the list of modules");
+	free_module(mod);
+	ck_assert_msg(!find_module("hello") && free_pages_now() == before,
+		      "free_module() takes hello off the list and gives back "
+		      "every page (%ld lost)",
+		      (long)(before - free_pages_now()));
+
+	if (machine_runs_modules()) {
+		m = ko("refuse");
+		mod = load_module(m->data, m->size, "refuse");
+		ck_assert_msg(!IS_ERR(mod), "load_module: %ld", PTR_ERR(mod));
+		ck_assert_msg(do_init_module(mod) == -ENODEV,
+			      "do_init_module() returns the init's error");
+		ck_assert_msg(!find_module("refuse") &&
+				      free_pages_now() == before,
+			      "a module whose init fails is unloaded, every "
+			      "page given back (%ld lost)",
+			      (long)(before - free_pages_now()));
+	}
+}
+END_TEST
+
 KTEST_SUITE(ch31) = {
 	.chapter = "31",
 	.title = "The modules' area",
 	.boot = ktest_boot_fixmap,
 	.tests = KTESTS(load_hello, every_relocation_applied, text_rx_data_nx,
 			unknown_symbol_refused, branch_out_of_range_refused,
-			layout_follows_the_object, common_and_weak_symbols),
+			layout_follows_the_object, common_and_weak_symbols,
+			refusals_and_unloads_leave_nothing),
 };

@@ -2,7 +2,7 @@
 """`make real-linux`: Debian 11's Linux 5.10 on the course's boards.
 
     real_linux.py [--board NAME] [--script FILE] [--tree DIR] [--timeout S]
-                  [--append ARGS]
+                  [--append ARGS] [--module NAME ...]
     real_linux.py --board NAME --check
     real_linux.py --fetch
 
@@ -21,8 +21,25 @@ fails (no network, the archive moved, a checksum differs) the tool says
 which and exits with status 1; nothing unchecked is ever used.
 
 --script FILE runs the lines of a `make shell` script that make sense on
-Linux (`cat PATH`, `dmesg`, either with `| grep WORDS`) and lists the
+Linux (`cat PATH` of /proc, /sys/kernel/debug or /sys/module, `grep
+[-OPTS] PATTERN PATH`, `dmesg`, `lsmod`, each maybe followed by `| grep
+[-OPTS] PATTERN`; `insmod /NAME.ko [ARGS]`, `rmmod NAME`) and lists the
 ones it skips (the course's own commands: alloc_pages, cma_alloc ...).
+A PATTERN is words, or anything between single quotes.
+
+--module NAME (repeatable; chapter 31) copies the module NAME.ko of the
+same kernel package (lib/modules/VERSION/kernel/.../NAME.ko; NAME may be
+a path under kernel/, e.g. lib/crc7, when two modules share a name)
+into the initramfs as /NAME.ko, for a script's `insmod /NAME.ko`; the
+modules an --module needs (`depends=` in its .modinfo) are named, not
+added.  Without --script, --module runs the modules' own session: insmod
+each, /proc/modules, each one's /sys/module/NAME/sections, the
+vmallocinfo lines of the modules area (0xbf000000-0xbfffffff with the
+3G/1G split), kernel_page_tables (Debian's configuration has no
+CONFIG_ARM_PTDUMP_DEBUGFS: reported as not in this kernel), the kernel
+log's lines about them, rmmod each (the last first), /proc/modules and
+vmallocinfo again.  The initramfs runs as root with kptr_restrict=1, so
+/proc/modules and the sections show the real addresses.
 --check runs jc's /proc parsers over the saved views of a board and
 reports which parse.
 
@@ -41,6 +58,7 @@ import os
 import re
 import selectors
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -99,9 +117,21 @@ DEFAULT_VIEWS = [
     ('memblock-reserved', 'cat /sys/kernel/debug/memblock/reserved'),
     ('kernel_page_tables', 'cat /sys/kernel/debug/kernel_page_tables'),
 ]
-# A script line the board can run: a file or the kernel log, maybe filtered.
-RUNNABLE = re.compile(r'^(cat (/proc|/sys/kernel/debug)/[\w./-]+|dmesg)'
-                      r'( \| grep [\w :.,()=/-]+)?$')
+# A script line the board can run: a file, the kernel log or the module
+# list, maybe filtered; or loading and unloading a module of the package.
+# A grep pattern is words, or anything between single quotes.
+_PATH = r'/(?:proc|sys/kernel/debug|sys/module)/[\w./+-]*'
+_GREP = r"grep(?: -[A-Za-z]+)* (?:'[^']*'|[\w:.,()=/-]+)"
+RUNNABLE = re.compile(
+    r'^(?:(?:cat|%s) %s|dmesg|lsmod)' % (_GREP, _PATH) +
+    r"(?: \| grep(?: -[A-Za-z]+)* (?:'[^']*'|[\w :.,()=/-]+))?$"
+    r'|^insmod /[\w.+-]+\.ko(?: [\w.,=-]+)*$|^rmmod [\w-]+$')
+# The file a view reads, which the board may not have.
+VIEW_PATH = re.compile(r'^(?:cat|grep(?: -[A-Za-z]+)* (?:\'[^\']*\'|\S+)) '
+                       r'(/\S+)')
+# An in-tree module of the kernel package: kernel/<dirs>/<name>.ko[.xz|.gz]
+MODULE_PATH = re.compile(r'^\./lib/modules/([^/]+)/kernel/(.+)\.ko'
+                         r'(\.xz|\.gz)?$')
 # jc's /proc parsers, by the file they read.
 JC_PARSERS = {'meminfo': 'meminfo', 'buddyinfo': 'buddyinfo',
               'pagetypeinfo': 'pagetypeinfo', 'zoneinfo': 'zoneinfo',
@@ -340,6 +370,186 @@ def unpack(debs):
     return paths
 
 
+# --- modules of the kernel package (--module) --------------------------------
+
+def elf_sections(data, what):
+    """{name: (flags, size, bytes)} of the sections of a 32-bit
+    little-endian ELF file."""
+    if data[:4] != b'\x7fELF' or data[4] != 1 or data[5] != 1:
+        raise Failure('%s is not a 32-bit little-endian ELF file' % what)
+    shoff, = struct.unpack_from('<I', data, 0x20)
+    shentsize, shnum, shstrndx = struct.unpack_from('<HHH', data, 0x2e)
+    hdrs = [struct.unpack_from('<10I', data, shoff + i * shentsize)
+            for i in range(shnum)]
+    names = hdrs[shstrndx][4]
+    out = {}
+    for name, typ, flags, _, off, size in (h[:6] for h in hdrs):
+        start = names + name
+        key = data[start:data.index(b'\0', start)].decode('ascii', 'replace')
+        out[key] = (flags, size, data[off:off + size] if typ != 8 else b'')
+    return out
+
+
+def modinfo(data, what):
+    """The key=value pairs of a module's .modinfo (the last of each key)."""
+    secs = elf_sections(data, what)
+    if '.modinfo' not in secs:
+        raise Failure('%s has no .modinfo section: not a kernel module'
+                      % what)
+    info = {}
+    for item in secs['.modinfo'][2].split(b'\0'):
+        if b'=' in item:
+            k, v = item.decode('utf-8', 'replace').split('=', 1)
+            info[k] = v
+    return info
+
+
+def module_index(debs):
+    """{path under kernel/ without .ko: (tar member, suffix)} of the kernel
+    package, listed once (the package has no modules.dep: depmod makes it
+    on installation)."""
+    out = os.path.join(CACHE, 'unpacked', 'modules')
+    index = os.path.join(out, 'index.json')
+    source = debs['kernel']['file']
+    if os.path.exists(index):
+        with open(index) as f:
+            cached = json.load(f)
+        if cached.get('from') == source:
+            return cached['modules']
+    deb = os.path.join(CACHE, source)
+    say('listing the modules of %s' % source)
+    p = subprocess.run(['dpkg-deb', '--contents', deb], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        raise Failure('dpkg-deb cannot read %s: %s' % (deb, p.stderr.strip()))
+    modules = {}
+    for line in p.stdout.splitlines():
+        m = MODULE_PATH.match(line.split()[-1]) if line.strip() else None
+        if m:
+            modules[m.group(2)] = (m.group(0), m.group(3) or '')
+    if not modules:
+        raise Failure('%s holds no lib/modules/*/kernel/**.ko' % deb)
+    os.makedirs(out, exist_ok=True)
+    with open(index, 'w') as f:
+        json.dump({'from': source, 'modules': modules}, f, indent=0)
+    return modules
+
+
+def find_module(modules, name):
+    """The path under kernel/ of the module NAME (crc7, crc7.ko, lib/crc7;
+    - and _ alike, as the kernel's module names)."""
+    name = re.sub(r'\.ko(\.xz|\.gz)?$', '', name.strip('/'))
+    if name in modules:
+        return name
+
+    def norm(s):
+        return s.replace('-', '_')
+    hits = sorted(k for k in modules
+                  if norm(k) == norm(name) or
+                  norm(k).endswith('/' + norm(name)))
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise Failure('--module %s: %d modules have that name (%s): give '
+                      'the path under kernel/' % (name, len(hits),
+                                                  ', '.join(hits)))
+    near = sorted(k for k in modules
+                  if norm(os.path.basename(name)) in norm(k))[:8]
+    raise Failure('--module %s: the kernel package has no %s.ko%s' % (
+        name, os.path.basename(name),
+        ' (near: %s)' % ', '.join(near) if near else ''))
+
+
+def kernel_modules(debs, names):
+    """[{file, name, rel, data, info}] of the modules NAMES of the kernel
+    package, extracted once into build/real-linux/unpacked/modules/."""
+    if not names:
+        return []
+    modules = module_index(debs)
+    rels = []
+    for n in names:
+        rel = find_module(modules, n)
+        if rel not in rels:
+            rels.append(rel)
+    out = os.path.join(CACHE, 'unpacked', 'modules')
+    stamp = os.path.join(out, 'from')
+    source = debs['kernel']['file']
+    if not (os.path.exists(stamp) and open(stamp).read() == source):
+        for e in os.listdir(out):
+            if e != 'index.json':
+                path = os.path.join(out, e)
+                (shutil.rmtree if os.path.isdir(path) else os.remove)(path)
+        with open(stamp, 'w') as f:
+            f.write(source)
+    missing = {modules[r][0]: r for r in rels
+               if not os.path.exists(os.path.join(out, r + '.ko'))}
+    if missing:
+        deb = os.path.join(CACHE, source)
+        say('extracting %s from %s' % (', '.join(
+            os.path.basename(r) + '.ko' for r in missing.values()), source))
+        p = subprocess.Popen(['dpkg-deb', '--fsys-tarfile', deb],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with tarfile.open(fileobj=p.stdout, mode='r|') as tar:
+            for m in tar:
+                if m.name in missing and m.isfile():
+                    data = tar.extractfile(m).read()
+                    suffix = modules[missing[m.name]][1]
+                    if suffix == '.xz':
+                        data = lzma.decompress(data)
+                    elif suffix == '.gz':
+                        data = gzip.decompress(data)
+                    path = os.path.join(out, missing[m.name] + '.ko')
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    with open(path, 'wb') as f:
+                        f.write(data)
+        err = p.stderr.read().decode(errors='replace').strip()
+        if p.wait() != 0:
+            raise Failure('dpkg-deb cannot read %s: %s' % (deb, err))
+    result = []
+    for rel in rels:
+        path = os.path.join(out, rel + '.ko')
+        if not os.path.exists(path):
+            raise Failure('%s: %s is listed but could not be extracted' % (
+                source, modules[rel][0]))
+        with open(path, 'rb') as f:
+            data = f.read()
+        info = modinfo(data, rel + '.ko')
+        result.append({'file': os.path.basename(rel) + '.ko',
+                       'name': info.get('name',
+                                        os.path.basename(rel)).replace(
+                                            '-', '_'),
+                       'rel': rel, 'data': data, 'info': info})
+    files = [m['file'] for m in result]
+    if len(set(files)) != len(files):
+        raise Failure('--module: two modules would both be /%s' % next(
+            f for f in files if files.count(f) > 1))
+    return result
+
+
+def module_views(mods):
+    """The session of --module without --script."""
+    views = [('insmod-' + m['name'], 'insmod /' + m['file']) for m in mods]
+    views.append(('modules', 'cat /proc/modules'))
+    for m in mods:
+        views.append(('module-%s-sections' % m['name'],
+                      'grep -r . /sys/module/%s/sections' % m['name']))
+    # The modules area: MODULES_VADDR = PAGE_OFFSET - 16 MiB (3G/1G split).
+    views.append(('vmallocinfo-modules',
+                  "cat /proc/vmallocinfo | grep -E '^0xbf|load_module'"))
+    views.append(('kernel_page_tables',
+                  'cat /sys/kernel/debug/kernel_page_tables'))
+    words = sorted({w for m in mods
+                    for w in (m['name'], m['name'].replace('_', '-'))})
+    views.append(('dmesg-modules', "dmesg | grep -i -E '%s|module|symbol'"
+                  % '|'.join(words)))
+    views += [('rmmod-' + m['name'], 'rmmod ' + m['name'])
+              for m in reversed(mods)]
+    views.append(('modules-after', 'cat /proc/modules'))
+    views.append(('vmallocinfo-modules-after',
+                  "cat /proc/vmallocinfo | grep -E '^0xbf|load_module'"))
+    return views
+
+
 def cpio_newc(entries):
     """A cpio archive (newc) of (path, mode, data, rdev) entries."""
     out = io.BytesIO()
@@ -374,7 +584,7 @@ def init_script(views):
              'echo 1 > /proc/sys/kernel/kptr_restrict',
              'echo "@@real-linux: ready $(uname -r)"']
     for i, (name, cmd) in enumerate(views):
-        path = re.match(r'cat (\S+)', cmd)
+        path = VIEW_PATH.match(cmd)
         lines.append('echo "@@real-linux: begin %d"' % i)
         if path:
             # A file this kernel does not have is reported, not an error.
@@ -387,7 +597,8 @@ def init_script(views):
     return '\n'.join(lines) + '\n'
 
 
-def initramfs(busybox, views, path):
+def initramfs(busybox, views, path, modules=()):
+    """/init, busybox and each module of MODULES as /FILE."""
     with open(busybox, 'rb') as f:
         bb = f.read()
     d, x = 0o040755, 0o100755
@@ -397,6 +608,7 @@ def initramfs(busybox, views, path):
     entries += [('dev/console', 0o020600, b'', (5, 1)),
                 ('bin/busybox', x, bb, (0, 0)),
                 ('init', x, init_script(views).encode(), (0, 0))]
+    entries += [(m['file'], 0o100644, m['data'], (0, 0)) for m in modules]
     with open(path, 'wb') as f:
         f.write(gzip.compress(cpio_newc(entries), mtime=0))
 
@@ -495,9 +707,10 @@ def dtc(src, out):
         raise Failure('dtc %s:\n%s' % (src, p.stdout))
 
 
-def prepare(board, tree, paths, views, work, append=''):
-    """The QEMU command line that boots Linux on BOARD with VIEWS, and
-    APPEND after the command line's own arguments."""
+def prepare(board, tree, paths, views, work, append='', modules=()):
+    """The QEMU command line that boots Linux on BOARD with VIEWS (and
+    MODULES in the initramfs), and APPEND after the command line's own
+    arguments."""
     src = os.path.join(dts_dir(tree), board + '.dts')
     if not os.path.exists(src):
         raise Failure('no board %s (boards: %s)' % (board,
@@ -506,7 +719,7 @@ def prepare(board, tree, paths, views, work, append=''):
     dtc(src, course_dtb)             # as autograder/mk/kernel.mk does
     base, size, reserved = board_layout(course_dtb)
     initrd = os.path.join(work, 'initramfs.cpio.gz')
-    initramfs(paths['busybox'], views, initrd)
+    initramfs(paths['busybox'], views, initrd, modules)
     ilen = os.path.getsize(initrd)
     # The device tree grows by the chosen properties; 64 KiB is ample.
     at = place(base, size, reserved, align(ilen) + (64 << 10))
@@ -618,11 +831,13 @@ def boot(cmd, views, timeout, log_path):
 
 def slug(cmd):
     """A file name for a command (`cat /proc/meminfo | grep Cma`:
-    meminfo-grep-Cma)."""
-    m = re.match(r'cat /(?:proc|sys/kernel/debug)/(\S+)(.*)', cmd)
+    meminfo-grep-Cma; `cat /sys/module/crc7/sections/.text`:
+    module-crc7-sections-.text; `insmod /crc7.ko`: insmod-crc7.ko)."""
+    m = re.match(r'cat /(?:proc/|sys/kernel/debug/|sys/)(\S+)(.*)', cmd)
     name, rest = (m.group(1), m.group(2)) if m else (cmd.split()[0],
                                                      cmd[len(cmd.split()[0]):])
-    name = name.replace('/', '-') + re.sub(r'[|\s]+', '-', rest)
+    rest = re.sub(r' /(?:proc/|sys/kernel/debug/|sys/)?', ' ', rest)
+    name = name.replace('/', '-') + re.sub(r'[|\s/]+', '-', rest)
     return re.sub(r'[^\w.-]', '', name).strip('-')
 
 
@@ -654,19 +869,41 @@ def run(a):
     say('Linux %s (%s) and busybox %s from Debian %s' % (
         debs['kernel']['version'], debs['kernel']['package'],
         debs['busybox']['version'], debs['kernel']['suite']))
+    mods = kernel_modules(debs, a.module or [])
+    for m in mods:
+        deps = [d for d in m['info'].get('depends', '').split(',') if d]
+        absent = [d for d in deps if d.replace('-', '_') not in
+                  [n['name'] for n in mods]]
+        say('module %s: kernel/%s.ko, %d bytes, in the initramfs as /%s; '
+            'depends on %s%s' % (
+                m['name'], m['rel'], len(m['data']), m['file'],
+                ', '.join(deps) or 'no module',
+                ' (not given with --module: its insmod will find no %s)'
+                % ', '.join(absent) if absent else ''))
     if a.script:
         views, skipped = script_views(a.script)
         for s in skipped:
             say('skipped (the course\'s shell only): %s' % s)
         if not views:
             raise Failure('%s has no command Linux can run (cat /proc/..., '
-                          'cat /sys/kernel/debug/..., dmesg)' % a.script)
+                          'cat /sys/kernel/debug/..., cat /sys/module/..., '
+                          'dmesg, insmod /NAME.ko, rmmod NAME)' % a.script)
+        files = [m['file'] for m in mods]
+        for _, cmd in views:
+            ko = re.match(r'insmod /(\S+)', cmd)
+            if ko and ko.group(1) not in files:
+                raise Failure('%s: `%s`, but no --module %s puts /%s in the '
+                              'initramfs' % (a.script, cmd, ko.group(1)[:-3],
+                                             ko.group(1)))
+    elif mods:
+        views = module_views(mods)
     else:
         views = DEFAULT_VIEWS
     outdir = os.path.join(CACHE, a.board)
     os.makedirs(outdir, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        cmd, lay = prepare(a.board, a.tree, paths, views, work, a.append)
+        cmd, lay = prepare(a.board, a.tree, paths, views, work, a.append,
+                           mods)
         say('booting %s: %d MiB at 0x%08x, initrd at 0x%08x-0x%08x, device '
             'tree at 0x%08x (reserved: %s)' % (
                 a.board, lay['ram'][1] >> 20, lay['ram'][0], lay['initrd'][0],
@@ -682,7 +919,12 @@ def run(a):
             continue
         out, status = outputs[i]
         if status == 'absent':
-            say('%s: not in this kernel (Debian\'s configuration)' % command)
+            if '/sys/module/' in command:
+                say('%s: no such file (the module is not loaded, or has no '
+                    'such section or parameter)' % command)
+            else:
+                say('%s: not in this kernel (Debian\'s configuration)'
+                    % command)
             continue
         text = '\n'.join(out) + '\n' if out else ''
         with open(os.path.join(outdir, name + '.txt'), 'w') as f:
@@ -755,6 +997,9 @@ def main():
                     'solutions/, else labs/)')
     ap.add_argument('--append', default='',
                     help='more kernel arguments, e.g. "earlycon"')
+    ap.add_argument('--module', action='append', metavar='NAME',
+                    help='put the package\'s NAME.ko in the initramfs as '
+                    '/NAME.ko (repeatable); alone, run the modules\' session')
     ap.add_argument('--timeout', type=int, default=BOOT_TIMEOUT,
                     help='seconds for the boot and the commands (%(default)s)')
     ap.add_argument('--check', action='store_true',

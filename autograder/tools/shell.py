@@ -157,6 +157,10 @@ HEX = re.compile(r'0x[0-9a-f]+')
 BANNER_SECTION = re.compile(r'^\s+\.\w+ : 0x')
 # /proc/iomem's kernel lines: the host's sections are the host program's
 IOMEM_KERNEL = re.compile(r'^\s*[0-9a-f]{8}-[0-9a-f]{8} : Kernel (code|data)$')
+# /proc/vmallocinfo's callers: a name on the host, an address on the
+# board (its image has no kallsyms)
+VMALLOC_CALLER = re.compile(r'^(0x[0-9a-f]+-0x[0-9a-f]+\s+\d+ )'
+                            r'(\S+\+0x[0-9a-f]+/0x[0-9a-f]+|0x[0-9a-f]+) ')
 # `perf stat`'s lines: a count, or "<not supported>" where the machine
 # has no counter (the board), then the event.
 PERF_LINE = re.compile(r'^\s*([\d,]+|<not supported>)(\s{6}\S.*)$')
@@ -167,9 +171,10 @@ def masked(text):
     differs between the machines masked: the numbers of the /proc views
     (/proc/slabinfo's too: a struct kmem_cache is larger on the host),
     the pfns allocations return and the addresses of memblock's regions
-    (the host's mem_map is larger), the image's sections in the layout
+    (the host's mem_map is larger), /proc/vmallocinfo's callers, the image's sections in the layout
     banner and /proc/iomem (the host's are the host program's), the
-    log (dmesg) and the boot messages after `reset`, and an oops's
+    log (dmesg), what insmod and rmmod print (only the board runs a
+    module's init and exit) and the boot messages after `reset`, and an oops's
     machine-specific lines (registers)."""
     text = text[text.find('mm> '):]
     out, skip = [], None
@@ -182,12 +187,17 @@ def masked(text):
             continue
         if ln.startswith('mm> dmesg'):
             skip = 'mm> '
+        elif ln.startswith(('mm> insmod', 'mm> rmmod')):
+            skip = 'mm> '   # only the board runs a module's init and exit
+            out.append(ln)
+            continue
         elif ln.startswith('mm> reset'):
             skip = 'shell: '        # the boot's messages, to the banner
         elif ln.startswith('Modules linked in:'):
             skip = '---[ end trace'     # the registers differ
             continue
         ln = PFN.sub('pfn 0x#', ln)
+        ln = VMALLOC_CALLER.sub(r'\1caller ', ln)
         ln = PERF_LINE.sub(r'#\2', ln)
         if MEMBLOCK_LINE.match(ln):     # memblock's regions: mem_map's size
             ln = HEX.sub('0x#', ln)

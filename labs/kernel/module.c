@@ -25,6 +25,7 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/module.h>
@@ -67,8 +68,7 @@ static int elf_validity_check(struct load_info *info)
 	if (memcmp(hdr->e_ident, ELFMAG, SELFMAG) != 0 ||
 	    hdr->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    hdr->e_ident[EI_DATA] != ELFDATA2LSB || hdr->e_type != ET_REL ||
-	    hdr->e_machine != EM_ARM ||
-	    hdr->e_shentsize != sizeof(Elf32_Shdr))
+	    hdr->e_machine != EM_ARM || hdr->e_shentsize != sizeof(Elf32_Shdr))
 		return -ENOEXEC;
 	if (hdr->e_shoff >= info->len ||
 	    hdr->e_shnum * sizeof(Elf32_Shdr) > info->len - hdr->e_shoff)
@@ -407,4 +407,47 @@ void free_module(struct module *mod)
 	set_memory_x(base, mod->core_layout.size >> PAGE_SHIFT);
 	module_memfree(mod->core_layout.base);
 	kfree(mod);
+}
+
+/*
+ * sys_delete_module - rmmod: the module's exit, then free_module().
+ * 5.10's system call, without its reference counts (nothing uses our
+ * modules) and so without a use for @flags (O_NONBLOCK, O_TRUNC).  The
+ * host frees the module without running its ARM exit.
+ */
+int sys_delete_module(const char *name, unsigned int flags)
+{
+	struct module *mod = find_module(name);
+
+	(void)flags;
+	if (!mod)
+		return -ENOENT;
+	if (mod->exit && machine_runs_modules())
+		mod->exit();
+	free_module(mod);
+	return 0;
+}
+
+/*
+ * /proc/modules (5.10's m_show()): name, size, users, dependencies,
+ * state, address.  Ours have no users and depend on nothing.
+ */
+void modules_show(struct seq_file *m)
+{
+	struct module *mod;
+
+	list_for_each_entry(mod, &modules, list)
+		seq_printf(m, "%s %u %d - Live 0x%px\n", mod->name,
+			   mod->core_layout.size, 0, mod->core_layout.base);
+}
+
+/* the loaded module @name, or NULL (5.10's find_module()) */
+struct module *find_module(const char *name)
+{
+	struct module *mod;
+
+	list_for_each_entry(mod, &modules, list)
+		if (!strcmp(mod->name, name))
+			return mod;
+	return NULL;
 }

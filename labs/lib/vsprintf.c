@@ -343,8 +343,8 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			fmt++;
 			continue;
 		}
-		if (s.type == 'p' && fmt[0] == 'K') {
-			/* %pK with kptr_restrict 0: as %p (unhashed here) */
+		if (s.type == 'p' && (fmt[0] == 'K' || fmt[0] == 'x')) {
+			/* %pK with kptr_restrict 0, and %px: the address */
 			put_pointer(&o, &s, va_arg(ap, void *));
 			fmt++;
 			continue;

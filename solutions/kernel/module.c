@@ -485,6 +485,25 @@ void free_module(struct module *mod)
 }
 
 /*
+ * sys_delete_module - rmmod: the module's exit, then free_module().
+ * 5.10's system call, without its reference counts (nothing uses our
+ * modules) and so without a use for @flags (O_NONBLOCK, O_TRUNC).  The
+ * host frees the module without running its ARM exit.
+ */
+int sys_delete_module(const char *name, unsigned int flags)
+{
+	struct module *mod = find_module(name);
+
+	(void)flags;
+	if (!mod)
+		return -ENOENT;
+	if (mod->exit && machine_runs_modules())
+		mod->exit();
+	free_module(mod);
+	return 0;
+}
+
+/*
  * /proc/modules (5.10's m_show()): name, size, users, dependencies,
  * state, address.  Ours have no users and depend on nothing.
  */

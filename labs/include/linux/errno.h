@@ -31,6 +31,12 @@
 #ifndef EBUSY
 #define EBUSY 16 /* Device or resource busy */
 #endif
+#ifndef EEXIST
+#define EEXIST 17 /* File exists */
+#endif
+#ifndef ENODEV
+#define ENODEV 19 /* No such device */
+#endif
 #ifndef EINVAL
 #define EINVAL 22 /* Invalid argument */
 #endif

@@ -24,6 +24,7 @@
 #include <linux/compiler.h>
 
 //> ch11 init_h
+#undef __init /* linux/module.h's, for code built as a module */
 #define __init __section(".init.text")
 #define __initdata __section(".init.data")
 //< ch11 init_h

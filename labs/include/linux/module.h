@@ -18,8 +18,12 @@
 #include <linux/list.h>
 #include <linux/types.h>
 
+#ifndef _LINUX_INIT_H
 #define __init /* Linux: .init.text, freed after boot (chapter 11) */
+#endif
+#ifndef __exit
 #define __exit /* Linux: .exit.text, dropped when built in */
+#endif
 
 #ifdef MODULE
 #define module_init(initfn) \
@@ -44,11 +48,9 @@ struct kernel_symbol {
 };
 
 #define EXPORT_SYMBOL(sym)                                                \
-	static const struct kernel_symbol __ksymtab_##sym                \
-		__attribute__((used, section("__ksymtab"),               \
-			       aligned(sizeof(void *)))) = {             \
-			(unsigned long)&sym, #sym                        \
-		}
+	static const struct kernel_symbol __ksymtab_##sym __attribute__(( \
+		used, section("__ksymtab"),                               \
+		aligned(sizeof(void *)))) = { (unsigned long)&sym, #sym }
 
 #define MODULE_NAME_LEN 56
 
@@ -82,9 +84,13 @@ struct module *load_module(const void *image, unsigned long len,
 			   const char *name);
 int do_init_module(struct module *mod);
 void free_module(struct module *mod);
+int sys_delete_module(const char *name, unsigned int flags);
 const struct kernel_symbol *find_symbol(const char *name);
 /* the address of a module's own symbol (after load_module), or 0 */
 unsigned long module_symbol(struct module *mod, const char *name);
+struct module *find_module(const char *name);
+struct seq_file;
+void modules_show(struct seq_file *m); /* /proc/modules */
 /* where the module's section @name landed, or 0 */
 unsigned long module_section_address(struct module *mod, const char *name);
 

@@ -20,12 +20,28 @@ extern volatile unsigned long jiffies;
 
 static int counter = 31;
 int hello_data[4] = { 1, 2, 3, 4 };
+/* a table with a stricter alignment than the strings before it */
+const int hello_table[4] __attribute__((aligned(64))) = { 5, 6, 7, 8 };
 const char *const hello_names[] = { "one", "two" };
 int (*hello_hook)(const char *, ...) = printk;
 
 int hello_counter(void)
 {
 	return counter;
+}
+
+/*
+ * An address with an addend, as GCC writes one when it prefers the
+ * pair to a literal: MOVW/MOVT of hello_data + 8.
+ */
+int *hello_third(void)
+{
+	int *p;
+
+	asm("movw %0, #:lower16:hello_data+8\n\t"
+	    "movt %0, #:upper16:hello_data+8"
+	    : "=r"(p));
+	return p;
 }
 
 int hello_tail(int x)
@@ -42,5 +58,11 @@ static int hello_init(void)
 	return hello_tail(counter) > 0 ? 0 : -1;
 }
 module_init(hello_init);
+
+static void hello_exit(void)
+{
+	printk("hello: unloaded\n");
+}
+module_exit(hello_exit);
 
 MODULE_LICENSE("GPL");

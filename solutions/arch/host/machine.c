@@ -43,15 +43,16 @@ bool machine_image_in_ram(void)
 /*
  * A kernel symbol's address for a module's relocations (chapter 31): the
  * host program is not in the simulated address space, so the symbol
- * gets the address it would have in the board's image, PAGE_OFFSET +
- * TEXT_OFFSET + its offset in the program.  The host loads modules but
- * never runs their ARM code.
+ * gets an address in the board's image: its offset in the program from
+ * where the board's .text begins, PAGE_OFFSET + 1 MiB
+ * (mach-vexpress/kernel.lds.S).  The host loads modules but never runs
+ * their ARM code.
  */
 u32 machine_kernel_address(const void *p)
 {
 	extern const char __executable_start[];
 
-	return (u32)(PAGE_OFFSET + TEXT_OFFSET +
+	return (u32)(PAGE_OFFSET + SZ_1M +
 		     ((uintptr_t)p - (uintptr_t)__executable_start));
 }
 

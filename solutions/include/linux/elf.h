@@ -27,6 +27,7 @@ typedef u32 Elf32_Word;
 #define EV_CURRENT 1
 
 #define ET_REL 1
+#define ET_EXEC 2
 #define EM_ARM 40
 
 typedef struct elf32_hdr {

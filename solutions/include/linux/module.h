@@ -84,6 +84,7 @@ struct module *load_module(const void *image, unsigned long len,
 			   const char *name);
 int do_init_module(struct module *mod);
 void free_module(struct module *mod);
+int sys_delete_module(const char *name, unsigned int flags);
 const struct kernel_symbol *find_symbol(const char *name);
 /* the address of a module's own symbol (after load_module), or 0 */
 unsigned long module_symbol(struct module *mod, const char *name);

@@ -59,4 +59,10 @@ static int hello_init(void)
 }
 module_init(hello_init);
 
+static void hello_exit(void)
+{
+	printk("hello: unloaded\n");
+}
+module_exit(hello_exit);
+
 MODULE_LICENSE("GPL");

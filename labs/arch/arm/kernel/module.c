@@ -32,8 +32,7 @@ void *module_alloc(unsigned long size)
 {
 	return __vmalloc_node_range(size, 1, MODULES_VADDR, MODULES_END,
 				    GFP_KERNEL, PAGE_KERNEL_EXEC, 0,
-				    NUMA_NO_NODE,
-				    __builtin_return_address(0));
+				    NUMA_NO_NODE, __builtin_return_address(0));
 }
 
 void module_memfree(void *module_region)
@@ -97,7 +96,8 @@ int apply_relocate(Elf32_Shdr *sechdrs, const char *strtab,
 		symname = strtab + sym->st_name;
 
 		if (rel->r_offset > dstsec->sh_size - sizeof(u32)) {
-			pr_err("%s: section %u reloc %u sym '%s': out of bounds "
+			pr_err("%s: section %u reloc %u sym '%s': out of "
+			       "bounds "
 			       "relocation, offset %d size %u\n",
 			       mod->name, relindex, i, symname,
 			       (int)rel->r_offset, dstsec->sh_size);

@@ -10,8 +10,8 @@
 /*
  * The address a kernel symbol has for a module's relocations: its own
  * on the board.  On the host the kernel is a host program, so the
- * machine gives the address the symbol would have in the board's image
- * (PAGE_OFFSET + TEXT_OFFSET + its offset in the program); the host
+ * machine gives it an address in the board's image (its offset in the
+ * program from where the board's .text begins); the host
  * loads a module but never runs its ARM code (mach-vexpress/machine.c,
  * arch/host/machine.c).
  */
