@@ -206,8 +206,8 @@ $(foreach f,$(KSRC) $(MSRC) $(TSRC),$(eval $(call compile,$(f))))
 $(OUT)/obj/dtbs.o: $(OUT)/dtbs.c
 	$(call msg,CC,$<)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
-$(OUT)/dtbs.c: $(DTB) autograder/mk/dtb2c.py
-	$(Q)python3 autograder/mk/dtb2c.py $@ $(DTB)
+$(OUT)/dtbs.c: $(DTB) autograder/mk/blob2c.py
+	$(Q)python3 autograder/mk/blob2c.py dtb $@ $(DTB)
 $(OUT)/dtb/%.dtb: $(TREE)/arch/arm/boot/dts/%.dts $(wildcard $(TREE)/arch/arm/boot/dts/*.dtsi) | $(OUT)/dtb
 	$(call msg,DTC,$<)
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
@@ -226,8 +226,8 @@ $(OUT)/modules/%.ko: $(TREE)/samples/modules/%.c | $(OUT)/modules
 $(OUT)/obj/modules.o: $(OUT)/modules.c
 	$(call msg,CC,$<)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
-$(OUT)/modules.c: $(MODKO) autograder/mk/mods2c.py | $(OUT)/obj
-	$(Q)python3 autograder/mk/mods2c.py $@ $(MODKO)
+$(OUT)/modules.c: $(MODKO) autograder/mk/blob2c.py | $(OUT)/obj
+	$(Q)python3 autograder/mk/blob2c.py ko $@ $(MODKO)
 
 $(OUT)/obj $(OUT)/dtb $(OUT)/modules:
 	$(Q)mkdir -p $@
