@@ -224,9 +224,10 @@ test-machines-host test-machines-arm: test-machines-%:
 		--quiet --json build/test-suites-$*.json
 
 # The kernel built for the 2G/2G split (VMSPLIT=2G, chapter 20): the
-# machines' own suite and the chapters that switch tables and build the
-# kernel's map run on both machines with PAGE_OFFSET 0x80000000.
-VMSPLIT_CHAPTERS := 00 15 18 19
+# machines' own suite, the chapters that switch tables and build the
+# kernel's map, and the modules' area below PAGE_OFFSET (31) run on both
+# machines with PAGE_OFFSET 0x80000000.
+VMSPLIT_CHAPTERS := 00 15 18 19 31
 .PHONY: test-vmsplit test-vmsplit-host test-vmsplit-arm
 test-vmsplit: test-vmsplit-host test-vmsplit-arm
 test-vmsplit-host test-vmsplit-arm: test-vmsplit-%:
