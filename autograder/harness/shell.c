@@ -715,10 +715,11 @@ static int cmd_insmod(int argc, char **argv)
 	if (!needs(31, argv[0]))
 		return -1;
 	if (!strcmp(argv[0], "rmmod")) {
-		if (sys_delete_module(argv[1], 0) == -ENOENT) {
-			printf("rmmod: can't unload module '%s': No such file "
-			       "or directory\n",
-			       argv[1]);
+		err = sys_delete_module(argv[1], 0);
+		if (err) {
+			printf("rmmod: can't unload module '%s': %s\n", argv[1],
+			       err == -EBUSY ? "Device or resource busy"
+					     : "No such file or directory");
 			return -1;
 		}
 		return 0;

@@ -380,8 +380,11 @@ START_TEST(common_and_weak_symbols)
 	if (machine_runs_modules())
 		ck_assert_msg(do_init_module(mod) == 0,
 			      "the weak module's init sees its symbol at 0");
-	else
-		free_module(mod);
+	ck_assert_msg(sys_delete_module("weak", 0) == -EBUSY &&
+			      find_module("weak"),
+		      "a module with an init and no exit cannot be unloaded "
+		      "(-EBUSY)");
+	free_module(mod);
 }
 END_TEST
 

@@ -87,12 +87,16 @@ static int elf_validity_check(struct load_info *info)
 		/* where each section is in the copy, until it is placed */
 		s->sh_addr = (u32)(uintptr_t)((char *)hdr + s->sh_offset);
 	}
-	if (hdr->e_shstrndx >= hdr->e_shnum)
+	if (hdr->e_shstrndx == SHN_UNDEF || hdr->e_shstrndx >= hdr->e_shnum)
 		return -ENOEXEC;
 	info->secstrings =
 		(char *)hdr + info->sechdrs[hdr->e_shstrndx].sh_offset;
 	for (unsigned int i = 1; i < hdr->e_shnum; i++)
 		if (info->sechdrs[i].sh_type == SHT_SYMTAB) {
+			/* its string table must be a section (5.10.209) */
+			if (info->sechdrs[i].sh_link == SHN_UNDEF ||
+			    info->sechdrs[i].sh_link >= hdr->e_shnum)
+				return -ENOEXEC;
 			info->symindex = i;
 			info->strindex = info->sechdrs[i].sh_link;
 			info->strtab = (char *)hdr +
@@ -219,7 +223,9 @@ static int apply_relocations(struct module *mod, const struct load_info *info)
 			err = apply_relocate(info->sechdrs, info->strtab,
 					     info->symindex, i, mod);
 		else if (info->sechdrs[i].sh_type == SHT_RELA) {
-			pr_err("module %s: ADD RELOCATION unsupported\n",
+			/* moduleloader.h's apply_relocate_add() stub: ARM
+			   selects only MODULES_USE_ELF_REL (its text says REL) */
+			pr_err("module %s: REL relocation unsupported\n",
 			       mod->name);
 			err = -ENOEXEC;
 		}
@@ -391,8 +397,9 @@ int do_init_module(struct module *mod)
 	}
 	if (ret > 0)
 		pr_warn("%s: '%s'->init suspiciously returned %d, it should "
-			"follow 0/-E convention\n",
-			__func__, mod->name, ret);
+			"follow 0/-E convention\n"
+			"%s: loading module anyway...\n",
+			__func__, mod->name, ret, __func__);
 	return 0;
 }
 
@@ -412,7 +419,9 @@ void free_module(struct module *mod)
 /*
  * sys_delete_module - rmmod: the module's exit, then free_module().
  * 5.10's system call, without its reference counts (nothing uses our
- * modules) and so without a use for @flags (O_NONBLOCK, O_TRUNC).  The
+ * modules) and so without a use for @flags (O_NONBLOCK, O_TRUNC).
+ * Return: 0, -ENOENT if no such module is loaded, -EBUSY for a
+ * module with an init and no exit.  The
  * host frees the module without running its ARM exit.
  */
 int sys_delete_module(const char *name, unsigned int flags)
@@ -422,6 +431,9 @@ int sys_delete_module(const char *name, unsigned int flags)
 	(void)flags;
 	if (!mod)
 		return -ENOENT;
+	/* an init without an exit: it cannot be taken back (no forcing) */
+	if (mod->init && !mod->exit)
+		return -EBUSY;
 	if (mod->exit && machine_runs_modules())
 		mod->exit();
 	free_module(mod);
@@ -429,16 +441,19 @@ int sys_delete_module(const char *name, unsigned int flags)
 }
 
 /*
- * /proc/modules (5.10's m_show()): name, size, users, dependencies,
- * state, address.  Ours have no users and depend on nothing.
+ * /proc/modules (5.10's m_show() and print_unload_info()): name, size,
+ * users, what uses it, state, address.  Nothing uses our modules; one
+ * with an init and no exit can never be unloaded: "[permanent],".
  */
 void modules_show(struct seq_file *m)
 {
 	struct module *mod;
 
 	list_for_each_entry(mod, &modules, list)
-		seq_printf(m, "%s %u %d - Live 0x%px\n", mod->name,
-			   mod->core_layout.size, 0, mod->core_layout.base);
+		seq_printf(m, "%s %u %d %s Live 0x%px\n", mod->name,
+			   mod->core_layout.size, 0,
+			   mod->init && !mod->exit ? "[permanent]," : "-",
+			   mod->core_layout.base);
 }
 
 /* the loaded module @name, or NULL (5.10's find_module()) */

@@ -6,10 +6,12 @@
  * of the relocations arch/arm/kernel/module.c applies:
  *
  *   printk(), __kmalloc(), kfree()   BL: R_ARM_CALL
- *   hello_tail()'s printk()          B, a tail call: R_ARM_JUMP24
- *   jiffies, the strings, counter    MOVW/MOVT: R_ARM_MOVW_ABS_NC,
- *                                    R_ARM_MOVT_ABS
+ *   the tail calls to printk()       B: R_ARM_JUMP24
+ *   jiffies, the strings,            MOVW/MOVT: R_ARM_MOVW_ABS_NC,
+ *   hello_data + 8 (an addend)       R_ARM_MOVT_ABS
  *   hello_hook, hello_names[]        a word: R_ARM_ABS32
+ *
+ * (counter needs none: GCC folds the static constant into a MOV.)
  */
 #include <linux/module.h>
 
