@@ -142,16 +142,30 @@ static void calculate_node_totalpages(pg_data_t *pgdat,
 	       present_total);
 }
 
-/* mem_map: one struct page per frame of the node, holes included. */
+/*
+ * mem_map: one struct page per frame of the node, holes included, from
+ * and to MAX_ORDER_NR_PAGES boundaries even where the node's RAM is not
+ * aligned: a buddy's struct page then always exists, and the buddy
+ * allocator need not ask pfn_valid() (pfn_valid_within()).  The frames
+ * outside the node keep zeroed struct pages, never PageBuddy.
+ */
 static void alloc_node_mem_map(pg_data_t *pgdat)
 {
-	unsigned long size = pgdat->node_spanned_pages * sizeof(struct page);
+	unsigned long start = pgdat->node_start_pfn &
+			      ~(unsigned long)(MAX_ORDER_NR_PAGES - 1);
+	unsigned long offset = pgdat->node_start_pfn - start;
+	unsigned long end = ALIGN(pgdat_end_pfn(pgdat), MAX_ORDER_NR_PAGES);
+	unsigned long size = (end - start) * sizeof(struct page);
+	struct page *map = memblock_alloc_node(size, SMP_CACHE_BYTES, 0);
 
-	pgdat->node_mem_map = memblock_alloc_node(size, SMP_CACHE_BYTES, 0);
-	if (!pgdat->node_mem_map)
+	if (!map)
 		panic("Failed to allocate %lu bytes for node %d memory map\n",
 		      size, pgdat->node_id);
+	pgdat->node_mem_map = map + offset;
+	/* FLATMEM: mem_map[0] is the frame ARCH_PFN_OFFSET */
 	mem_map = pgdat->node_mem_map;
+	if (page_to_pfn(mem_map) != pgdat->node_start_pfn)
+		mem_map -= offset;
 	pr_debug("%s: node %d, pgdat %08lx, node_mem_map %08lx\n", __func__,
 		 pgdat->node_id, (unsigned long)pgdat,
 		 (unsigned long)pgdat->node_mem_map);

@@ -178,10 +178,12 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
 	/* no merge was tried, or the next order is the last one */
 	if (buddy_pfn == pfn || order >= MAX_ORDER - 2)
 		return false;
+	if (!pfn_valid_within(buddy_pfn))
+		return false;
 	combined_pfn = buddy_pfn & pfn;
 	higher_page = page + (combined_pfn - pfn);
 	higher_buddy_pfn = __find_buddy_pfn(combined_pfn, order + 1);
-	return pfn_valid(higher_buddy_pfn) &&
+	return pfn_valid_within(higher_buddy_pfn) &&
 	       page_is_buddy(higher_page,
 			     higher_page + (higher_buddy_pfn - combined_pfn),
 			     order + 1);
@@ -221,7 +223,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	while (order < MAX_ORDER - 1) {
 		buddy_pfn = __find_buddy_pfn(pfn, order);
 		buddy = page + (buddy_pfn - pfn);
-		if (!pfn_valid(buddy_pfn))
+		if (!pfn_valid_within(buddy_pfn))
 			break;
 		if (!page_is_buddy(page, buddy, order))
 			break;

@@ -38,6 +38,19 @@
 #define pageblock_order (MAX_ORDER - 1)
 #define pageblock_nr_pages (1UL << pageblock_order)
 
+/*
+ * Has a frame of a MAX_ORDER block whose other frames have struct pages
+ * got one too?  Always: mem_map runs from and to MAX_ORDER_NR_PAGES
+ * boundaries (alloc_node_mem_map()), so the buddy allocator need not
+ * ask pfn_valid(), unless an architecture has holes inside its zones'
+ * blocks (CONFIG_HOLES_IN_ZONE, never on ARM).
+ */
+#ifdef CONFIG_HOLES_IN_ZONE
+#define pfn_valid_within(pfn) pfn_valid(pfn)
+#else
+#define pfn_valid_within(pfn) (1)
+#endif
+
 //> ch05 migratetype
 enum migratetype {
 	MIGRATE_UNMOVABLE,
@@ -167,6 +180,11 @@ extern struct pglist_data contig_page_data;
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {
 	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline unsigned long pgdat_end_pfn(const pg_data_t *pgdat)
+{
+	return pgdat->node_start_pfn + pgdat->node_spanned_pages;
 }
 
 static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
