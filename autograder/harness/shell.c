@@ -704,6 +704,7 @@ static const char *moderror(long err)
  */
 static int cmd_insmod(int argc, char **argv)
 {
+	const struct builtin_module *m;
 	struct module *mod;
 	int err;
 
@@ -724,31 +725,28 @@ static int cmd_insmod(int argc, char **argv)
 		}
 		return 0;
 	}
-	for (const struct builtin_module *m = builtin_modules; m->name; m++) {
-		if (strcmp(m->name, argv[1]))
-			continue;
-		mod = find_module(m->name)
-			      ? ERR_PTR(-EEXIST)
-			      : load_module(m->data, m->size, m->name);
-		err = IS_ERR(mod) ? PTR_ERR(mod) : do_init_module(mod);
-		if (err == -ENOEXEC && !IS_ERR(mod) &&
-		    !machine_runs_modules()) {
-			printf("insmod: %s loaded at %p; the host does not run "
-			       "its ARM code\n",
-			       m->name, mod->core_layout.base);
-			return 0;
-		}
-		if (err) {
-			printf("insmod: can't insert '%s.ko': %s\n", m->name,
-			       moderror(err));
-			return -1;
-		}
+	m = find_builtin_module(argv[1]);
+	if (!m) {
+		printf("insmod: can't insert '%s.ko': No such file or "
+		       "directory (samples/modules has no such module)\n",
+		       argv[1]);
+		return -1;
+	}
+	mod = find_module(m->name) ? ERR_PTR(-EEXIST)
+				   : load_module(m->data, m->size, m->name);
+	err = IS_ERR(mod) ? PTR_ERR(mod) : do_init_module(mod);
+	if (err == -ENOEXEC && !IS_ERR(mod) && !machine_runs_modules()) {
+		printf("insmod: %s loaded at %p; the host does not run its ARM "
+		       "code\n",
+		       m->name, mod->core_layout.base);
 		return 0;
 	}
-	printf("insmod: can't insert '%s.ko': No such file or directory "
-	       "(samples/modules has no such module)\n",
-	       argv[1]);
-	return -1;
+	if (err) {
+		printf("insmod: can't insert '%s.ko': %s\n", m->name,
+		       moderror(err));
+		return -1;
+	}
+	return 0;
 }
 
 /* The name of fixmap slot @idx after paging_init (asm/fixmap.h). */

@@ -25,11 +25,10 @@
 
 static const struct builtin_module *ko(const char *name)
 {
-	for (const struct builtin_module *m = builtin_modules; m->name; m++)
-		if (!strcmp(m->name, name))
-			return m;
-	ck_abort_msg("no module %s in the image", name);
-	return NULL;
+	const struct builtin_module *m = find_builtin_module(name);
+
+	ck_assert_msg(m, "no module %s in the image", name);
+	return m;
 }
 
 START_TEST(load_hello)

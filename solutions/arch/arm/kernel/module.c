@@ -18,6 +18,7 @@
  * module_alloc() does not fall back to the vmalloc area); no Thumb-2
  * relocations, no unwind tables.
  */
+#include <string.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -25,6 +26,7 @@
 #include <linux/printk.h>
 #include <linux/vmalloc.h>
 #include <asm/elf.h>
+#include <asm/machine.h>
 #include <linux/moduleloader.h>
 #include <asm/pgtable.h>
 
@@ -186,3 +188,12 @@ int apply_relocate(Elf32_Shdr *sechdrs, const char *strtab,
 	return 0;
 }
 //< ch31 apply_relocate
+
+/* A module built with the image, by file name ("hello"): what insmod reads. */
+const struct builtin_module *find_builtin_module(const char *name)
+{
+	for (const struct builtin_module *m = builtin_modules; m->name; m++)
+		if (!strcmp(m->name, name))
+			return m;
+	return NULL;
+}

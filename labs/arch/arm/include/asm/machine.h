@@ -108,5 +108,6 @@ struct builtin_module {
 	unsigned long size;
 };
 extern const struct builtin_module builtin_modules[];
+const struct builtin_module *find_builtin_module(const char *name);
 
 #endif /* _ASM_ARM_MACHINE_H */
