@@ -44,8 +44,6 @@ struct load_info {
 	Elf32_Shdr *sechdrs;
 	char *secstrings, *strtab;
 	unsigned int symindex, strindex;
-	Elf32_Sym *syms; /* after the load: a copy, for module_symbol() */
-	unsigned int nsyms;
 };
 
 /* the kernel symbol @name, from EXPORT_SYMBOL() */
@@ -109,11 +107,6 @@ static int elf_validity_check(struct load_info *info)
 	return 0;
 }
 
-static __maybe_unused unsigned int align_up(unsigned int x, unsigned int a)
-{
-	return a > 1 ? (x + a - 1) & ~(a - 1) : x;
-}
-
 //> ch31 layout_sections
 /*
  * layout_sections - each SHF_ALLOC section's offset in the module's
@@ -148,7 +141,7 @@ static void layout_sections(struct module *mod, struct load_info *info)
 			if ((s->sh_flags & masks[m][0]) != masks[m][0] ||
 			    (s->sh_flags & masks[m][1]) || s->sh_entsize != ~0U)
 				continue;
-			size = align_up(size, s->sh_addralign);
+			size = ALIGN(size, s->sh_addralign ?: 1);
 			s->sh_entsize = size;
 			size += s->sh_size;
 		}
@@ -332,67 +325,42 @@ static void module_enable_nx(const struct module *mod)
 }
 //< ch31 module_enable
 
-/* mod's symbols, kept after the load: a copy of the table and names */
-struct module_syms {
-	struct module *mod;
-	Elf32_Sym *syms;
-	unsigned int nsyms;
-	char *strtab;
-	struct list_head list;
-};
-static LIST_HEAD(module_syms);
+static void drop_symbols(struct module *mod)
+{
+	kfree(mod->kallsyms.symtab);
+	kfree(mod->kallsyms.strtab);
+	mod->kallsyms = (struct mod_kallsyms){ 0 };
+}
 
+/* keep_symbols - a copy of the symbol table and its names (5.10's
+ * add_kallsyms()), for module_symbol() once the image is gone */
 static int keep_symbols(struct module *mod, const struct load_info *info)
 {
 	Elf32_Shdr *symsec = &info->sechdrs[info->symindex];
 	Elf32_Shdr *strsec = &info->sechdrs[info->strindex];
-	struct module_syms *ms = kmalloc(sizeof(*ms), GFP_KERNEL);
+	struct mod_kallsyms *ks = &mod->kallsyms;
 
-	if (ZERO_OR_NULL_PTR(ms))
-		return -ENOMEM;
-	ms->syms = kmalloc(symsec->sh_size, GFP_KERNEL);
-	ms->strtab = kmalloc(strsec->sh_size, GFP_KERNEL);
-	if (!ms->syms || !ms->strtab) {
-		kfree(ms->syms);
-		kfree(ms->strtab);
-		kfree(ms);
+	ks->symtab = kmalloc(symsec->sh_size, GFP_KERNEL);
+	ks->strtab = kmalloc(strsec->sh_size, GFP_KERNEL);
+	if (ZERO_OR_NULL_PTR(ks->symtab) || ZERO_OR_NULL_PTR(ks->strtab)) {
+		drop_symbols(mod);
 		return -ENOMEM;
 	}
-	memcpy(ms->syms, (void *)(uintptr_t)symsec->sh_addr, symsec->sh_size);
-	memcpy(ms->strtab, info->strtab, strsec->sh_size);
-	ms->nsyms = symsec->sh_size / sizeof(Elf32_Sym);
-	ms->mod = mod;
-	list_add(&ms->list, &module_syms);
+	memcpy(ks->symtab, (void *)(uintptr_t)symsec->sh_addr, symsec->sh_size);
+	memcpy(ks->strtab, info->strtab, strsec->sh_size);
+	ks->num_symtab = symsec->sh_size / sizeof(Elf32_Sym);
 	return 0;
 }
 
 unsigned long module_symbol(struct module *mod, const char *name)
 {
-	struct module_syms *ms;
+	const struct mod_kallsyms *ks = &mod->kallsyms;
 
-	list_for_each_entry(ms, &module_syms, list) {
-		if (ms->mod != mod)
-			continue;
-		for (unsigned int i = 1; i < ms->nsyms; i++)
-			if (ms->syms[i].st_shndx != SHN_UNDEF &&
-			    !strcmp(ms->strtab + ms->syms[i].st_name, name))
-				return ms->syms[i].st_value;
-	}
+	for (unsigned int i = 1; i < ks->num_symtab; i++)
+		if (ks->symtab[i].st_shndx != SHN_UNDEF &&
+		    !strcmp(ks->strtab + ks->symtab[i].st_name, name))
+			return ks->symtab[i].st_value;
 	return 0;
-}
-
-static void drop_symbols(struct module *mod)
-{
-	struct module_syms *ms, *n;
-
-	list_for_each_entry_safe(ms, n, &module_syms, list) {
-		if (ms->mod != mod)
-			continue;
-		list_del(&ms->list);
-		kfree(ms->syms);
-		kfree(ms->strtab);
-		kfree(ms);
-	}
 }
 
 /**

@@ -15,6 +15,7 @@
 #ifndef _LINUX_MODULE_H
 #define _LINUX_MODULE_H
 
+#include <linux/elf.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
@@ -69,6 +70,13 @@ struct module_sect_attr {
 	unsigned long address;
 };
 
+/* The symbols kept after the load (5.10's struct mod_kallsyms) */
+struct mod_kallsyms {
+	Elf32_Sym *symtab;
+	unsigned int num_symtab;
+	char *strtab;
+};
+
 struct module {
 	struct list_head list; /* on the kernel's list of modules */
 	char name[MODULE_NAME_LEN];
@@ -77,6 +85,7 @@ struct module {
 	unsigned int nsections;
 	int (*init)(void);
 	void (*exit)(void);
+	struct mod_kallsyms kallsyms;
 };
 
 /* kernel/module.c */
