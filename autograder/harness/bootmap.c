@@ -43,6 +43,14 @@ static void map_identity(u32 *pgd, phys_addr_t start, phys_addr_t size,
 }
 
 /* Lowmem at PAGE_OFFSET: up to vmalloc_min (arch/arm/mm/mmu.c). */
+/* ktest.h: every RAM bank at its own address, sections with @prot */
+void ktest_map_ram(u32 *pgd, u32 prot)
+{
+	for (int i = 0; i < meminfo.nr_banks; i++)
+		map_identity(pgd, meminfo.bank[i].start, meminfo.bank[i].size,
+			     prot);
+}
+
 static void map_linear(u32 *pgd)
 {
 	const u32 lowmem = 0xf0000000U - PAGE_OFFSET;
@@ -65,9 +73,7 @@ void boot_identity_map(void)
 	memset(pgd, 0, HW_L1_ENTRIES * sizeof(u32));
 	map_identity(pgd, KERNEL_IMAGE_START,
 		     KERNEL_IMAGE_END - KERNEL_IMAGE_START, SECT_RAM);
-	for (int i = 0; i < meminfo.nr_banks; i++)
-		map_identity(pgd, meminfo.bank[i].start, meminfo.bank[i].size,
-			     SECT_RAM);
+	ktest_map_ram(pgd, SECT_RAM);
 	for (int i = 0; i < iomem_count; i++)
 		map_identity(pgd, iomem[i].base, iomem[i].size, SECT_DEV);
 	map_linear(pgd);

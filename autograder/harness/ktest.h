@@ -180,6 +180,7 @@ void boot_identity_map(void);
 void ktest_mmu_off(void);
 void ktest_mmu_switch(u32 ttbr0, u32 ttbr1, u32 ttbcr, u32 dacr);
 void ktest_map_image(u32 *pgd);
+void ktest_map_ram(u32 *pgd, u32 prot); /* RAM's identity map, sections */
 /* Where code whose identity map lies at @pa is linked (virt_to_idmap's
  * inverse): the board's linear address, the host's @pa. */
 const char *ktest_idmap_to_virt(u32 pa);

@@ -18,13 +18,13 @@ V ?= 0
 
 ifeq ($(V),0)
 Q := @
-msg = @printf '  %-6s %s\n' $(1) $(2)
+msg = @printf '  %-6s %s\n' '$(1)' '$(2)'
 else
 Q :=
 msg =
 endif
 
-KDIRS := kernel kernel/dma mm lib fs/proc drivers/of arch/arm/kernel arch/arm/mm
+KDIRS := kernel kernel/dma mm lib fs fs/proc drivers/of arch/arm/kernel arch/arm/mm
 KSRC := $(sort $(foreach d,$(KDIRS),$(wildcard $(TREE)/$(d)/*.c)))
 TSRC := $(sort $(wildcard autograder/harness/*.c) \
 	$(foreach d,$(TESTDIRS),$(wildcard $(d)/*.c)))
@@ -148,10 +148,12 @@ DTB := $(patsubst $(TREE)/arch/arm/boot/dts/%.dts,$(OUT)/dtb/%.dtb,$(DTS))
 
 all: $(BIN)
 
-$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) $(OUT)/treecheck.ok $(LDS)
+$(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(OUT)/user.o $(TOBJ) \
+		$(OUT)/treecheck.ok $(LDS)
 	$(call msg,LD,$@)
-	$(Q)$(CC) $(LDFLAGS) $(BOOTMEM_WRAP) -o $@ $(TOBJ) -Wl,--whole-archive \
-		$(OUT)/libkernel.a $(OUT)/libmach.a -Wl,--no-whole-archive $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) $(BOOTMEM_WRAP) -o $@ $(TOBJ) $(OUT)/user.o \
+		-Wl,--whole-archive $(OUT)/libkernel.a $(OUT)/libmach.a \
+		-Wl,--no-whole-archive $(LDLIBS)
 
 # The tree may not reach into the harness (autograder/mk/treecheck.py).
 $(OUT)/treecheck.ok: $(OUT)/libkernel.a $(OUT)/libmach.a $(TOBJ) \
@@ -229,8 +231,41 @@ $(OUT)/obj/modules.o: $(OUT)/modules.c
 $(OUT)/modules.c: $(MODKO) autograder/mk/blob2c.py | $(OUT)/obj
 	$(Q)python3 autograder/mk/blob2c.py ko $@ $(MODKO)
 
-$(OUT)/obj $(OUT)/dtb $(OUT)/modules:
+# User programs (samples/user, Part V): freestanding, built for the
+# machine, their sections renamed .user.* so that the linker scripts put
+# them in the user image (code and read-only data only).  On the board
+# they may call nothing outside the image, which a process could not
+# execute: no libgcc, no libc.
+USRC := $(sort $(wildcard $(TREE)/samples/user/*.c))
+UOBJ := $(patsubst $(TREE)/samples/user/%.c,$(OUT)/user/%.o,$(USRC))
+UCFLAGS := -std=gnu11 -O2 $(WARN) -nostdinc -ffreestanding -fno-builtin \
+	-fno-tree-loop-distribute-patterns -fno-stack-protector \
+	-fno-unwind-tables -fno-asynchronous-unwind-tables
+ifeq ($(MACH),arm)
+UCFLAGS += $(ARCHFLAGS) -fno-pic
+else
+UCFLAGS += -fPIE -fcf-protection=none
+endif
+$(OUT)/user/%.o: $(TREE)/samples/user/%.c | $(OUT)/user
+	$(call msg,CC [U],$<)
+	$(Q)$(CC) $(UCFLAGS) -MMD -MP -MT $@ -c $< -o $@.tmp
+	$(Q)$(CROSS)objcopy --remove-section=.note.gnu.property \
+		--prefix-alloc-sections=.user $@.tmp $@ && rm -f $@.tmp
+# One object, as a program is one binary: only the programs' entries
+# (*_main, user_start) stay global, so that the library's strlen() or
+# puts() can never stand in for the C library's in the kernel.
+$(OUT)/user.o: $(UOBJ)
+	$(Q)$(CROSS)ld -r -o $@.tmp $^
+	$(Q)$(CROSS)objcopy -w --keep-global-symbol='*_main' \
+		--keep-global-symbol=user_start $@.tmp $@ && rm -f $@.tmp
+ifeq ($(MACH),arm)
+	$(Q)undef=$$($(NM) -u $@); if [ -n "$$undef" ]; then \
+		echo "samples/user: calls outside the user image, which a" \
+		"process cannot reach:" $$undef; rm -f $@; exit 1; fi
+endif
+
+$(OUT)/obj $(OUT)/dtb $(OUT)/modules $(OUT)/user:
 	$(Q)mkdir -p $@
 
--include $(wildcard $(OUT)/obj/*.d $(OUT)/modules/*.d)
+-include $(wildcard $(OUT)/obj/*.d $(OUT)/modules/*.d $(OUT)/user/*.d)
 .PHONY: all

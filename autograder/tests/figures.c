@@ -100,11 +100,7 @@ static void build_tables(void)
 	ktest_mmu_off();
 	memset(pgd, 0, SZ_16K);
 	memset(phys(L2_PA), 0, SZ_1K);
-	for (int i = 0; i < meminfo.nr_banks; i++)
-		for (u32 a = meminfo.bank[i].start;
-		     a - meminfo.bank[i].start < meminfo.bank[i].size;
-		     a += SECTION_SIZE)
-			pgd[a >> SECTION_SHIFT] = a | SECT_RW;
+	ktest_map_ram(pgd, SECT_RW);
 	pgd[SECT_VA >> SECTION_SHIFT] = DATA_PA | SECT_RW;
 	pgd[PAGE_VA >> SECTION_SHIFT] = L2_PA | PMD_TYPE_TABLE;
 	phys(L2_PA)[(PAGE_VA >> PAGE_SHIFT) & 0xff] = PAGE_PA | PTE_RW;

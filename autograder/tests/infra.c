@@ -54,11 +54,7 @@ static u32 *new_table(void)
 	ktest_mmu_off();
 	memset(pgd, 0, SZ_16K);
 	memset(phys(L2_PA), 0, SZ_1K);
-	for (int i = 0; i < meminfo.nr_banks; i++)
-		for (u32 a = meminfo.bank[i].start;
-		     a - meminfo.bank[i].start < meminfo.bank[i].size;
-		     a += SECTION_SIZE)
-			pgd[a >> SECTION_SHIFT] = a | SECT_RW;
+	ktest_map_ram(pgd, SECT_RW);
 	ktest_map_image(pgd);
 	set_domain(domain_val(0, DOMAIN_CLIENT));
 	return pgd;

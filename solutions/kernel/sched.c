@@ -13,10 +13,15 @@
  * ours says so and BUG()s.
  */
 #include <linux/bug.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <linux/wait.h>
+#include <asm/machine.h>
+#include <asm/mmu_context.h>
 
 long current_state = TASK_RUNNING;
 unsigned long nr_context_switches;
@@ -81,4 +86,119 @@ void ___might_sleep(const char *file, int line)
 	pr_err("in_atomic(): %d, irqs_disabled(): 0, non_block: 0, pid: 0, "
 	       "name: %s\n",
 	       in_atomic(), current_comm);
+}
+
+/*
+ * Processes (Part V).  SIMPLIFIED(v5.10 kernel/sched/core.c): one run
+ * queue, round robin, and a process is switched only where it enters
+ * the kernel anyway: at the end of a system call that asked for it
+ * (sched_yield) and at its exit.  The kernel's own flow, the test,
+ * plays init: run_user_task() runs the queue until it is empty.
+ */
+static LIST_HEAD(runqueue);
+LIST_HEAD(task_list); /* every process (init_task.tasks in 5.10) */
+
+int last_pid; /* the pid fork() gave last (kernel/pid.c) */
+
+/* A new process, its registers set: it runs at its turn. */
+void wake_up_new_task(struct task_struct *tsk)
+{
+	tsk->state = TASK_RUNNING;
+	tsk->need_resched = false;
+	last_pid = max(last_pid, tsk->pid);
+	list_add_tail(&tsk->run_list, &runqueue);
+	list_add_tail(&tsk->tasks, &task_list);
+}
+
+/* A sleeping process runs again at its turn (kernel/sched/core.c). */
+void wake_up_process(struct task_struct *tsk)
+{
+	if (tsk->state != TASK_INTERRUPTIBLE)
+		return;
+	tsk->state = TASK_RUNNING;
+	list_add_tail(&tsk->run_list, &runqueue);
+}
+
+/* The current process sleeps when its system call ends. */
+void sleep_in_syscall(void)
+{
+	current->state = TASK_INTERRUPTIBLE;
+	list_del(&current->run_list);
+	current->need_resched = true;
+}
+
+/* A process a test builds: it starts at @regs (start_thread()). */
+void start_user_task(struct task_struct *tsk, const struct pt_regs *regs)
+{
+	tsk->thread.regs = *regs;
+	tsk->thread.machine = NULL;
+	wake_up_new_task(tsk);
+}
+
+/**
+ * run_user_task - run @tsk, and every process on the run queue, until
+ * none is left
+ * @tsk: the first process; with a NULL mm it runs in the current tables
+ * @regs: its first registers (start_thread())
+ *
+ * Each turn switches to the next process's address space (switch_mm:
+ * TTBR0 and its ASID) and lets the machine run it until it yields or
+ * ends.  Return: @tsk's wait status.
+ */
+int run_user_task(struct task_struct *tsk, const struct pt_regs *regs)
+{
+	struct mm_struct *active_mm = NULL;
+
+	start_user_task(tsk, regs);
+	while (!list_empty(&runqueue)) {
+		struct task_struct *next = list_first_entry(
+			&runqueue, struct task_struct, run_list);
+
+		if (next->mm && next->mm != active_mm) {
+			switch_mm(active_mm, next->mm, next);
+			active_mm = next->mm;
+		}
+		current = next;
+		current_comm = next->comm;
+		nr_context_switches++;
+		machine_user_run(next);
+		if (next->state ==
+		    TASK_RUNNING) /* it yielded: the queue's end */
+			list_move_tail(&next->run_list, &runqueue);
+	}
+	/*
+	 * SIMPLIFIED(v5.10): Linux's idle task keeps borrowing the last
+	 * process's mm (lazy TLB) until the next switch; ours goes back to
+	 * swapper_pg_dir, so that the processes' tables may be freed.
+	 */
+	if (active_mm)
+		cpu_switch_mm(init_mm.pgd, &init_mm);
+	current = &init_task;
+	current_comm = init_task.comm;
+	return tsk->exit_code;
+}
+
+/* sched_yield(2): the next process runs when this call returns. */
+long sys_sched_yield(void)
+{
+	current->need_resched = true;
+	return 0;
+}
+
+/*
+ * The end of every system call: run it again if it asked to (5.10's
+ * do_signal() for -ERESTARTNOINTR: r0 back to its first argument, the
+ * pc back to the svc), and switch if a switch is due.
+ */
+void syscall_exit_work(struct pt_regs *regs)
+{
+	if ((s32)regs->ARM_r0 == -ERESTARTNOINTR) {
+		regs->ARM_r0 = regs->ARM_ORIG_r0;
+		regs->ARM_pc -= 4; /* the svc, an ARM instruction */
+	}
+	if (!current->need_resched)
+		return;
+	current->need_resched = false;
+	current->thread.regs = *regs;
+	machine_user_stop(current);
 }

@@ -44,6 +44,7 @@ static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 	ucontext_t *uc = ctx;
 	unsigned long addr = (unsigned long)si->si_addr;
 	bool write = uc->uc_mcontext.gregs[REG_ERR] & X86_PF_WRITE;
+	bool from_user = host_cpu.user;
 	struct pt_regs regs;
 	u32 fsr;
 
@@ -60,8 +61,16 @@ static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 		return; /* mapped: retry the access */
 	host_cpu.dfsr = fsr;
 	host_cpu.dfar = (u32)addr;
+	if (from_user)
+		host_enter_kernel(); /* the abort is taken in a privileged mode */
 	host_context_sync(); /* taking the abort synchronises the context */
+	host_cpu.return_pc = 0;
 	do_DataAbort(addr, fsr, &regs);
+	if (host_cpu.return_pc) /* a fixup (arch/arm/mm/extable.c) */
+		uc->uc_mcontext.gregs[REG_RIP] = (greg_t)host_cpu.return_pc;
+	host_cpu.return_pc = 0;
+	if (from_user)
+		host_enter_user();
 }
 
 static void host_sigill(int sig, siginfo_t *si, void *ctx)
@@ -70,6 +79,8 @@ static void host_sigill(int sig, siginfo_t *si, void *ctx)
 
 	(void)sig, (void)si;
 	fill_regs(&regs, ctx);
+	if (host_cpu.user)
+		host_enter_kernel(); /* the exception's privileged mode */
 	do_undefinstr(&regs);
 }
 
@@ -79,6 +90,8 @@ static void host_sigfpe(int sig, siginfo_t *si, void *ctx)
 
 	(void)sig, (void)si;
 	fill_regs(&regs, ctx);
+	if (host_cpu.user) /* the host's divide instruction, in a process */
+		host_user_sigfpe(&regs);
 	do_div0(&regs);
 }
 

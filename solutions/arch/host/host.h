@@ -15,6 +15,7 @@ struct host_cpu {
 	u32 dfsr, dfar, ifsr, ifar; /* written on every simulated abort */
 	bool user; /* executing at PL0 */
 	unsigned long host_pc; /* host instruction of the last trap */
+	unsigned long return_pc; /* where it returns instead: a fixup */
 	/* raw writes (write_sysreg) waiting for a context synchronisation */
 	u32 pending_mask; /* bit n: register n of enum cp15_sysreg */
 	u32 pending[6];
@@ -44,6 +45,12 @@ void host_tlb_boot(void);
 void host_tlb_changed_context(void);
 void host_tlb_dsb(void); /* table writes so far reach the walk */
 void host_tlbiall(void); /* TLBIALL without the barriers after it */
+
+/* user.c: exception entry from user mode, and the return to it */
+void host_enter_kernel(void);
+void host_enter_user(void);
+struct pt_regs;
+void host_user_sigfpe(struct pt_regs *regs);
 
 /* trap.c */
 void host_install_traps(void);

@@ -31,6 +31,8 @@
 #ifndef __weak
 #define __weak __attribute__((__weak__))
 #endif
+/* A user address (sparse's address space 1): only uaccess.h reaches it. */
+#define __user
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

@@ -22,11 +22,20 @@
 #ifndef ENOEXEC
 #define ENOEXEC 8 /* Exec format error */
 #endif
+#ifndef EBADF
+#define EBADF 9 /* Bad file number */
+#endif
+#ifndef ECHILD
+#define ECHILD 10 /* No child processes */
+#endif
 #ifndef EAGAIN
 #define EAGAIN 11 /* Try again */
 #endif
 #ifndef ENOMEM
 #define ENOMEM 12 /* Out of memory */
+#endif
+#ifndef EFAULT
+#define EFAULT 14 /* Bad address */
 #endif
 #ifndef EBUSY
 #define EBUSY 16 /* Device or resource busy */
@@ -47,5 +56,8 @@
 #define ENOSYS 38 /* Invalid system call number */
 #endif
 #endif
+
+/* Never seen by a process: the system call is run again (5.10's value) */
+#define ERESTARTNOINTR 513
 
 #endif /* _LINUX_ERRNO_H */

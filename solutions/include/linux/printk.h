@@ -26,6 +26,8 @@
 
 /* Messages with a level below this number reach the console. */
 extern int console_loglevel;
+/* Set while die() reports an oops (bust_spinlocks() in 5.10). */
+extern int oops_in_progress;
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);

@@ -26,10 +26,7 @@ typedef struct wait_queue_head wait_queue_head_t;
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	struct wait_queue_head name = { LIST_HEAD_INIT(name.head) }
 #define DECLARE_WAITQUEUE(name, tsk) \
-	struct wait_queue_entry name = { .comm = (tsk) }
-
-extern const char *current_comm;
-#define current current_comm
+	struct wait_queue_entry name = { .comm = (tsk)->comm }
 
 void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 void remove_wait_queue(struct wait_queue_head *wq,

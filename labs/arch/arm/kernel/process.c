@@ -21,8 +21,9 @@
  * with what the machine knows besides (the fault registers; on the host,
  * where the host's instruction pointer was).  "Segment none" is what a
  * kernel with CONFIG_CPU_SW_DOMAIN_PAN prints when the user domain is
- * closed; "kernel" otherwise (our kernel runs with KERNEL_DS: it has no
- * user processes yet).
+ * closed; with it open (inside uaccess), "user" in a process, whose
+ * addr_limit is USER_DS, and "kernel" in the kernel's own task
+ * (KERNEL_DS).
  *
  * SIMPLIFIED(v5.10 arch/arm/kernel/traps.c: __die): no "Process ...
  * (pid: ..., stack limit ...)" line, no "Stack:" dump, backtrace or
@@ -30,9 +31,11 @@
  * instead.  Without kallsyms on the board, %pS prints the address, as a
  * 5.10 kernel built without CONFIG_KALLSYMS does.
  */
+#include <string.h>
 #include <linux/kernel.h>
 #include <linux/mmzone.h>
 #include <linux/panic.h>
+#include <linux/sched.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
 #include <asm/ptrace.h>
@@ -65,9 +68,9 @@ static const char *const isa_modes[] = { "ARM", "Thumb", "Jazelle", "ThumbEE" };
 /* dump_stack_print_info(): which CPU and task, and the kernel's name. */
 static void show_regs_print_info(void)
 {
-	pr_emerg("CPU: %d PID: 0 Comm: swapper/%d %s %s %s\n",
-		 smp_processor_id(), smp_processor_id(), print_tainted(),
-		 UTS_RELEASE, UTS_VERSION);
+	pr_emerg("CPU: %d PID: %d Comm: %s %s %s %s\n", smp_processor_id(),
+		 current->pid, current->comm, print_tainted(), UTS_RELEASE,
+		 UTS_VERSION);
 	pr_emerg("Hardware name: %s\n", hardware_name);
 }
 
@@ -88,7 +91,10 @@ static void show_flags(const struct pt_regs *regs, u32 domain)
 	pr_emerg("Flags: %s  IRQs o%s  FIQs o%s  Mode %s  ISA %s  Segment %s\n",
 		 buf, psr & PSR_I_BIT ? "ff" : "n",
 		 psr & PSR_F_BIT ? "ff" : "n", processor_modes[psr & MODE_MASK],
-		 isa_modes[isa], no_user ? "none" : "kernel");
+		 isa_modes[isa],
+		 no_user		 ? "none"
+		 : current == &init_task ? "kernel"
+					 : "user");
 }
 
 /**
@@ -116,4 +122,35 @@ void __show_regs(struct pt_regs *regs)
 	pr_emerg("Control: %08x  Table: %08x  DAC: %08x\n", get_cr(),
 		 cpu_get_ttbr(0), domain);
 	machine_show_regs(regs);
+}
+
+/**
+ * start_thread - the registers a process starts with in user mode
+ * @regs: to fill
+ * @pc: its first instruction (ARM state)
+ * @sp: the top of its stack
+ *
+ * As 5.10's (arch/arm/include/asm/processor.h), for an ARM-state EABI
+ * program: USR mode, interrupts enabled, every other register zero.
+ */
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->ARM_cpsr = USR_MODE;
+	regs->ARM_pc = pc & ~1UL;
+	regs->ARM_sp = sp;
+}
+
+/**
+ * copy_thread - the child's registers: its parent's at the fork() call,
+ * with r0 = 0, so that fork() returns 0 in the child (as 5.10's, for a
+ * fork without a new stack or TLS)
+ * @p: the child
+ * @regs: the parent's, as the system call will return with them
+ */
+void copy_thread(struct task_struct *p, const struct pt_regs *regs)
+{
+	p->thread.regs = *regs;
+	p->thread.regs.ARM_r0 = 0;
+	machine_copy_thread(p, current);
 }

@@ -26,6 +26,10 @@
 #define S_PSR		64
 #define S_OLD_R0	68
 
+/* asm/uaccess.h: the DACR in the kernel and in user mode (SW PAN) */
+#define DACR_UACCESS_DISABLE	0x51
+#define DACR_UACCESS_ENABLE	0x55
+
 	.section .vectors, "ax"
 	.align	5
 	.global	__vectors_start
@@ -76,6 +80,9 @@ vector_\name:
 	moveq	r8, lr			@ and its lr, which we still hold
 	stmiaeq	r2, {r7, r8}
 	stmiane	r2, {sp, lr}^		@ from USR/SYS: the user-bank sp, lr
+	cmp	r6, #0x10		@ from user mode: uaccess_disable
+	moveq	r6, #DACR_UACCESS_DISABLE
+	mcreq	p15, 0, r6, c3, c0, 0
 	mov	r0, sp
 	mov	r9, sp
 	bic	sp, sp, #7		@ AAPCS: 8-byte aligned stack at calls
@@ -98,25 +105,57 @@ ret_from_exception:
 	beq	1f
 	msr	spsr_cxsf, r1		@ back to SVC mode
 	ldmia	sp, {r0 - pc}^		@ r0-r15, and CPSR from SPSR
-1:	ldr	lr, [sp, #S_PC]!
+1:	cmp	r2, #0x10		@ to user mode: uaccess_enable
+	moveq	r2, #DACR_UACCESS_ENABLE
+	mcreq	p15, 0, r2, c3, c0, 0
+	ldr	lr, [sp, #S_PC]!
 	msr	spsr_cxsf, r1
 	ldmdb	sp, {r0 - lr}^		@ user-bank r0-r14
 	add	sp, sp, #S_FRAME_SIZE - S_PC
 	movs	pc, lr
 
 /*
- * SVC: the only supervisor calls we expect are semihosting's, which
- * QEMU intercepts; anything else is reported as a bad mode.
+ * SVC (cf. 5.10's vector_swi, entry-common.S): a system call from user
+ * mode.  The frame is the same as an abort's, so that the way back is
+ * ret_from_exception's; ORIG_r0 keeps the first argument, as 5.10's.
+ * Semihosting's "svc 0x123456" from SVC mode never arrives: QEMU takes
+ * it.  Any other svc from a privileged mode is reported (arm_do_svc).
  */
 	.align	5
 vector_swi:
 	sub	sp, sp, #S_FRAME_SIZE
 	stmia	sp, {r0 - r12}
-	sub	r0, lr, #4
-	str	r0, [sp, #S_PC]
-	mrs	r0, spsr
-	str	r0, [sp, #S_PSR]
+	add	r8, sp, #S_PC
+	stmdb	r8, {sp, lr}^		@ the user-bank sp and lr
+	mrs	r8, spsr
+	str	lr, [sp, #S_PC]		@ the instruction after the svc
+	str	r8, [sp, #S_PSR]
+	str	r0, [sp, #S_OLD_R0]
+	and	r8, r8, #0x1f
+	cmp	r8, #0x10		@ from user mode: uaccess_disable
+	moveq	r8, #DACR_UACCESS_DISABLE
+	mcreq	p15, 0, r8, c3, c0, 0
 	mov	r0, sp
+	mov	r9, sp
 	bic	sp, sp, #7
-	bl	arm_do_bad_svc
-	b	.
+	bl	arm_do_svc
+	mov	sp, r9
+	b	ret_from_exception
+
+/*
+ * __ret_to_user(regs): enter user mode with @regs (start_thread()), as
+ * 5.10's ret_to_user does at the end of execve: the registers are
+ * copied to a frame on this stack and unwound into USR mode.  The SVC
+ * stack is then empty again down to our caller's frame: the exceptions
+ * the process takes build their frames there, and machine_user_exit()
+ * returns to machine_user_run() by longjmp.
+ */
+	.global	__ret_to_user
+__ret_to_user:
+	sub	sp, sp, #S_FRAME_SIZE
+	mov	r1, sp
+	ldmia	r0!, {r2 - r10}
+	stmia	r1!, {r2 - r10}
+	ldmia	r0!, {r2 - r10}
+	stmia	r1!, {r2 - r10}
+	b	ret_from_exception

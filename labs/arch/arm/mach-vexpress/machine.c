@@ -11,16 +11,21 @@
  * harness's (kernel.lds.S: .kdata, .kbss); we copy .kdata once at start-up
  * and restore it, and clear .kbss, at every boot.
  */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/bug.h>
 #include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
 #include <asm/module.h>
 #include <asm/memory.h>
 #include <asm/ptrace.h>
+#include <asm/uaccess.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include "vexpress.h"
@@ -149,9 +154,57 @@ void arm_do_bad_irq(struct pt_regs *regs)
 	die("Oops - unexpected interrupt", regs, 0);
 }
 
-void arm_do_bad_svc(struct pt_regs *regs)
+/* entry-armv.S's vector_swi: a system call, if it came from user mode */
+void arm_do_svc(struct pt_regs *regs)
 {
-	die("Oops - unexpected supervisor call", regs, 0);
+	if (!user_mode(regs))
+		die("Oops - unexpected supervisor call", regs, 0);
+	invoke_syscall(regs);
+}
+
+/* entry-armv.S: copy @regs to the SVC stack and return into user mode */
+extern __noreturn void __ret_to_user(struct pt_regs *regs);
+static jmp_buf user_stop_jmp;
+
+void machine_user_run(struct task_struct *tsk)
+{
+	BUILD_BUG_ON(DACR_UACCESS_DISABLE != 0x51 ||
+		     DACR_UACCESS_ENABLE !=
+			     0x55); /* as entry-armv.S has them */
+	if (setjmp(user_stop_jmp) == 0)
+		__ret_to_user(&tsk->thread.regs);
+}
+
+/* The board keeps nothing of a process but its registers. */
+void machine_copy_thread(struct task_struct *child,
+			 const struct task_struct *parent)
+{
+	(void)parent;
+	child->thread.machine = NULL;
+}
+
+/* The process's last exception frame is left on the stack, unwound. */
+void machine_user_stop(struct task_struct *tsk)
+{
+	(void)tsk;
+	longjmp(user_stop_jmp, 1);
+}
+
+/*
+ * The user image: linked at USER_TEXT_ADDR, loaded in the image after
+ * its read-only data (kernel.lds.S); its bytes at their linear address.
+ */
+extern const char __user_load[];
+
+const void *machine_user_image(unsigned long *size)
+{
+	*size = (unsigned long)(__user_text_end - __user_text_start);
+	return __user_load;
+}
+
+void machine_set_return_pc(struct pt_regs *regs, uintptr_t pc)
+{
+	regs->ARM_pc = (u32)pc;
 }
 
 /* libgcc calls this on integer division by zero. */

@@ -15,15 +15,21 @@
  *
  * A handler returns 0 when it has fixed the cause; the instruction is
  * then retried.  Otherwise do_DataAbort() reports "Unhandled fault" and
- * the task dies.  Until the page-fault chapters give the kernel address
- * spaces, every fault the kernel takes is fatal: __do_kernel_fault()
- * prints "Unable to handle kernel ... at virtual address".
+ * the task dies: a process gets the signal (arm_notify_die()), the
+ * kernel oopses.  Until the page-fault chapters give processes address
+ * spaces to look a fault up in, no fault is fixed: a process's kills
+ * it (__do_user_fault()), and the kernel's is an oops, "Unable to handle
+ * kernel ... at virtual address", unless the exception table has a
+ * fixup for it (a uaccess).
  * hook_fault_code() lets a caller replace one entry, as Linux's
  * platform code does; our tests use it to watch aborts.
  */
 #include <linux/bug.h>
+#include <linux/extable.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <asm/machine.h>
+#include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/traps.h>
 
@@ -37,6 +43,9 @@ struct fsr_info {
 static void __do_kernel_fault(unsigned long addr, unsigned int fsr,
 			      struct pt_regs *regs)
 {
+	/* Are we prepared to handle this kernel fault?  (copy_from_user) */
+	if (fixup_exception(regs))
+		return;
 	pr_alert("8<--- cut here ---\n");
 	pr_alert("Unable to handle kernel %s at virtual address %08lx\n",
 		 addr < PAGE_SIZE ? "NULL pointer dereference"
@@ -45,30 +54,71 @@ static void __do_kernel_fault(unsigned long addr, unsigned int fsr,
 	die("Oops", regs, fsr);
 }
 
+/*
+ * __do_user_fault - a process's fault that nothing handles: the report
+ * 5.10 prints with CONFIG_DEBUG_USER and user_debug=31 (Debian's kernel
+ * has neither and prints nothing; the shell says "Segmentation fault"),
+ * then the signal, which kills it.
+ * SIMPLIFIED(v5.10): no show_pte() lines.
+ */
+static void __do_user_fault(unsigned long addr, unsigned int fsr,
+			    unsigned int sig, int code, struct pt_regs *regs)
+{
+	pr_err("8<--- cut here ---\n");
+	pr_err("%s: unhandled page fault (%d) at 0x%08lx, code 0x%03x\n",
+	       current->comm, sig, addr, fsr);
+	__show_regs(regs);
+	force_sig_fault((int)sig, code, addr);
+}
+
+static void do_bad_area(unsigned long addr, unsigned int fsr,
+			struct pt_regs *regs)
+{
+	if (user_mode(regs))
+		__do_user_fault(addr, fsr, SIGSEGV, SEGV_MAPERR, regs);
+	else
+		__do_kernel_fault(addr, fsr, regs);
+}
+
 static int do_bad(unsigned long addr, unsigned int fsr, struct pt_regs *regs)
 {
 	(void)addr, (void)fsr, (void)regs;
 	return 1;
 }
 
-static int do_translation_fault(unsigned long addr, unsigned int fsr,
-				struct pt_regs *regs)
+/*
+ * do_page_fault - a fault in a page's worth of a process's memory.
+ * Until processes have address spaces to look a fault up in (mm_struct
+ * and its VMAs, chapters 32 and 33), none is handled: a process's fault
+ * kills it, the kernel's is fixed up (a uaccess) or an oops.
+ */
+static int do_page_fault(unsigned long addr, unsigned int fsr,
+			 struct pt_regs *regs)
 {
+	if (user_mode(regs)) {
+		__do_user_fault(addr, fsr, SIGSEGV,
+				fsr_fs(fsr) == 15 ? SEGV_ACCERR : SEGV_MAPERR,
+				regs);
+		return 0;
+	}
 	__do_kernel_fault(addr, fsr, regs);
 	return 0;
 }
 
-static int do_page_fault(unsigned long addr, unsigned int fsr,
-			 struct pt_regs *regs)
+/* A section's translation fault: below TASK_SIZE a process's address. */
+static int do_translation_fault(unsigned long addr, unsigned int fsr,
+				struct pt_regs *regs)
 {
-	__do_kernel_fault(addr, fsr, regs);
+	if (addr < TASK_SIZE)
+		return do_page_fault(addr, fsr, regs);
+	do_bad_area(addr, fsr, regs);
 	return 0;
 }
 
 static int do_sect_fault(unsigned long addr, unsigned int fsr,
 			 struct pt_regs *regs)
 {
-	__do_kernel_fault(addr, fsr, regs);
+	do_bad_area(addr, fsr, regs);
 	return 0;
 }
 
@@ -140,7 +190,8 @@ static void report_unhandled(const char *kind, const struct fsr_info *inf,
 	pr_alert("8<--- cut here ---\n");
 	pr_alert("Unhandled %s: %s (0x%03x) at 0x%08lx\n", kind,
 		 inf->name ? inf->name : "unknown", fsr, addr);
-	die(kind, regs, fsr);
+	arm_notify_die(kind, regs, inf->sig ? inf->sig : SIGSEGV, inf->code,
+		       addr, fsr);
 }
 
 void do_DataAbort(unsigned long addr, unsigned int fsr, struct pt_regs *regs)

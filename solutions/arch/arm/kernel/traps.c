@@ -27,6 +27,7 @@ struct pt_regs oops_regs;
 
 void die(const char *str, struct pt_regs *regs, int err)
 {
+	oops_in_progress = 1; /* the task's death ends the test (exit.c) */
 	snprintf(oops_summary, sizeof(oops_summary), "%s: %x (%s)", str, err,
 		 printk_last_urgent);
 	oops_regs = *regs;
@@ -38,8 +39,31 @@ void die(const char *str, struct pt_regs *regs, int err)
 	do_exit(SIGSEGV);
 }
 
+/*
+ * arm_notify_die - a fault the kernel cannot handle: a process that
+ * caused it gets @sig; in the kernel it is an oops.
+ */
+void arm_notify_die(const char *str, struct pt_regs *regs, int sig, int code,
+		    unsigned long addr, unsigned long err)
+{
+	if (user_mode(regs)) {
+		force_sig_fault(sig, code, addr);
+		return;
+	}
+	die(str, regs, (int)err);
+}
+
 void do_undefinstr(struct pt_regs *regs)
 {
+	/* A process's: CONFIG_DEBUG_USER's report (user_debug=31), SIGILL */
+	if (user_mode(regs)) {
+		pr_info("%s (%d): undefined instruction: pc=%08x\n",
+			current->comm, current->pid, regs->ARM_pc);
+		__show_regs(regs);
+		arm_notify_die("Oops - undefined instruction", regs, SIGILL,
+			       ILL_ILLOPC, regs->ARM_pc, 0);
+		return;
+	}
 	if (bug_pending) {
 		bug_pending = false;
 		die("Oops - BUG", regs, 0);

@@ -118,10 +118,31 @@ SECTIONS
 		KEEP(*(SORT(.fini_array.*))) KEEP(*(.fini_array))
 		PROVIDE_HIDDEN(__fini_array_end = .);
 	}
+	/* copy_from_user() and co.: faulting instructions and their fixups */
+	__ex_table : ALIGN(4) {
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
+	}
+	/*
+	 * The user image (samples/user, Part V): linked at USER_TEXT_ADDR,
+	 * where a process sees it, and loaded here after the read-only data,
+	 * from where exec copies it into a process's pages.  Its objects'
+	 * sections were renamed .user.* when they were built (kernel.mk).
+	 */
+	. = ALIGN(4096);
+	__user_load = .;
+	.user USER_TEXT_ADDR : AT(__user_load - LOAD_OFFSET) {
+		__user_text_start = .;
+		*(.user.text .user.text.* .user.rodata .user.rodata.*)
+		__user_text_end = .;
+	}
+	. = __user_load + SIZEOF(.user);
 	/* the init sections in megabytes of their own (STRICT_KERNEL_RWX) */
 	. = ALIGN(0x00100000);
 	__init_begin = .;
-	.init.text : {
+	/* AT: the load addresses follow the linked ones again after .user */
+	.init.text : AT(ADDR(.init.text) - LOAD_OFFSET) {
 		_sinittext = .;
 		*(.init.text .init.text.*)
 		_einittext = .;
@@ -136,7 +157,14 @@ SECTIONS
 		. = ALIGN(8);
 		__kernel_data_end = .;
 	}
-	.data : ALIGN(8) { *(.data .data.*) }
+	.data : ALIGN(8) {
+		*(.data .data.*)
+		__user_data_start = .;
+		*(.user.data .user.data.* .user.bss .user.bss.* .user.COMMON)
+		__user_data_end = .;
+	}
+	ASSERT(__user_data_end == __user_data_start,
+	       "samples/user: a user program has static writable data; keep it on the stack (samples/user/user.h)")
 	/* head.S's first table, outside .bss: in use when .bss is cleared */
 	.machine_pgd (NOLOAD) : ALIGN(16384) { *(.machine_pgd) }
 	. = ALIGN(8);

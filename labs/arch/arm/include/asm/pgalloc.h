@@ -42,6 +42,9 @@ static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t pte, pmdval_t prot)
 #define _PAGE_KERNEL_TABLE \
 	(PMD_TYPE_TABLE | PMD_BIT4 | PMD_DOMAIN(DOMAIN_KERNEL))
 
+/* A process's PTE page: in DOMAIN_USER, which SW PAN closes to the kernel */
+#define _PAGE_USER_TABLE (PMD_TYPE_TABLE | PMD_BIT4 | PMD_DOMAIN(DOMAIN_USER))
+
 struct mm_struct;
 pte_t *pte_alloc_one_kernel(struct mm_struct *mm);
 void pte_free_kernel(struct mm_struct *mm, pte_t *pte);

@@ -110,4 +110,33 @@ struct builtin_module {
 extern const struct builtin_module builtin_modules[];
 const struct builtin_module *find_builtin_module(const char *name);
 
+/*
+ * User mode (Part V).  machine_user_run() runs process @tsk in user mode
+ * from its saved registers (tsk->thread.regs, first set by
+ * start_thread()) and returns when machine_user_stop() is called for it:
+ * at its exit, or at the end of a system call after which another
+ * process is to run (tsk->thread.regs then holds where it resumes).
+ * On the board it is an exception return into USR mode, and the process
+ * comes back only through an svc or an abort, each of which sets the
+ * DACR's user domain back to no access (CONFIG_CPU_SW_DOMAIN_PAN).  On
+ * the host the process's code is a host function (at its user address:
+ * user_fn() of samples/user/user.h) run as a coroutine on its user
+ * stack, in simulated memory, with every access checked as PL0's; a
+ * system call is a switch back to the kernel's own stack.
+ */
+struct task_struct;
+void machine_user_run(struct task_struct *tsk);
+__noreturn void machine_user_stop(struct task_struct *tsk);
+/* fork: what the machine keeps of @parent, copied for @child */
+void machine_copy_thread(struct task_struct *child,
+			 const struct task_struct *parent);
+/*
+ * The user image (samples/user): code and read-only data linked to run
+ * at USER_TEXT_ADDR, which exec copies into a process's pages.
+ */
+extern const char __user_text_start[], __user_text_end[];
+const void *machine_user_image(unsigned long *size);
+/* Resume the exception at @pc: the fixup of an exception-table entry. */
+void machine_set_return_pc(struct pt_regs *regs, uintptr_t pc);
+
 #endif /* _ASM_ARM_MACHINE_H */

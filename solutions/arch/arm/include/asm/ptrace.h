@@ -38,4 +38,7 @@ struct pt_regs {
 #define processor_mode(regs) ((regs)->ARM_cpsr & MODE_MASK)
 #define user_mode(regs) (processor_mode(regs) == USR_MODE)
 
+/* arch/arm/kernel/process.c: a process's first registers */
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
+
 #endif /* _ASM_ARM_PTRACE_H */

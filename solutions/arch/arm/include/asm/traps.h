@@ -44,6 +44,10 @@ void early_trap_init(void *vectors_base);
 __attribute__((__noreturn__)) void die(const char *str, struct pt_regs *regs,
 				       int err);
 
+/* A fault nobody handles: SIGSEGV and co. for a process, else die(). */
+void arm_notify_die(const char *str, struct pt_regs *regs, int sig, int code,
+		    unsigned long addr, unsigned long err);
+
 /* FSR decoding, as Linux/ARM's fault.h. */
 #define FSR_LNX_PF (1U << 31)
 #define FSR_WRITE_BIT (1U << 11)

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The user programs' library: Linux/ARM EABI system calls and the few
+ * string functions the programs need.  There is no libc in user space:
+ * these programs are freestanding, like a static binary's own start-up
+ * code, and every one of them is linked into the same user image
+ * (samples/user/, one image as busybox is one binary), which exec copies
+ * into a process at USER_TEXT_ADDR.
+ *
+ * The image holds code and read-only data only.  A program keeps its
+ * writable state on its stack or in memory it asks the kernel for: on
+ * the board every access goes through the MMU in user mode; on the host
+ * port the code is the host's and is not fetched through the model, but
+ * the stack and every pointer a program follows are simulated user
+ * memory, checked with user permissions.
+ */
+#ifndef _SAMPLES_USER_H
+#define _SAMPLES_USER_H
+
+/* Where a process sees the image: ld's default for arm-linux ELF. */
+#define USER_TEXT_ADDR 0x00010000UL
+
+/*
+ * A page of data a test maps for a program, until processes can ask for
+ * memory themselves (mmap, chapter 35).
+ */
+#define USER_DATA_ADDR 0x00020000UL
+
+/* System call numbers of the ARM EABI (arch/arm/tools/syscall.tbl). */
+#define __NR_exit 1
+#define __NR_fork 2
+#define __NR_write 4
+#define __NR_getpid 20
+#define __NR_wait4 114
+#define __NR_sched_yield 158
+
+#ifdef __arm__
+/* r7 holds the number, r0-r5 the arguments, r0 the result: svc #0. */
+static inline long syscall6(long nr, long a, long b, long c, long d, long e,
+			    long f)
+{
+	register long r0 __asm__("r0") = a;
+	register long r1 __asm__("r1") = b;
+	register long r2 __asm__("r2") = c;
+	register long r3 __asm__("r3") = d;
+	register long r4 __asm__("r4") = e;
+	register long r5 __asm__("r5") = f;
+	register long r7 __asm__("r7") = nr;
+
+	__asm__ volatile("svc #0"
+			 : "+r"(r0)
+			 : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7)
+			 : "memory");
+	return r0;
+}
+
+/* The image's code at its user address is itself. */
+#define user_fn(va) ((void *)(va))
+#else
+/*
+ * The host port's supervisor call (arch/host/user.c): it leaves user
+ * mode for the kernel, which runs the call on a stack of its own.
+ */
+long host_svc(long nr, long a, long b, long c, long d, long e, long f);
+#define syscall6 host_svc
+
+/* The host function whose user address is @va. */
+extern const char __user_text_start[];
+#define user_fn(va) ((void *)(__user_text_start + ((va)-USER_TEXT_ADDR)))
+#endif
+
+#define syscall3(nr, a, b, c) \
+	syscall6(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+
+static inline long write(int fd, const void *buf, unsigned long count)
+{
+	return syscall3(__NR_write, fd, buf, count);
+}
+
+static inline long getpid(void)
+{
+	return syscall3(__NR_getpid, 0, 0, 0);
+}
+
+static inline long fork(void)
+{
+	return syscall3(__NR_fork, 0, 0, 0);
+}
+
+static inline long wait4(long pid, int *status, int options, void *rusage)
+{
+	return syscall6(__NR_wait4, pid, (long)status, options, (long)rusage, 0,
+			0);
+}
+
+static inline long sched_yield(void)
+{
+	return syscall3(__NR_sched_yield, 0, 0, 0);
+}
+
+static inline __attribute__((noreturn)) void exit(int status)
+{
+	syscall3(__NR_exit, status, 0, 0);
+	__builtin_unreachable();
+}
+
+/* lib.c */
+unsigned long strlen(const char *s);
+int puts(const char *s); /* @s and a newline on fd 1 */
+int print(const char *s); /* @s alone */
+int print_hex(unsigned long v); /* 0x%08lx */
+int print_dec(long v);
+
+/* The entry of every program: start.c calls main(arg), then exit(). */
+typedef int (*user_main_t)(long arg);
+void user_start(unsigned long main_va, long arg) __attribute__((noreturn));
+
+/* The programs (one file each). */
+int hello_main(long arg);
+int peek_main(long addr);
+int poke_main(long addr);
+int badcall_main(long arg);
+int undef_main(long arg);
+int pingpong_main(long letter);
+int forktest_main(long arg);
+int waittest_main(long arg);
+
+#endif /* _SAMPLES_USER_H */
