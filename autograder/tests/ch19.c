@@ -203,7 +203,9 @@ START_TEST(kernel_page_stale_until_flushed)
 	EXPECT_WORD(&s, 1, 1, "no flush, no new translation");
 	{
 		struct mm_struct mm = { .pgd = (pgd_t *)live_pgd() };
-		struct vm_area_struct vma = { s.va, s.va + SECTION_SIZE, &mm };
+		struct vm_area_struct vma = { .vm_start = s.va,
+					      .vm_end = s.va + SECTION_SIZE,
+					      .vm_mm = &mm };
 
 		flush_tlb_range(&vma, s.va + PAGE_SIZE, s.va + 2 * PAGE_SIZE);
 	}

@@ -977,7 +977,9 @@ START_TEST(fig_tlb_flush_page)
 	l2k[0] = pa[0] | PTE_RW;
 	mm1 = (struct mm_struct){ .pgd = (pgd_t *)pgd };
 	mm2 = mm1;
-	vma1 = (struct vm_area_struct){ u, u + SECTION_SIZE, &mm1 };
+	vma1 = (struct vm_area_struct){ .vm_start = u,
+					.vm_end = u + SECTION_SIZE,
+					.vm_mm = &mm1 };
 	flush_tlb_all();
 	ck_assert_uint_eq(*(volatile u32 *)(uintptr_t)k, 0xa);
 	check_and_switch_context(&mm1, NULL);

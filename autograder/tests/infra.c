@@ -186,9 +186,9 @@ static void check_fault(u32 va, u32 fs, bool write, int domain,
 	ck_assert_msg(fsr_fs(seen.fsr) == (int)fs,
 		      "%s: fault status %#x, expected %#x (DFSR %#x)", what,
 		      fsr_fs(seen.fsr), fs, seen.fsr);
-	ck_assert_msg(!!(seen.fsr & FSR_WRITE_BIT) == write,
+	ck_assert_msg(!!(seen.fsr & FSR_WRITE) == write,
 		      "%s: DFSR.WnR is %d, expected %d", what,
-		      !!(seen.fsr & FSR_WRITE_BIT), write);
+		      !!(seen.fsr & FSR_WRITE), write);
 	if (domain >= 0)
 		ck_assert_msg(((seen.fsr >> 4) & 0xf) == (u32)domain,
 			      "%s: DFSR.Domain is %u, expected %d", what,

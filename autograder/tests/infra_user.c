@@ -2,26 +2,34 @@
 /*
  * Chapter 00: user mode on both machines (Part V's ground).
  *
- * A process here is built by hand, before the chapters give the kernel
- * address spaces: a first-level table with the identity map of RAM and
- * the image (kernel only, domain 0), and in the first megabyte, in
- * DOMAIN_USER, the user image at USER_TEXT_ADDR (read-only), a data
- * page and a stack.  The programs are samples/user's.  Not graded:
- * these tests prove that the MMU, not the kernel's good will, keeps a
- * process out of the kernel, that the same program prints the same on
- * both machines, that a segfault kills only the process, and that the
- * kernel reaches user memory only through uaccess (SW PAN).
+ * The first tests build a process by hand, on the harness's tables: the
+ * identity map of RAM and the image (kernel only, domain 0), and in the
+ * first megabyte, in DOMAIN_USER, the user image at USER_TEXT_ADDR
+ * (read-only), a data page and a stack, so that they prove the MMU, not
+ * the kernel's good will, keeps a process out of the kernel.  The later
+ * ones make processes as the kernel does (mm_alloc(), exec's VMAs,
+ * fork's copy-on-write, faults that bring the pages) and prove that
+ * every page comes back.  The programs are samples/user's.  Not graded:
+ * the same program prints the same on both machines, a segfault kills
+ * only the process, and the kernel reaches user memory only through
+ * uaccess (SW PAN).
  */
 #include <stdio.h>
 #include <string.h>
+#include <linux/binfmts.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
+#include <linux/mman.h>
 #include <linux/printk.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
 #include <asm/memory.h>
@@ -32,6 +40,7 @@
 #include <asm/pgtable-2level-hwdef.h>
 #include <asm/setup.h>
 #include <asm/ptrace.h>
+#include "mm/internal.h"
 #include "ktest.h"
 
 /* samples/user: the programs, and where each starts (lib.c) */
@@ -43,6 +52,7 @@ int undef_main(long arg);
 int pingpong_main(long letter);
 int forktest_main(long arg);
 int waittest_main(long arg);
+int mmaptest_main(long arg);
 void user_start(unsigned long main_va, long arg);
 
 #define L1_PA 0x60800000U
@@ -215,149 +225,222 @@ START_TEST(kernel_reaches_user_memory_only_through_uaccess)
 END_TEST
 
 /*
- * A process's address space on the kernel's own tables, by hand (the
- * chapters bring pgd_alloc() and the rest): the kernel half of
- * swapper_pg_dir, and in the first megabyte, in DOMAIN_USER, the shared
- * user image, a data page and a stack of its own, all not global (nG),
- * so that their TLB entries carry the process's ASID.
+ * A process made as exec makes one (fs/exec.c): its own address space
+ * from mm_alloc() (the kernel half of swapper_pg_dir, a table of its
+ * own below TASK_SIZE), the user image's text, a data page and a stack,
+ * each a VMA; the pages of data and stack come at the first touch.
  */
-struct hand_process {
-	struct task_struct task;
-	struct mm_struct mm;
-	pte_t *ptes; /* the Linux PTEs of the first two megabytes */
-	u32 data_pa;
-};
-
-/* set_pte_at()'s protections: 5.10's for private text and data */
-#define PROT_USER_RX                                                     \
-	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_MT_WRITEBACK | L_PTE_USER | \
-	 L_PTE_RDONLY)
-#define PROT_USER_RW                                                     \
-	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_MT_WRITEBACK | L_PTE_USER | \
-	 L_PTE_DIRTY | L_PTE_XN)
-
-static void hand_map(struct hand_process *p, u32 va, u32 pa, u32 prot)
+static void exec_proc(struct task_struct *tsk, int pid, const char *comm,
+		      int (*main)(long), long arg, struct pt_regs *regs)
 {
-	set_pte_at(&p->mm, va, p->ptes + pte_index(va),
-		   pfn_pte(pa >> PAGE_SHIFT, __pgprot(prot)));
+	unsigned long sp;
+
+	*tsk = (struct task_struct){ .pid = pid };
+	strncpy(tsk->comm, comm, TASK_COMM_LEN - 1);
+	tsk->mm = mm_alloc();
+	ck_assert_ptr_nonnull(tsk->mm);
+	ck_assert_int_eq(exec_user_image(tsk->mm, &sp), 0);
+	start_thread(regs, user_va(user_start), sp);
+	regs->ARM_r0 = (u32)user_va(main);
+	regs->uregs[1] = (u32)arg;
 }
 
-static void hand_process(struct hand_process *p, int pid, const char *comm,
-			 u32 text_pa, unsigned long text_size)
+/* Run @main(@arg) as pid 1 in an address space of its own. */
+static int run_proc(const char *comm, int (*main)(long), long arg)
 {
-	pgd_t *pgd = (pgd_t *)__get_free_pages(GFP_KERNEL, 2);
-	unsigned long ptes = get_zeroed_page(GFP_KERNEL);
-	unsigned long stack = __get_free_pages(GFP_KERNEL, 4);
-	unsigned long data = get_zeroed_page(GFP_KERNEL);
-	unsigned int kernel = pgd_index(TASK_SIZE);
+	static struct task_struct task;
+	struct pt_regs regs;
 
-	ck_assert(pgd && ptes && stack && data);
-	memset(pgd, 0, kernel * sizeof(pgd_t));
-	memcpy(pgd + kernel, swapper_pg_dir + kernel,
-	       (PTRS_PER_PGD - kernel) * sizeof(pgd_t));
-	__pmd_populate((pmd_t *)pgd, __pa(ptes), _PAGE_USER_TABLE);
-	p->mm = (struct mm_struct){ .pgd = pgd };
-	p->task = (struct task_struct){ .pid = pid, .mm = &p->mm };
-	strncpy(p->task.comm, comm, TASK_COMM_LEN - 1);
-	init_new_context(&p->task, &p->mm);
-	p->ptes = (pte_t *)ptes;
-	for (u32 off = 0; off < text_size; off += PAGE_SIZE)
-		hand_map(p, USER_TEXT_ADDR + off, text_pa + off, PROT_USER_RX);
-	p->data_pa = __pa(data);
-	hand_map(p, DATA_VA, p->data_pa, PROT_USER_RW);
-	for (u32 i = 0; i < 16; i++)
-		hand_map(p, USER_STACK_TOP - (i + 1) * PAGE_SIZE,
-			 __pa(stack) + (15 - i) * PAGE_SIZE, PROT_USER_RW);
+	last_pid = 0; /* pids count from init's, as after a boot */
+	exec_proc(&task, 1, comm, main, arg, &regs);
+	user_console_len = 0;
+	user_console[0] = 0;
+	return run_user_task(&task, &regs);
 }
 
-/* The user image, copied once into pages the processes share. */
-static u32 user_image_pages(unsigned long *size)
+/* Free pages, every per-CPU list drained: what a leak would change. */
+static unsigned long free_pages_now(void)
 {
-	const void *image = machine_user_image(size);
-	u32 pa = __pa(__get_free_pages(GFP_KERNEL, 4));
+	struct zone *zone;
+	unsigned long n = 0;
 
-	ck_assert_uint_le(*size, 16 * PAGE_SIZE);
-	memcpy(__va(pa), image, *size);
-	return pa;
+	drain_all_pages(NULL);
+	for_each_zone(zone) n += zone_page_state(zone, NR_FREE_PAGES);
+	return n;
 }
 
 /* Two processes, two address spaces, two ASIDs, switched at syscalls. */
 START_TEST(processes_switch_address_spaces)
 {
-	static struct hand_process a, b;
+	static struct task_struct a, b;
+	struct mm_struct *ma, *mb;
 	struct pt_regs ra, rb;
-	unsigned long size;
-	u32 text_pa;
+	unsigned long before;
 
 	ktest_reboot("vexpress-256m", ktest_boot_paging);
-	text_pa = user_image_pages(&size);
-	hand_process(&a, 1, "ping", text_pa, size);
-	hand_process(&b, 2, "pong", text_pa, size);
-	start_thread(&ra, user_va(user_start), USER_STACK_TOP);
-	ra.ARM_r0 = (u32)user_va(pingpong_main);
-	rb = ra;
-	ra.uregs[1] = 'a';
-	rb.uregs[1] = 'b';
+	ck_assert_int_eq(run_proc("hello", hello_main, 0), 7 << 8);
+	before = free_pages_now(); /* the caches of tasks, mms, VMAs made */
+	exec_proc(&a, 1, "ping", pingpong_main, 'a', &ra);
+	exec_proc(&b, 2, "pong", pingpong_main, 'b', &rb);
+	ma = a.mm;
+	mb = b.mm;
+	mmgrab(ma); /* kept, to look at their ASIDs after they exit */
+	mmgrab(mb);
 	user_console_len = 0;
-	start_user_task(&b.task, &rb);
-	ck_assert_int_eq(run_user_task(&a.task, &ra), 0);
-	ck_assert_int_eq(b.task.exit_code, 0);
-	ck_assert_str_eq(user_console, "b 1\na 1\nb 2\na 2\nb 3\na 3\n");
+	start_user_task(&b, &rb);
+	ck_assert_int_eq(run_user_task(&a, &ra), 0);
+	ck_assert_int_eq(b.exit_code, 0);
 	/* each counted in its own page at the same address */
-	ck_assert_uint_eq(*(u32 *)__va(a.data_pa), 3);
-	ck_assert_uint_eq(*(u32 *)__va(b.data_pa), 3);
-	ck_assert_uint_ne(a.mm.context.id & 0xff, 0);
-	ck_assert_uint_ne(b.mm.context.id & 0xff, 0);
-	ck_assert_uint_ne(a.mm.context.id & 0xff, b.mm.context.id & 0xff);
+	ck_assert_str_eq(user_console, "b 1\na 1\nb 2\na 2\nb 3\na 3\n");
+	ck_assert_ptr_null(a.mm); /* exit_mm() */
+	ck_assert_ptr_null(ma->mmap); /* exit_mmap(): no VMA left */
+	/* the first 2 MiB's PTE page goes with the table, in pgd_free() */
+	ck_assert_uint_eq(ma->pgtables_bytes, PAGE_SIZE);
+	ck_assert_uint_ne(ASID(ma), 0);
+	ck_assert_uint_ne(ASID(mb), 0);
+	ck_assert_uint_ne(ASID(ma), ASID(mb));
+	mmdrop(ma);
+	mmdrop(mb);
+	/* every page back: data, stacks, text, PTE pages, tables */
+	ck_assert_uint_eq(free_pages_now(), before);
 	/* the kernel is back on its own tables */
 	ck_assert_uint_eq(cpu_get_ttbr(0) & ~0x3fffU, __pa(swapper_pg_dir));
 	ck_assert_ptr_eq(current, &init_task);
 }
 END_TEST
 
-/* fork(): the child returns 0 with a copy of everything, the parent its pid */
+/*
+ * fork(): the child returns 0 with a copy of everything, the parent its
+ * pid; the pages are shared copy-on-write until one side writes.
+ */
 START_TEST(fork_copies_the_process)
 {
-	static struct hand_process a;
-	struct pt_regs regs;
-	unsigned long size;
-	u32 text_pa;
+	unsigned long before;
 
 	ktest_reboot("vexpress-256m", ktest_boot_paging);
-	text_pa = user_image_pages(&size);
-	hand_process(&a, 1, "forktest", text_pa, size);
-	start_thread(&regs, user_va(user_start), USER_STACK_TOP);
-	regs.ARM_r0 = (u32)user_va(forktest_main);
-	regs.uregs[1] = 5;
-	user_console_len = 0;
-	ck_assert_int_eq(run_user_task(&a.task, &regs), 0);
+	/* once to make the caches of tasks, mms and VMAs, once to count */
+	ck_assert_int_eq(run_proc("forktest", forktest_main, 5), 0);
+	before = free_pages_now();
+	ck_assert_int_eq(run_proc("forktest", forktest_main, 5), 0);
 	ck_assert_str_eq(user_console, "child: pid 2, count 11, local 105\n"
 				       "parent: child 2, count 10, local 5\n");
-	ck_assert_uint_eq(*(u32 *)__va(a.data_pa), 10);
 	ck_assert_int_eq(last_pid, 2);
+	ck_assert(list_empty(&task_list));
+	ck_assert_uint_eq(free_pages_now(), before);
 }
 END_TEST
 
 /* wait4(): the parent sleeps until a child has ended, then reaps it */
 START_TEST(wait_reaps_children)
 {
-	static struct hand_process a;
-	struct pt_regs regs;
-	unsigned long size;
-	u32 text_pa;
+	unsigned long before;
 
 	ktest_reboot("vexpress-256m", ktest_boot_paging);
-	text_pa = user_image_pages(&size);
-	hand_process(&a, 1, "waittest", text_pa, size);
-	start_thread(&regs, user_va(user_start), USER_STACK_TOP);
-	regs.ARM_r0 = (u32)user_va(waittest_main);
-	user_console_len = 0;
-	ck_assert_int_eq(run_user_task(&a.task, &regs), 0);
+	ck_assert_int_eq(run_proc("waittest", waittest_main, 0), 0);
+	before = free_pages_now();
+	ck_assert_int_eq(run_proc("waittest", waittest_main, 0), 0);
 	ck_assert_str_eq(user_console, "waited for 2: exit 1\n"
 				       "waited for 3: exit 2\n"
 				       "waited for 4: exit 3\n"
 				       "then wait4 = -10\n");
 	ck_assert(list_empty(&task_list));
+	ck_assert_uint_eq(free_pages_now(), before);
+}
+END_TEST
+
+/*
+ * mmap() and munmap(): anonymous pages at the top of the mmap area,
+ * zero on first touch; a hole munmap() made is a SIGSEGV, MAPERR.
+ */
+START_TEST(mmap_and_munmap)
+{
+	char line[80];
+	unsigned long top = PAGE_ALIGN(TASK_SIZE - SZ_128M);
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	ck_assert_int_eq(run_proc("mmaptest", mmaptest_main, 0), 0);
+	snprintf(line, sizeof(line),
+		 "mmap = 0x%08lx\nmunmap middle = 0\nouter pages: ac\n",
+		 top - 3 * PAGE_SIZE);
+	ck_assert_str_eq(user_console, line);
+	ck_assert_int_eq(run_proc("mmaptest", mmaptest_main, 1), SIGSEGV);
+	snprintf(line, sizeof(line),
+		 "mmaptest: unhandled page fault (11) at 0x%08lx, code 0x817",
+		 top - 2 * PAGE_SIZE);
+	ck_assert_msg(printk_log_contains(line), "no \"%s\" in the log", line);
+}
+END_TEST
+
+/*
+ * A kernel mapping made after a process's table was copied (vmalloc's
+ * new PTE page) reaches it through do_translation_fault().
+ */
+START_TEST(kernel_half_synced_on_fault)
+{
+	struct mm_struct *mm;
+	unsigned int index;
+	u32 *p;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	mm = mm_alloc();
+	ck_assert_ptr_nonnull(mm);
+	p = vmalloc(SZ_1M); /* most likely a new first-level entry */
+	ck_assert_ptr_nonnull(p);
+	index = pgd_index((unsigned long)p);
+	/* find a megabyte of it that mm's table does not have yet */
+	if (!pmd_none(pmd_offset(mm->pgd + index, (unsigned long)p)[0])) {
+		vfree(p);
+		mmdrop(mm);
+		return; /* vmalloc reused a table already copied */
+	}
+	cpu_switch_mm(mm->pgd, mm);
+	p[0] = 0x5eed; /* a section translation fault, fixed */
+	ck_assert_uint_eq(p[0], 0x5eed);
+	ck_assert(!pmd_none(pmd_offset(mm->pgd + index, (unsigned long)p)[0]));
+	cpu_switch_mm(init_mm.pgd, &init_mm);
+	vfree(p);
+	mmdrop(mm);
+}
+END_TEST
+
+/*
+ * /proc/PID/maps, in 5.10's columns: text, data, an anonymous mmap at
+ * the top of the mmap area, the stack (132 KiB below TASK_SIZE, as
+ * setup_arg_pages() leaves it), and the vectors page every process sees.
+ */
+START_TEST(maps_shows_the_address_space)
+{
+	static struct task_struct t;
+	static char buf[1024], want[1024];
+	struct pt_regs regs;
+	struct seq_file m;
+	unsigned long size, text_end, top = PAGE_ALIGN(TASK_SIZE - SZ_128M);
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	machine_user_image(&size);
+	text_end = USER_TEXT_ADDR + PAGE_ALIGN(size);
+	exec_proc(&t, 1, "maps", hello_main, 0, &regs);
+	current = &t; /* do_mmap() maps into current->mm */
+	ck_assert_uint_eq(do_mmap(NULL, 0, 3 * PAGE_SIZE,
+				  PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, 0),
+			  top - 3 * PAGE_SIZE);
+	current = &init_task;
+	seq_init(&m, buf, sizeof(buf));
+	proc_pid_maps_show(&m, &t);
+	snprintf(want, sizeof(want),
+		 "00010000-%08lx r-xp 00000000 00:00 0 \n"
+		 "00020000-00021000 rw-p 00000000 00:00 0 \n"
+		 "%08lx-%08lx rw-p 00000000 00:00 0 \n"
+		 "%08lx-%08lx rw-p 00000000 00:00 0          [stack]\n"
+		 "ffff0000-ffff1000 r-xp 00000000 00:00 0          [vectors]\n",
+		 text_end, top - 3 * PAGE_SIZE, top,
+		 (unsigned long)TASK_SIZE - 0x21000, (unsigned long)TASK_SIZE);
+	ck_assert_str_eq(buf, want);
+	ck_assert_int_eq(t.mm->map_count, 4);
+	ck_assert_uint_eq(t.mm->total_vm,
+			  PAGE_ALIGN(size) / PAGE_SIZE + 1 + 3 + 33);
+	mmput(t.mm);
 }
 END_TEST
 
@@ -370,5 +453,7 @@ KTEST_SUITE(infra_user) = {
 			undefined_instruction_kills_only_the_process,
 			processes_switch_address_spaces,
 			fork_copies_the_process, wait_reaps_children,
+			mmap_and_munmap, kernel_half_synced_on_fault,
+			maps_shows_the_address_space,
 			kernel_reaches_user_memory_only_through_uaccess),
 };

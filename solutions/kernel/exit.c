@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -91,9 +92,21 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 	return -ERESTARTNOINTR;
 }
 
+/* The process lets go of its address space (5.10's exit_mm()). */
+static void exit_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm = tsk->mm;
+
+	if (!mm)
+		return;
+	tsk->mm = NULL;
+	mmput(mm);
+}
+
 void do_exit(long code)
 {
 	if (current != &init_task && !oops_in_progress) {
+		exit_mm(current);
 		exit_notify(current, (int)code);
 		machine_user_stop(current);
 	}

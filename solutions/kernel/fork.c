@@ -7,13 +7,10 @@
  * registers with r0 = 0 (copy_thread()), so that fork() returns 0 in the
  * child and the child's pid in the parent.
  *
- * SIMPLIFIED, until chapter 32: the copy of the address space is eager,
- * as xv6's uvmcopy(): every present user page is copied at once into a
- * page of the child's, in a first-level table whose kernel half is
- * swapper_pg_dir's.  Linux's dup_mm() copies the VMAs instead, and
- * copy_page_range() shares the pages read-only for copy-on-write, which
- * chapter 32 builds and chapter 33's fault breaks.  No exit_mm() either:
- * a process's pages outlive it.
+ * The address space is copied as 5.10 copies it: dup_mm() copies the
+ * mm_struct and dup_mmap() every VMA, and copy_page_range() (mm/memory.c)
+ * shares every present page read-only for copy-on-write, which the
+ * first write breaks (do_wp_page()).  No page is copied at fork.
  */
 #include <string.h>
 #include <linux/errno.h>
@@ -30,12 +27,12 @@
 #include <asm/pgtable.h>
 
 /*
- * The caches of task and mm structs (5.10's fork_init() and
- * proc_caches_init() make them at boot; ours at the first fork()).
+ * The caches of tasks, address spaces and VMAs (5.10's fork_init() and
+ * proc_caches_init() make them at boot; ours at the first use).
  */
-static struct kmem_cache *task_struct_cachep, *mm_cachep;
+static struct kmem_cache *task_struct_cachep, *mm_cachep, *vm_area_cachep;
 
-static bool fork_init(void)
+static bool proc_caches_init(void)
 {
 	if (!task_struct_cachep)
 		task_struct_cachep = kmem_cache_create(
@@ -45,63 +42,148 @@ static bool fork_init(void)
 		mm_cachep =
 			kmem_cache_create("mm_struct", sizeof(struct mm_struct),
 					  0, SLAB_HWCACHE_ALIGN, NULL);
-	return task_struct_cachep && mm_cachep;
+	if (!vm_area_cachep)
+		vm_area_cachep = kmem_cache_create(
+			"vm_area_struct", sizeof(struct vm_area_struct), 0, 0,
+			NULL);
+	return task_struct_cachep && mm_cachep && vm_area_cachep;
 }
 
-/* Every present page of @src's user half, copied into @mm's tables. */
-static int copy_user_pages(struct mm_struct *mm, struct mm_struct *src)
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
-	for (unsigned int i = 0; i < pgd_index(TASK_SIZE); i++) {
-		unsigned long addr = (unsigned long)i << PGDIR_SHIFT;
-		pmd_t *spmd = pmd_offset(src->pgd + i, addr);
-		pte_t *ptes;
+	struct vm_area_struct *vma;
 
-		if (pmd_none(*spmd))
-			continue;
-		ptes = (pte_t *)get_zeroed_page(GFP_KERNEL);
-		if (!ptes)
+	if (!proc_caches_init())
+		return NULL;
+	vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
+	if (vma)
+		vma->vm_mm = mm;
+	return vma;
+}
+
+/* A copy of @orig, in no list and no tree yet. */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *new = vm_area_alloc(orig->vm_mm);
+
+	if (new) {
+		*new = *orig;
+		new->vm_next = new->vm_prev = NULL;
+		RB_CLEAR_NODE(&new->vm_rb);
+	}
+	return new;
+}
+
+void vm_area_free(struct vm_area_struct *vma)
+{
+	kmem_cache_free(vm_area_cachep, vma);
+}
+
+/* A fresh address space's counters, its table and no ASID (mm_init()) */
+static struct mm_struct *mm_init(struct mm_struct *mm)
+{
+	mm->mmap = NULL;
+	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	mm->mm_users = 1;
+	mm->mm_count = 1;
+	mm->pgtables_bytes = 0;
+	mm->rss = 0;
+	mm->pgd = pgd_alloc(mm);
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	init_new_context(NULL, mm);
+	return mm;
+}
+
+/**
+ * mm_alloc - an empty address space: the kernel half of swapper_pg_dir,
+ * no VMA, the top-down layout (5.10's arch_pick_mmap_layout() without
+ * randomisation: mmap_base is TASK_SIZE less 128 MiB, the least gap a
+ * stack gets, as mmap_base() rounds an 8 MiB stack limit up to it).
+ * Return: the mm, or NULL when no memory was left.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm;
+
+	if (!proc_caches_init())
+		return NULL;
+	mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+	if (!mm)
+		return NULL;
+	mm->task_size = TASK_SIZE;
+	mm->mmap_base = PAGE_ALIGN(TASK_SIZE - SZ_128M);
+	return mm_init(mm);
+}
+
+/* The last reference to the struct: its table and the struct go. */
+void mmdrop(struct mm_struct *mm)
+{
+	if (--mm->mm_count)
+		return;
+	pgd_free(mm, mm->pgd);
+	kmem_cache_free(mm_cachep, mm);
+}
+
+/*
+ * The last user of an address space: its VMAs, pages and PTE pages go
+ * (exit_mmap()); the struct and its first-level table stay until the
+ * last reference (the CPU's active_mm may still run on it).
+ */
+void mmput(struct mm_struct *mm)
+{
+	if (--mm->mm_users)
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
+}
+
+/*
+ * dup_mmap - every VMA of @oldmm into @mm, in the same order (the
+ * list is built at its tail and the tree at its rightmost leaf, since
+ * each VMA comes after the last), and their pages shared copy-on-write.
+ */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp, *prev = NULL, **pprev = &mm->mmap;
+	struct rb_node **rb_link = &mm->mm_rb.rb_node, *rb_parent = NULL;
+
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		tmp = vm_area_dup(mpnt);
+		if (!tmp)
 			return -ENOMEM;
-		__pmd_populate(pmd_offset(mm->pgd + i, addr), __pa(ptes),
-			       _PAGE_USER_TABLE);
-		for (unsigned int j = 0; j < PTRS_PER_PTE; j++) {
-			pte_t pte = pmd_page_vaddr(*spmd)[j];
-			struct page *page;
-
-			if (!pte_present(pte))
-				continue;
-			page = alloc_page(GFP_KERNEL);
-			if (!page)
-				return -ENOMEM;
-			copy_highpage(page, pte_page(pte));
-			set_pte_at(
-				mm, addr + j * PAGE_SIZE, ptes + j,
-				pfn_pte(page_to_pfn(page),
-					__pgprot(pte_val(pte) & ~PAGE_MASK)));
-		}
+		tmp->vm_mm = mm;
+		*pprev = tmp;
+		pprev = &tmp->vm_next;
+		tmp->vm_prev = prev;
+		prev = tmp;
+		__vma_link_rb(mm, tmp, rb_link, rb_parent);
+		rb_link = &tmp->vm_rb.rb_right;
+		rb_parent = &tmp->vm_rb;
+		mm->map_count++;
+		if (copy_page_range(tmp, mpnt))
+			return -ENOMEM;
 	}
 	return 0;
 }
 
 /* dup_mm(): the child's address space, a copy of @oldmm's. */
-static struct mm_struct *dup_mm(struct task_struct *tsk,
-				struct mm_struct *oldmm)
+static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
-	unsigned int kernel = pgd_index(TASK_SIZE);
-	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+	struct mm_struct *mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);
 
 	if (!mm)
 		return NULL;
-	mm->pgd = (pgd_t *)__get_free_pages(GFP_KERNEL, 2);
-	if (!mm->pgd) {
-		kmem_cache_free(mm_cachep, mm);
+	*mm = *oldmm; /* the layout and the counters */
+	if (!mm_init(mm))
+		return NULL;
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm); /* what was copied goes back */
 		return NULL;
 	}
-	memset(mm->pgd, 0, kernel * sizeof(pgd_t));
-	memcpy(mm->pgd + kernel, swapper_pg_dir + kernel,
-	       (PTRS_PER_PGD - kernel) * sizeof(pgd_t));
-	init_new_context(tsk, mm);
-	if (copy_user_pages(mm, oldmm))
-		return NULL; /* SIMPLIFIED: what was copied is not given back */
 	return mm;
 }
 
@@ -111,7 +193,7 @@ long sys_fork(void)
 
 	if (!current->mm)
 		return -EINVAL; /* a process in the kernel's own tables */
-	if (!fork_init())
+	if (!proc_caches_init())
 		return -ENOMEM;
 	p = kmem_cache_zalloc(task_struct_cachep, GFP_KERNEL);
 	if (!p)
@@ -120,7 +202,7 @@ long sys_fork(void)
 	p->parent = current;
 	p->freeable = true;
 	memcpy(p->comm, current->comm, TASK_COMM_LEN);
-	p->mm = dup_mm(p, current->mm);
+	p->mm = dup_mm(current->mm);
 	if (!p->mm) {
 		kmem_cache_free(task_struct_cachep, p);
 		return -ENOMEM;

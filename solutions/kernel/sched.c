@@ -15,6 +15,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -155,7 +156,11 @@ int run_user_task(struct task_struct *tsk, const struct pt_regs *regs)
 			&runqueue, struct task_struct, run_list);
 
 		if (next->mm && next->mm != active_mm) {
+			/* the CPU holds the mm it runs on (5.10's active_mm) */
 			switch_mm(active_mm, next->mm, next);
+			mmgrab(next->mm);
+			if (active_mm)
+				mmdrop(active_mm);
 			active_mm = next->mm;
 		}
 		current = next;
@@ -171,8 +176,10 @@ int run_user_task(struct task_struct *tsk, const struct pt_regs *regs)
 	 * process's mm (lazy TLB) until the next switch; ours goes back to
 	 * swapper_pg_dir, so that the processes' tables may be freed.
 	 */
-	if (active_mm)
+	if (active_mm) {
 		cpu_switch_mm(init_mm.pgd, &init_mm);
+		mmdrop(active_mm);
+	}
 	current = &init_task;
 	current_comm = init_task.comm;
 	return tsk->exit_code;

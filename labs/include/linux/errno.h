@@ -16,6 +16,9 @@
 #if __has_include_next(<linux/errno.h>)
 #include_next <linux/errno.h>
 #else
+#ifndef EPERM
+#define EPERM 1 /* Operation not permitted */
+#endif
 #ifndef ENOENT
 #define ENOENT 2 /* No such file or directory */
 #endif

@@ -25,6 +25,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/list.h>
+#include <linux/rbtree.h>
 #include <linux/types.h>
 #include <asm/mmu.h>
 #include <asm/pgtable-2level-types.h>
@@ -85,20 +86,45 @@ struct page {
 
 //> ch19 mm_struct
 /*
- * An address space (include/linux/mm_types.h), as far as the TLB needs
- * it: its first-level table and its ASID.  Later chapters add the VMA
- * tree, the counters and the locks.
+ * An address space (include/linux/mm_types.h).  Chapter 19 needs its
+ * first-level table and its ASID; chapter 32 adds the VMAs, the
+ * counters and the layout, with 5.10's names.
  */
 struct mm_struct {
+	struct vm_area_struct *mmap; /* the VMAs, sorted by address */
+	struct rb_root mm_rb; /* the same VMAs, in a tree by vm_end */
+	unsigned long mmap_base; /* where top-down mmap starts */
+	unsigned long task_size; /* TASK_SIZE: the end of user space */
+	unsigned long highest_vm_end; /* the highest vm_end of a VMA */
 	pgd_t *pgd; /* first-level table, a kernel virtual address */
+	int mm_users; /* tasks sharing this address space */
+	int mm_count; /* references (all mm_users count as 1) */
+	unsigned long pgtables_bytes; /* PTE pages this mm has */
+	int map_count; /* number of VMAs */
+	unsigned long total_vm; /* pages mapped, in all VMAs */
+	unsigned long data_vm; /* private, writable, not stack */
+	unsigned long exec_vm; /* executable, not writable, not stack */
+	unsigned long stack_vm; /* VM_STACK */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long rss; /* pages present (5.10: rss_stat) */
 	mm_context_t context; /* ASID and generation (asm/mmu.h) */
 };
 
-/* One region of an address space: [vm_start, vm_end) in vm_mm. */
+/*
+ * One region of an address space: [vm_start, vm_end) in vm_mm, with
+ * one set of permissions (vm_flags, and the PTE bits they give,
+ * vm_page_prot).  Chapter 19 needs vm_start, vm_end and vm_mm.
+ */
 struct vm_area_struct {
 	unsigned long vm_start; /* first address */
 	unsigned long vm_end; /* first address after */
+	struct vm_area_struct *vm_next, *vm_prev; /* sorted list */
+	struct rb_node vm_rb; /* in vm_mm->mm_rb */
 	struct mm_struct *vm_mm; /* the address space it belongs to */
+	pgprot_t vm_page_prot; /* the PTE bits of its pages */
+	unsigned long vm_flags; /* VM_READ, VM_WRITE, ... */
+	unsigned long vm_pgoff; /* offset in the file, in pages */
 };
 //< ch19 mm_struct
 

@@ -41,9 +41,11 @@ __printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt,
 #define SZ_4K 0x00001000
 #define SZ_16K 0x00004000
 #define SZ_64K 0x00010000
+#define SZ_128K 0x00020000
 #define SZ_1M 0x00100000
 #define SZ_16M 0x01000000
 #define SZ_32M 0x02000000
+#define SZ_128M 0x08000000
 #define SZ_256M 0x10000000
 
 #endif /* _LINUX_KERNEL_H */

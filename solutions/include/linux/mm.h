@@ -274,4 +274,92 @@ void mem_init(void);
 void print_vm_layout(void); /* arch/arm/mm/init.c, chapter 20 */
 void free_initmem(void);
 
+/*
+ * A VMA's flags (include/linux/mm.h).  The low four are what the
+ * mapping may do now; VM_MAY* what mprotect() may allow later.
+ */
+#define VM_NONE 0x00000000UL
+#define VM_READ 0x00000001UL
+#define VM_WRITE 0x00000002UL
+#define VM_EXEC 0x00000004UL
+#define VM_SHARED 0x00000008UL
+#define VM_MAYREAD 0x00000010UL
+#define VM_MAYWRITE 0x00000020UL
+#define VM_MAYEXEC 0x00000040UL
+#define VM_MAYSHARE 0x00000080UL
+#define VM_GROWSDOWN 0x00000100UL /* the stack: grows on a fault below */
+#define VM_PFNMAP 0x00000400UL /* raw PFNs, no struct page behind them */
+#define VM_IO 0x00004000UL
+#define VM_DONTEXPAND 0x00040000UL
+#define VM_ACCOUNT 0x00100000UL
+#define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP)
+#define VM_STACK VM_GROWSDOWN
+/* ARM, an EABI program (no READ_IMPLIES_EXEC): data and stack not exec */
+#define VM_DATA_DEFAULT_FLAGS \
+	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_FLAGS (VM_STACK | VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT)
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* The PTE bits of each VM_READ|VM_WRITE|VM_EXEC|VM_SHARED (mm/mmap.c) */
+extern pgprot_t protection_map[16];
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* mm/mmap.c: the VMAs of an address space */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
+		   struct rb_node **rb_link, struct rb_node *rb_parent);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+void exit_mmap(struct mm_struct *mm);
+struct file;
+unsigned long get_unmapped_area(struct file *file, unsigned long addr,
+				unsigned long len, unsigned long pgoff,
+				unsigned long flags);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+extern unsigned long stack_guard_gap;
+
+/* kernel/fork.c: VMAs and address spaces */
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm); /* a user goes: exit_mmap() at the last */
+void mmdrop(struct mm_struct *mm); /* a reference goes: free at the last */
+static inline void mmgrab(struct mm_struct *mm)
+{
+	mm->mm_count++;
+}
+
+/* mm/memory.c: the page tables below the VMAs */
+pte_t *pte_alloc_map(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
+int copy_page_range(struct vm_area_struct *dst_vma,
+		    struct vm_area_struct *src_vma);
+void unmap_vmas(struct vm_area_struct *vma, unsigned long start,
+		unsigned long end);
+void free_pgtables(struct mm_struct *mm, unsigned long floor,
+		   unsigned long ceiling);
+void free_first_pte_table(struct mm_struct *mm);
+struct pt_regs;
+/* VM_FAULT_* of handle_mm_fault() */
+#define VM_FAULT_OOM 0x000001
+#define VM_FAULT_SIGBUS 0x000002
+#define VM_FAULT_SIGSEGV 0x000040
+#define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+/* FAULT_FLAG_* : what the fault was */
+#define FAULT_FLAG_WRITE 0x01
+#define FAULT_FLAG_USER 0x40
+#define FAULT_FLAG_INSTRUCTION 0x100
+unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			     unsigned int flags, struct pt_regs *regs);
+
 #endif /* _LINUX_MM_H */

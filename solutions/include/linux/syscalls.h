@@ -18,6 +18,9 @@ long sys_fork(void);
 long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru);
 long sys_sched_yield(void);
 long sys_ni_syscall(void);
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, size_t len);
 
 struct pt_regs;
 void invoke_syscall(struct pt_regs *regs); /* arch/arm/kernel/entry-common.c */

@@ -20,19 +20,12 @@
 /* Where a process sees the image: ld's default for arm-linux ELF. */
 #define USER_TEXT_ADDR 0x00010000UL
 
-/*
- * A page of data a test maps for a program, until processes can ask for
- * memory themselves (mmap, chapter 35).
- */
+/* A page of data exec gives every program (its .bss, fs/exec.c). */
 #define USER_DATA_ADDR 0x00020000UL
 
-/* System call numbers of the ARM EABI (arch/arm/tools/syscall.tbl). */
-#define __NR_exit 1
-#define __NR_fork 2
-#define __NR_write 4
-#define __NR_getpid 20
-#define __NR_wait4 114
-#define __NR_sched_yield 158
+/* System call numbers of the ARM EABI, mmap's flags: the kernel's uapi. */
+#include "../../arch/arm/include/uapi/asm/unistd.h"
+#include "../../include/uapi/asm-generic/mman-common.h"
 
 #ifdef __arm__
 /* r7 holds the number, r0-r5 the arguments, r0 the result: svc #0. */
@@ -98,6 +91,21 @@ static inline long sched_yield(void)
 	return syscall3(__NR_sched_yield, 0, 0, 0);
 }
 
+/* mmap(2) is mmap2 on ARM: the offset in pages.  An error is -4095..-1. */
+static inline void *mmap(void *addr, unsigned long len, int prot, int flags,
+			 int fd, unsigned long offset)
+{
+	return (void *)syscall6(__NR_mmap2, (long)addr, (long)len, prot, flags,
+				fd, (long)(offset >> 12));
+}
+
+#define MAP_FAILED_MIN ((unsigned long)-4095)
+
+static inline long munmap(void *addr, unsigned long len)
+{
+	return syscall3(__NR_munmap, addr, len, 0);
+}
+
 static inline __attribute__((noreturn)) void exit(int status)
 {
 	syscall3(__NR_exit, status, 0, 0);
@@ -124,5 +132,6 @@ int undef_main(long arg);
 int pingpong_main(long letter);
 int forktest_main(long arg);
 int waittest_main(long arg);
+int mmaptest_main(long arg);
 
 #endif /* _SAMPLES_USER_H */

@@ -16,21 +16,26 @@
  * A handler returns 0 when it has fixed the cause; the instruction is
  * then retried.  Otherwise do_DataAbort() reports "Unhandled fault" and
  * the task dies: a process gets the signal (arm_notify_die()), the
- * kernel oopses.  Until the page-fault chapters give processes address
- * spaces to look a fault up in, no fault is fixed: a process's kills
- * it (__do_user_fault()), and the kernel's is an oops, "Unable to handle
- * kernel ... at virtual address", unless the exception table has a
- * fixup for it (a uaccess).
+ * kernel oopses.  A translation or permission fault in a process's
+ * memory goes to do_page_fault(), which asks the process's VMAs and
+ * handle_mm_fault() (chapters 32 and 33); a fault nothing fixes kills
+ * the process (__do_user_fault()), or in the kernel is an oops,
+ * "Unable to handle kernel ... at virtual address", unless the
+ * exception table has a fixup for it (a uaccess).
  * hook_fault_code() lets a caller replace one entry, as Linux's
  * platform code does; our tests use it to watch aborts.
  */
 #include <linux/bug.h>
 #include <linux/extable.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/sched.h>
 #include <asm/machine.h>
 #include <asm/memory.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
+#include <asm/cp15.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
 
 struct fsr_info {
@@ -86,31 +91,123 @@ static int do_bad(unsigned long addr, unsigned int fsr, struct pt_regs *regs)
 	return 1;
 }
 
+/* Beside VM_FAULT_*: no VMA there, or one that forbids the access. */
+#define VM_FAULT_BADMAP 0x010000
+#define VM_FAULT_BADACCESS 0x020000
+
+/* Does @vma forbid the access?  A write needs VM_WRITE, a fetch VM_EXEC. */
+static bool access_error(unsigned int fsr, struct vm_area_struct *vma)
+{
+	unsigned long mask = VM_READ | VM_WRITE | VM_EXEC;
+
+	if ((fsr & FSR_WRITE) && !(fsr & FSR_CM))
+		mask = VM_WRITE;
+	if (fsr & FSR_LNX_PF)
+		mask = VM_EXEC;
+	return !(vma->vm_flags & mask);
+}
+
 /*
- * do_page_fault - a fault in a page's worth of a process's memory.
- * Until processes have address spaces to look a fault up in (mm_struct
- * and its VMAs, chapters 32 and 33), none is handled: a process's fault
- * kills it, the kernel's is fixed up (a uaccess) or an oops.
+ * The VMA of @addr, grown down to it if it is a stack, and the fault
+ * handled there; VM_FAULT_BADMAP or VM_FAULT_BADACCESS if not.
+ */
+static unsigned int __do_page_fault(struct mm_struct *mm, unsigned long addr,
+				    unsigned int fsr, unsigned int flags,
+				    struct pt_regs *regs)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	if (!vma)
+		return VM_FAULT_BADMAP;
+	if (vma->vm_start > addr) {
+		/* below a stack: it grows, unless it would come too near */
+		if (!(vma->vm_flags & VM_GROWSDOWN) ||
+		    addr < FIRST_USER_ADDRESS || expand_stack(vma, addr))
+			return VM_FAULT_BADMAP;
+	}
+	if (access_error(fsr, vma))
+		return VM_FAULT_BADACCESS;
+	return handle_mm_fault(vma, addr & PAGE_MASK, flags, regs);
+}
+
+/*
+ * do_page_fault - a fault in a page's worth of a process's memory
+ * (arch/arm/mm/fault.c).  The process's VMAs say whether the access is
+ * allowed; if it is, handle_mm_fault() brings the page and the access
+ * is retried.  If not, a process gets SIGSEGV (MAPERR: nothing mapped
+ * there; ACCERR: mapped, but not for this access), and the kernel, in
+ * copy_from_user() and co., its exception-table fixup or an oops.
+ * SIMPLIFIED(v5.10): no mmap_lock, no retry, no OOM killer (a process
+ * whose fault finds no memory is killed with SIGKILL).
  */
 static int do_page_fault(unsigned long addr, unsigned int fsr,
 			 struct pt_regs *regs)
 {
-	if (user_mode(regs)) {
+	struct mm_struct *mm = current->mm;
+	unsigned int flags = 0, fault;
+
+	if (!mm) /* no user context: a kernel thread, or a test's tables */
+		goto no_context;
+	if (user_mode(regs))
+		flags |= FAULT_FLAG_USER;
+	if ((fsr & FSR_WRITE) && !(fsr & FSR_CM))
+		flags |= FAULT_FLAG_WRITE;
+	if (fsr & FSR_LNX_PF)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	fault = __do_page_fault(mm, addr, fsr, flags, regs);
+	if (!(fault & (VM_FAULT_ERROR | VM_FAULT_BADMAP | VM_FAULT_BADACCESS)))
+		return 0;
+	if (!user_mode(regs))
+		goto no_context;
+	if (fault & VM_FAULT_OOM)
+		__do_user_fault(addr, fsr, SIGKILL, 0, regs);
+	else
+		__do_user_fault(addr, fsr, SIGSEGV,
+				fault == VM_FAULT_BADACCESS ? SEGV_ACCERR
+							    : SEGV_MAPERR,
+				regs);
+	return 0;
+no_context:
+	if (user_mode(regs))
 		__do_user_fault(addr, fsr, SIGSEGV,
 				fsr_fs(fsr) == 15 ? SEGV_ACCERR : SEGV_MAPERR,
 				regs);
-		return 0;
-	}
-	__do_kernel_fault(addr, fsr, regs);
+	else
+		__do_kernel_fault(addr, fsr, regs);
 	return 0;
 }
 
-/* A section's translation fault: below TASK_SIZE a process's address. */
+/* The first-level table the CPU walks now (TTBR0's, as a pointer). */
+static pgd_t *cpu_get_pgd(void)
+{
+	return (pgd_t *)__va(cpu_get_ttbr(0) & ~0x3fffU);
+}
+
+/*
+ * A section translation fault.  Below TASK_SIZE, a process's address:
+ * do_page_fault().  Above, a kernel address whose first-level entry
+ * swapper_pg_dir got after this process's table was copied from it
+ * (a vmalloc area's new PTE page, chapter 26): copy the entry and retry
+ * (5.10's do_translation_fault()).  The hardware entry of the faulting
+ * megabyte decides, not the first of the pair.
+ */
 static int do_translation_fault(unsigned long addr, unsigned int fsr,
 				struct pt_regs *regs)
 {
+	unsigned int index = pgd_index(addr);
+	pmd_t *pmd, *pmd_k;
+
 	if (addr < TASK_SIZE)
 		return do_page_fault(addr, fsr, regs);
+	if (user_mode(regs))
+		goto bad_area;
+	pmd = pmd_offset(cpu_get_pgd() + index, addr);
+	pmd_k = pmd_offset(init_mm.pgd + index, addr);
+	if (pmd_none(pmd_k[(addr >> SECTION_SHIFT) & 1]))
+		goto bad_area;
+	copy_pmd(pmd, pmd_k);
+	return 0;
+bad_area:
 	do_bad_area(addr, fsr, regs);
 	return 0;
 }

@@ -14,23 +14,19 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <asm/ptrace.h>
+#include <uapi/asm/unistd.h>
 
 typedef long (*syscall_fn_t)(long, long, long, long, long, long);
 
-#define __NR_exit 1
-#define __NR_fork 2
-#define __NR_write 4
-#define __NR_getpid 20
-#define __NR_wait4 114
-#define __NR_sched_yield 158
 #define __NR_syscalls 400 /* 5.10 arch/arm/tools/syscall.tbl: < 400 */
 
 #define CALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t sys_call_table[__NR_syscalls] = {
-	CALL(__NR_exit, sys_exit),   CALL(__NR_fork, sys_fork),
-	CALL(__NR_write, sys_write), CALL(__NR_getpid, sys_getpid),
-	CALL(__NR_wait4, sys_wait4), CALL(__NR_sched_yield, sys_sched_yield),
+	CALL(__NR_exit, sys_exit),     CALL(__NR_fork, sys_fork),
+	CALL(__NR_write, sys_write),   CALL(__NR_getpid, sys_getpid),
+	CALL(__NR_wait4, sys_wait4),   CALL(__NR_sched_yield, sys_sched_yield),
+	CALL(__NR_munmap, sys_munmap), CALL(__NR_mmap2, sys_mmap2),
 };
 
 /* invoke_syscall - run the call @regs asks for, its result in r0 */

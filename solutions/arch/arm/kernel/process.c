@@ -33,11 +33,14 @@
  */
 #include <string.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/panic.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <asm/cp15.h>
 #include <asm/machine.h>
+#include <asm/memory.h>
 #include <asm/ptrace.h>
 
 /* The release and version our oopses print (init/version.c's utsname). */
@@ -153,4 +156,38 @@ void copy_thread(struct task_struct *p, const struct pt_regs *regs)
 	p->thread.regs = *regs;
 	p->thread.regs.ARM_r0 = 0;
 	machine_copy_thread(p, current);
+}
+
+/*
+ * The vectors page (CONFIG_KUSER_HELPERS): user space may read it for
+ * the kuser helpers, so /proc/PID/maps shows it after the VMAs of every
+ * process.  It belongs to no mm and is in no list; 5.10 fills it in
+ * gate_vma_init(), with vm_page_prot PAGE_READONLY_EXEC besides, which
+ * no one reads here.
+ */
+static struct vm_area_struct gate_vma = {
+	.vm_start = VECTORS_BASE,
+	.vm_end = VECTORS_BASE + PAGE_SIZE,
+	.vm_flags = VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYEXEC,
+};
+
+/**
+ * get_gate_vma - the VMA of the vectors page, the same for every @mm
+ * @mm: the address space whose maps are shown
+ */
+struct vm_area_struct *get_gate_vma(struct mm_struct *mm)
+{
+	return &gate_vma;
+}
+
+/**
+ * arch_vma_name - the name the architecture gives a VMA, or NULL
+ * @vma: a VMA of a process, or the gate VMA
+ *
+ * ARM names only the vectors page; its sigpage is named by its special
+ * mapping (vm_ops->name), and we have none.
+ */
+const char *arch_vma_name(struct vm_area_struct *vma)
+{
+	return vma == &gate_vma ? "[vectors]" : NULL;
 }

@@ -826,16 +826,24 @@ int create_section_mapping_late(pgd_t *pgdir, const struct map_desc *md,
  * parse_early_param()).  SIMPLIFIED(v5.10 arch/arm/mm/mmu.c): chapter
  * 17 states mem_types[] as 5.10 leaves them on our board instead of
  * computing them, so what is left here is the line 5.10 prints and
- * pgprot_kernel, which the fixmap waits for (chapter 30).  Chapter 29's
+ * pgprot_kernel, which the fixmap waits for (chapter 30), and the
+ * user protections (pgprot_user, protection_map[], chapter 32).  Chapter 29's
  * PAGE_KERNEL is the same value, stated.
  */
-pgprot_t pgprot_kernel;
+pgprot_t pgprot_kernel, pgprot_user;
 
 static void build_mem_type_table(void)
 {
+	pteval_t user_pgprot = L_PTE_MT_WRITEBACK; /* cp->pte, UP: no SHARED */
+
 	pr_info("Memory policy: Data cache writeback\n");
 	pgprot_kernel = __pgprot(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY |
 				 L_PTE_MT_WRITEBACK);
+	/* a process's pages: the same memory type, from protection_map */
+	pgprot_user = __pgprot(L_PTE_PRESENT | L_PTE_YOUNG | user_pgprot);
+	for (int i = 0; i < 16; i++)
+		protection_map[i] =
+			__pgprot(pgprot_val(protection_map[i]) | user_pgprot);
 }
 
 void early_mm_init(void)

@@ -157,6 +157,54 @@ extern pgprot_t pgprot_kernel; /* build_mem_type_table()'s (chapter 30) */
 #define PAGE_KERNEL_EXEC \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEBACK)
 
+/*
+ * A process's pages (5.10 arch/arm/include/asm/pgtable.h).  The
+ * protection_map[] entries __P (private) and __S (shared), indexed by
+ * VM_SHARED|VM_EXEC|VM_WRITE|VM_READ: a private writable mapping is
+ * COPY, read-only in the PTE until its first write copies the page
+ * (copy-on-write); a shared one is writable at once.  There is no
+ * execute-only: ARM's short descriptors cannot give exec without read.
+ * build_mem_type_table() adds the memory type (L_PTE_MT_WRITEBACK).
+ */
+extern pgprot_t pgprot_user; /* present, young, the memory type */
+#define _L_PTE_DEFAULT (L_PTE_PRESENT | L_PTE_YOUNG)
+#define __PAGE_NONE \
+	__pgprot(_L_PTE_DEFAULT | L_PTE_RDONLY | L_PTE_XN | L_PTE_NONE)
+#define __PAGE_SHARED __pgprot(_L_PTE_DEFAULT | L_PTE_USER | L_PTE_XN)
+#define __PAGE_SHARED_EXEC __pgprot(_L_PTE_DEFAULT | L_PTE_USER)
+#define __PAGE_COPY \
+	__pgprot(_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY | L_PTE_XN)
+#define __PAGE_COPY_EXEC __pgprot(_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY)
+#define __PAGE_READONLY \
+	__pgprot(_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY | L_PTE_XN)
+#define __PAGE_READONLY_EXEC \
+	__pgprot(_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY)
+
+#define __P000 __PAGE_NONE
+#define __P001 __PAGE_READONLY
+#define __P010 __PAGE_COPY
+#define __P011 __PAGE_COPY
+#define __P100 __PAGE_READONLY_EXEC
+#define __P101 __PAGE_READONLY_EXEC
+#define __P110 __PAGE_COPY_EXEC
+#define __P111 __PAGE_COPY_EXEC
+
+#define __S000 __PAGE_NONE
+#define __S001 __PAGE_READONLY
+#define __S010 __PAGE_SHARED
+#define __S011 __PAGE_SHARED
+#define __S100 __PAGE_READONLY_EXEC
+#define __S101 __PAGE_READONLY_EXEC
+#define __S110 __PAGE_SHARED_EXEC
+#define __S111 __PAGE_SHARED_EXEC
+
+/* The first address a process may map (5.10: the vectors' page and one) */
+#define FIRST_USER_ADDRESS (PAGE_SIZE * 2)
+/* The first-level entries of user space: the rest is the kernel's */
+#define USER_PTRS_PER_PGD (TASK_SIZE / PGDIR_SIZE)
+/* free_pgtables() frees nothing above: the modules' tables are shared */
+#define USER_PGTABLES_CEILING TASK_SIZE
+
 #define mk_pte(page, prot) pfn_pte(page_to_pfn(page), prot)
 #define pte_page(pte) pfn_to_page(pte_pfn(pte))
 

@@ -65,6 +65,10 @@ static inline void pmd_populate_kernel(struct mm_struct *mm, pmd_t *pmdp,
 	__pmd_populate(pmdp, __pa(ptep), _PAGE_KERNEL_TABLE);
 }
 
+/* arch/arm/mm/pgd.c: a process's first-level table */
+pgd_t *pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm, pgd_t *pgd);
+
 /* mmu.c: the PTE of @addr, its PTE page from memblock if need be */
 pte_t *early_pte_alloc(pmd_t *pmd, unsigned long addr, unsigned long prot);
 

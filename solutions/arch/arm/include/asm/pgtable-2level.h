@@ -106,6 +106,14 @@ static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long addr)
 #define pmd_bad(pmd) (pmd_val(pmd) & 2)
 #define pmd_present(pmd) (pmd_val(pmd))
 
+/* Both hardware entries of a pgd entry, from another table's (fault.c) */
+#define copy_pmd(pmdpd, pmdps)          \
+	do {                            \
+		pmdpd[0] = pmdps[0];    \
+		pmdpd[1] = pmdps[1];    \
+		flush_pmd_entry(pmdpd); \
+	} while (0)
+
 /* we don't need complex calculations here as the pmd is folded into the pgd */
 #define pmd_addr_end(addr, end) (end)
 

@@ -50,7 +50,8 @@ void arm_notify_die(const char *str, struct pt_regs *regs, int sig, int code,
 
 /* FSR decoding, as Linux/ARM's fault.h. */
 #define FSR_LNX_PF (1U << 31)
-#define FSR_WRITE_BIT (1U << 11)
+#define FSR_CM (1U << 13) /* a cache maintenance operation */
+#define FSR_WRITE (1U << 11)
 #define FSR_FS4 (1U << 10)
 #define FSR_FS3_0 (15U)
 static inline int fsr_fs(unsigned int fsr)

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A process's first-level table (arch/arm/mm/pgd.c).
+ *
+ * 16 KiB, 4096 entries, from the page allocator (order 2, so aligned as
+ * TTBR0 needs).  Its user part, below TASK_SIZE, starts empty; its
+ * kernel part is a copy of swapper_pg_dir's entries, which point at the
+ * kernel's own PTE pages: every process shares the kernel's second-level
+ * tables, and the copy is only of the first-level entries.  A kernel
+ * mapping whose first-level entry is made later (vmalloc, ioremap) is
+ * not in the copy; a translation fault brings it (chapter 34).
+ * SIMPLIFIED(v5.10): no low vectors page to copy (ours are high, as
+ * vectors_high() is on ARMv7), no clean_dcache_area(): QEMU's walks do
+ * not go through the data cache.
+ */
+#include <string.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <asm/pgalloc.h>
+#include <asm/pgtable.h>
+
+#define __pgd_alloc() ((pgd_t *)__get_free_pages(GFP_KERNEL, 2))
+#define __pgd_free(pgd) free_pages((unsigned long)(pgd), 2)
+
+pgd_t *pgd_alloc(struct mm_struct *mm)
+{
+	pgd_t *new_pgd = __pgd_alloc(), *init_pgd = pgd_offset_k(0);
+
+	(void)mm;
+	if (!new_pgd)
+		return NULL;
+	memset(new_pgd, 0, USER_PTRS_PER_PGD * sizeof(pgd_t));
+	/* the kernel and I/O entries, as swapper_pg_dir has them now */
+	memcpy(new_pgd + USER_PTRS_PER_PGD, init_pgd + USER_PTRS_PER_PGD,
+	       (PTRS_PER_PGD - USER_PTRS_PER_PGD) * sizeof(pgd_t));
+	return new_pgd;
+}
+
+/*
+ * The table goes, with the PTE page of its first 2 MiB, which
+ * free_pgtables() keeps (5.10 keeps it for the low vectors); the other
+ * user PTE pages are already gone, the kernel's belong to the kernel.
+ */
+void pgd_free(struct mm_struct *mm, pgd_t *pgd)
+{
+	free_first_pte_table(mm);
+	for (unsigned int i = 0; i < USER_PTRS_PER_PGD; i++)
+		WARN_ONCE(!pmd_none(pgd[i][0]),
+			  "pgd_free: user entry %u still maps a table\n", i);
+	__pgd_free(pgd);
+}
