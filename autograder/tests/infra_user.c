@@ -42,18 +42,7 @@
 #include <asm/ptrace.h>
 #include "mm/internal.h"
 #include "ktest.h"
-
-/* samples/user: the programs, and where each starts (lib.c) */
-int hello_main(long arg);
-int peek_main(long addr);
-int poke_main(long addr);
-int badcall_main(long arg);
-int undef_main(long arg);
-int pingpong_main(long letter);
-int forktest_main(long arg);
-int waittest_main(long arg);
-int mmaptest_main(long arg);
-void user_start(unsigned long main_va, long arg);
+#include "proc_util.h"
 
 #define L1_PA 0x60800000U
 #define L2_PA 0x60804000U
@@ -103,13 +92,6 @@ static void user_space(void)
 			 STACK_PA + 16 * PAGE_SIZE - i * PAGE_SIZE,
 			 PTE_USER_RW);
 	ktest_mmu_switch(L1_PA, L1_PA, 0, DACR_UACCESS_DISABLE);
-}
-
-/* The user address of a program of the image: where exec put it. */
-static unsigned long user_va(const void *fn)
-{
-	return USER_TEXT_ADDR +
-	       (unsigned long)((const char *)fn - __user_text_start);
 }
 
 /* Run @main(@arg) as process @pid, @comm; its wait status. */
@@ -223,51 +205,6 @@ START_TEST(kernel_reaches_user_memory_only_through_uaccess)
 				      "(0x01b) at 0x00020000"));
 }
 END_TEST
-
-/*
- * A process made as exec makes one (fs/exec.c): its own address space
- * from mm_alloc() (the kernel half of swapper_pg_dir, a table of its
- * own below TASK_SIZE), the user image's text, a data page and a stack,
- * each a VMA; the pages of data and stack come at the first touch.
- */
-static void exec_proc(struct task_struct *tsk, int pid, const char *comm,
-		      int (*main)(long), long arg, struct pt_regs *regs)
-{
-	unsigned long sp;
-
-	*tsk = (struct task_struct){ .pid = pid };
-	strncpy(tsk->comm, comm, TASK_COMM_LEN - 1);
-	tsk->mm = mm_alloc();
-	ck_assert_ptr_nonnull(tsk->mm);
-	ck_assert_int_eq(exec_user_image(tsk->mm, &sp), 0);
-	start_thread(regs, user_va(user_start), sp);
-	regs->ARM_r0 = (u32)user_va(main);
-	regs->uregs[1] = (u32)arg;
-}
-
-/* Run @main(@arg) as pid 1 in an address space of its own. */
-static int run_proc(const char *comm, int (*main)(long), long arg)
-{
-	static struct task_struct task;
-	struct pt_regs regs;
-
-	last_pid = 0; /* pids count from init's, as after a boot */
-	exec_proc(&task, 1, comm, main, arg, &regs);
-	user_console_len = 0;
-	user_console[0] = 0;
-	return run_user_task(&task, &regs);
-}
-
-/* Free pages, every per-CPU list drained: what a leak would change. */
-static unsigned long free_pages_now(void)
-{
-	struct zone *zone;
-	unsigned long n = 0;
-
-	drain_all_pages(NULL);
-	for_each_zone(zone) n += zone_page_state(zone, NR_FREE_PAGES);
-	return n;
-}
 
 /* Two processes, two address spaces, two ASIDs, switched at syscalls. */
 START_TEST(processes_switch_address_spaces)

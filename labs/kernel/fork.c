@@ -25,6 +25,7 @@
 #include <asm/mmu_context.h>
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 /*
  * The caches of tasks, address spaces and VMAs (5.10's fork_init() and
@@ -141,6 +142,7 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
+//> ch32 dup_mmap
 /*
  * dup_mmap - every VMA of @oldmm into @mm, in the same order (the
  * list is built at its tail and the tree at its rightmost leaf, since
@@ -154,7 +156,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
 		tmp = vm_area_dup(mpnt);
 		if (!tmp)
-			return -ENOMEM;
+			break;
 		tmp->vm_mm = mm;
 		*pprev = tmp;
 		pprev = &tmp->vm_next;
@@ -165,9 +167,11 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		rb_parent = &tmp->vm_rb;
 		mm->map_count++;
 		if (copy_page_range(tmp, mpnt))
-			return -ENOMEM;
+			break;
 	}
-	return 0;
+	/* the parent's writable PTEs are read-only now: no stale TLB entry */
+	flush_tlb_mm(oldmm);
+	return mpnt ? -ENOMEM : 0;
 }
 
 /* dup_mm(): the child's address space, a copy of @oldmm's. */
@@ -186,6 +190,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	}
 	return mm;
 }
+//< ch32 dup_mmap
 
 long sys_fork(void)
 {

@@ -13,7 +13,8 @@
  * mappings (_mapcount + 1): a page mapped by parent and child has both
  * at 2, and the last unmapping frees it.
  * SIMPLIFIED(v5.10): no zero page (a read fault on anonymous memory
- * gets a page of its own), no rmap (anon_vma: chapter 44), no mmu_gather
+ * gets a page of its own), no anon_vma or rmap (chapters 40 and 43), no
+ * mmu_gather
  * (pages are freed as their PTEs are cleared, and the TLB is flushed
  * before the process runs again), no huge pages, no split PTE locks.
  */
@@ -27,6 +28,7 @@
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include "internal.h"
 
 /* The pgd entry (pmd) of @addr in @mm. */
 static pmd_t *mm_pmd(struct mm_struct *mm, unsigned long addr)
@@ -61,12 +63,7 @@ static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
 	return pmd_none(*pmd) ? NULL : pte_offset_kernel(pmd, addr);
 }
 
-/* Private and may become writable: what fork() shares copy-on-write. */
-static bool is_cow_mapping(unsigned long flags)
-{
-	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
-}
-
+//> ch32 copy_page_range
 /*
  * One present PTE of the parent into the child (5.10's
  * copy_present_pte()): the same page, one more reference and one more
@@ -78,27 +75,18 @@ static void copy_present_pte(struct vm_area_struct *dst_vma,
 			     struct vm_area_struct *src_vma, pte_t *dst_pte,
 			     pte_t *src_pte, unsigned long addr)
 {
-	unsigned long vm_flags = src_vma->vm_flags;
-	pte_t pte = *src_pte;
-	struct page *page = pte_page(pte);
-
-	get_page(page);
-	page->_mapcount++;
-	dst_vma->vm_mm->rss++;
-	if (is_cow_mapping(vm_flags) && pte_write(pte)) {
-		set_pte_at(src_vma->vm_mm, addr, src_pte, pte_wrprotect(pte));
-		pte = pte_wrprotect(pte);
-	}
-	if (vm_flags & VM_SHARED)
-		pte = pte_mkclean(pte);
-	pte = pte_mkold(pte);
-	set_pte_at(dst_vma->vm_mm, addr, dst_pte, pte);
+	/* TODO(ch32): the child maps the same page: a reference and a
+	   mapping more, both PTEs read-only in a COW mapping; see
+	   chapters/32-process-page-tables.md, "copy_page_range". */
+	(void)dst_vma, (void)src_vma, (void)dst_pte, (void)src_pte;
+	(void)addr;
 }
 
 /**
  * copy_page_range - the child's PTEs of @dst_vma, from @src_vma's
  * Return: 0, or -ENOMEM when a PTE page could not be had.  The parent's
- * TLB is flushed after: its PTEs may have lost their write permission.
+ * PTEs may lose their write permission here: dup_mmap() flushes its TLB
+ * when every VMA is copied.
  */
 int copy_page_range(struct vm_area_struct *dst_vma,
 		    struct vm_area_struct *src_vma)
@@ -122,10 +110,9 @@ int copy_page_range(struct vm_area_struct *dst_vma,
 			return -ENOMEM;
 		copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr);
 	}
-	if (is_cow_mapping(src_vma->vm_flags))
-		flush_tlb_range(src_vma, src_vma->vm_start, src_vma->vm_end);
 	return 0;
 }
+//< ch32 copy_page_range
 
 /* One page's mapping goes: the PTE cleared, a mapping and a ref gone. */
 static void zap_pte(struct mm_struct *mm, unsigned long addr, pte_t *pte)
@@ -209,8 +196,8 @@ void free_first_pte_table(struct mm_struct *mm)
 
 /*
  * A fault where no page is: a new zeroed page, mapped with the VMA's
- * protections, writable at once if the fault was a write to a
- * writable mapping (5.10's do_anonymous_page()).
+ * protections, writable and dirty at once if the VMA is writable (5.10's
+ * do_anonymous_page(), whose read fault would map the zero page).
  */
 static unsigned int do_anonymous_page(struct vm_area_struct *vma,
 				      unsigned long address, pte_t *pte,

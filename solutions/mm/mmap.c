@@ -40,6 +40,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 /* The gap kept below a stack, so that it never grows into a mapping. */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 
+//> ch32 find_vma
 /**
  * find_vma - the first VMA that ends above @addr
  * @mm: the address space
@@ -52,6 +53,7 @@ unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
  */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
+	// BEGIN SOLUTION ch32
 	struct rb_node *rb_node = mm->mm_rb.rb_node;
 	struct vm_area_struct *vma = NULL;
 
@@ -69,7 +71,15 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 		}
 	}
 	return vma;
+	// STUB
+	// /* TODO(ch32): walk mm->mm_rb, keyed by vm_end, for the lowest
+	//    VMA that ends above addr; see chapters/32-process-page-tables.md,
+	//    "find_vma". */
+	// (void)mm, (void)addr;
+	// return NULL;
+	// END SOLUTION
 }
+//< ch32 find_vma
 
 /* find_vma(), and the VMA before it in *@pprev (the last one if none) */
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
@@ -121,10 +131,12 @@ static int find_vma_links(struct mm_struct *mm, unsigned long addr,
 	return 0;
 }
 
+//> ch32 vma_link
 /* @vma into the sorted list, after @prev (first if @prev is NULL). */
 static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
 			    struct vm_area_struct *prev)
 {
+	// BEGIN SOLUTION ch32
 	struct vm_area_struct *next;
 
 	vma->vm_prev = prev;
@@ -138,6 +150,12 @@ static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
 	vma->vm_next = next;
 	if (next)
 		next->vm_prev = vma;
+	// STUB
+	// /* TODO(ch32): link vma between prev (or the head, mm->mmap) and
+	//    the VMA after it, both directions; see
+	//    chapters/32-process-page-tables.md, "Two indexes of one set". */
+	// (void)mm, (void)vma, (void)prev;
+	// END SOLUTION
 }
 
 /* @vma out of the list (5.10's __vma_unlink_list). */
@@ -171,6 +189,7 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	__vma_link_rb(mm, vma, rb_link, rb_parent);
 	mm->map_count++;
 }
+//< ch32 vma_link
 
 /* Unlink @vma from both, as __vma_unlink() and vma_rb_erase() do. */
 static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)

@@ -133,5 +133,6 @@ int pingpong_main(long letter);
 int forktest_main(long arg);
 int waittest_main(long arg);
 int mmaptest_main(long arg);
+int cowtest_main(long arg);
 
 #endif /* _SAMPLES_USER_H */

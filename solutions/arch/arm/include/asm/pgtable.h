@@ -157,6 +157,7 @@ extern pgprot_t pgprot_kernel; /* build_mem_type_table()'s (chapter 30) */
 #define PAGE_KERNEL_EXEC \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEBACK)
 
+//> ch32 protection_map
 /*
  * A process's pages (5.10 arch/arm/include/asm/pgtable.h).  The
  * protection_map[] entries __P (private) and __S (shared), indexed by
@@ -197,6 +198,7 @@ extern pgprot_t pgprot_user; /* present, young, the memory type */
 #define __S101 __PAGE_READONLY_EXEC
 #define __S110 __PAGE_SHARED_EXEC
 #define __S111 __PAGE_SHARED_EXEC
+//< ch32 protection_map
 
 /* The first address a process may map (5.10: the vectors' page and one) */
 #define FIRST_USER_ADDRESS (PAGE_SIZE * 2)
@@ -218,8 +220,9 @@ extern pgprot_t pgprot_user; /* present, young, the memory type */
 /*
  * set_pte_at - a PTE of @mm at @addr: a process's pages (below
  * TASK_SIZE, user) are not global, so their TLB entries carry the ASID.
- * SIMPLIFIED(v5.10 arch/arm/include/asm/pgtable.h): no
- * __sync_icache_dcache(); QEMU has no caches to keep coherent.
+ * SIMPLIFIED(v5.10 arch/arm/mm/mmu.c, where it is out of line): inline
+ * here, and no __sync_icache_dcache(); QEMU has no caches to keep
+ * coherent.
  */
 struct mm_struct;
 static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,

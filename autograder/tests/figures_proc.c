@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Figures of Part V for the handbook, drawn from the running kernel (the
+ * suite of chapter "fig", as figures.c): a process's VMAs beside its
+ * page tables, and a page shared copy-on-write before and after fork.
+ * Each program asserts what it draws.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <asm/pgtable.h>
+#include "ktest.h"
+#include "proc_util.h"
+
+#define FIG_BEGIN(name) printk(KERN_NOTICE "-----BEGIN FIGURE " name "-----\n")
+#define FIG_END() printk(KERN_NOTICE "-----END FIGURE-----\n")
+
+/* "rw-p" of @flags, as /proc/PID/maps prints them. */
+static const char *perms(unsigned long flags)
+{
+	static char s[5];
+
+	s[0] = flags & VM_READ ? 'r' : '-';
+	s[1] = flags & VM_WRITE ? 'w' : '-';
+	s[2] = flags & VM_EXEC ? 'x' : '-';
+	s[3] = flags & VM_MAYSHARE ? 's' : 'p';
+	s[4] = 0;
+	return s;
+}
+
+/* The Linux PTE's software bits, short. */
+static const char *pte_bits(pte_t pte)
+{
+	static char s[40];
+
+	snprintf(s, sizeof(s), "%s%s%s%s", pte_write(pte) ? "RW" : "RO",
+		 pte_young(pte) ? " young" : " old",
+		 pte_dirty(pte) ? " dirty" : "", pte_exec(pte) ? " X" : "");
+	return s;
+}
+
+/*
+ * Chapter 32: a process made by exec, its data page and one page of an
+ * anonymous mapping written and its stack's top page touched; each VMA
+ * beside the pgd entry and the PTEs that map it now.
+ */
+START_TEST(fig_vmas_and_tables)
+{
+	static struct task_struct t;
+	struct pt_regs regs;
+	struct mm_struct *mm;
+	unsigned long anon;
+	int rows = 0;
+
+	ktest_reboot("vexpress-256m", ktest_boot_fixmap);
+	exec_proc(&t, 1, "fig", hello_main, 0, &regs);
+	mm = t.mm;
+	current = &t;
+	anon = do_mmap(NULL, 0, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	current = &init_task;
+	ck_assert_uint_lt(anon, TASK_SIZE);
+	fault_in(mm, 0x00020000, true);
+	fault_in(mm, anon + PAGE_SIZE, true);
+	fault_in(mm, TASK_SIZE - PAGE_SIZE, true);
+	FIG_BEGIN("ch32-vmas");
+	printk(KERN_NOTICE
+	       "digraph ch32_vmas {\n"
+	       " node [shape=plaintext, fontsize=9];\n"
+	       " t [label=<<table border=\"0\" cellborder=\"1\" "
+	       "cellspacing=\"0\" cellpadding=\"3\">\n"
+	       "<tr><td bgcolor=\"#c6dbef\">VMA (mm-&gt;mmap, in order)</td>"
+	       "<td bgcolor=\"#c6dbef\">flags</td>"
+	       "<td bgcolor=\"#fdd0a2\">pgd entry</td>"
+	       "<td bgcolor=\"#fdd0a2\">present PTEs: VA, PA, "
+	       "bits</td></tr>\n");
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next) {
+		unsigned int idx = pgd_index(v->vm_start);
+		int present = 0;
+
+		printk(KERN_NOTICE "<tr><td align=\"left\">%08lx-%08lx<br/>"
+				   "%lu page%s</td><td>%s</td>"
+				   "<td>%u: %08x</td><td align=\"left\">",
+		       v->vm_start, v->vm_end, vma_pages(v),
+		       vma_pages(v) == 1 ? "" : "s", perms(v->vm_flags), idx,
+		       mm->pgd[idx][0]);
+		for (unsigned long a = v->vm_start; a < v->vm_end;
+		     a += PAGE_SIZE) {
+			pte_t *pte = user_pte(mm, a);
+
+			if (!pte || !pte_present(*pte))
+				continue;
+			printk(KERN_NOTICE "%s%08lx: %08lx %s",
+			       present ? "<br/>" : "", a,
+			       (unsigned long)pte_pfn(*pte) << PAGE_SHIFT,
+			       pte_bits(*pte));
+			present++;
+		}
+		printk(KERN_NOTICE "%s</td></tr>\n",
+		       present ? "" : "none yet: the first touch brings it");
+		rows++;
+	}
+	printk(KERN_NOTICE "<tr><td colspan=\"4\">user entries 0 to %u: "
+			   "this process's; from %u on: swapper_pg_dir's, "
+			   "copied by pgd_alloc()</td></tr>\n"
+			   "</table>>];\n}\n",
+	       (unsigned int)USER_PTRS_PER_PGD - 1,
+	       (unsigned int)USER_PTRS_PER_PGD);
+	FIG_END();
+	ck_assert_int_eq(rows, 4);
+	ck_assert_int_eq(mm->map_count, 4);
+	mmput(mm);
+}
+END_TEST
+
+/* One row of the COW figure: @who's PTE of @addr and its page. */
+static void cow_row(const char *when, const char *who, struct mm_struct *mm,
+		    unsigned long addr)
+{
+	pte_t pte = *user_pte(mm, addr);
+	struct page *frame = pte_page(pte);
+
+	printk(KERN_NOTICE "<tr><td align=\"left\">%s</td><td>%s</td>"
+			   "<td>%08lx</td><td>%d</td><td>%d</td>"
+			   "<td align=\"left\">%s</td></tr>\n",
+	       when, who, (unsigned long)pte_pfn(pte) << PAGE_SHIFT,
+	       page_count(frame), page_mapcount(frame), pte_bits(pte));
+}
+
+/*
+ * Chapter 32: a private data page before fork, after it (one page, two
+ * read-only PTEs), and after the child's first write (two pages).
+ */
+START_TEST(fig_cow)
+{
+	struct mm_struct *parent, *child;
+	const unsigned long data = 0x00020000;
+	unsigned long sp;
+
+	ktest_reboot("vexpress-256m", ktest_boot_fixmap);
+	parent = mm_alloc();
+	ck_assert_ptr_nonnull(parent);
+	ck_assert_int_eq(exec_user_image(parent, &sp), 0);
+	fault_in(parent, data, true);
+	FIG_BEGIN("ch32-cow");
+	printk(KERN_NOTICE
+	       "digraph ch32_cow {\n"
+	       " node [shape=plaintext, fontsize=9];\n"
+	       " t [label=<<table border=\"0\" cellborder=\"1\" "
+	       "cellspacing=\"0\" cellpadding=\"3\">\n"
+	       "<tr><td bgcolor=\"#c6dbef\">when</td><td bgcolor=\"#c6dbef\">"
+	       "whose PTE of %08lx</td><td bgcolor=\"#fdd0a2\">page (PA)</td>"
+	       "<td bgcolor=\"#fdd0a2\">count</td><td bgcolor=\"#fdd0a2\">"
+	       "mapcount</td><td bgcolor=\"#fdd0a2\">PTE</td></tr>\n",
+	       data);
+	cow_row("before fork", "parent", parent, data);
+	child = copy_mm(parent);
+	ck_assert(!pte_write(*user_pte(parent, data)));
+	cow_row("after fork", "parent", parent, data);
+	cow_row("after fork", "child", child, data);
+	fault_in(child, data, true);
+	ck_assert_uint_ne(pte_pfn(*user_pte(child, data)),
+			  pte_pfn(*user_pte(parent, data)));
+	cow_row("child writes", "parent", parent, data);
+	cow_row("child writes", "child", child, data);
+	fault_in(parent, data, true); /* the last mapper reuses its page */
+	cow_row("parent writes", "parent", parent, data);
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	ck_assert(pte_write(*user_pte(parent, data)));
+	mmput(child);
+	mmput(parent);
+}
+END_TEST
+
+KTEST_SUITE(figures_proc) = {
+	.chapter = "fig",
+	.title = "Figures for the handbook: processes",
+	.tests = KTESTS(fig_vmas_and_tables, fig_cow),
+};
