@@ -148,8 +148,10 @@ DTB := $(patsubst $(TREE)/arch/arm/boot/dts/%.dts,$(OUT)/dtb/%.dtb,$(DTS))
 
 all: $(BIN)
 
+# TREECHECK=n: the course's own trees (mutants, the stubbed trees of
+# validity), whose every line is ours, skip the check a submission gets.
 $(BIN): $(OUT)/libkernel.a $(OUT)/libmach.a $(OUT)/user.o $(TOBJ) \
-		$(OUT)/treecheck.ok $(LDS)
+		$(if $(filter n,$(TREECHECK)),,$(OUT)/treecheck.ok) $(LDS)
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(LDFLAGS) $(BOOTMEM_WRAP) -o $@ $(TOBJ) $(OUT)/user.o \
 		-Wl,--whole-archive $(OUT)/libkernel.a $(OUT)/libmach.a \

@@ -239,11 +239,12 @@ def build(tree, outdir, machs=MACHS, extra=(), suffix=''):
     return done
 
 
-def build_config(source, outdir, name, machs=MACHS):
+def build_config(source, outdir, name, machs=MACHS, extra=()):
     """Build SOURCE as the kernel NAME of CONFIGS ('2G', 'nohighmem' ...)
     for MACHS: (build()'s results, {run name: image}), a run being named
     MACH-NAME."""
-    built = build(source, outdir, machs=machs, extra=BUILDS[name],
+    built = build(source, outdir, machs=machs,
+                  extra=list(BUILDS[name]) + list(extra),
                   suffix='-' + name)
     return built, {'%s-%s' % (m, name): os.path.join(
         outdir, '%s-%s' % (m, name), IMAGE[m]) for m in machs}
