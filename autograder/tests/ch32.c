@@ -30,21 +30,6 @@
 
 #define SEED 32u
 
-/* A VMA [start, end) with @flags, put into @mm as exec and mmap do. */
-static struct vm_area_struct *add_vma(struct mm_struct *mm, unsigned long start,
-				      unsigned long end, unsigned long flags)
-{
-	struct vm_area_struct *vma = vm_area_alloc(mm);
-
-	ck_assert_ptr_nonnull(vma);
-	vma->vm_start = start;
-	vma->vm_end = end;
-	vma->vm_flags = flags;
-	vma->vm_page_prot = vm_get_page_prot(flags);
-	ck_assert_int_eq(insert_vm_struct(mm, vma), 0);
-	return vma;
-}
-
 /* The first VMA of @mm's list that ends above @addr: the recount. */
 static struct vm_area_struct *scan(struct vm_area_struct **all, int n,
 				   unsigned long addr)
@@ -288,14 +273,6 @@ START_TEST(pgd_alloc_copies_the_kernel_half)
 END_TEST
 
 /* The PTE of @addr in @mm, which must exist. */
-static pte_t *pte_of(struct mm_struct *mm, unsigned long addr)
-{
-	pte_t *pte = user_pte(mm, addr);
-
-	ck_assert_msg(pte, "no PTE page for %08lx", addr);
-	return pte;
-}
-
 #define SHARED_VA 0x00400000UL
 
 /*

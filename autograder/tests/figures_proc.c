@@ -2,7 +2,8 @@
 /*
  * Figures of Part V for the handbook, drawn from the running kernel (the
  * suite of chapter "fig", as figures.c): a process's VMAs beside its
- * page tables, and a page shared copy-on-write before and after fork.
+ * page tables, a page shared copy-on-write before and after fork, and
+ * the faults of a process and its child.
  * Each program asserts what it draws.
  */
 #include <stdio.h>
@@ -13,6 +14,8 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/pgtable.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
 #include "ktest.h"
 #include "proc_util.h"
 
@@ -177,8 +180,90 @@ START_TEST(fig_cow)
 }
 END_TEST
 
+/*
+ * One row of the fault log: the fault @who takes at @addr (a write if
+ * @write), what handle_mm_fault() did, read from the state before and
+ * after, and the PTE and the page after it.
+ */
+static void fault_row(const char *who, struct mm_struct *mm, unsigned long addr,
+		      bool write)
+{
+	pte_t *ptep = user_pte(mm, addr), before = ptep ? *ptep : __pte(0);
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	unsigned long start = vma->vm_start;
+	unsigned int fsr = fsr_for(mm, addr, write ? FSR_WRITE : 0);
+	const char *what;
+	pte_t after;
+	struct page *frame;
+
+	ck_assert(kfault(mm, addr, write ? WRITE : READ));
+	after = *user_pte(mm, addr);
+	frame = pte_page(after);
+	if (!pte_present(before))
+		what = vma->vm_start < start ? "expand_stack(), new page"
+					     : "do_anonymous_page(): new page";
+	else if (write && !pte_write(before))
+		what = pte_pfn(after) != pte_pfn(before)
+			       ? "do_wp_page(): mapped twice, copied"
+			       : "do_wp_page(): its own, reused";
+	else
+		what = "young set, nothing else";
+	printk(KERN_NOTICE "<tr><td align=\"left\">%s %s %08lx</td>"
+			   "<td>%03x</td><td align=\"left\">%s</td>"
+			   "<td>%08lx</td><td>%d/%d</td>"
+			   "<td align=\"left\">%s</td></tr>\n",
+	       who, write ? "writes" : "reads", addr, fsr, what,
+	       (unsigned long)pte_pfn(after) << PAGE_SHIFT, page_count(frame),
+	       page_mapcount(frame), pte_bits(after));
+}
+
+/*
+ * Chapter 33: the faults of a process and of its child, in order, each
+ * taken through do_DataAbort() with the status the CPU would report.
+ */
+START_TEST(fig_faults)
+{
+	struct mm_struct *mm, *child;
+	const unsigned long data = 0x00020000;
+	const unsigned long below = TASK_SIZE - SZ_128K - PAGE_SIZE - 0x10;
+	unsigned long sp;
+
+	ktest_reboot("vexpress-256m", ktest_boot_fixmap);
+	mm = mm_alloc();
+	ck_assert_ptr_nonnull(mm);
+	ck_assert_int_eq(exec_user_image(mm, &sp), 0);
+	FIG_BEGIN("ch33-faults");
+	printk(KERN_NOTICE "digraph ch33_faults {\n"
+			   " node [shape=plaintext, fontsize=9];\n"
+			   " t [label=<<table border=\"0\" cellborder=\"1\" "
+			   "cellspacing=\"0\" cellpadding=\"3\">\n"
+			   "<tr><td bgcolor=\"#c6dbef\">fault</td>"
+			   "<td bgcolor=\"#c6dbef\">DFSR</td>"
+			   "<td bgcolor=\"#c6dbef\">what the kernel did</td>"
+			   "<td bgcolor=\"#fdd0a2\">page (PA)</td>"
+			   "<td bgcolor=\"#fdd0a2\">count/map</td>"
+			   "<td bgcolor=\"#fdd0a2\">PTE after</td></tr>\n");
+	fault_row("parent", mm, data, false);
+	fault_row("parent", mm, below, true);
+	ck_assert_uint_eq(find_vma(mm, below)->vm_start, below & PAGE_MASK);
+	child = copy_mm(mm);
+	printk(KERN_NOTICE "<tr><td colspan=\"6\">fork(): both PTEs of "
+			   "%08lx read-only, the child's old</td></tr>\n",
+	       data);
+	fault_row("child", child, data, false);
+	fault_row("child", child, data, true);
+	fault_row("parent", mm, data, true);
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	ck_assert(pte_write(*user_pte(mm, data)));
+	ck_assert_int_eq(page_mapcount(pte_page(*user_pte(mm, data))), 1);
+	mmput(child);
+	mmput(mm);
+}
+END_TEST
+
 KTEST_SUITE(figures_proc) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook: processes",
-	.tests = KTESTS(fig_vmas_and_tables, fig_cow),
+	.tests = KTESTS(fig_vmas_and_tables, fig_cow, fig_faults),
 };

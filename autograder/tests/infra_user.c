@@ -39,6 +39,7 @@
 #include <asm/pgtable.h>
 #include <asm/pgtable-2level-hwdef.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm/ptrace.h>
 #include "mm/internal.h"
 #include "ktest.h"
@@ -381,6 +382,270 @@ START_TEST(maps_shows_the_address_space)
 }
 END_TEST
 
+/*
+ * 300 processes alive at once, more than the 255 ASIDs of a
+ * generation: each keeps seeing its own data page while the allocator
+ * rolls over (chapter 19's new_context() and its flush; chapter 34).
+ */
+START_TEST(asid_rollover_keeps_processes_apart)
+{
+	u64 gen;
+	unsigned long before = 0;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	gen = asid_generation;
+
+	for (int round = 0; round < 2; round++) {
+		ck_assert_msg(run_proc("asidtest", asidtest_main, 300) == 0,
+			      "asidtest 300: %s", user_console);
+		ck_assert_str_eq(user_console, "asidtest: 300 children, 0 saw "
+					       "another's memory\n");
+		ck_assert_msg(asid_generation > gen,
+			      "300 processes did not roll the ASIDs over");
+		/* the first round grows the slab caches to 300 tasks */
+		if (!round)
+			before = free_pages_now();
+	}
+	ck_assert_uint_eq(free_pages_now(), before);
+}
+END_TEST
+
+/* The random test's address spaces, and its operations' counts. */
+#define RMMS 6
+#define RBASE 0x01000000UL
+#define RPAGES 128
+static struct mm_struct *rmm[RMMS];
+/* mappings per pfn: vmalloc()ed, as 128 KiB of .bss would crowd the image */
+#define RMAPS_BYTES ((SZ_256M >> PAGE_SHIFT) * sizeof(unsigned short))
+static unsigned short *rmaps;
+
+/* Call @fn for @mm as its process would (current set to a task). */
+static long as_task(struct mm_struct *mm, unsigned long a, unsigned long len,
+		    unsigned long arg, int op)
+{
+	static struct task_struct tsk;
+	struct task_struct *saved = current;
+	long ret;
+
+	tsk = (struct task_struct){ .pid = 99, .comm = "random", .mm = mm };
+	current = &tsk;
+	if (op == 0)
+		ret = (long)do_mmap(NULL, a, len, arg,
+				    (arg & PROT_WRITE && ktest_rand() % 4 == 0
+					     ? MAP_SHARED
+					     : MAP_PRIVATE) |
+					    MAP_ANONYMOUS,
+				    0);
+	else
+		ret = sys_mprotect(a, len, arg);
+	current = saved;
+	return ret;
+}
+
+/*
+ * Every present PTE of every live address space, counted per page: the
+ * page's mapcount and _refcount equal the count (an anonymous page's
+ * references are its mappings); a PTE is writable only in a writable
+ * VMA, and a private page only while one PTE maps it.
+ */
+static void recount(unsigned int seed, unsigned long op)
+{
+	unsigned long pages = 0;
+
+	memset(rmaps, 0, RMAPS_BYTES);
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < RMMS; i++) {
+			if (!rmm[i])
+				continue;
+			for (struct vm_area_struct *v = rmm[i]->mmap; v;
+			     v = v->vm_next) {
+				for (unsigned long a = v->vm_start;
+				     a < v->vm_end; a += PAGE_SIZE) {
+					pte_t *pte = user_pte(rmm[i], a);
+					struct page *page;
+					unsigned long n;
+
+					if (!pte || !pte_present(*pte))
+						continue;
+					page = pte_page(*pte);
+					n = pte_pfn(*pte) - ARCH_PFN_OFFSET;
+					ck_assert_uint_lt(n, RMAPS_BYTES / 2);
+					if (pass == 0) {
+						rmaps[n]++;
+						pages++;
+						continue;
+					}
+					ck_assert_msg(
+						page_mapcount(page) ==
+								rmaps[n] &&
+							page_count(page) ==
+								rmaps[n],
+						"op %lu (seed %u): the page at "
+						"%08lx of mm %d is mapped %u "
+						"times, its mapcount is %d and "
+						"its _refcount %d",
+						op, seed, a, i, rmaps[n],
+						page_mapcount(page),
+						page_count(page));
+					ck_assert_msg(
+						!pte_write(*pte) ||
+							(v->vm_flags &
+							 VM_WRITE),
+						"op %lu (seed %u): a writable "
+						"PTE at %08lx of mm %d, in a "
+						"VMA "
+						"without VM_WRITE",
+						op, seed, a, i);
+					ck_assert_msg(
+						!pte_write(*pte) ||
+							(v->vm_flags &
+							 VM_SHARED) ||
+							rmaps[n] == 1,
+						"op %lu (seed %u): the private "
+						"page at %08lx of mm %d is "
+						"writable and mapped %u times: "
+						"a write would reach the "
+						"others",
+						op, seed, a, i, rmaps[n]);
+				}
+			}
+		}
+	}
+	(void)pages;
+}
+
+/* One run of the random test, from @seed; its counts into @counts. */
+static void random_run(unsigned int seed, unsigned long counts[7])
+{
+	static const unsigned long prots[] = { PROT_NONE, PROT_READ,
+					       PROT_READ | PROT_WRITE };
+	unsigned long done = 0;
+
+	ktest_rng = seed;
+	/* 100,000 operations done; a skipped one does not count */
+	for (unsigned long op = 0; done < 100000; op++) {
+		int i = (int)(ktest_rand() % RMMS);
+		int kind = (int)(ktest_rand() % 12);
+		unsigned long a = RBASE + (ktest_rand() % RPAGES) * PAGE_SIZE;
+		unsigned long len = (1 + ktest_rand() % 8) * PAGE_SIZE;
+		struct mm_struct *mm = rmm[i];
+
+		if (!mm) { /* an exec, or the slot kept for a fork */
+			if (kind < 3) {
+				rmm[i] = exec_mm();
+				counts[6]++;
+			}
+			continue;
+		}
+		if (a + len > RBASE + RPAGES * PAGE_SIZE)
+			len = RBASE + RPAGES * PAGE_SIZE - a;
+		switch (kind) {
+		case 0:
+		case 1: /* mmap where the range is free */
+			if (find_vma_intersection(mm, a, a + len))
+				break;
+			ck_assert_uint_eq(
+				as_task(mm, a, len, prots[ktest_rand() % 3], 0),
+				a);
+			counts[0]++;
+			break;
+		case 2:
+			ck_assert_int_eq(do_munmap(mm, a, len), 0);
+			counts[1]++;
+			break;
+		case 3: {
+			long ret =
+				as_task(mm, a, len, prots[ktest_rand() % 3], 1);
+
+			ck_assert_msg(ret == 0 || ret == -ENOMEM,
+				      "op %lu (seed %u): mprotect = %ld", op,
+				      seed, ret);
+			counts[2]++;
+			break;
+		}
+		case 4:
+		case 5:
+		case 6:
+		case 7:
+		case 8: { /* a touch the VMA allows */
+			struct vm_area_struct *v = find_vma(mm, a);
+			bool write = kind >= 6;
+
+			if (!v || v->vm_start > a ||
+			    !(v->vm_flags & (write ? VM_WRITE : VM_READ)))
+				break;
+			ck_assert(!(handle_mm_fault(
+					    v, a, write ? FAULT_FLAG_WRITE : 0,
+					    NULL) &
+				    VM_FAULT_ERROR));
+			counts[3]++;
+			break;
+		}
+		case 9: { /* fork into a free slot */
+			int j = (int)(ktest_rand() % RMMS);
+
+			if (rmm[j])
+				break;
+			rmm[j] = copy_mm(mm);
+			flush_tlb_all(); /* dup_mmap() flushes the parent */
+			counts[4]++;
+			break;
+		}
+		default: /* exit, now and then */
+			if (ktest_rand() % 16)
+				break;
+			mmput(mm);
+			rmm[i] = NULL;
+			counts[5]++;
+			break;
+		}
+		if (op % 2000 == 1999)
+			recount(seed, op);
+		done = counts[0] + counts[1] + counts[2] + counts[3] +
+		       counts[4] + counts[5] + counts[6];
+	}
+	recount(seed, done);
+	for (int i = 0; i < RMMS; i++) {
+		if (rmm[i])
+			mmput(rmm[i]);
+		rmm[i] = NULL;
+	}
+}
+
+/*
+ * The randomised test of Part V: 100,000 operations on up to six
+ * address spaces (mmap, munmap, mprotect, a touch, fork as dup_mmap()
+ * copies, exit), every page recounted every 2,000 operations and at the
+ * end, and every page back when all have gone.  The same run twice:
+ * the first grows the slab caches to what the run needs.
+ */
+START_TEST(random_address_spaces_account_every_page)
+{
+	const unsigned int seed = 1000;
+	unsigned long counts[7] = { 0 }, before;
+
+	ktest_reboot("vexpress-256m", ktest_boot_fixmap);
+	rmaps = vmalloc(RMAPS_BYTES);
+	ck_assert_ptr_nonnull(rmaps);
+	random_run(seed, counts);
+	before = free_pages_now();
+	memset(counts, 0, sizeof(counts));
+	random_run(seed, counts);
+	printf("infra: random address spaces (seed %u): mmap %lu, munmap "
+	       "%lu, mprotect %lu, touches %lu, forks %lu, exits %lu, "
+	       "execs %lu\n",
+	       seed, counts[0], counts[1], counts[2], counts[3], counts[4],
+	       counts[5], counts[6]);
+	ck_assert_msg(free_pages_now() == before,
+		      "after 100,000 operations (seed %u) and every address "
+		      "space gone: %lu free pages, %lu before",
+		      seed, free_pages_now(), before);
+	for (int k = 0; k < 7; k++)
+		ck_assert(counts[k]);
+	vfree(rmaps);
+}
+END_TEST
+
 KTEST_SUITE(infra_user) = {
 	.chapter = "00",
 	.title = "User mode on both machines",
@@ -391,6 +656,8 @@ KTEST_SUITE(infra_user) = {
 			processes_switch_address_spaces,
 			fork_copies_the_process, wait_reaps_children,
 			mmap_and_munmap, kernel_half_synced_on_fault,
+			asid_rollover_keeps_processes_apart,
+			random_address_spaces_account_every_page,
 			maps_shows_the_address_space,
 			kernel_reaches_user_memory_only_through_uaccess),
 };

@@ -29,8 +29,6 @@
 #include <asm/pgtable.h>
 #include <linux/binfmts.h>
 
-#define USER_DATA_ADDR 0x00020000UL /* samples/user/user.h */
-
 /* A VMA [start, end) with @flags, linked into @mm. */
 static struct vm_area_struct *exec_vma(struct mm_struct *mm,
 				       unsigned long start, unsigned long end,
@@ -64,10 +62,8 @@ static int map_user_text(struct vm_area_struct *vma, const char *image,
 
 		if (!page)
 			return -ENOMEM;
-		pte = pte_alloc_map(
-			vma->vm_mm,
-			pmd_offset(vma->vm_mm->pgd + pgd_index(addr), addr),
-			addr);
+		pte = pte_alloc_map(vma->vm_mm, pmd_off(vma->vm_mm, addr),
+				    addr);
 		if (!pte) {
 			__free_page(page);
 			return -ENOMEM;

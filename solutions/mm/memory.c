@@ -25,16 +25,11 @@
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
-
-/* The pgd entry (pmd) of @addr in @mm. */
-static pmd_t *mm_pmd(struct mm_struct *mm, unsigned long addr)
-{
-	return pmd_offset(mm->pgd + pgd_index(addr), addr);
-}
 
 /**
  * pte_alloc_map - the PTE of @addr, its PTE page allocated if need be
@@ -58,7 +53,7 @@ pte_t *pte_alloc_map(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 /* The PTE of @addr if its table exists, else NULL (no allocation). */
 static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
 {
-	pmd_t *pmd = mm_pmd(mm, addr);
+	pmd_t *pmd = pmd_off(mm, addr);
 
 	return pmd_none(*pmd) ? NULL : pte_offset_kernel(pmd, addr);
 }
@@ -123,7 +118,7 @@ int copy_page_range(struct vm_area_struct *dst_vma,
 		if (!pte_present(*src_pte))
 			continue;
 		dst_pte = pte_alloc_map(dst_vma->vm_mm,
-					mm_pmd(dst_vma->vm_mm, addr), addr);
+					pmd_off(dst_vma->vm_mm, addr), addr);
 		if (!dst_pte)
 			return -ENOMEM;
 		copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr);
@@ -196,7 +191,7 @@ void free_pgtables(struct mm_struct *mm, unsigned long floor,
 	unsigned long addr = ALIGN(floor, PGDIR_SIZE);
 
 	for (; addr < (ceiling & PGDIR_MASK) && addr; addr += PGDIR_SIZE) {
-		pmd_t *pmd = mm_pmd(mm, addr);
+		pmd_t *pmd = pmd_off(mm, addr);
 
 		if (!pmd_none(*pmd))
 			free_pte_table(mm, pmd);
@@ -206,105 +201,190 @@ void free_pgtables(struct mm_struct *mm, unsigned long floor,
 /* The table of the first 2 MiB, which free_pgtables() keeps (pgd.c). */
 void free_first_pte_table(struct mm_struct *mm)
 {
-	pmd_t *pmd = mm_pmd(mm, 0);
+	pmd_t *pmd = pmd_off(mm, 0);
 
 	if (!pmd_none(*pmd))
 		free_pte_table(mm, pmd);
 }
 
+//> ch33 do_anonymous_page
 /*
- * A fault where no page is: a new zeroed page, mapped with the VMA's
- * protections, writable and dirty at once if the VMA is writable (5.10's
- * do_anonymous_page(), whose read fault would map the zero page).
+ * A fault where no page is, in anonymous memory (5.10's
+ * do_anonymous_page()): a new zeroed page, mapped with the VMA's
+ * protections, writable and dirty at once if the VMA is writable.
+ * 5.10 maps the shared zero page for a read instead (chapter 40).
  */
-static unsigned int do_anonymous_page(struct vm_area_struct *vma,
-				      unsigned long address, pte_t *pte,
-				      unsigned int flags)
+static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page;
 	pte_t entry;
 
+	vmf->pte = pte_alloc_map(vma->vm_mm, vmf->pmd, vmf->address);
+	if (!vmf->pte)
+		return VM_FAULT_OOM;
+	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 	if (!page)
 		return VM_FAULT_OOM;
 	entry = mk_pte(page, vma->vm_page_prot);
 	if (vma->vm_flags & VM_WRITE)
 		entry = pte_mkwrite(pte_mkdirty(entry));
+	vma->vm_mm->rss++; /* inc_mm_counter_fast(MM_ANONPAGES) */
 	page->_mapcount++; /* page_add_new_anon_rmap() */
-	vma->vm_mm->rss++;
-	set_pte_at(vma->vm_mm, address, pte, entry);
-	(void)flags;
+	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
+	/* no flush: the PTE was not present, so no TLB holds it */
 	return 0;
+}
+//< ch33 do_anonymous_page
+
+//> ch33 do_wp_page
+/*
+ * The writer may keep the page: make its PTE writable, dirty and young
+ * (5.10's wp_page_reuse()); the read-only entry leaves the TLB.
+ */
+static void wp_page_reuse(struct vm_fault *vmf)
+{
+	pte_t entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(vmf->orig_pte)));
+
+	set_pte_at(vmf->vma->vm_mm, vmf->address, vmf->pte, entry);
+	flush_tlb_page(vmf->vma, vmf->address);
 }
 
 /*
- * A write to a present read-only PTE of a writable VMA: copy-on-write
- * (5.10's do_wp_page() and wp_page_copy()).  A page nobody else maps or
- * holds is reused in place (wp_page_reuse()); otherwise the writer gets
- * a copy, and the old page loses a mapping and a reference.
+ * The writer gets a copy (5.10's wp_page_copy()): a new page with the
+ * old one's bytes, mapped writable in its place; the old page loses a
+ * mapping and a reference, and is freed if that was its last.
  */
-static unsigned int do_wp_page(struct vm_area_struct *vma,
-			       unsigned long address, pte_t *pte)
+static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 {
-	struct page *old_page = pte_page(*pte), *new_page;
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *old_page = vmf->page, *new_page;
 	pte_t entry;
 
-	if (page_count(old_page) == 1 && page_mapcount(old_page) == 1) {
-		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(*pte)));
-		set_pte_at(vma->vm_mm, address, pte, entry);
-		flush_tlb_page(vma, address);
-		return 0;
-	}
 	new_page = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!new_page)
 		return VM_FAULT_OOM;
 	copy_highpage(new_page, old_page);
-	entry = pte_mkwrite(pte_mkdirty(mk_pte(new_page, vma->vm_page_prot)));
-	new_page->_mapcount++;
-	/* the old mapping must leave the TLB before the new one is used */
-	ptep_get_and_clear(vma->vm_mm, address, pte);
-	flush_tlb_page(vma, address);
-	set_pte_at(vma->vm_mm, address, pte, entry);
+	entry = mk_pte(new_page, vma->vm_page_prot);
+	entry = pte_mkwrite(pte_mkdirty(entry));
+	/* the old mapping leaves the TLB before the new one is made */
+	ptep_get_and_clear(vma->vm_mm, vmf->address, vmf->pte);
+	flush_tlb_page(vma, vmf->address);
+	new_page->_mapcount++; /* page_add_new_anon_rmap() */
+	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
 	old_page->_mapcount--; /* page_remove_rmap() */
 	put_page(old_page);
+	return VM_FAULT_WRITE;
+}
+
+/**
+ * do_wp_page - a write to a present, write-protected PTE
+ * @vmf: the fault; vmf->pte and vmf->orig_pte are the PTE
+ *
+ * The VMA allows the write (do_page_fault() checked), so the PTE is
+ * read-only for copy-on-write: fork() shared the page.  A page that
+ * only this PTE maps and only it holds is the writer's alone, and is
+ * reused in place; any other page is copied (5.10's do_wp_page()).
+ * Return: VM_FAULT_WRITE, or VM_FAULT_OOM when no copy could be had.
+ */
+static vm_fault_t do_wp_page(struct vm_fault *vmf)
+{
+	vmf->page = pte_page(vmf->orig_pte);
+	// BEGIN SOLUTION ch33
+	/*
+	 * Both counts: the mapcount says no other PTE maps it, the
+	 * refcount that nobody else holds it (a pin, a pipe's buffer).
+	 */
+	if (page_count(vmf->page) == 1 && page_mapcount(vmf->page) == 1) {
+		wp_page_reuse(vmf);
+		return VM_FAULT_WRITE;
+	}
+	// STUB
+	// /* TODO(ch33): reuse the page when only this PTE maps it and
+	//    nobody else holds it; see chapters/33-page-faults.md,
+	//    "Copy-on-write". */
+	// (void)wp_page_reuse;
+	// END SOLUTION
+	return wp_page_copy(vmf);
+}
+//< ch33 do_wp_page
+
+//> ch33 handle_pte_fault
+/*
+ * handle_pte_fault - what the PTE of the fault says to do (5.10's
+ * handle_pte_fault()): no page yet, a new one; a write to a read-only
+ * page, copy-on-write; otherwise the page is there and only the young
+ * bit (ARM's software access flag: the hardware PTE of an old page is
+ * empty) or the dirty bit is missing, and the PTE gets them.
+ */
+static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
+{
+	pte_t entry;
+
+	if (pmd_none(*vmf->pmd)) {
+		vmf->pte =
+			NULL; /* no PTE page: do_anonymous_page() makes one */
+	} else {
+		vmf->pte = pte_offset_kernel(vmf->pmd, vmf->address);
+		vmf->orig_pte = *vmf->pte;
+		if (pte_none(vmf->orig_pte))
+			vmf->pte = NULL;
+	}
+	if (!vmf->pte)
+		return do_anonymous_page(vmf);
+	entry = vmf->orig_pte;
+	if (vmf->flags & FAULT_FLAG_WRITE) {
+		if (!pte_write(entry))
+			return do_wp_page(vmf);
+		entry = pte_mkdirty(entry);
+	}
+	entry = pte_mkyoung(entry);
+	/* ptep_set_access_flags(): only a change is written and flushed */
+	if (!pte_same(*vmf->pte, entry)) {
+		set_pte_at(vmf->vma->vm_mm, vmf->address, vmf->pte, entry);
+		flush_tlb_page(vmf->vma, vmf->address);
+	}
 	return 0;
 }
+
+/* The fault's description, and its pmd (5.10's __handle_mm_fault()). */
+static vm_fault_t __handle_mm_fault(struct vm_area_struct *vma,
+				    unsigned long address, unsigned int flags)
+{
+	struct vm_fault vmf = {
+		.vma = vma,
+		.address = address & PAGE_MASK,
+		.flags = flags,
+		.pgoff = linear_page_index(vma, address),
+		.gfp_mask = GFP_HIGHUSER_MOVABLE,
+	};
+
+	/* ARM's two levels: the pgd entry is the pmd, always there */
+	vmf.pmd = pmd_off(vma->vm_mm, address);
+	return handle_pte_fault(&vmf);
+}
+//< ch33 handle_pte_fault
 
 /**
  * handle_mm_fault - bring the page of @address in @vma into the tables
  * @vma: the VMA that holds @address, whose permissions allow the access
  * @address: the faulting address
  * @flags: FAULT_FLAG_WRITE for a write, FAULT_FLAG_USER from user mode
- * @regs: the registers of the fault (unused here)
+ * @regs: the registers of the fault (for perf, which we do not have)
  *
- * Return: 0 when the access can be retried, or VM_FAULT_OOM.  One of
- * three things (5.10's handle_pte_fault()): no page yet, a new one; a
- * write to a read-only page, copy-on-write; otherwise the page is
- * there and only the young bit (ARM's software access flag: the
- * hardware PTE of an old page is empty) or the dirty bit is missing.
+ * Return: 0 or VM_FAULT_WRITE when the access can be retried;
+ * VM_FAULT_OOM when no page was left.
+ * A fault handled counts in current->min_flt (5.10's mm_account_fault();
+ * with no files to read, no fault here is a major one).
+ * SIMPLIFIED(v5.10): no hugetlb, no memcg, no retry.
  */
-unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
-			     unsigned int flags, struct pt_regs *regs)
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	pte_t *pte, entry;
+	vm_fault_t ret = __handle_mm_fault(vma, address, flags);
 
-	(void)regs;
-	address &= PAGE_MASK;
-	pte = pte_alloc_map(mm, mm_pmd(mm, address), address);
-	if (!pte)
-		return VM_FAULT_OOM;
-	if (!pte_present(*pte))
-		return do_anonymous_page(vma, address, pte, flags);
-	entry = *pte;
-	if (flags & FAULT_FLAG_WRITE) {
-		if (!pte_write(entry))
-			return do_wp_page(vma, address, pte);
-		entry = pte_mkdirty(entry);
-	}
-	entry = pte_mkyoung(entry);
-	if (pte_val(entry) != pte_val(*pte)) {
-		set_pte_at(mm, address, pte, entry);
-		flush_tlb_page(vma, address);
-	}
-	return 0;
+	(void)regs; /* 5.10 gives them to perf's fault events */
+	if (!(ret & VM_FAULT_ERROR))
+		current->min_flt++;
+	return ret;
 }

@@ -39,6 +39,12 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 
 /* The gap kept below a stack, so that it never grows into a mapping. */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
+/*
+ * The lowest address a stack reaches (security/min_addr.c):
+ * CONFIG_DEFAULT_MMAP_MIN_ADDR, 4096 as in Debian 11's armmp, whose
+ * CONFIG_LSM_MMAP_MIN_ADDR (32768) raises the value 5.10 compares with.
+ */
+unsigned long mmap_min_addr = PAGE_SIZE;
 
 //> ch32 find_vma
 /**
@@ -201,11 +207,8 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count--;
 }
 
-/**
- * insert_vm_struct - put a VMA made by hand into @mm (exec's stack)
- * Return: 0, or -ENOMEM if it overlaps one already there.
- */
-int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+/* @vma into @mm's list and tree, or -ENOMEM if it overlaps a VMA. */
+static int __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *prev;
 	struct rb_node **rb_link, *rb_parent;
@@ -215,6 +218,22 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 		return -ENOMEM;
 	vma_link(mm, vma, prev, rb_link, rb_parent);
 	return 0;
+}
+
+/**
+ * insert_vm_struct - put a VMA made by hand into @mm (exec's stack)
+ * Return: 0, or -ENOMEM if it overlaps one already there.
+ */
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	/*
+	 * An anonymous VMA's offset is its address in pages, as mmap gives
+	 * it: expand_downwards() lowers it as a stack grows.
+	 * SIMPLIFIED(v5.10): only anonymous VMAs (vma_is_anonymous()) are
+	 * renumbered there; every VMA is anonymous here until chapter 35.
+	 */
+	vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
+	return __insert_vm_struct(mm, vma);
 }
 
 /* The counters /proc/PID/status shows: VmData, VmExe, VmStk. */
@@ -229,32 +248,81 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 }
 
-/**
- * expand_stack - grow a VM_GROWSDOWN VMA down to @address's page
- * Return: 0, or -ENOMEM if it would come within stack_guard_gap of the
- * VMA below (5.10's expand_downwards()).
- * SIMPLIFIED(v5.10): no RLIMIT_STACK, no accounting check.
+//> ch33 expand_downwards
+/*
+ * May the stack of @vma grow by @grow pages to @size bytes?  (5.10's
+ * acct_stack_growth().)  Not beyond RLIMIT_STACK: 8 MiB, `ulimit -s`.
+ * SIMPLIFIED(v5.10): no RLIMIT_AS, mlock or overcommit checks, which
+ * the defaults would pass.
  */
-int expand_stack(struct vm_area_struct *vma, unsigned long address)
+static int acct_stack_growth(struct vm_area_struct *vma, unsigned long size,
+			     unsigned long grow)
 {
-	struct vm_area_struct *prev = vma->vm_prev;
-	unsigned long grow;
+	// BEGIN SOLUTION ch33
+	(void)vma, (void)grow;
+	if (size > rlimit(RLIMIT_STACK))
+		return -ENOMEM;
+	// STUB
+	// /* TODO(ch33): refuse a stack of @size bytes above
+	//    rlimit(RLIMIT_STACK); see chapters/33-page-faults.md,
+	//    "Growing the stack". */
+	// (void)vma, (void)size, (void)grow;
+	// END SOLUTION
+	return 0;
+}
+
+/**
+ * expand_downwards - grow a VM_GROWSDOWN VMA down to @address's page
+ * @vma: the stack
+ * @address: the address below vma->vm_start that faulted (or exec's
+ *           first stack, setup_arg_pages())
+ *
+ * Return: 0; -EPERM below mmap_min_addr; -ENOMEM if the stack would
+ * come within stack_guard_gap of a VMA below it, or grow past its limit.
+ * The gap is the Stack Clash fix of 2017 (4.12): a stack that may grow
+ * right up to the heap lets one large frame jump into it.
+ */
+int expand_downwards(struct vm_area_struct *vma, unsigned long address)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long size, grow;
+	int error;
 
 	address &= PAGE_MASK;
-	if (address < FIRST_USER_ADDRESS)
+	// BEGIN SOLUTION ch33
+	if (address < mmap_min_addr)
 		return -EPERM;
-	if (prev && !(prev->vm_flags & VM_GROWSDOWN) &&
-	    (prev->vm_flags & (VM_WRITE | VM_READ | VM_EXEC)) &&
-	    address - prev->vm_end < stack_guard_gap)
+	/* Enforce stack_guard_gap: a VMA below that a program may touch */
+	if (vma->vm_prev && !(vma->vm_prev->vm_flags & VM_GROWSDOWN) &&
+	    vma_is_accessible(vma->vm_prev) &&
+	    address - vma->vm_prev->vm_end < stack_guard_gap)
 		return -ENOMEM;
+	// STUB
+	// /* TODO(ch33): -EPERM below mmap_min_addr; -ENOMEM within
+	//    stack_guard_gap of an accessible VMA below that is not a
+	//    stack; see chapters/33-page-faults.md, "The guard gap". */
+	// END SOLUTION
 	if (address >= vma->vm_start)
 		return 0;
+	size = vma->vm_end - address;
 	grow = (vma->vm_start - address) >> PAGE_SHIFT;
+	if (grow > vma->vm_pgoff) /* the offset cannot go below 0 */
+		return -ENOMEM;
+	error = acct_stack_growth(vma, size, grow);
+	if (error)
+		return error;
+	vm_stat_account(mm, vma->vm_flags, (long)grow);
 	/* vm_end is the key: the tree needs no change when vm_start moves */
 	vma->vm_start = address;
 	vma->vm_pgoff -= grow;
-	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)grow);
 	return 0;
+}
+//< ch33 expand_downwards
+
+/* ARM's stacks grow down (no CONFIG_STACK_GROWSUP). */
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	return expand_downwards(vma, address);
 }
 
 /*
@@ -330,8 +398,8 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr,
  * tree even when its key, vm_end, drops to @addr: no other VMA ends
  * between the two.
  */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
-		     unsigned long addr, int new_below)
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+	      unsigned long addr, int new_below)
 {
 	struct vm_area_struct *new = vm_area_dup(vma);
 
@@ -346,7 +414,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 		vma->vm_end = addr;
 	}
-	return insert_vm_struct(mm, new);
+	return __insert_vm_struct(mm, new);
 }
 
 /* The pages of [start, end) in @vma's range go, then the VMA if empty. */
@@ -359,7 +427,13 @@ static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
 	unmap_vmas(vma, start, end);
 	free_pgtables(mm, prev ? prev->vm_end : FIRST_USER_ADDRESS,
 		      next ? next->vm_start : USER_PGTABLES_CEILING);
+	// BEGIN SOLUTION ch34
+	/* the TLB may still map the pages and hold the table's walks */
 	flush_tlb_range(vma, start, end);
+	// STUB
+	// /* TODO(ch34): the TLB still maps what was unmapped; see
+	//    chapters/34-table-sync.md, "munmap". */
+	// END SOLUTION
 }
 
 /**
@@ -462,9 +536,11 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
+		pgoff = 0; /* ignored, as 5.10 does */
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 		break;
 	case MAP_PRIVATE:
+		pgoff = addr >> PAGE_SHIFT; /* for the anon_vma (chapter 40) */
 		break;
 	default:
 		return -EINVAL;

@@ -37,6 +37,9 @@
 #ifndef ENOMEM
 #define ENOMEM 12 /* Out of memory */
 #endif
+#ifndef EACCES
+#define EACCES 13 /* Permission denied */
+#endif
 #ifndef EFAULT
 #define EFAULT 14 /* Bad address */
 #endif

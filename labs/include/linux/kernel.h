@@ -43,6 +43,8 @@ __printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt,
 #define SZ_64K 0x00010000
 #define SZ_128K 0x00020000
 #define SZ_1M 0x00100000
+#define SZ_2M 0x00200000
+#define SZ_4M 0x00400000
 #define SZ_16M 0x01000000
 #define SZ_32M 0x02000000
 #define SZ_128M 0x08000000

@@ -5,7 +5,9 @@
  *   SIGSEGV below 4 GiB   a TLB miss or an abort: host_mmu_access()
  *                         maps the page and the instruction is retried,
  *                         or the kernel's do_DataAbort() runs with the
- *                         DFSR/DFAR the board would report
+ *                         DFSR/DFAR the board would report; a process's
+ *                         jump to a user address is a fetch, checked
+ *                         alone: do_PrefetchAbort() if it is refused
  *   SIGSEGV elsewhere     a wild host pointer: reported as an oops
  *   SIGILL                BUG() or an undefined instruction:
  *                         do_undefinstr()
@@ -39,6 +41,28 @@ static void fill_regs(struct pt_regs *regs, const ucontext_t *uc)
 	host_cpu.host_pc = (unsigned long)g[REG_RIP];
 }
 
+/*
+ * A process jumped to @addr (the fault's address is the instruction's):
+ * the host cannot run ARM code, so the fetch is only checked.  Refused,
+ * it is the prefetch abort the board takes; allowed, an undefined
+ * instruction, where the board would run whatever the page holds.
+ */
+static void host_user_fetch(unsigned long addr, struct pt_regs *regs)
+{
+	u32 fsr = host_mmu_access(addr, HW_EXEC);
+
+	host_enter_kernel(); /* the abort is taken in a privileged mode */
+	host_context_sync();
+	if (!fsr) {
+		do_undefinstr(regs);
+	} else {
+		host_cpu.ifsr = fsr;
+		host_cpu.ifar = (u32)addr;
+		do_PrefetchAbort(addr, fsr, regs);
+	}
+	host_enter_user(); /* fixed: the fetch is retried */
+}
+
 static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
@@ -55,6 +79,11 @@ static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 			 "address %016lx (outside the simulated 4 GiB)\n",
 			 sig == SIGBUS || si->si_code == SI_KERNEL ? 0 : addr);
 		die("Oops", &regs, 0);
+	}
+	if (from_user &&
+	    addr == (unsigned long)uc->uc_mcontext.gregs[REG_RIP]) {
+		host_user_fetch(addr, &regs);
+		return;
 	}
 	fsr = host_mmu_access(addr, write ? HW_WRITE : HW_READ);
 	if (!fsr)

@@ -315,7 +315,22 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 		   struct rb_node **rb_link, struct rb_node *rb_parent);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* The first VMA that overlaps [@start_addr, @end_addr), or NULL. */
+static inline struct vm_area_struct *
+find_vma_intersection(struct mm_struct *mm, unsigned long start_addr,
+		      unsigned long end_addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, start_addr);
+
+	if (vma && end_addr <= vma->vm_start)
+		vma = NULL;
+	return vma;
+}
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+	      unsigned long addr, int new_below);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
+int expand_downwards(struct vm_area_struct *vma, unsigned long address);
 void exit_mmap(struct mm_struct *mm);
 struct file;
 unsigned long get_unmapped_area(struct file *file, unsigned long addr,
@@ -327,6 +342,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 extern unsigned long stack_guard_gap;
+extern unsigned long mmap_min_addr;
 
 /* kernel/fork.c: VMAs and address spaces */
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
@@ -350,16 +366,49 @@ void free_pgtables(struct mm_struct *mm, unsigned long floor,
 		   unsigned long ceiling);
 void free_first_pte_table(struct mm_struct *mm);
 struct pt_regs;
-/* VM_FAULT_* of handle_mm_fault() */
-#define VM_FAULT_OOM 0x000001
+/* What a fault handler returns (5.10's enum vm_fault_reason). */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM 0x000001 /* no memory: the process is killed */
 #define VM_FAULT_SIGBUS 0x000002
+#define VM_FAULT_WRITE 0x000008 /* do_wp_page() made the PTE writable */
 #define VM_FAULT_SIGSEGV 0x000040
 #define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 /* FAULT_FLAG_* : what the fault was */
 #define FAULT_FLAG_WRITE 0x01
 #define FAULT_FLAG_USER 0x40
-#define FAULT_FLAG_INSTRUCTION 0x100
-unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
-			     unsigned int flags, struct pt_regs *regs);
+
+/*
+ * One page fault, as the handlers below handle_mm_fault() pass it
+ * around (5.10's struct vm_fault, without the locks, the pud and the
+ * preallocated table of a machine with more levels).
+ */
+struct vm_fault {
+	struct vm_area_struct *vma; /* the VMA of the address */
+	unsigned int flags; /* FAULT_FLAG_* */
+	gfp_t gfp_mask; /* for the pages the fault allocates */
+	unsigned long pgoff; /* the page's offset in the VMA's object */
+	unsigned long address; /* the faulting address, page-aligned */
+	pmd_t *pmd; /* the pmd of the address */
+	pte_t orig_pte; /* the PTE when the fault began */
+	struct page *cow_page; /* the private copy of a file's page (38) */
+	struct page *page; /* the page the fault found or brought */
+	pte_t *pte; /* the PTE, NULL while it has no table or is none */
+};
+
+/* The page offset of @address in @vma's object (linux/pagemap.h). */
+static inline unsigned long linear_page_index(struct vm_area_struct *vma,
+					      unsigned long address)
+{
+	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
+
+/* Any of read, write or execute (5.10's vma_is_accessible()). */
+static inline bool vma_is_accessible(struct vm_area_struct *vma)
+{
+	return vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
+}
+
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs);
 
 #endif /* _LINUX_MM_H */

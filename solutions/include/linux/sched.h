@@ -27,7 +27,23 @@
 #define ILL_ILLOPC 1
 #define FPE_INTDIV 1
 #define BUS_ADRALN 1
+#define BUS_ADRERR 2
 #define BUS_OBJERR 3
+
+/* Resource limits (uapi/asm-generic/resource.h, uapi/linux/resource.h) */
+#define RLIMIT_STACK 3
+#define RLIM_INFINITY (~0UL)
+#define _STK_LIM (8UL * 1024 * 1024)
+
+/*
+ * The limit of current (linux/sched/signal.h): 8 MiB of stack, the
+ * rest unlimited.  SIMPLIFIED(v5.10): every process has the defaults a
+ * shell's `ulimit -s` shows; there is no setrlimit(2).
+ */
+static inline unsigned long rlimit(unsigned int limit)
+{
+	return limit == RLIMIT_STACK ? _STK_LIM : RLIM_INFINITY;
+}
 
 extern void (*task_exit_hook)(long code);
 __noreturn void do_exit(long code);
@@ -52,6 +68,13 @@ __noreturn void do_exit(long code);
 struct mm_struct;
 struct pt_regs;
 
+/* What a signal says of its cause (5.10's struct kernel_siginfo, cut). */
+struct kernel_siginfo {
+	int si_signo; /* SIGSEGV ... */
+	int si_code; /* SEGV_MAPERR, SEGV_ACCERR, BUS_ADRERR ... */
+	unsigned long si_addr; /* the faulting address */
+};
+
 struct task_struct {
 	long state; /* TASK_RUNNING, TASK_INTERRUPTIBLE in wait4(), or
 		       EXIT_ZOMBIE until its parent reaps it, then EXIT_DEAD */
@@ -65,6 +88,8 @@ struct task_struct {
 	struct task_struct *parent; /* who reaps it: NULL for init's */
 	bool freeable; /* fork() allocated it: release_task() frees it */
 	struct thread_struct thread; /* its registers while it waits */
+	unsigned long min_flt; /* page faults handled (mm_account_fault()) */
+	struct kernel_siginfo fatal_info; /* the signal that killed it */
 };
 
 extern struct task_struct init_task; /* the kernel: pid 0, swapper/0 */

@@ -106,6 +106,11 @@ static inline long munmap(void *addr, unsigned long len)
 	return syscall3(__NR_munmap, addr, len, 0);
 }
 
+static inline long mprotect(void *addr, unsigned long len, int prot)
+{
+	return syscall3(__NR_mprotect, addr, len, prot);
+}
+
 static inline __attribute__((noreturn)) void exit(int status)
 {
 	syscall3(__NR_exit, status, 0, 0);
@@ -134,5 +139,8 @@ int forktest_main(long arg);
 int waittest_main(long arg);
 int mmaptest_main(long arg);
 int cowtest_main(long arg);
+int jump_main(long addr);
+int protecttest_main(long how);
+int asidtest_main(long n);
 
 #endif /* _SAMPLES_USER_H */

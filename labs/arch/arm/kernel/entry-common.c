@@ -23,10 +23,15 @@ typedef long (*syscall_fn_t)(long, long, long, long, long, long);
 #define CALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t sys_call_table[__NR_syscalls] = {
-	CALL(__NR_exit, sys_exit),     CALL(__NR_fork, sys_fork),
-	CALL(__NR_write, sys_write),   CALL(__NR_getpid, sys_getpid),
-	CALL(__NR_wait4, sys_wait4),   CALL(__NR_sched_yield, sys_sched_yield),
-	CALL(__NR_munmap, sys_munmap), CALL(__NR_mmap2, sys_mmap2),
+	CALL(__NR_exit, sys_exit),
+	CALL(__NR_fork, sys_fork),
+	CALL(__NR_write, sys_write),
+	CALL(__NR_getpid, sys_getpid),
+	CALL(__NR_wait4, sys_wait4),
+	CALL(__NR_sched_yield, sys_sched_yield),
+	CALL(__NR_munmap, sys_munmap),
+	CALL(__NR_mmap2, sys_mmap2),
+	CALL(__NR_mprotect, sys_mprotect),
 };
 
 /* invoke_syscall - run the call @regs asks for, its result in r0 */

@@ -95,9 +95,16 @@ static int do_bad(unsigned long addr, unsigned int fsr, struct pt_regs *regs)
 #define VM_FAULT_BADMAP 0x010000
 #define VM_FAULT_BADACCESS 0x020000
 
-/* Does @vma forbid the access?  A write needs VM_WRITE, a fetch VM_EXEC. */
+//> ch33 access_error
+/*
+ * Does @vma forbid the access?  A write needs VM_WRITE and an
+ * instruction fetch VM_EXEC; a read, or a cache maintenance operation
+ * (FSR_CM, which the hardware reports as a write), needs any of the
+ * three, as an ARM PTE cannot give write or execute without read.
+ */
 static bool access_error(unsigned int fsr, struct vm_area_struct *vma)
 {
+	// BEGIN SOLUTION ch33
 	unsigned long mask = VM_READ | VM_WRITE | VM_EXEC;
 
 	if ((fsr & FSR_WRITE) && !(fsr & FSR_CM))
@@ -105,30 +112,48 @@ static bool access_error(unsigned int fsr, struct vm_area_struct *vma)
 	if (fsr & FSR_LNX_PF)
 		mask = VM_EXEC;
 	return !(vma->vm_flags & mask);
+	// STUB
+	// /* TODO(ch33): the VM_* flag this access needs: VM_WRITE for a
+	//    write (FSR_WRITE without FSR_CM), VM_EXEC for a fetch
+	//    (FSR_LNX_PF), any of the three otherwise; see
+	//    chapters/33-page-faults.md, "Who may fault where". */
+	// (void)fsr, (void)vma;
+	// return false;
+	// END SOLUTION
 }
+//< ch33 access_error
 
+//> ch33 __do_page_fault
 /*
  * The VMA of @addr, grown down to it if it is a stack, and the fault
  * handled there; VM_FAULT_BADMAP or VM_FAULT_BADACCESS if not.
  */
-static unsigned int __do_page_fault(struct mm_struct *mm, unsigned long addr,
-				    unsigned int fsr, unsigned int flags,
-				    struct pt_regs *regs)
+static vm_fault_t __do_page_fault(struct mm_struct *mm, unsigned long addr,
+				  unsigned int fsr, unsigned int flags,
+				  struct pt_regs *regs)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
 
 	if (!vma)
 		return VM_FAULT_BADMAP;
 	if (vma->vm_start > addr) {
-		/* below a stack: it grows, unless it would come too near */
+		// BEGIN SOLUTION ch33
+		/* below a stack: it grows, unless it may not (mm/mmap.c) */
 		if (!(vma->vm_flags & VM_GROWSDOWN) ||
 		    addr < FIRST_USER_ADDRESS || expand_stack(vma, addr))
 			return VM_FAULT_BADMAP;
+		// STUB
+		// /* TODO(ch33): below a VM_GROWSDOWN VMA, at or above
+		//    FIRST_USER_ADDRESS, the stack grows (expand_stack()); see
+		//    chapters/33-page-faults.md, "Growing the stack". */
+		// return VM_FAULT_BADMAP;
+		// END SOLUTION
 	}
 	if (access_error(fsr, vma))
 		return VM_FAULT_BADACCESS;
 	return handle_mm_fault(vma, addr & PAGE_MASK, flags, regs);
 }
+//< ch33 __do_page_fault
 
 /*
  * do_page_fault - a fault in a page's worth of a process's memory
@@ -144,7 +169,8 @@ static int do_page_fault(unsigned long addr, unsigned int fsr,
 			 struct pt_regs *regs)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned int flags = 0, fault;
+	unsigned int flags = 0;
+	vm_fault_t fault;
 
 	if (!mm) /* no user context: a kernel thread, or a test's tables */
 		goto no_context;
@@ -152,8 +178,6 @@ static int do_page_fault(unsigned long addr, unsigned int fsr,
 		flags |= FAULT_FLAG_USER;
 	if ((fsr & FSR_WRITE) && !(fsr & FSR_CM))
 		flags |= FAULT_FLAG_WRITE;
-	if (fsr & FSR_LNX_PF)
-		flags |= FAULT_FLAG_INSTRUCTION;
 	fault = __do_page_fault(mm, addr, fsr, flags, regs);
 	if (!(fault & (VM_FAULT_ERROR | VM_FAULT_BADMAP | VM_FAULT_BADACCESS)))
 		return 0;
@@ -161,6 +185,8 @@ static int do_page_fault(unsigned long addr, unsigned int fsr,
 		goto no_context;
 	if (fault & VM_FAULT_OOM)
 		__do_user_fault(addr, fsr, SIGKILL, 0, regs);
+	else if (fault & VM_FAULT_SIGBUS)
+		__do_user_fault(addr, fsr, SIGBUS, BUS_ADRERR, regs);
 	else
 		__do_user_fault(addr, fsr, SIGSEGV,
 				fault == VM_FAULT_BADACCESS ? SEGV_ACCERR
@@ -178,11 +204,12 @@ no_context:
 }
 
 /* The first-level table the CPU walks now (TTBR0's, as a pointer). */
-static pgd_t *cpu_get_pgd(void)
+static inline pgd_t *cpu_get_pgd(void)
 {
 	return (pgd_t *)__va(cpu_get_ttbr(0) & ~0x3fffU);
 }
 
+//> ch34 do_translation_fault
 /*
  * A section translation fault.  Below TASK_SIZE, a process's address:
  * do_page_fault().  Above, a kernel address whose first-level entry
@@ -199,18 +226,28 @@ static int do_translation_fault(unsigned long addr, unsigned int fsr,
 
 	if (addr < TASK_SIZE)
 		return do_page_fault(addr, fsr, regs);
+	// BEGIN SOLUTION ch34
 	if (user_mode(regs))
 		goto bad_area;
 	pmd = pmd_offset(cpu_get_pgd() + index, addr);
 	pmd_k = pmd_offset(init_mm.pgd + index, addr);
+	/* one Linux pmd is two hardware entries: test the faulting one */
 	if (pmd_none(pmd_k[(addr >> SECTION_SHIFT) & 1]))
 		goto bad_area;
 	copy_pmd(pmd, pmd_k);
 	return 0;
+	// STUB
+	// /* TODO(ch34): a kernel address: copy init_mm's entry into the
+	//    table the CPU walks, if init_mm has one; see
+	//    chapters/34-table-sync.md, "The kernel half". */
+	// (void)index, (void)pmd, (void)pmd_k;
+	// goto bad_area;
+	// END SOLUTION
 bad_area:
 	do_bad_area(addr, fsr, regs);
 	return 0;
 }
+//< ch34 do_translation_fault
 
 static int do_sect_fault(unsigned long addr, unsigned int fsr,
 			 struct pt_regs *regs)

@@ -35,12 +35,17 @@ static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long address)
 }
 
 #define pgd_offset_k(address) pgd_offset_pgd(swapper_pg_dir, (address))
+/* A process's entry: its own first-level table (chapter 32). */
+#define pgd_offset(mm, address) pgd_offset_pgd((mm)->pgd, (address))
 
 /* The kernel's pmd of @va (include/linux/pgtable.h, new in 5.8). */
 static inline pmd_t *pmd_off_k(unsigned long va)
 {
 	return pmd_offset(pgd_offset_k(va), va);
 }
+
+/* The pmd of @va in @mm's tables (include/linux/pgtable.h's pmd_off()). */
+#define pmd_off(mm, va) pmd_offset(pgd_offset((mm), (va)), (va))
 
 /*
  * vmalloc's area starts at the first 8 MiB boundary above the end of
@@ -94,6 +99,7 @@ static inline pte_t *virt_to_kpte(unsigned long vaddr)
 #define pfn_pte(pfn, prot) __pte(__pfn_to_phys(pfn) | pgprot_val(prot))
 #define pte_pfn(pte) ((pte_val(pte) & (s32)PAGE_MASK) >> PAGE_SHIFT)
 #define pte_none(pte) (!pte_val(pte))
+#define pte_same(a, b) (pte_val(a) == pte_val(b))
 #define pte_present(pte) (pte_val(pte) & L_PTE_PRESENT)
 #define pte_valid(pte) (pte_val(pte) & L_PTE_VALID)
 #define pte_young(pte) (pte_val(pte) & L_PTE_YOUNG)
@@ -109,6 +115,18 @@ static inline pte_t set_pte_bit(pte_t pte, pgprot_t prot)
 static inline pte_t clear_pte_bit(pte_t pte, pgprot_t prot)
 {
 	return __pte(pte_val(pte) & ~pgprot_val(prot));
+}
+
+/*
+ * @pte with the protection of @newprot: the permission bits change, the
+ * page, young and dirty stay (mprotect(), chapter 34).
+ */
+static inline pte_t pte_modify(pte_t pte, pgprot_t newprot)
+{
+	const pteval_t mask =
+		L_PTE_XN | L_PTE_RDONLY | L_PTE_USER | L_PTE_NONE | L_PTE_VALID;
+
+	return __pte((pte_val(pte) & ~mask) | (pgprot_val(newprot) & mask));
 }
 
 static inline pte_t pte_wrprotect(pte_t pte)

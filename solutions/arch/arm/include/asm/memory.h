@@ -70,6 +70,8 @@
 #define TASK_SIZE (PAGE_OFFSET - UL(0x01000000))
 /* Where exec puts the user image (samples/user/user.h has it too). */
 #define USER_TEXT_ADDR UL(0x00010000)
+/* and its data page (bss), the page after the text's 64 KiB */
+#define USER_DATA_ADDR UL(0x00020000)
 /* Where mmap() looks first when a process lays out bottom-up (Part V). */
 #define TASK_UNMAPPED_BASE ALIGN(TASK_SIZE / 3, UL(0x01000000))
 /* The high vectors page (SCTLR.V set), as every ARMv7 MMU kernel has. */
