@@ -127,12 +127,9 @@ START_TEST(access_error_by_fault_status)
 		struct vm_area_struct *x = vma_at(mm, PROT_BASE + 3 * SZ_1M);
 		unsigned long addr = x->vm_start + 5 * PAGE_SIZE;
 		struct pt_regs regs = { .ARM_cpsr = SVC_MODE };
-		static struct task_struct tsk;
-		struct task_struct *saved = current;
+		struct task_struct *saved = enter_mm(mm);
 		int oopsed;
 
-		tsk = (struct task_struct){ .pid = 33, .mm = mm };
-		current = &tsk;
 		oopsed = KTEST_EXPECT_OOPS(do_PrefetchAbort(
 			addr, FS_TRANS_PAGE | FSR_WRITE, &regs));
 		current = saved;

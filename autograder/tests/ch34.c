@@ -182,12 +182,9 @@ END_TEST
 static long mprotect_in(struct mm_struct *mm, unsigned long start,
 			unsigned long len, unsigned long prot)
 {
-	static struct task_struct tsk;
-	struct task_struct *saved = current;
+	struct task_struct *saved = enter_mm(mm);
 	long ret;
 
-	tsk = (struct task_struct){ .pid = 34, .comm = "test", .mm = mm };
-	current = &tsk;
 	ret = sys_mprotect(start, len, prot);
 	current = saved;
 	return ret;
@@ -196,12 +193,9 @@ static long mprotect_in(struct mm_struct *mm, unsigned long start,
 static unsigned long mmap_in(struct mm_struct *mm, unsigned long len,
 			     unsigned long prot, unsigned long flags)
 {
-	struct task_struct *saved = current;
-	static struct task_struct tsk;
+	struct task_struct *saved = enter_mm(mm);
 	unsigned long addr;
 
-	tsk = (struct task_struct){ .pid = 34, .comm = "test", .mm = mm };
-	current = &tsk;
 	addr = do_mmap(NULL, 0, len, prot, flags | MAP_ANONYMOUS, 0);
 	current = saved;
 	ck_assert_msg(addr < TASK_SIZE, "mmap failed: %ld", (long)addr);
@@ -496,12 +490,9 @@ START_TEST(random_protections_follow_a_model)
 		ops[kind]++;
 		switch (kind) {
 		case 0: { /* mmap at a fixed place: unmaps what was there */
-			struct task_struct *saved = current;
-			static struct task_struct tsk;
 			int prot = prots[ktest_rand() % ARRAY_SIZE(prots)];
+			struct task_struct *saved = enter_mm(mm);
 
-			tsk = (struct task_struct){ .pid = 34, .mm = mm };
-			current = &tsk;
 			ret = (long)do_munmap(mm, a,
 					      (unsigned long)n * PAGE_SIZE);
 			if (!ret)

@@ -419,16 +419,13 @@ static struct mm_struct *rmm[RMMS];
 #define RMAPS_BYTES ((SZ_256M >> PAGE_SHIFT) * sizeof(unsigned short))
 static unsigned short *rmaps;
 
-/* Call @fn for @mm as its process would (current set to a task). */
+/* mmap() (@op 0) or mprotect() (@op 1) for @mm, as its process would. */
 static long as_task(struct mm_struct *mm, unsigned long a, unsigned long len,
 		    unsigned long arg, int op)
 {
-	static struct task_struct tsk;
-	struct task_struct *saved = current;
+	struct task_struct *saved = enter_mm(mm);
 	long ret;
 
-	tsk = (struct task_struct){ .pid = 99, .comm = "random", .mm = mm };
-	current = &tsk;
 	if (op == 0)
 		ret = (long)do_mmap(NULL, a, len, arg,
 				    (arg & PROT_WRITE && ktest_rand() % 4 == 0

@@ -237,6 +237,21 @@ static const char *const access_name[] __maybe_unused = { "read", "write",
 							  "fetch" };
 
 /*
+ * Make a task of @mm's current, for a call that reads current->mm as a
+ * process's system call or fault would; returns the task to put back
+ * (current = enter_mm(mm); ... current = saved).
+ */
+static inline struct task_struct *enter_mm(struct mm_struct *mm)
+{
+	static struct task_struct tsk;
+	struct task_struct *saved = current;
+
+	tsk = (struct task_struct){ .pid = 99, .comm = "test", .mm = mm };
+	current = &tsk;
+	return saved;
+}
+
+/*
  * A fault of the kernel at @addr in @mm's memory, as the CPU reports
  * @how: 1 if it was handled (the access may be retried), 0 if it was
  * refused (an oops: no exception-table entry covers a test's access).
@@ -244,8 +259,7 @@ static const char *const access_name[] __maybe_unused = { "read", "write",
 static inline int kfault(struct mm_struct *mm, unsigned long addr,
 			 enum access how)
 {
-	static struct task_struct tsk;
-	struct task_struct *saved = current;
+	struct task_struct *saved;
 	struct pt_regs regs = { 0 };
 	unsigned int extra = how == WRITE ? FSR_WRITE
 			     : how == CM  ? FSR_WRITE | FSR_CM
@@ -253,9 +267,8 @@ static inline int kfault(struct mm_struct *mm, unsigned long addr,
 	unsigned int fsr = fsr_for(mm, addr, extra);
 	int oopsed;
 
-	tsk = (struct task_struct){ .pid = 33, .comm = "test", .mm = mm };
 	regs.ARM_cpsr = SVC_MODE;
-	current = &tsk;
+	saved = enter_mm(mm);
 	if (how == FETCH)
 		oopsed = KTEST_EXPECT_OOPS(do_PrefetchAbort(addr, fsr, &regs));
 	else
