@@ -378,6 +378,7 @@ static void boot_paging(enum paging_level level)
 	paging_level = level;
 	boot_mm(BOOTMEM_REAL, true, true, true);
 	paging_level = PAGING;
+	do_initcalls(); /* kernel_init(): the devices */
 	if (level >= PAGING_RWX) {
 		/* kernel_init(): boot is over */
 		free_initmem();

@@ -24,7 +24,8 @@ Q :=
 msg =
 endif
 
-KDIRS := kernel kernel/dma mm lib fs fs/proc drivers/of arch/arm/kernel arch/arm/mm
+KDIRS := init kernel kernel/dma mm lib fs fs/proc drivers/char drivers/of \
+	arch/arm/kernel arch/arm/mm
 KSRC := $(sort $(foreach d,$(KDIRS),$(wildcard $(TREE)/$(d)/*.c)))
 TSRC := $(sort $(wildcard autograder/harness/*.c) \
 	$(foreach d,$(TESTDIRS),$(wildcard $(d)/*.c)))

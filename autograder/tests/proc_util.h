@@ -37,6 +37,7 @@ int cowtest_main(long arg);
 int jump_main(long addr);
 int protecttest_main(long how);
 int asidtest_main(long n);
+int devtest_main(long how);
 void user_start(unsigned long main_va, long arg);
 
 /* The user address of a program of the image: where exec put it. */

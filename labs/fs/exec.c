@@ -94,6 +94,7 @@ int exec_user_image(struct mm_struct *mm, unsigned long *sp)
 	const char *image = machine_user_image(&size);
 	struct vm_area_struct *vma;
 
+	arch_pick_mmap_layout(mm); /* setup_new_exec() */
 	text_end = USER_TEXT_ADDR + PAGE_ALIGN(size);
 	if (text_end > USER_DATA_ADDR)
 		return -ENOMEM; /* the image outgrew its 64 KiB */

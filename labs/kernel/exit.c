@@ -9,6 +9,7 @@
  * running, as a test runner's task_exit_hook says, or halts the machine
  * with the code as its exit status.
  */
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -107,6 +108,7 @@ void do_exit(long code)
 {
 	if (current != &init_task && !oops_in_progress) {
 		exit_mm(current);
+		exit_files(current);
 		exit_notify(current, (int)code);
 		machine_user_stop(current);
 	}

@@ -50,6 +50,38 @@ pte_t *pte_alloc_map(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 	return pte_offset_kernel(pmd, addr);
 }
 
+/**
+ * vm_normal_page - the struct page a PTE of @vma maps, if it is counted
+ * @vma: the VMA of @addr
+ * @addr: the address the PTE maps
+ * @pte: the PTE
+ *
+ * Return: the page, or NULL for a frame remap_pfn_range() put there
+ * (VM_PFNMAP): device memory without a struct page, or RAM a driver
+ * owns, which mappings neither count nor free.  ARM32 has no spare PTE
+ * bit for 5.10's pte_special(), so the VMA tells: a frame at the place
+ * remap_pfn_range() would have put it (vm_pgoff + the page's index,
+ * see there) is special; in a private mapping any other frame is a
+ * copy-on-write copy, a normal page.
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (vma->vm_flags & VM_PFNMAP) {
+		unsigned long off = (addr - vma->vm_start) >> PAGE_SHIFT;
+
+		if (pfn == vma->vm_pgoff + off)
+			return NULL;
+		if (!is_cow_mapping(vma->vm_flags))
+			return NULL;
+	}
+	if (WARN_ON_ONCE(!pfn_valid(pfn)))
+		return NULL; /* 5.10's print_bad_pte(): not a page we know */
+	return pfn_to_page(pfn);
+}
+
 /* The PTE of @addr if its table exists, else NULL (no allocation). */
 static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
 {
@@ -83,6 +115,26 @@ static void copy_present_pte(struct vm_area_struct *dst_vma,
  * PTEs may lose their write permission here: dup_mmap() flushes its TLB
  * when every VMA is copied.
  */
+/*
+ * A frame of a VM_PFNMAP mapping (remap_pfn_range()): the child gets the
+ * same PTE, with nothing counted.  5.10 copies a VM_PFNMAP VMA's PTEs
+ * at fork because no fault could make them again, and asks
+ * vm_normal_page() inside copy_present_pte(); we ask before, so that
+ * chapter 32's copy_present_pte() deals with counted pages only.
+ */
+static void copy_pfn_pte(struct vm_area_struct *dst_vma,
+			 struct vm_area_struct *src_vma, pte_t *dst_pte,
+			 pte_t *src_pte, unsigned long addr)
+{
+	pte_t pte = *src_pte;
+
+	if (is_cow_mapping(src_vma->vm_flags) && pte_write(pte)) {
+		pte = pte_wrprotect(pte);
+		set_pte_at(src_vma->vm_mm, addr, src_pte, pte);
+	}
+	set_pte_at(dst_vma->vm_mm, addr, dst_pte, pte_mkold(pte));
+}
+
 int copy_page_range(struct vm_area_struct *dst_vma,
 		    struct vm_area_struct *src_vma)
 {
@@ -103,18 +155,28 @@ int copy_page_range(struct vm_area_struct *dst_vma,
 					pmd_off(dst_vma->vm_mm, addr), addr);
 		if (!dst_pte)
 			return -ENOMEM;
-		copy_present_pte(dst_vma, src_vma, dst_pte, src_pte, addr);
+		if (!vm_normal_page(src_vma, addr, *src_pte))
+			copy_pfn_pte(dst_vma, src_vma, dst_pte, src_pte, addr);
+		else
+			copy_present_pte(dst_vma, src_vma, dst_pte, src_pte,
+					 addr);
 	}
 	return 0;
 }
 //< ch32 copy_page_range
 
-/* One page's mapping goes: the PTE cleared, a mapping and a ref gone. */
-static void zap_pte(struct mm_struct *mm, unsigned long addr, pte_t *pte)
+/*
+ * One page's mapping goes: the PTE cleared, a mapping and a ref gone
+ * (a remap_pfn_range() frame's PTE only: nothing counts it).
+ */
+static void zap_pte(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 {
-	pte_t old = ptep_get_and_clear(mm, addr, pte);
-	struct page *page = pte_page(old);
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *page = vm_normal_page(vma, addr, *pte);
 
+	ptep_get_and_clear(mm, addr, pte);
+	if (!page)
+		return;
 	VM_BUG_ON_PAGE(page_mapcount(page) <= 0, page);
 	page->_mapcount--;
 	mm->rss--;
@@ -142,7 +204,7 @@ void unmap_vmas(struct vm_area_struct *vma, unsigned long start,
 				continue;
 			}
 			if (pte_present(*pte))
-				zap_pte(vma->vm_mm, addr, pte);
+				zap_pte(vma, addr, pte);
 		}
 	}
 }
@@ -219,6 +281,9 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 }
 //< ch33 do_anonymous_page
 
+/* A write to a frame of remap_pfn_range(): after do_wp_page() */
+static vm_fault_t wp_pfn(struct vm_fault *vmf);
+
 //> ch33 do_wp_page
 /*
  * The writer may keep the page: make its PTE writable, dirty and young
@@ -271,7 +336,9 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
  */
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
-	vmf->page = pte_page(vmf->orig_pte);
+	vmf->page = vm_normal_page(vmf->vma, vmf->address, vmf->orig_pte);
+	if (!vmf->page) /* a frame of remap_pfn_range() (chapter 36) */
+		return wp_pfn(vmf);
 	/* TODO(ch33): reuse the page when only this PTE maps it and
 	   nobody else holds it; see chapters/33-page-faults.md,
 	   "Copy-on-write". */
@@ -279,6 +346,53 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	return wp_page_copy(vmf);
 }
 //< ch33 do_wp_page
+
+/*
+ * A write to a read-only PTE of a frame no struct page counts.  Shared
+ * and writable (wp_pfn_shared()): the PTE becomes writable, there is
+ * nothing to copy.  Private: the process gets a copy of the frame, a
+ * normal page from then on (vm_normal_page() tells it from the frame
+ * by its place); 5.10's cow_user_page() copies it through the user
+ * address, a frame without a struct page included.
+ */
+static vm_fault_t wp_pfn(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	unsigned long pfn = pte_pfn(vmf->orig_pte);
+	struct page *new_page;
+	pte_t entry;
+
+	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) ==
+	    (VM_WRITE | VM_SHARED)) {
+		wp_page_reuse(vmf);
+		return VM_FAULT_WRITE;
+	}
+	new_page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!new_page)
+		return VM_FAULT_OOM;
+	if (pfn_valid(pfn))
+		copy_highpage(new_page, pfn_to_page(pfn));
+	else
+		clear_highpage(new_page); /* as 5.10 does when a copy fails */
+	entry = pte_mkwrite(pte_mkdirty(mk_pte(new_page, vma->vm_page_prot)));
+	ptep_get_and_clear(vma->vm_mm, vmf->address, vmf->pte);
+	flush_tlb_page(vma, vmf->address);
+	new_page->_mapcount++;
+	vma->vm_mm->rss++;
+	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
+	return VM_FAULT_WRITE;
+}
+
+/*
+ * A missing page of a file's mapping: its vm_ops->fault would bring it
+ * (chapters 37 and 38).  A driver that mapped everything at mmap time
+ * has none: the process touched what was never there, SIGBUS.
+ */
+static vm_fault_t do_fault(struct vm_fault *vmf)
+{
+	(void)vmf;
+	return VM_FAULT_SIGBUS;
+}
 
 //> ch33 handle_pte_fault
 /*
@@ -302,7 +416,8 @@ static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 			vmf->pte = NULL;
 	}
 	if (!vmf->pte)
-		return do_anonymous_page(vmf);
+		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf)
+						  : do_fault(vmf);
 	entry = vmf->orig_pte;
 	if (vmf->flags & FAULT_FLAG_WRITE) {
 		if (!pte_write(entry))
@@ -358,4 +473,65 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	if (!(ret & VM_FAULT_ERROR))
 		current->min_flt++;
 	return ret;
+}
+
+/*
+ * The PTEs of [@addr, @end), within one pgd entry's 2 MiB, map frames
+ * from @pfn on.  Each must be empty: a driver maps a fresh VMA.
+ */
+static int remap_pte_range(struct mm_struct *mm, pmd_t *pmd, unsigned long addr,
+			   unsigned long end, unsigned long pfn, pgprot_t prot)
+{
+	pte_t *pte = pte_alloc_map(mm, pmd, addr);
+
+	if (!pte)
+		return -ENOMEM;
+	do {
+		BUG_ON(!pte_none(*pte));
+		set_pte_at(mm, addr, pte, pfn_pte(pfn, prot));
+		pfn++;
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+	return 0;
+}
+
+/**
+ * remap_pfn_range - map frames @pfn.. into @vma at @addr, now
+ * @vma: the VMA a driver's mmap() was given
+ * @addr: the first address, in @vma
+ * @pfn: the first frame
+ * @size: how many bytes
+ * @prot: the PTEs' protection, usually vma->vm_page_prot
+ *
+ * Return: 0, -EINVAL for part of a private (copy-on-write) VMA, or
+ * -ENOMEM for a page table.  Nothing faults these pages in later, and
+ * nothing counts them: the VMA becomes VM_IO | VM_PFNMAP, which
+ * vm_normal_page(), fork and munmap read.  A private VMA must be mapped
+ * whole, and vm_pgoff becomes @pfn, so that vm_normal_page() can tell
+ * the driver's frames (vm_pgoff + index) from copies made by a write.
+ * SIMPLIFIED(v5.10): no track_pfn_remap() (x86's PAT only) and no
+ * flush_cache_range() (the Cortex-A9's data cache does not alias).
+ */
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn, unsigned long size, pgprot_t prot)
+{
+	unsigned long next, end = addr + PAGE_ALIGN(size);
+	struct mm_struct *mm = vma->vm_mm;
+	int err;
+
+	if (is_cow_mapping(vma->vm_flags)) {
+		if (addr != vma->vm_start || end != vma->vm_end)
+			return -EINVAL;
+		vma->vm_pgoff = pfn;
+	}
+	vma->vm_flags |= VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP;
+	BUG_ON(addr >= end);
+	pfn -= addr >> PAGE_SHIFT;
+	do {
+		next = pgd_addr_end(addr, end);
+		err = remap_pte_range(mm, pmd_off(mm, addr), addr, next,
+				      pfn + (addr >> PAGE_SHIFT), prot);
+		if (err)
+			return err;
+	} while (addr = next, addr != end);
+	return 0;
 }

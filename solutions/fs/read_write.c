@@ -1,48 +1,109 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * write(2) (fs/read_write.c), to the console only.
+ * read(2), write(2) and lseek(2) (fs/read_write.c): a descriptor's file,
+ * checked for the access it was opened with, then the file's own
+ * operation at its position f_pos, which the call moves on.
  *
- * SIMPLIFIED: there are no files yet (chapter 37 brings a file system),
- * so descriptors 1 and 2 are the console, as a process started from a
- * shell on ttyAMA0 finds them, and any other is -EBADF.  The bytes are
- * copied from the process with copy_from_user() a chunk at a time, as
- * tty_write() does, and kept for tests in user_console[].
+ * SIMPLIFIED(v5.10): no locking of f_pos (one CPU, no threads), no
+ * rw_verify_area() beyond the checks below, no readv/pread.
  */
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
-#include <asm/machine.h>
 
-char user_console[4096];
-size_t user_console_len;
-
-static void console_put(const char *buf, size_t n)
+/* vfs_read - read through @file's ->read at *@pos */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
-	size_t room = sizeof(user_console) - 1 - user_console_len;
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op->read)
+		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	return file->f_op->read(file, buf, count, pos);
+}
 
-	memcpy(user_console + user_console_len, buf, min(n, room));
-	user_console_len += min(n, room);
-	user_console[user_console_len] = 0;
-	machine_console_write(buf, n);
+/* vfs_write - write through @file's ->write at *@pos */
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
+		  loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write)
+		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	return file->f_op->write(file, buf, count, pos);
+}
+
+long sys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_read(f, buf, count, &f->f_pos);
+	fput(f);
+	return ret;
 }
 
 long sys_write(unsigned int fd, const char __user *buf, size_t count)
 {
-	char chunk[256];
-	size_t done = 0;
+	struct file *f = fget(fd);
+	ssize_t ret;
 
-	if (fd != 1 && fd != 2)
+	if (!f)
 		return -EBADF;
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	while (done < count) {
-		size_t n = min(count - done, sizeof(chunk));
+	ret = vfs_write(f, buf, count, &f->f_pos);
+	fput(f);
+	return ret;
+}
 
-		if (copy_from_user(chunk, buf + done, n))
-			return done ? (long)done : -EFAULT;
-		console_put(chunk, n);
-		done += n;
+/* vfs_llseek - move f_pos with the file's ->llseek: -ESPIPE without */
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (!(file->f_mode & FMODE_LSEEK) || !file->f_op->llseek)
+		return -ESPIPE;
+	return file->f_op->llseek(file, offset, whence);
+}
+
+/**
+ * fixed_size_llseek - llseek for a file of @size bytes that never grows
+ * Return: the new position, or -EINVAL before 0, after @size, or for an
+ * unknown @whence.
+ */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size)
+{
+	switch (whence) {
+	case SEEK_SET:
+		break;
+	case SEEK_CUR:
+		offset += file->f_pos;
+		break;
+	case SEEK_END:
+		offset += size;
+		break;
+	default:
+		return -EINVAL;
 	}
-	return (long)done;
+	if (offset < 0 || offset > size)
+		return -EINVAL;
+	file->f_pos = offset;
+	return offset;
+}
+
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	loff_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_llseek(f, offset, (int)whence);
+	fput(f);
+	return (long)ret;
 }

@@ -14,6 +14,7 @@
  */
 #include <string.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
@@ -101,9 +102,8 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 
 /**
  * mm_alloc - an empty address space: the kernel half of swapper_pg_dir,
- * no VMA, the top-down layout (5.10's arch_pick_mmap_layout() without
- * randomisation: mmap_base is TASK_SIZE less 128 MiB, the least gap a
- * stack gets, as mmap_base() rounds an 8 MiB stack limit up to it).
+ * no VMA, the layout arch_pick_mmap_layout() gives (top-down, mmap_base
+ * TASK_SIZE less 128 MiB, unless the legacy layout is asked for).
  * Return: the mm, or NULL when no memory was left.
  */
 struct mm_struct *mm_alloc(void)
@@ -116,7 +116,7 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	mm->task_size = TASK_SIZE;
-	mm->mmap_base = PAGE_ALIGN(TASK_SIZE - SZ_128M);
+	arch_pick_mmap_layout(mm); /* exec chooses again (fs/exec.c) */
 	return mm_init(mm);
 }
 
@@ -162,6 +162,10 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		pprev = &tmp->vm_next;
 		tmp->vm_prev = prev;
 		prev = tmp;
+		if (tmp->vm_file)
+			get_file(tmp->vm_file);
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);
 		__vma_link_rb(mm, tmp, rb_link, rb_parent);
 		rb_link = &tmp->vm_rb.rb_right;
 		rb_parent = &tmp->vm_rb;
@@ -207,8 +211,13 @@ long sys_fork(void)
 	p->parent = current;
 	p->freeable = true;
 	memcpy(p->comm, current->comm, TASK_COMM_LEN);
+	if (copy_files(p)) {
+		kmem_cache_free(task_struct_cachep, p);
+		return -ENOMEM;
+	}
 	p->mm = dup_mm(current->mm);
 	if (!p->mm) {
+		exit_files(p);
 		kmem_cache_free(task_struct_cachep, p);
 		return -ENOMEM;
 	}

@@ -10,13 +10,15 @@
  * an address in O(log n) on every page fault.
  *
  * SIMPLIFIED(v5.10): no vmacache in front of find_vma(), no
- * rb_subtree_gap augmenting the tree (get_unmapped_area() walks the
- * list), no vma_merge() yet (chapter 35), no locks (one CPU, and
- * processes switch only at system calls).
+ * rb_subtree_gap augmenting the tree (unmapped_area() and
+ * unmapped_area_topdown() walk the list), no anon_vma to compare when
+ * merging (chapter 40), no locks (one CPU, and processes switch only at
+ * system calls).
  */
 #include <linux/bug.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -229,10 +231,9 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 	/*
 	 * An anonymous VMA's offset is its address in pages, as mmap gives
 	 * it: expand_downwards() lowers it as a stack grows.
-	 * SIMPLIFIED(v5.10): only anonymous VMAs (vma_is_anonymous()) are
-	 * renumbered there; every VMA is anonymous here until chapter 35.
 	 */
-	vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
+	if (vma_is_anonymous(vma))
+		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
 	return __insert_vm_struct(mm, vma);
 }
 
@@ -246,6 +247,16 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->stack_vm += npages;
 	else if ((flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE)
 		mm->data_vm += npages;
+}
+
+/* A VMA out of its mm goes: its owner told, its file let go. */
+static void remove_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vm_area_free(vma);
 }
 
 //> ch33 expand_downwards
@@ -326,70 +337,92 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 }
 
 /*
- * The highest free range of @len below mm->mmap_base (5.10's
- * arch_get_unmapped_area_topdown() and unmapped_area_topdown(), which
- * finds it in the tree's rb_subtree_gap; we walk the list from the top).
- * A gap below a stack keeps stack_guard_gap free.
+ * The lowest free range of @info->length in [low_limit, high_limit)
+ * (5.10's unmapped_area(), which finds it in the tree's rb_subtree_gap;
+ * we walk the list from the bottom).  -ENOMEM if there is none.
  */
-static unsigned long unmapped_area_topdown(struct mm_struct *mm,
-					   unsigned long len)
+static unsigned long unmapped_area(struct vm_unmapped_area_info *info)
 {
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *prev = NULL, *vma = mm->mmap;
+
+	for (;; prev = vma, vma = vma->vm_next) {
+		unsigned long gap_start = prev ? vm_end_gap(prev) : 0;
+		unsigned long gap_end = vma ? vm_start_gap(vma) : mm->task_size;
+
+		gap_start = max(gap_start, info->low_limit);
+		gap_end = min(gap_end, info->high_limit);
+		if (gap_end >= gap_start && gap_end - gap_start >= info->length)
+			return gap_start;
+		if (!vma || gap_start >= info->high_limit)
+			return -ENOMEM;
+	}
+}
+
+/*
+ * The highest free range of @info->length in [low_limit, high_limit)
+ * (5.10's unmapped_area_topdown(); we walk the list from the top).
+ */
+static unsigned long unmapped_area_topdown(struct vm_unmapped_area_info *info)
+{
+	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma = mm->mmap, *next = NULL;
 
 	while (vma && vma->vm_next) /* from the last VMA down */
 		vma = vma->vm_next;
-	for (;;) {
-		unsigned long gap_start =
-			vma ? vma->vm_end : FIRST_USER_ADDRESS;
-		unsigned long gap_end = next ? next->vm_start : mm->task_size;
+	for (;; next = vma, vma = vma->vm_prev) {
+		unsigned long gap_start = vma ? vm_end_gap(vma) : 0;
+		unsigned long gap_end =
+			next ? vm_start_gap(next) : mm->task_size;
 
-		if (next && (next->vm_flags & VM_GROWSDOWN))
-			gap_end = gap_end > stack_guard_gap
-					  ? gap_end - stack_guard_gap
-					  : 0;
-		gap_end = min(gap_end, mm->mmap_base);
-		if (gap_end >= gap_start && gap_end - gap_start >= len)
-			return gap_end - len;
-		if (!vma)
+		gap_start = max(gap_start, info->low_limit);
+		gap_end = min(gap_end, info->high_limit);
+		if (gap_end >= gap_start && gap_end - gap_start >= info->length)
+			return gap_end - info->length;
+		if (!vma || gap_end <= info->low_limit)
 			return -ENOMEM;
-		next = vma;
-		vma = vma->vm_prev;
 	}
+}
+
+/* vm_unmapped_area - a free range as @info asks: top-down or bottom-up */
+unsigned long vm_unmapped_area(struct vm_unmapped_area_info *info)
+{
+	if (info->flags & VM_UNMAPPED_AREA_TOPDOWN)
+		return unmapped_area_topdown(info);
+	return unmapped_area(info);
 }
 
 /**
  * get_unmapped_area - where a new mapping of @len bytes goes
- * @file: the file mapped (unused until chapter 37)
+ * @file: the file mapped, or NULL
  * @addr: the caller's hint, or with MAP_FIXED the address itself
  * @len: its length, page aligned
  * @pgoff: the file offset in pages
  * @flags: MAP_*
  *
- * Return: a page-aligned address, or -ENOMEM.  The hint is taken when
- * the range is free; otherwise the highest free range below mmap_base
- * (the top-down layout, ARM's default).
+ * Return: a page-aligned address, or -ENOMEM.  The layout's own search
+ * (mm->get_unmapped_area, top-down or bottom-up) decides; this checks
+ * what it found.  SIMPLIFIED(v5.10): no file_operations get_unmapped_
+ * area (shmem's and some drivers' own), no security_mmap_addr().
  */
 unsigned long get_unmapped_area(struct file *file, unsigned long addr,
 				unsigned long len, unsigned long pgoff,
 				unsigned long flags)
 {
 	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma, *prev;
 
-	(void)file, (void)pgoff;
-	if (len > mm->task_size - FIRST_USER_ADDRESS)
+	if (len > mm->task_size)
 		return -ENOMEM;
-	if (flags & MAP_FIXED)
+	if (!file && (flags & MAP_SHARED))
+		pgoff = 0; /* shmem's: an anonymous shared mapping's offset */
+	addr = mm->get_unmapped_area(file, addr, len, pgoff, flags);
+	if (IS_ERR_VALUE(addr))
 		return addr;
-	if (addr) {
-		addr = PAGE_ALIGN(addr);
-		vma = find_vma_prev(mm, addr, &prev);
-		if (mm->task_size - len >= addr && addr >= FIRST_USER_ADDRESS &&
-		    (!vma || addr + len <= vma->vm_start) &&
-		    (!prev || addr >= prev->vm_end))
-			return addr;
-	}
-	return unmapped_area_topdown(mm, len);
+	if (addr > mm->task_size - len)
+		return -ENOMEM;
+	if (offset_in_page(addr))
+		return -EINVAL;
+	return addr;
 }
 
 /*
@@ -414,6 +447,10 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 		vma->vm_end = addr;
 	}
+	if (new->vm_file)
+		get_file(new->vm_file);
+	if (new->vm_ops &&new->vm_ops->open)
+		new->vm_ops->open(new);
 	return __insert_vm_struct(mm, new);
 }
 
@@ -473,13 +510,161 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		vma_unlink(mm, vma);
 		unmap_region(mm, vma, prev, vma->vm_start, vma->vm_end);
 		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
-		vm_area_free(vma);
+		remove_vma(vma);
 		vma = next;
 	}
 	return 0;
 }
 
-/* A new VMA [addr, addr + len) (5.10's mmap_region(), no merging yet). */
+/*
+ * May a VMA with these flags and file take in a neighbour's range?  Not
+ * if the flags differ, the file differs, or its owner wants to hear of
+ * each VMA that goes (close).  5.10 compares the anon_vma and the NUMA
+ * policy too.
+ */
+static bool is_mergeable_vma(struct vm_area_struct *vma, unsigned long vm_flags,
+			     struct file *file)
+{
+	if (vma->vm_flags != vm_flags)
+		return false;
+	if (vma->vm_file != file)
+		return false;
+	if (vma->vm_ops && vma->vm_ops->close)
+		return false;
+	return true;
+}
+
+/*
+ * @vma may grow down over the range before it, which would have
+ * @vm_pgoff as its offset: the pages must continue the file without a
+ * jump (for an anonymous VMA, the addresses in pages do).
+ */
+static bool can_vma_merge_before(struct vm_area_struct *vma,
+				 unsigned long vm_flags, struct file *file,
+				 unsigned long vm_pgoff)
+{
+	return is_mergeable_vma(vma, vm_flags, file) &&
+	       vma->vm_pgoff == vm_pgoff;
+}
+
+/* @vma may grow up over the range after it, at offset @vm_pgoff. */
+static bool can_vma_merge_after(struct vm_area_struct *vma,
+				unsigned long vm_flags, struct file *file,
+				unsigned long vm_pgoff)
+{
+	return is_mergeable_vma(vma, vm_flags, file) &&
+	       vma->vm_pgoff + vma_pages(vma) == vm_pgoff;
+}
+
+/* @vma is gone from @mm: merged into a neighbour (5.10's remove_next). */
+static void vma_merged_away(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	vma_unlink(mm, vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vm_area_free(vma);
+}
+
+/**
+ * vma_merge - give [@addr, @end) to a neighbour instead of a VMA of its own
+ * @mm: the address space
+ * @prev: the VMA before @addr, or NULL
+ * @addr: the range's start
+ * @end: its end
+ * @vm_flags: the flags the range is to have
+ * @file: its file, or NULL
+ * @pgoff: the offset of @addr in the file, in pages
+ *
+ * The range is free (mmap) or lies in VMAs that are to change (mprotect).
+ * In 5.10's pictures, PPPP is @prev, NNNN the VMA after the range, and
+ * xxxx a VMA the range covers (which mprotect changes):
+ *
+ *     AAAA             AAAA                   AAAA
+ *    PPPPPPNNNNNN    PPPPPPNNNNNN       PPPPPPNNNNNN
+ *    cannot merge    might become       might become
+ *                    PPNNNNNNNNNN       PPPPPPPPPPNN
+ *    mmap, brk or    case 4 below       case 5 below
+ *    mremap move:
+ *                        AAAA               AAAA
+ *                    PPPP    NNNN       PPPPxxxxNNNN
+ *                    might become       might become
+ *                    PPPPPPPPPPPP 1 or  PPPPPPPPPPPP 6 or
+ *                    PPPPPPPPNNNN 2 or  PPPPPPPPxxxx 7 or
+ *                    PPPPNNNNNNNN 3     PPPPNNNNNNNN 8
+ *
+ * Return: the VMA that now holds the range, or NULL (no merge: the
+ * caller makes a VMA, or splits one).  VM_SPECIAL mappings never merge:
+ * their driver mapped them whole.
+ */
+struct vm_area_struct *vma_merge(struct mm_struct *mm,
+				 struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end,
+				 unsigned long vm_flags, struct file *file,
+				 unsigned long pgoff)
+{
+	unsigned long pglen = (end - addr) >> PAGE_SHIFT;
+	struct vm_area_struct *area, *next;
+
+	if (vm_flags & VM_SPECIAL)
+		return NULL;
+	next = prev ? prev->vm_next : mm->mmap;
+	area = next;
+	if (area && area->vm_end == end) /* cases 6, 7, 8 */
+		next = next->vm_next;
+	/* Can it merge with the predecessor? */
+	if (prev && prev->vm_end == addr &&
+	    can_vma_merge_after(prev, vm_flags, file, pgoff)) {
+		/* And can the successor come in too? */
+		if (next && end == next->vm_start &&
+		    can_vma_merge_before(next, vm_flags, file, pgoff + pglen)) {
+			/* cases 1, 6: prev swallows the range and next */
+			if (area != next)
+				vma_merged_away(mm, area);
+			prev->vm_end = next->vm_end;
+			vma_merged_away(mm, next);
+		} else {
+			/* cases 2, 5, 7: prev grows to end */
+			if (area && area->vm_start < end) {
+				if (area->vm_end == end) { /* case 7 */
+					vma_merged_away(mm, area);
+				} else { /* case 5: area starts later */
+					area->vm_pgoff +=
+						(end - area->vm_start) >>
+						PAGE_SHIFT;
+					area->vm_start = end;
+				}
+			}
+			prev->vm_end = end;
+		}
+		if (!prev->vm_next)
+			mm->highest_vm_end = prev->vm_end;
+		return prev;
+	}
+	/* Can it merge in front of the successor? */
+	if (next && end == next->vm_start &&
+	    can_vma_merge_before(next, vm_flags, file, pgoff + pglen)) {
+		if (prev && addr < prev->vm_end) /* case 4: prev shrinks */
+			prev->vm_end = addr;
+		else if (area != next) /* case 8: area goes */
+			vma_merged_away(mm, area);
+		/* cases 3, 4, 8: next grows down to addr */
+		next->vm_start = addr;
+		next->vm_pgoff = pgoff;
+		return next;
+	}
+	return NULL;
+}
+
+/* The hooks of a file's VMA whose file gives none (mm/init-mm.c's). */
+static const struct vm_operations_struct dummy_vm_ops;
+
+/*
+ * mmap_region - make [@addr, @addr + @len) a mapping of @file (or of
+ * anonymous memory) with @vm_flags: what was there is unmapped first,
+ * a neighbour takes the range if it can (vma_merge()), else a new VMA,
+ * which a file's mmap() may fill at once (remap_pfn_range()) or leave
+ * to faults.
+ */
 static unsigned long mmap_region(struct file *file, unsigned long addr,
 				 unsigned long len, unsigned long vm_flags,
 				 unsigned long pgoff)
@@ -487,12 +672,15 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *prev;
 	struct rb_node **rb_link, *rb_parent;
+	int error;
 
-	(void)file;
 	while (find_vma_links(mm, addr, addr + len, &prev, &rb_link,
 			      &rb_parent))
 		if (do_munmap(mm, addr, len))
 			return -ENOMEM;
+	vma = vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff);
+	if (vma)
+		goto out;
 	vma = vm_area_alloc(mm);
 	if (!vma)
 		return -ENOMEM;
@@ -501,16 +689,34 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	vma->vm_flags = vm_flags;
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
+	if (file) {
+		vma->vm_ops = &dummy_vm_ops; /* vma_init(): not anonymous */
+		vma->vm_file = get_file(file);
+		error = file->f_op->mmap(file, vma); /* call_mmap() */
+		if (error) {
+			/* unmap_and_free_vma: what the driver mapped goes */
+			unmap_vmas(vma, vma->vm_start, vma->vm_end);
+			fput(file);
+			vm_area_free(vma);
+			return (unsigned long)error;
+		}
+		/* the driver may have changed the flags (VM_PFNMAP...) */
+		vm_flags = vma->vm_flags;
+		addr = vma->vm_start;
+	}
 	vma_link(mm, vma, prev, rb_link, rb_parent);
+out:
 	vm_stat_account(mm, vm_flags, (long)(len >> PAGE_SHIFT));
 	return addr;
 }
 
 /**
- * do_mmap - map @len bytes at or near @addr
- * Return: the address, or a negative errno.  Nothing is allocated: the
- * pages come at the first touch (handle_mm_fault(), chapter 33).
- * SIMPLIFIED(v5.10): anonymous mappings only until chapter 35.
+ * do_mmap - map @len bytes of @file (or anonymous memory) at or near @addr
+ * Return: the address, or a negative errno: -EINVAL, -ENOMEM, -ENODEV
+ * (the file cannot be mapped), -EACCES (the file was not opened for what
+ * the mapping asks), -EOVERFLOW (the offset wraps).  Nothing is
+ * allocated for an anonymous mapping: the pages come at the first touch
+ * (handle_mm_fault(), chapter 33).
  */
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags,
@@ -524,8 +730,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
-	if (file || !(flags & MAP_ANONYMOUS))
-		return -ENODEV; /* no files yet */
+	/* offset overflow? */
+	if ((pgoff + (len >> PAGE_SHIFT)) < pgoff)
+		return -EOVERFLOW;
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
@@ -534,27 +741,62 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return -EINVAL;
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
-		pgoff = 0; /* ignored, as 5.10 does */
-		vm_flags |= VM_SHARED | VM_MAYSHARE;
-		break;
-	case MAP_PRIVATE:
-		pgoff = addr >> PAGE_SHIFT; /* for the anon_vma (chapter 40) */
-		break;
-	default:
-		return -EINVAL;
+	if (file) {
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			/* writes reach the file: it must be open for them */
+			if ((prot & PROT_WRITE) &&
+			    !(file->f_mode & FMODE_WRITE))
+				return -EACCES;
+			vm_flags |= VM_SHARED | VM_MAYSHARE;
+			/* and it never may be, if it was not opened so */
+			if (!(file->f_mode & FMODE_WRITE))
+				vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+			fallthrough;
+		case MAP_PRIVATE:
+			/* a private copy starts as the file: read it */
+			if (!(file->f_mode & FMODE_READ))
+				return -EACCES;
+			if (!file->f_op->mmap)
+				return -ENODEV;
+			break;
+		default:
+			return -EINVAL;
+		}
+	} else {
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			pgoff = 0; /* ignored, as 5.10 does */
+			vm_flags |= VM_SHARED | VM_MAYSHARE;
+			break;
+		case MAP_PRIVATE:
+			/* for the anon_vma (chapter 40), and vma_merge() */
+			pgoff = addr >> PAGE_SHIFT;
+			break;
+		default:
+			return -EINVAL;
+		}
 	}
 	return mmap_region(file, addr, len, vm_flags, pgoff);
 }
 
-/* mmap2(2): ARM's mmap, the offset in 4 KiB units. */
+/* mmap2(2): ARM's mmap, the offset in 4 KiB units (ksys_mmap_pgoff()). */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
-	(void)fd; /* anonymous only: the fd is ignored, as Linux does */
-	return (long)do_mmap(NULL, addr, len, prot, flags,
-			     flags & MAP_ANONYMOUS ? 0 : pgoff);
+	struct file *file = NULL;
+	long ret;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((unsigned int)fd);
+		if (!file)
+			return -EBADF;
+	}
+	/* an anonymous mapping ignores its fd and offset, as 5.10 does */
+	ret = (long)do_mmap(file, addr, len, prot, flags, file ? pgoff : 0);
+	if (file)
+		fput(file);
+	return ret;
 }
 
 long sys_munmap(unsigned long addr, size_t len)
@@ -576,7 +818,7 @@ void exit_mmap(struct mm_struct *mm)
 		struct vm_area_struct *next = vma->vm_next;
 
 		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
-		vm_area_free(vma);
+		remove_vma(vma);
 		vma = next;
 	}
 	mm->mmap = NULL;

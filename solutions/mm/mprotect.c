@@ -113,9 +113,19 @@ static int mprotect_fixup(struct vm_area_struct *vma,
 	long nrpages = (long)((end - start) >> PAGE_SHIFT);
 	int error;
 
+	unsigned long pgoff;
+
 	if (newflags == oldflags) {
 		*pprev = vma;
 		return 0;
+	}
+	/* a neighbour with the new flags may take the range */
+	pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	*pprev = vma_merge(mm, *pprev, start, end, newflags, vma->vm_file,
+			   pgoff);
+	if (*pprev) {
+		vma = *pprev;
+		goto success;
 	}
 	*pprev = vma;
 	if (start != vma->vm_start) {
@@ -128,6 +138,7 @@ static int mprotect_fixup(struct vm_area_struct *vma,
 		if (error)
 			return error;
 	}
+success:
 	vma->vm_flags = newflags;
 	vma_set_page_prot(vma);
 	change_protection_range(vma, start, end, vma->vm_page_prot);
@@ -190,6 +201,8 @@ static int do_mprotect_pkey(unsigned long start, size_t len, unsigned long prot,
 		if (error)
 			return error;
 		nstart = tmp;
+		if (nstart < prev->vm_end) /* merged with the VMA after */
+			nstart = prev->vm_end;
 		if (nstart >= end)
 			return 0;
 		vma = prev->vm_next;

@@ -32,6 +32,9 @@
 #define __weak __attribute__((__weak__))
 #endif
 /* A user address (sparse's address space 1): only uaccess.h reaches it. */
+/* a switch case that goes on into the next, on purpose */
+#define fallthrough __attribute__((__fallthrough__))
+
 #define __user
 
 #define likely(x) __builtin_expect(!!(x), 1)

@@ -56,10 +56,14 @@
 #define EINVAL 22 /* Invalid argument */
 #endif
 #ifndef ENOSPC
+#define EMFILE 24 /* Too many open files */
 #define ENOSPC 28 /* No space left on device */
+#define ESPIPE 29 /* Illegal seek */
 #endif
 #ifndef ENOSYS
+#define ENAMETOOLONG 36 /* File name too long */
 #define ENOSYS 38 /* Invalid system call number */
+#define EOVERFLOW 75 /* Value too large for defined data type */
 #endif
 #endif
 

@@ -3,12 +3,14 @@
  * The owner of a page (include/linux/fs.h, reduced): an address_space
  * and its operations.  Chapter 8 needs only the three operations a
  * driver gives its movable pages (balloon and zsmalloc pages in Linux):
- * how to take one aside, move it, and put it back.  Files join in
- * chapter 37.
+ * how to take one aside, move it, and put it back.  Chapter 35 adds
+ * the open file: struct file, its file_operations, and the inode a name
+ * leads to; chapter 37 gives inodes an address_space of their own.
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 struct page;
@@ -28,5 +30,112 @@ struct address_space {
 	const struct address_space_operations *a_ops;
 	void *private_data;
 };
+
+/* f_mode: what the file was opened for (5.10's FMODE_*) */
+#define FMODE_READ 0x1
+#define FMODE_WRITE 0x2
+#define FMODE_LSEEK 0x4 /* llseek() may move f_pos */
+
+/* i_mode's file types (uapi/linux/stat.h) */
+#define S_IFMT 00170000
+#define S_IFCHR 0020000
+#define S_IFREG 0100000
+#define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
+
+#define MINORBITS 20
+#define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
+#define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
+#define MINOR(dev) ((unsigned int)((dev) & ((1U << MINORBITS) - 1)))
+
+#define SEEK_SET 0 /* seek relative to beginning of file */
+#define SEEK_CUR 1 /* seek relative to current file position */
+#define SEEK_END 2 /* seek relative to end of file */
+
+struct file;
+struct inode;
+struct vm_area_struct;
+
+/*
+ * What a driver or a file system does for its files.  A NULL method is
+ * refused by the VFS (read: -EINVAL, mmap: -ENODEV), as in 5.10.
+ */
+struct file_operations {
+	loff_t (*llseek)(struct file *, loff_t, int);
+	ssize_t (*read)(struct file *, char __user *, size_t, loff_t *);
+	ssize_t (*write)(struct file *, const char __user *, size_t, loff_t *);
+	int (*mmap)(struct file *, struct vm_area_struct *);
+	int (*open)(struct inode *, struct file *);
+	int (*release)(struct inode *, struct file *);
+};
+
+/*
+ * An object in the file system: here a device node, or (chapter 37) a
+ * file with pages.  SIMPLIFIED(v5.10): no dentries, no superblock.
+ */
+struct inode {
+	umode_t i_mode; /* S_IFCHR | 0666, ... */
+	u32 i_rdev; /* a device node's major and minor (dev_t) */
+	loff_t i_size;
+	const struct file_operations *i_fop; /* what open() starts with */
+	void *i_private;
+};
+
+/* An open file: one per open(), shared by the descriptors fork copies. */
+struct file {
+	const struct file_operations *f_op;
+	struct inode *f_inode;
+	fmode_t f_mode; /* FMODE_READ, FMODE_WRITE, FMODE_LSEEK */
+	unsigned int f_flags; /* open()'s O_* flags */
+	loff_t f_pos; /* where read() and write() go next */
+	long f_count; /* descriptors and VMAs holding it */
+	void *private_data; /* the driver's */
+};
+
+static inline struct inode *file_inode(const struct file *f)
+{
+	return f->f_inode;
+}
+
+/* fs/file_table.c */
+struct file *alloc_file(struct inode *inode, unsigned int flags,
+			const struct file_operations *fop);
+void fput(struct file *file);
+static inline struct file *get_file(struct file *f)
+{
+	f->f_count++;
+	return f;
+}
+
+/* fs/file.c: a process's descriptors */
+struct file *fget(unsigned int fd);
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *file);
+
+/* fs/open.c, fs/namei.c: names to inodes (a flat name space) */
+struct file *filp_open(const char *filename, int flags, umode_t mode);
+int filp_close(struct file *filp);
+struct inode *lookup_inode(const char *name);
+int link_inode(const char *name, struct inode *inode);
+void unlink_inode(const char *name);
+
+/* fs/read_write.c */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
+		 loff_t *pos);
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
+		  loff_t *pos);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size);
+
+/* fs/libfs.c: the read() and write() of a buffer in kernel memory */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available);
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count);
+
+/* fs/file.c: what a process holds; kernel/fork.c and do_exit() call */
+struct task_struct;
+int copy_files(struct task_struct *tsk);
+void exit_files(struct task_struct *tsk);
 
 #endif /* _LINUX_FS_H */

@@ -32,5 +32,7 @@
 void free_initmem(void);
 /* CONFIG_STRICT_KERNEL_RWX: boot's last step, the text read-only (ch25) */
 void mark_rodata_ro(void);
+/* init/main.c: the drivers' init functions, at the end of boot */
+void do_initcalls(void);
 
 #endif /* _LINUX_INIT_H */

@@ -12,7 +12,11 @@
 #include <linux/types.h>
 
 __noreturn long sys_exit(long error_code);
+long sys_read(unsigned int fd, char __user *buf, size_t count);
 long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_open(const char __user *filename, int flags, umode_t mode);
+long sys_close(unsigned int fd);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_getpid(void);
 long sys_fork(void);
 long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru);
@@ -26,7 +30,7 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 struct pt_regs;
 void invoke_syscall(struct pt_regs *regs); /* arch/arm/kernel/entry-common.c */
 
-/* fs/read_write.c: what processes wrote to the console, for tests */
+/* drivers/char/console.c: what processes wrote to /dev/console, for tests */
 extern char user_console[4096];
 extern size_t user_console_len;
 

@@ -37,4 +37,14 @@ typedef u32 dma_addr_t;
 /* Allocation flags (include/linux/gfp.h gives them meaning). */
 typedef unsigned int gfp_t;
 
+/*
+ * Files (include/linux/fs.h): a count or an error, a position, modes.
+ * ssize_t and loff_t are spelt so as to be the very types of the host's
+ * C library, which defines them too.
+ */
+typedef ptrdiff_t ssize_t;
+typedef __INT64_TYPE__ loff_t;
+typedef unsigned int fmode_t;
+typedef unsigned short umode_t;
+
 #endif /* _LINUX_TYPES_H */

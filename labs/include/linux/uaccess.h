@@ -5,4 +5,7 @@
 
 #include <asm/uaccess.h>
 
+/* lib/strncpy_from_user.c: a string of the process, at most @count */
+long strncpy_from_user(char *dst, const char __user *src, long count);
+
 #endif /* _LINUX_UACCESS_H */

@@ -292,6 +292,7 @@ void free_initmem(void);
 #define VM_IO 0x00004000UL
 #define VM_DONTEXPAND 0x00040000UL
 #define VM_ACCOUNT 0x00100000UL
+#define VM_DONTDUMP 0x04000000UL /* not in a core dump */
 #define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP)
 #define VM_STACK VM_GROWSDOWN
 /* ARM, an EABI program (no READ_IMPLIES_EXEC): data and stack not exec */
@@ -327,6 +328,63 @@ find_vma_intersection(struct mm_struct *mm, unsigned long start_addr,
 		vma = NULL;
 	return vma;
 }
+
+extern unsigned long stack_guard_gap;
+
+/*
+ * The room a VMA takes from a search: below a stack, stack_guard_gap
+ * stays free too (stacks grow down on ARM: vm_end_gap() is vm_end).
+ */
+static inline unsigned long vm_start_gap(struct vm_area_struct *vma)
+{
+	unsigned long vm_start = vma->vm_start;
+
+	if (vma->vm_flags & VM_GROWSDOWN) {
+		vm_start -= stack_guard_gap;
+		if (vm_start > vma->vm_start) /* it wrapped below 0 */
+			vm_start = 0;
+	}
+	return vm_start;
+}
+
+static inline unsigned long vm_end_gap(struct vm_area_struct *vma)
+{
+	return vma->vm_end;
+}
+
+/*
+ * What a search for free addresses is given (5.10's, without the
+ * colour alignment that aliasing VIPT caches need; the Cortex-A9's
+ * data cache is PIPT).
+ */
+#define VM_UNMAPPED_AREA_TOPDOWN 1
+struct vm_unmapped_area_info {
+	unsigned long flags; /* VM_UNMAPPED_AREA_TOPDOWN, or 0: bottom-up */
+	unsigned long length;
+	unsigned long low_limit; /* the range lies in [low_limit, */
+	unsigned long high_limit; /* high_limit) */
+};
+unsigned long vm_unmapped_area(struct vm_unmapped_area_info *info);
+unsigned long arch_get_unmapped_area(struct file *filp, unsigned long addr,
+				     unsigned long len, unsigned long pgoff,
+				     unsigned long flags);
+unsigned long arch_get_unmapped_area_topdown(struct file *filp,
+					     unsigned long addr,
+					     unsigned long len,
+					     unsigned long pgoff,
+					     unsigned long flags);
+void arch_pick_mmap_layout(struct mm_struct *mm); /* mm/util.c */
+extern int sysctl_legacy_va_layout;
+struct vm_area_struct *vma_merge(struct mm_struct *mm,
+				 struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end,
+				 unsigned long vm_flags, struct file *file,
+				 unsigned long pgoff);
+
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte);
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn, unsigned long size, pgprot_t prot);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr, int new_below);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
@@ -341,7 +399,6 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
-extern unsigned long stack_guard_gap;
 extern unsigned long mmap_min_addr;
 
 /* kernel/fork.c: VMAs and address spaces */
@@ -400,6 +457,15 @@ static inline unsigned long linear_page_index(struct vm_area_struct *vma,
 					      unsigned long address)
 {
 	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
+
+/*
+ * Anonymous memory: no owner to ask for its pages.  A file's VMA always
+ * has vm_ops, dummy_vm_ops when its file gives none (vma_init()).
+ */
+static inline bool vma_is_anonymous(struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
 }
 
 /* Any of read, write or execute (5.10's vma_is_accessible()). */

@@ -31,6 +31,7 @@
 #include <asm/pgtable-2level-types.h>
 
 struct address_space;
+struct file;
 struct kmem_cache;
 
 //> ch03 struct_page
@@ -93,7 +94,13 @@ struct page {
 struct mm_struct {
 	struct vm_area_struct *mmap; /* the VMAs, sorted by address */
 	struct rb_root mm_rb; /* the same VMAs, in a tree by vm_end */
-	unsigned long mmap_base; /* where top-down mmap starts */
+	unsigned long mmap_base; /* where mmap's search starts */
+	/* top-down or bottom-up: arch_pick_mmap_layout() chooses */
+	unsigned long (*get_unmapped_area)(struct file *filp,
+					   unsigned long addr,
+					   unsigned long len,
+					   unsigned long pgoff,
+					   unsigned long flags);
 	unsigned long task_size; /* TASK_SIZE: the end of user space */
 	unsigned long highest_vm_end; /* the highest vm_end of a VMA */
 	pgd_t *pgd; /* first-level table, a kernel virtual address */
@@ -125,6 +132,18 @@ struct vm_area_struct {
 	pgprot_t vm_page_prot; /* the PTE bits of its pages */
 	unsigned long vm_flags; /* VM_READ, VM_WRITE, ... */
 	unsigned long vm_pgoff; /* offset in the file, in pages */
+	const struct vm_operations_struct *vm_ops; /* the mapper's hooks */
+	struct file *vm_file; /* the file mapped, or NULL (anonymous) */
+};
+
+/*
+ * What the owner of a mapping is told (5.10's vm_operations_struct,
+ * its first fields): a VMA copied by fork or split (open), and one that
+ * goes (close).  A VMA with a close() is never merged.
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *area);
+	void (*close)(struct vm_area_struct *area);
 };
 //< ch19 mm_struct
 

@@ -75,6 +75,8 @@ struct kernel_siginfo {
 	unsigned long si_addr; /* the faulting address */
 };
 
+struct files_struct;
+
 struct task_struct {
 	long state; /* TASK_RUNNING, TASK_INTERRUPTIBLE in wait4(), or
 		       EXIT_ZOMBIE until its parent reaps it, then EXIT_DEAD */
@@ -90,6 +92,7 @@ struct task_struct {
 	struct thread_struct thread; /* its registers while it waits */
 	unsigned long min_flt; /* page faults handled (mm_account_fault()) */
 	struct kernel_siginfo fatal_info; /* the signal that killed it */
+	struct files_struct *files; /* its descriptors (fs/file.c) */
 };
 
 extern struct task_struct init_task; /* the kernel: pid 0, swapper/0 */

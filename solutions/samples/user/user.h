@@ -26,6 +26,7 @@
 /* System call numbers of the ARM EABI, mmap's flags: the kernel's uapi. */
 #include "../../arch/arm/include/uapi/asm/unistd.h"
 #include "../../include/uapi/asm-generic/mman-common.h"
+#include "../../include/uapi/asm-generic/fcntl.h"
 
 #ifdef __arm__
 /* r7 holds the number, r0-r5 the arguments, r0 the result: svc #0. */
@@ -68,6 +69,30 @@ extern const char __user_text_start[];
 static inline long write(int fd, const void *buf, unsigned long count)
 {
 	return syscall3(__NR_write, fd, buf, count);
+}
+
+static inline long read(int fd, void *buf, unsigned long count)
+{
+	return syscall3(__NR_read, fd, buf, count);
+}
+
+static inline long open(const char *path, int flags)
+{
+	return syscall3(__NR_open, path, flags, 0);
+}
+
+static inline long close(int fd)
+{
+	return syscall3(__NR_close, fd, 0, 0);
+}
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+static inline long lseek(int fd, long offset, int whence)
+{
+	return syscall3(__NR_lseek, fd, offset, whence);
 }
 
 static inline long getpid(void)
@@ -142,5 +167,6 @@ int cowtest_main(long arg);
 int jump_main(long addr);
 int protecttest_main(long how);
 int asidtest_main(long n);
+int devtest_main(long how);
 
 #endif /* _SAMPLES_USER_H */

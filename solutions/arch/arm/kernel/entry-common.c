@@ -25,7 +25,11 @@ typedef long (*syscall_fn_t)(long, long, long, long, long, long);
 static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 	CALL(__NR_exit, sys_exit),
 	CALL(__NR_fork, sys_fork),
+	CALL(__NR_read, sys_read),
 	CALL(__NR_write, sys_write),
+	CALL(__NR_open, sys_open),
+	CALL(__NR_close, sys_close),
+	CALL(__NR_lseek, sys_lseek),
 	CALL(__NR_getpid, sys_getpid),
 	CALL(__NR_wait4, sys_wait4),
 	CALL(__NR_sched_yield, sys_sched_yield),

@@ -10,7 +10,11 @@
 
 #define __NR_exit 1
 #define __NR_fork 2
+#define __NR_read 3
 #define __NR_write 4
+#define __NR_open 5
+#define __NR_close 6
+#define __NR_lseek 19
 #define __NR_getpid 20
 #define __NR_brk 45
 #define __NR_munmap 91

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Opening and closing a file (fs/open.c): a name becomes an open file
+ * with the inode's operations, which the file's open() may replace (a
+ * character device's does: chrdev_open(), misc_open()).
+ */
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <uapi/asm-generic/fcntl.h>
+
+/**
+ * filp_open - open @filename
+ * @flags: O_RDONLY, O_WRONLY or O_RDWR (O_CREAT: chapter 37)
+ * @mode: the new file's mode, with O_CREAT
+ * Return: the file, or ERR_PTR(-ENOENT), -EINVAL for a bad O_ACCMODE,
+ * -ENOMEM, or the driver's open()'s error.
+ */
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	struct inode *inode = lookup_inode(filename);
+	struct file *f;
+	int error;
+
+	(void)mode;
+	if (!inode)
+		return ERR_PTR(-ENOENT);
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return ERR_PTR(-EINVAL);
+	f = alloc_file(inode, (unsigned int)flags, inode->i_fop);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	if (f->f_op && f->f_op->open) {
+		error = f->f_op->open(inode, f);
+		if (error) {
+			f->f_op = NULL; /* nothing to release */
+			fput(f);
+			return ERR_PTR(error);
+		}
+	}
+	return f;
+}
+
+/* filp_close - a descriptor lets go of @filp (close(), exit) */
+int filp_close(struct file *filp)
+{
+	fput(filp);
+	return 0;
+}
