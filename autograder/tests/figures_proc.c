@@ -3,11 +3,13 @@
  * Figures of Part V for the handbook, drawn from the running kernel (the
  * suite of chapter "fig", as figures.c): a process's VMAs beside its
  * page tables, a page shared copy-on-write before and after fork, and
- * the faults of a process and its child.
+ * the faults of a process and its child, VMAs merging.
  * Each program asserts what it draws.
  */
 #include <stdio.h>
 #include <string.h>
+#include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -16,6 +18,7 @@
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <uapi/asm-generic/fcntl.h>
 #include "ktest.h"
 #include "proc_util.h"
 
@@ -262,8 +265,104 @@ START_TEST(fig_faults)
 }
 END_TEST
 
+/* One row of ch35-merge: @what was done, then the VMAs in [lo, hi). */
+static void merge_row(struct mm_struct *mm, const char *what, unsigned long lo,
+		      unsigned long hi)
+{
+	struct vm_area_struct *v = find_vma(mm, lo);
+	char cell[512];
+	int len = 0, n = 0;
+
+	cell[0] = 0;
+	for (; v && v->vm_start < hi; v = v->vm_next, n++)
+		len += snprintf(cell + len, sizeof(cell) - (size_t)len,
+				"%s%08lx-%08lx %s %08lx%s",
+				n ? "<br align=\"left\"/>" : "", v->vm_start,
+				v->vm_end, perms(v->vm_flags),
+				v->vm_file ? v->vm_pgoff << PAGE_SHIFT : 0,
+				v->vm_file ? " /dev/membuf" : "");
+	printk(KERN_NOTICE "<tr><td align=\"left\">%s<br align=\"left\"/></td>"
+			   "<td align=\"left\">%s<br align=\"left\"/></td>"
+			   "<td>%d</td></tr>\n",
+	       what, cell, mm->map_count);
+}
+
+/*
+ * Chapter 35: mappings made side by side merge into one VMA, mprotect
+ * splits and merges them again, and a device's mapping stays apart.
+ */
+START_TEST(fig_merge)
+{
+	struct task_struct *saved;
+	struct mm_struct *mm;
+	struct file *f;
+	unsigned long a, b, c, lo, hi;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	mm = exec_mm();
+	saved = enter_mm(mm);
+	FIG_BEGIN("ch35-merge");
+	printk(KERN_NOTICE
+	       "digraph ch35_merge {\n"
+	       " node [shape=plaintext, fontsize=9];\n"
+	       " t [label=<<table border=\"0\" cellborder=\"1\" "
+	       "cellspacing=\"0\" cellpadding=\"3\">\n"
+	       "<tr><td bgcolor=\"#c6dbef\">the process calls</td>"
+	       "<td bgcolor=\"#c6dbef\">its VMAs below mmap_base "
+	       "after:<br/>start-end, perms, offset</td>"
+	       "<td bgcolor=\"#c6dbef\">map_<br/>count</td></tr>\n");
+	hi = mm->mmap_base;
+	lo = hi - 16 * PAGE_SIZE;
+	a = do_mmap(NULL, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	ck_assert_uint_eq(a, hi - 2 * PAGE_SIZE);
+	merge_row(mm, "mmap(2 pages, rw,<br align=\"left\"/>private anonymous)",
+		  lo, hi);
+	b = do_mmap(NULL, 0, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	ck_assert_uint_eq(b, a - 3 * PAGE_SIZE);
+	merge_row(mm,
+		  "mmap(3 pages, rw):<br align=\"left\"/>right below, case 3",
+		  lo, hi);
+	ck_assert_int_eq(sys_mprotect(b + PAGE_SIZE, 2 * PAGE_SIZE, PROT_READ),
+			 0);
+	merge_row(
+		mm,
+		"mprotect(2nd and 3rd page, r):<br align=\"left\"/>split twice",
+		lo, hi);
+	ck_assert_int_eq(sys_mprotect(b + PAGE_SIZE, 2 * PAGE_SIZE,
+				      PROT_READ | PROT_WRITE),
+			 0);
+	merge_row(
+		mm,
+		"mprotect(the same, rw):<br align=\"left\"/>case 6, one again",
+		lo, hi);
+	ck_assert_int_eq(sys_mprotect(b, PAGE_SIZE, PROT_READ), 0);
+	ck_assert_int_eq(sys_mprotect(b + PAGE_SIZE, PAGE_SIZE, PROT_READ), 0);
+	merge_row(mm,
+		  "mprotect(1st page, r),<br align=\"left\"/>then the 2nd: "
+		  "case 5",
+		  lo, hi);
+	f = filp_open("/dev/membuf", O_RDWR, 0);
+	ck_assert(!IS_ERR(f));
+	c = do_mmap(f, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, 1);
+	ck_assert_uint_eq(c, b - 2 * PAGE_SIZE);
+	merge_row(mm,
+		  "mmap(/dev/membuf, 2 pages, rw,<br align=\"left\"/>shared, "
+		  "offset 1 "
+		  "page):<br align=\"left\"/>VM_PFNMAP, never merged",
+		  lo, hi);
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	ck_assert_int_eq(mm->map_count, 6);
+	fput(f);
+	current = saved;
+	mmput(mm);
+}
+END_TEST
+
 KTEST_SUITE(figures_proc) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook: processes",
-	.tests = KTESTS(fig_vmas_and_tables, fig_cow, fig_faults),
+	.tests = KTESTS(fig_vmas_and_tables, fig_cow, fig_faults, fig_merge),
 };

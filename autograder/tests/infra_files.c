@@ -11,13 +11,17 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/syscalls.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <uapi/asm-generic/fcntl.h>
 #include "ktest.h"
 #include "proc_util.h"
 
@@ -158,11 +162,46 @@ START_TEST(legacy_layout_grows_up)
 }
 END_TEST
 
+/*
+ * /proc/PID/maps of a device mapping: its offset in bytes, the device
+ * of devtmpfs (0:5, as Debian 11's kernel shows on this board), the
+ * node's inode and its path, in 5.10's columns.
+ */
+START_TEST(maps_shows_a_device_mapping)
+{
+	static char buf[1024], line[128];
+	struct task_struct *saved;
+	struct mm_struct *mm;
+	struct file *f;
+	struct seq_file m;
+	unsigned long a;
+	int n;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	mm = exec_mm();
+	f = filp_open("/dev/membuf", O_RDWR, 0);
+	ck_assert(!IS_ERR(f));
+	saved = enter_mm(mm);
+	a = do_mmap(f, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, 1);
+	ck_assert_msg(!IS_ERR_VALUE(a), "mmap: %ld", (long)a);
+	seq_init(&m, buf, sizeof(buf));
+	proc_pid_maps_show(&m, current);
+	current = saved;
+	n = snprintf(line, sizeof(line), "%08lx-%08lx rw-s 00001000 00:05 %lu ",
+		     a, a + 2 * PAGE_SIZE, file_inode(f)->i_ino);
+	snprintf(line + n, sizeof(line) - (size_t)n, "%*s/dev/membuf\n",
+		 48 - n + 1, "");
+	ck_assert_msg(strstr(buf, line), "no line\n%sin\n%s", line, buf);
+	fput(f);
+	mmput(mm);
+}
+END_TEST
+
 KTEST_SUITE(infra_files) = {
 	.chapter = "00",
 	.title = "Files, devices and mappings under processes",
 	.tests = KTESTS(device_read_write_and_seek,
 			device_mapping_and_file_agree, open_and_mmap_refuse,
 			device_mapping_shared_and_private, neighbours_merge,
-			legacy_layout_grows_up),
+			legacy_layout_grows_up, maps_shows_a_device_mapping),
 };

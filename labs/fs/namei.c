@@ -29,7 +29,18 @@ struct inode *lookup_inode(const char *name)
 	return NULL;
 }
 
-/* link_inode - bind @name to @inode: -EEXIST, -ENAMETOOLONG, -ENOSPC */
+/*
+ * The file system of /dev (drivers/base/devtmpfs.c's): an anonymous
+ * device number, 0:5 on Debian 11's armmp on this board.
+ */
+struct super_block devtmpfs_sb = { .s_dev = MKDEV(0, 5) };
+
+static unsigned long last_ino = 1; /* a new inode's number, as iunique() */
+
+/*
+ * link_inode - bind @name to @inode, numbering it if it has no number:
+ * -EEXIST, -ENAMETOOLONG, -ENOSPC
+ */
 int link_inode(const char *name, struct inode *inode)
 {
 	if (strlen(name) >= sizeof(names[0].name))
@@ -40,6 +51,8 @@ int link_inode(const char *name, struct inode *inode)
 		if (!names[i].inode) {
 			strcpy(names[i].name, name);
 			names[i].inode = inode;
+			if (!inode->i_ino)
+				inode->i_ino = ++last_ino;
 			return 0;
 		}
 	return -ENOSPC;

@@ -13,6 +13,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
+//> ch35 vfs_read
 /* vfs_read - read through @file's ->read at *@pos */
 ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
@@ -24,6 +25,7 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 		return -EFAULT;
 	return file->f_op->read(file, buf, count, pos);
 }
+//< ch35 vfs_read
 
 /* vfs_write - write through @file's ->write at *@pos */
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,

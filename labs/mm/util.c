@@ -19,6 +19,7 @@ int sysctl_legacy_va_layout;
 #define MIN_GAP (128UL * 1024 * 1024)
 #define MAX_GAP (TASK_SIZE / 6 * 5)
 
+//> ch35 arch_pick_mmap_layout
 /* Legacy when asked, or when the stack has no limit to plan around. */
 static bool mmap_is_legacy(void)
 {
@@ -51,3 +52,4 @@ void arch_pick_mmap_layout(struct mm_struct *mm)
 		mm->get_unmapped_area = arch_get_unmapped_area_topdown;
 	}
 }
+//< ch35 arch_pick_mmap_layout

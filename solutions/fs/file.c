@@ -38,11 +38,18 @@ static struct files_struct init_files = {
 	.fd_array = { &console_file, &console_file, &console_file },
 };
 
+static struct kmem_cache *files_cachep;
+
 /* A copy of @old, each file counted once more (5.10's dup_fd()). */
 static struct files_struct *dup_fd(struct files_struct *old)
 {
-	struct files_struct *new = kzalloc(sizeof(*new), GFP_KERNEL);
+	struct files_struct *new;
 
+	if (!files_cachep)
+		files_cachep = kmem_cache_create("files_cache",
+						 sizeof(struct files_struct), 0,
+						 SLAB_HWCACHE_ALIGN, NULL);
+	new = files_cachep ? kmem_cache_zalloc(files_cachep, GFP_KERNEL) : NULL;
 	if (!new)
 		return NULL;
 	new->count = 1;
@@ -192,5 +199,5 @@ void exit_files(struct task_struct *tsk)
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
 		if (files->fd_array[fd] && !IS_ERR(files->fd_array[fd]))
 			filp_close(files->fd_array[fd]);
-	kfree(files);
+	kmem_cache_free(files_cachep, files);
 }

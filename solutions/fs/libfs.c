@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/uaccess.h>
 
+//> ch35 simple_read_from_buffer
 /**
  * simple_read_from_buffer - copy data from the buffer to user space
  * @to: the user space buffer to read to
@@ -26,6 +27,7 @@ ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 	loff_t pos = *ppos;
 	size_t ret;
 
+	// BEGIN SOLUTION ch35
 	if (pos < 0)
 		return -EINVAL;
 	if (pos >= (loff_t)available || !count)
@@ -38,7 +40,16 @@ ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 	count -= ret;
 	*ppos = pos + (loff_t)count;
 	return (ssize_t)count;
+	// STUB
+	// /* TODO(ch35): copy what lies between *ppos and @available, at
+	//    most @count, and move *ppos; see
+	//    chapters/35-mmap-example.md, "read() and write()". */
+	// (void)to, (void)count, (void)ppos, (void)from, (void)available;
+	// (void)pos, (void)ret;
+	// return 0;
+	// END SOLUTION
 }
+//< ch35 simple_read_from_buffer
 
 /**
  * simple_write_to_buffer - copy data from user space to the buffer

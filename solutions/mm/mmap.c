@@ -336,6 +336,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	return expand_downwards(vma, address);
 }
 
+//> ch35 unmapped_area
 /*
  * The lowest free range of @info->length in [low_limit, high_limit)
  * (5.10's unmapped_area(), which finds it in the tree's rb_subtree_gap;
@@ -346,6 +347,7 @@ static unsigned long unmapped_area(struct vm_unmapped_area_info *info)
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *prev = NULL, *vma = mm->mmap;
 
+	// BEGIN SOLUTION ch35
 	for (;; prev = vma, vma = vma->vm_next) {
 		unsigned long gap_start = prev ? vm_end_gap(prev) : 0;
 		unsigned long gap_end = vma ? vm_start_gap(vma) : mm->task_size;
@@ -357,7 +359,15 @@ static unsigned long unmapped_area(struct vm_unmapped_area_info *info)
 		if (!vma || gap_start >= info->high_limit)
 			return -ENOMEM;
 	}
+	// STUB
+	// /* TODO(ch35): the lowest gap between VMAs (stacks' guard gaps
+	//    kept) that holds info->length within [low_limit, high_limit);
+	//    see chapters/35-mmap-example.md, "Bottom-up". */
+	// (void)prev, (void)vma;
+	// return -ENOMEM;
+	// END SOLUTION
 }
+//< ch35 unmapped_area
 
 /*
  * The highest free range of @info->length in [low_limit, high_limit)
@@ -392,6 +402,7 @@ unsigned long vm_unmapped_area(struct vm_unmapped_area_info *info)
 	return unmapped_area(info);
 }
 
+//> ch35 get_unmapped_area
 /**
  * get_unmapped_area - where a new mapping of @len bytes goes
  * @file: the file mapped, or NULL
@@ -424,6 +435,7 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr,
 		return -EINVAL;
 	return addr;
 }
+//< ch35 get_unmapped_area
 
 /*
  * split_vma - cut @vma in two at @addr; @new_below says which half is
@@ -565,6 +577,7 @@ static void vma_merged_away(struct mm_struct *mm, struct vm_area_struct *vma)
 	vm_area_free(vma);
 }
 
+//> ch35 vma_merge
 /**
  * vma_merge - give [@addr, @end) to a neighbour instead of a VMA of its own
  * @mm: the address space
@@ -611,6 +624,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
 	area = next;
 	if (area && area->vm_end == end) /* cases 6, 7, 8 */
 		next = next->vm_next;
+	// BEGIN SOLUTION ch35
 	/* Can it merge with the predecessor? */
 	if (prev && prev->vm_end == addr &&
 	    can_vma_merge_after(prev, vm_flags, file, pgoff)) {
@@ -653,11 +667,21 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
 		return next;
 	}
 	return NULL;
+	// STUB
+	// /* TODO(ch35): give the range to prev (cases 1, 2, 5, 6, 7), to
+	//    next (cases 3, 4, 8) or to nobody; see
+	//    chapters/35-mmap-example.md, "vma_merge". */
+	// (void)pglen, (void)can_vma_merge_after, (void)can_vma_merge_before;
+	// (void)vma_merged_away;
+	// return NULL;
+	// END SOLUTION
 }
+//< ch35 vma_merge
 
 /* The hooks of a file's VMA whose file gives none (mm/init-mm.c's). */
 static const struct vm_operations_struct dummy_vm_ops;
 
+//> ch35 mmap_region
 /*
  * mmap_region - make [@addr, @addr + @len) a mapping of @file (or of
  * anonymous memory) with @vm_flags: what was there is unmapped first,
@@ -709,7 +733,28 @@ out:
 	vm_stat_account(mm, vm_flags, (long)(len >> PAGE_SHIFT));
 	return addr;
 }
+//< ch35 mmap_region
 
+/*
+ * May @len bytes of @file at page @pgoff be mapped?  (5.10's
+ * file_mmap_ok().)  A regular file's offsets go to MAX_LFS_FILESIZE;
+ * a device's to ULONG_MAX bytes, "Yes, random drivers might want more.
+ * But I'm tired of buggy drivers" (file_mmap_size_max()): ULONG_MAX
+ * of a 32-bit kernel, on the host too.
+ */
+static bool file_mmap_ok(struct file *file, unsigned long pgoff,
+			 unsigned long len)
+{
+	u64 maxsize = S_ISREG(file_inode(file)->i_mode) ? MAX_LFS_FILESIZE
+							: 0xffffffffULL;
+
+	if (len > maxsize)
+		return false;
+	maxsize -= len;
+	return pgoff <= maxsize >> PAGE_SHIFT;
+}
+
+//> ch35 do_mmap
 /**
  * do_mmap - map @len bytes of @file (or anonymous memory) at or near @addr
  * Return: the address, or a negative errno: -EINVAL, -ENOMEM, -ENODEV
@@ -736,14 +781,18 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
+	if (file && !file_mmap_ok(file, pgoff, len))
+		return -EOVERFLOW;
 	if (offset_in_page(addr) || addr < FIRST_USER_ADDRESS ||
 	    addr + len > mm->task_size)
 		return -EINVAL;
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	if (file) {
+		// BEGIN SOLUTION ch35
 		switch (flags & MAP_TYPE) {
 		case MAP_SHARED:
+		case MAP_SHARED_VALIDATE: /* no flag here it would refuse */
 			/* writes reach the file: it must be open for them */
 			if ((prot & PROT_WRITE) &&
 			    !(file->f_mode & FMODE_WRITE))
@@ -759,13 +808,22 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 				return -EACCES;
 			if (!file->f_op->mmap)
 				return -ENODEV;
+			if (vm_flags & VM_GROWSDOWN) /* a file does not grow */
+				return -EINVAL;
 			break;
 		default:
 			return -EINVAL;
 		}
+		// STUB
+		// /* TODO(ch35): the file's open mode against the mapping's
+		//    type and protection; VM_SHARED | VM_MAYSHARE for a shared
+		//    mapping; see chapters/35-mmap-example.md, "do_mmap". */
+		// END SOLUTION
 	} else {
 		switch (flags & MAP_TYPE) {
 		case MAP_SHARED:
+			if (vm_flags & VM_GROWSDOWN)
+				return -EINVAL;
 			pgoff = 0; /* ignored, as 5.10 does */
 			vm_flags |= VM_SHARED | VM_MAYSHARE;
 			break;
@@ -779,7 +837,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	}
 	return mmap_region(file, addr, len, vm_flags, pgoff);
 }
+//< ch35 do_mmap
 
+//> ch35 sys_mmap2
 /* mmap2(2): ARM's mmap, the offset in 4 KiB units (ksys_mmap_pgoff()). */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, unsigned long fd, unsigned long pgoff)
@@ -798,6 +858,7 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 		fput(file);
 	return ret;
 }
+//< ch35 sys_mmap2
 
 long sys_munmap(unsigned long addr, size_t len)
 {

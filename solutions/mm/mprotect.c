@@ -3,8 +3,9 @@
  * mprotect(2): new permissions for a range of an address space
  * (mm/mprotect.c).
  *
- * The VMAs of the range get the new VM_READ/VM_WRITE/VM_EXEC (split
- * where the range cuts one), their vm_page_prot follows through
+ * The VMAs of the range get the new VM_READ/VM_WRITE/VM_EXEC (a
+ * neighbour with those flags takes the range when it can, vma_merge();
+ * else the VMA is split where the range cuts it), their vm_page_prot follows through
  * protection_map[], and every present PTE of the range is rewritten
  * with it: the permission bits change, the page and its young and
  * dirty bits stay.  Then the TLB, which may still hold the old
@@ -15,7 +16,7 @@
  * mprotect(PROT_READ | PROT_WRITE) leaves its PTEs read-only, and the
  * next write takes a fault that reuses the page (do_wp_page()), as in
  * 5.10 (later kernels make the PTE writable at once where safe).
- * SIMPLIFIED(v5.10): no vma_merge() (chapter 35), no pkeys, no
+ * SIMPLIFIED(v5.10): no pkeys, no
  * PROT_GROWSDOWN/UP, no NUMA hinting, no dirty accounting (no file has
  * writeback here), no mmap_lock.
  */

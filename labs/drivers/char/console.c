@@ -63,6 +63,7 @@ static const struct file_operations console_fops = {
 
 static struct inode console_inode = {
 	.i_mode = S_IFCHR | 0600,
+	.i_sb = &devtmpfs_sb,
 	.i_rdev = MKDEV(5, 1),
 	.i_fop = &console_fops,
 };
@@ -76,6 +77,7 @@ struct file console_file = {
 	.f_inode = &console_inode,
 	.f_mode = FMODE_READ | FMODE_WRITE,
 	.f_flags = 02, /* O_RDWR */
+	.f_path = "/dev/console",
 	.f_count = 3,
 };
 

@@ -5,8 +5,9 @@
  * runs misc_open(), which finds the device by its minor and hands the
  * file to the driver's own file_operations.
  *
- * SIMPLIFIED(v5.10): no dynamic minors beyond a counter, no class or
- * sysfs device; the node is made here where 5.10's devtmpfs makes it.
+ * SIMPLIFIED(v5.10): dynamic minors from a counter (5.10 keeps a bitmap
+ * and reuses a minor misc_deregister() gave back), no class or sysfs
+ * device; the node is made here where 5.10's devtmpfs makes it.
  */
 #include <string.h>
 #include <linux/errno.h>
@@ -16,8 +17,11 @@
 #include <linux/miscdevice.h>
 
 static LIST_HEAD(misc_list);
-static int next_minor = MISC_DYNAMIC_MINOR - 1; /* 5.10 counts down */
+/* 5.10 hands out DYNAMIC_MINORS (64) minors from 63 down */
+#define DYNAMIC_MINORS 64
+static int next_minor = DYNAMIC_MINORS - 1;
 
+//> ch35 misc_open
 /* misc_open - the device of the node's minor takes over the file */
 static int misc_open(struct inode *inode, struct file *file)
 {
@@ -32,6 +36,7 @@ static int misc_open(struct inode *inode, struct file *file)
 	}
 	return -ENODEV;
 }
+//< ch35 misc_open
 
 static const struct file_operations misc_fops = {
 	.open = misc_open,
@@ -49,13 +54,17 @@ int misc_register(struct miscdevice *misc)
 	struct miscdevice *c;
 	char path[32];
 
-	if (misc->minor == MISC_DYNAMIC_MINOR)
+	if (misc->minor == MISC_DYNAMIC_MINOR) {
+		if (next_minor < 0)
+			return -EBUSY;
 		misc->minor = next_minor--;
+	}
 	list_for_each_entry(c, &misc_list, list)
 		if (c->minor == misc->minor)
 			return -EBUSY;
 	misc->inode = (struct inode){
 		.i_mode = S_IFCHR | 0666,
+		.i_sb = &devtmpfs_sb,
 		.i_rdev = MKDEV(MISC_MAJOR, misc->minor),
 		.i_fop = &misc_fops,
 	};

@@ -22,6 +22,7 @@
  * the mmap lock; we print them all at once, on one CPU, with nothing
  * changing the VMAs meanwhile.
  */
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
@@ -61,7 +62,8 @@ static const char *vma_name(struct vm_area_struct *vma)
 /* Everything up to the name, and the width the name is padded to. */
 static void show_vma_header_prefix(struct seq_file *m, unsigned long start,
 				   unsigned long end, unsigned long flags,
-				   unsigned long long pgoff, unsigned long ino)
+				   unsigned long long pgoff, u32 dev,
+				   unsigned long ino)
 {
 	seq_setwidth(m, MAPS_NAME_PAD);
 	seq_put_hex_ll(m, NULL, start, 8);
@@ -73,8 +75,8 @@ static void show_vma_header_prefix(struct seq_file *m, unsigned long start,
 	seq_putc(m, flags & VM_MAYSHARE ? 's' : 'p');
 	seq_put_hex_ll(m, " ", pgoff, 8);
 	/* the file's device, MAJOR:MINOR, and 00:00 without a file */
-	seq_put_hex_ll(m, " ", 0, 2);
-	seq_put_hex_ll(m, ":", 0, 2);
+	seq_put_hex_ll(m, " ", MAJOR(dev), 2);
+	seq_put_hex_ll(m, ":", MINOR(dev), 2);
 	seq_put_decimal_ull(m, " ", ino);
 	seq_putc(m, ' ');
 }
@@ -82,16 +84,25 @@ static void show_vma_header_prefix(struct seq_file *m, unsigned long start,
 /* One line of the maps. */
 static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma)
 {
-	const char *name = vma_name(vma);
+	struct file *file = vma->vm_file;
+	const char *name = file ? file->f_path : vma_name(vma);
 	/*
-	 * Offset and inode are the file's: an anonymous VMA's vm_pgoff is
-	 * its address in pages, which 5.10 does not show.
+	 * Offset, device and inode are the file's: an anonymous VMA's
+	 * vm_pgoff is its address in pages, which 5.10 does not show.
 	 */
 	unsigned long long pgoff = 0;
 	unsigned long ino = 0;
+	u32 dev = 0;
 
+	if (file) {
+		struct inode *inode = file_inode(file);
+
+		dev = inode->i_sb ? inode->i_sb->s_dev : 0;
+		ino = inode->i_ino;
+		pgoff = (unsigned long long)vma->vm_pgoff << PAGE_SHIFT;
+	}
 	show_vma_header_prefix(m, vma->vm_start, vma->vm_end, vma->vm_flags,
-			       pgoff, ino);
+			       pgoff, dev, ino);
 	if (name) {
 		seq_pad(m, ' ');
 		seq_puts(m, name);

@@ -41,6 +41,10 @@ struct address_space {
 #define S_IFCHR 0020000
 #define S_IFREG 0100000
 #define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
+#define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
+
+/* The largest file: a page cache index of 32 bits on a 32-bit kernel */
+#define MAX_LFS_FILESIZE ((loff_t)0xffffffffUL << PAGE_SHIFT)
 
 #define MINORBITS 20
 #define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
@@ -72,8 +76,15 @@ struct file_operations {
  * An object in the file system: here a device node, or (chapter 37) a
  * file with pages.  SIMPLIFIED(v5.10): no dentries, no superblock.
  */
+/* A mounted file system: here only the device number stat(2) shows. */
+struct super_block {
+	u32 s_dev; /* dev_t: devtmpfs's is an anonymous 0:N */
+};
+
 struct inode {
 	umode_t i_mode; /* S_IFCHR | 0666, ... */
+	unsigned long i_ino; /* its number in its file system */
+	struct super_block *i_sb; /* the file system it is in */
 	u32 i_rdev; /* a device node's major and minor (dev_t) */
 	loff_t i_size;
 	const struct file_operations *i_fop; /* what open() starts with */
@@ -87,6 +98,7 @@ struct file {
 	fmode_t f_mode; /* FMODE_READ, FMODE_WRITE, FMODE_LSEEK */
 	unsigned int f_flags; /* open()'s O_* flags */
 	loff_t f_pos; /* where read() and write() go next */
+	char f_path[32]; /* the name it was opened by (5.10: a dentry) */
 	long f_count; /* descriptors and VMAs holding it */
 	void *private_data; /* the driver's */
 };
@@ -115,6 +127,7 @@ void fd_install(unsigned int fd, struct file *file);
 struct file *filp_open(const char *filename, int flags, umode_t mode);
 int filp_close(struct file *filp);
 struct inode *lookup_inode(const char *name);
+extern struct super_block devtmpfs_sb; /* /dev's nodes are in it */
 int link_inode(const char *name, struct inode *inode);
 void unlink_inode(const char *name);
 

@@ -10,6 +10,10 @@
  *   4  a child writes through the mapping fork gave it, the parent
  *      reads the file
  *   5  a private mapping written: the file keeps its bytes
+ *   6  the end of the buffer: a write and a read cut short, nothing
+ *      after; a read to a bad address and a read of nothing leave
+ *      the position where it was; a read into a buffer whose second
+ *      page is not mapped copies what fits in the first
  * Each line it prints is checked by the test that runs it.
  */
 #include "user.h"
@@ -158,6 +162,48 @@ static int private_copy(int fd)
 	return 0;
 }
 
+/* A read into a buffer whose end is not mapped: what fits is copied. */
+static int partly(int fd)
+{
+	char *p = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char buf[8] = { 0 };
+
+	if ((unsigned long)p >= MAP_FAILED_MIN || munmap(p + PAGE, PAGE))
+		return 1;
+	lseek(fd, 100, SEEK_SET);
+	write(fd, "0123456789", 10);
+	lseek(fd, 100, SEEK_SET);
+	show("read into a buffer half mapped", read(fd, p + PAGE - 4, 10));
+	show("position", lseek(fd, 0, SEEK_CUR));
+	copy(buf, p + PAGE - 4, 4);
+	print("got: ");
+	puts(buf);
+	return 0;
+}
+
+static int at_the_end(int fd)
+{
+	char buf[16] = { 0 };
+
+	show("lseek", lseek(fd, (long)SIZE - 4, SEEK_SET));
+	show("write across the end", write(fd, "abcdefgh", 8));
+	show("write at the end", write(fd, "x", 1));
+	show("position", lseek(fd, 0, SEEK_CUR));
+	lseek(fd, (long)SIZE - 4, SEEK_SET);
+	show("read across the end", read(fd, buf, 10));
+	print("got: ");
+	puts(buf);
+	show("read at the end", read(fd, buf, 10));
+	show("position", lseek(fd, 0, SEEK_CUR));
+	lseek(fd, 8, SEEK_SET);
+	show("read to a bad address", read(fd, (void *)0x1000, 4));
+	show("position", lseek(fd, 0, SEEK_CUR));
+	show("read nothing", read(fd, buf, 0));
+	show("position", lseek(fd, 0, SEEK_CUR));
+	return partly(fd);
+}
+
 int devtest_main(long how)
 {
 	int fd;
@@ -179,6 +225,8 @@ int devtest_main(long how)
 		return shared_with_child(fd);
 	case 5:
 		return private_copy(fd);
+	case 6:
+		return at_the_end(fd);
 	}
 	return 1;
 }

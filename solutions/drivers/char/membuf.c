@@ -7,8 +7,9 @@
  * reads: through the mapping, or through the file.
  *
  * The buffer is four physically contiguous pages (an order-2 block),
- * which the driver owns from boot: mappings neither count nor free
- * them (VM_PFNMAP).
+ * zeroed, which the driver takes at the first open() and keeps:
+ * mappings neither count nor free them (VM_PFNMAP).  A boot that never
+ * opens the device spends nothing on it.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -26,6 +27,16 @@ static struct page *membuf_pages;
 static void *membuf_data(void)
 {
 	return page_address(membuf_pages);
+}
+
+/* The first open() takes the buffer; it stays until the machine stops. */
+static int membuf_open(struct inode *inode, struct file *file)
+{
+	(void)inode, (void)file;
+	if (!membuf_pages)
+		membuf_pages =
+			alloc_pages(GFP_KERNEL | __GFP_ZERO, MEMBUF_ORDER);
+	return membuf_pages ? 0 : -ENOMEM;
 }
 
 static ssize_t membuf_read(struct file *file, char __user *buf, size_t count,
@@ -49,6 +60,7 @@ static loff_t membuf_llseek(struct file *file, loff_t offset, int whence)
 	return fixed_size_llseek(file, offset, whence, MEMBUF_SIZE);
 }
 
+//> ch35 membuf_fops
 /*
  * The VMA's pages are the buffer's from vm_pgoff (mmap's offset in
  * pages) on; the range must lie in the buffer.
@@ -58,6 +70,7 @@ static int membuf_mmap(struct file *file, struct vm_area_struct *vma)
 	unsigned long size = vma->vm_end - vma->vm_start;
 	unsigned long off = vma->vm_pgoff << PAGE_SHIFT;
 
+	// BEGIN SOLUTION ch35
 	(void)file;
 	if (vma->vm_pgoff >= MEMBUF_SIZE >> PAGE_SHIFT ||
 	    size > MEMBUF_SIZE - off)
@@ -65,6 +78,13 @@ static int membuf_mmap(struct file *file, struct vm_area_struct *vma)
 	return remap_pfn_range(vma, vma->vm_start,
 			       page_to_pfn(membuf_pages) + vma->vm_pgoff, size,
 			       vma->vm_page_prot);
+	// STUB
+	// /* TODO(ch35): refuse a range outside the buffer, then map the
+	//    buffer's frames from vm_pgoff on, now; see
+	//    chapters/35-mmap-example.md, "The driver's mmap". */
+	// (void)file, (void)size, (void)off;
+	// return -ENODEV;
+	// END SOLUTION
 }
 
 static const struct file_operations membuf_fops = {
@@ -72,7 +92,9 @@ static const struct file_operations membuf_fops = {
 	.read = membuf_read,
 	.write = membuf_write,
 	.mmap = membuf_mmap,
+	.open = membuf_open,
 };
+//< ch35 membuf_fops
 
 static struct miscdevice membuf_dev = {
 	.minor = MISC_DYNAMIC_MINOR,
@@ -80,18 +102,8 @@ static struct miscdevice membuf_dev = {
 	.fops = &membuf_fops,
 };
 
-/* membuf_init - the buffer, zeroed, and the device (an initcall) */
+/* membuf_init - the device and its node (an initcall) */
 int membuf_init(void)
 {
-	int error;
-
-	membuf_pages = alloc_pages(GFP_KERNEL | __GFP_ZERO, MEMBUF_ORDER);
-	if (!membuf_pages)
-		return -ENOMEM;
-	error = misc_register(&membuf_dev);
-	if (error) {
-		__free_pages(membuf_pages, MEMBUF_ORDER);
-		membuf_pages = NULL;
-	}
-	return error;
+	return misc_register(&membuf_dev);
 }

@@ -293,7 +293,8 @@ void free_initmem(void);
 #define VM_DONTEXPAND 0x00040000UL
 #define VM_ACCOUNT 0x00100000UL
 #define VM_DONTDUMP 0x04000000UL /* not in a core dump */
-#define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP)
+#define VM_MIXEDMAP 0x10000000UL /* PFNs and pages (vm_insert_page) */
+#define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)
 #define VM_STACK VM_GROWSDOWN
 /* ARM, an EABI program (no READ_IMPLIES_EXEC): data and stack not exec */
 #define VM_DATA_DEFAULT_FLAGS \

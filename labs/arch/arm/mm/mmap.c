@@ -66,6 +66,7 @@ unsigned long arch_get_unmapped_area(struct file *filp, unsigned long addr,
 	return vm_unmapped_area(&info);
 }
 
+//> ch35 arch_get_unmapped_area_topdown
 /**
  * arch_get_unmapped_area_topdown - the default search, downwards
  * Return: as above, else the highest free range below mm->mmap_base;
@@ -104,3 +105,4 @@ unsigned long arch_get_unmapped_area_topdown(struct file *filp,
 	}
 	return addr;
 }
+//< ch35 arch_get_unmapped_area_topdown

@@ -14,6 +14,7 @@
 
 #define MAP_SHARED 0x01 /* share changes */
 #define MAP_PRIVATE 0x02 /* changes are private */
+#define MAP_SHARED_VALIDATE 0x03 /* share + validate extension flags */
 #define MAP_TYPE 0x0f /* mask for type of mapping */
 #define MAP_FIXED 0x10 /* interpret addr exactly */
 #define MAP_ANONYMOUS 0x20 /* don't use a file */
