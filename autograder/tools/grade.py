@@ -172,10 +172,13 @@ def follow_content(tree, out, content):
     old times (cp -a, tar) over a newer build would not be recompiled:
     the previous tree's objects would be graded.  OUT/content.json keeps
     the content the build was made from; the objects whose dependency
-    files name a file whose content changed are removed, with the
-    archives and the image (relinked: the linker scripts are no
-    prerequisites), and everything is removed when the tree's path or
-    its set of files changed (a new header may hide another one).
+    files name a file whose content changed, or that is gone, are
+    removed, with the archives and the image (relinked: the linker
+    scripts are no prerequisites).  A new source file is simply
+    compiled; the objects linked from a list of files (the user image,
+    the modules) are made again when their list changed.  Everything is
+    removed when the tree's path changed or a header was added (a new
+    header may hide another one of its name).
     """
     record = os.path.join(out, 'content.json')
     try:
@@ -186,20 +189,31 @@ def follow_content(tree, out, content):
     if old.get('tree') == tree and old.get('files') == content:
         return
     objdir = os.path.join(out, 'obj')
-    if old.get('tree') == tree and set(old.get('files', ())) == \
-            set(content):
+    old_files = old.get('files', {}) if old.get('tree') == tree else {}
+    added = set(content) - set(old_files)
+    removed = set(old_files) - set(content)
+    if old_files and not any(f.endswith('.h') for f in added):
         changed = {os.path.join(tree, r) for r, h in content.items()
-                   if old['files'][r] != h}
+                   if r in old_files and old_files[r] != h}
+        changed |= {os.path.join(tree, r) for r in removed}
         for d in os.listdir(objdir) if os.path.isdir(objdir) else ():
             if d.endswith('.d') and dep_files(os.path.join(objdir, d)) & \
                     changed:
                 for f in (d, d[:-2]):
                     if os.path.exists(os.path.join(objdir, f)):
                         os.remove(os.path.join(objdir, f))
-        if any(f.endswith(('.dts', '.dtsi')) for f in changed):
+        touched = {os.path.relpath(f, tree) for f in changed} | added
+        stale = []
+        if any(f.endswith(('.dts', '.dtsi')) for f in touched):
             shutil.rmtree(os.path.join(out, 'dtb'), ignore_errors=True)
-            if os.path.exists(os.path.join(out, 'dtbs.c')):
-                os.remove(os.path.join(out, 'dtbs.c'))
+            stale.append('dtbs.c')
+        if any(f.startswith('samples/user/') for f in added | removed):
+            stale.append('user.o')
+        if any(f.startswith('samples/modules/') for f in added | removed):
+            stale.append('modules.c')
+        for f in stale:
+            if os.path.exists(os.path.join(out, f)):
+                os.remove(os.path.join(out, f))
     else:
         for d in ('obj', 'dtb'):
             shutil.rmtree(os.path.join(out, d), ignore_errors=True)
