@@ -20,7 +20,6 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
-#include <linux/uaccess.h>
 #include <uapi/asm-generic/fcntl.h>
 
 #define NR_OPEN_DEFAULT 32
@@ -99,7 +98,7 @@ int get_unused_fd_flags(unsigned int flags)
 }
 
 /* put_unused_fd - give back a descriptor that was never installed */
-static void put_unused_fd(unsigned int fd)
+void put_unused_fd(unsigned int fd)
 {
 	current->files->fd_array[fd] = NULL;
 	if (fd < current->files->next_fd)
@@ -145,35 +144,6 @@ static int __close_fd(struct files_struct *files, unsigned int fd)
 long sys_close(unsigned int fd)
 {
 	return __close_fd(unshare_files(), fd);
-}
-
-/* do_sys_open - open @filename for current: the new descriptor */
-static long do_sys_open(const char __user *filename, int flags, umode_t mode)
-{
-	char name[64];
-	long len = strncpy_from_user(name, filename, sizeof(name));
-	struct file *f;
-	int fd;
-
-	if (len < 0)
-		return len;
-	if (len == sizeof(name))
-		return -ENAMETOOLONG;
-	fd = get_unused_fd_flags((unsigned int)flags);
-	if (fd < 0)
-		return fd;
-	f = filp_open(name, flags, mode);
-	if (IS_ERR(f)) {
-		put_unused_fd((unsigned int)fd);
-		return PTR_ERR(f);
-	}
-	fd_install((unsigned int)fd, f);
-	return fd;
-}
-
-long sys_open(const char __user *filename, int flags, umode_t mode)
-{
-	return do_sys_open(filename, flags, mode);
 }
 
 /* copy_files - fork's copy of current's table for @tsk */

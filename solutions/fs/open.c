@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Opening and closing a file (fs/open.c): a name becomes an open file
- * with the inode's operations, which the file's open() may replace (a
- * character device's does: chrdev_open(), misc_open()).
+ * Opening and closing a file (fs/open.c), and open(2): a name becomes an
+ * open file with the inode's operations, which the file's open() may
+ * replace (a character device's does: chrdev_open(), misc_open()).
  */
+#include <string.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
-#include <string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include <uapi/asm-generic/fcntl.h>
 
 //> ch35 filp_open
@@ -49,4 +51,33 @@ int filp_close(struct file *filp)
 {
 	fput(filp);
 	return 0;
+}
+
+/* do_sys_open - open @filename for current: the new descriptor */
+static long do_sys_open(const char __user *filename, int flags, umode_t mode)
+{
+	char name[64];
+	long len = strncpy_from_user(name, filename, sizeof(name));
+	struct file *f;
+	int fd;
+
+	if (len < 0)
+		return len;
+	if (len == sizeof(name))
+		return -ENAMETOOLONG;
+	fd = get_unused_fd_flags((unsigned int)flags);
+	if (fd < 0)
+		return fd;
+	f = filp_open(name, flags, mode);
+	if (IS_ERR(f)) {
+		put_unused_fd((unsigned int)fd);
+		return PTR_ERR(f);
+	}
+	fd_install((unsigned int)fd, f);
+	return fd;
+}
+
+long sys_open(const char __user *filename, int flags, umode_t mode)
+{
+	return do_sys_open(filename, flags, mode);
 }

@@ -299,8 +299,26 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 }
 //< ch33 do_anonymous_page
 
-/* A write to a frame of remap_pfn_range(): after do_wp_page() */
-static vm_fault_t wp_pfn(struct vm_fault *vmf);
+/*
+ * The copy a write fault makes (5.10's cow_user_page()): of the page the
+ * PTE maps or, with none counted (a frame of remap_pfn_range()), of the
+ * frame.  SIMPLIFIED(v5.10): 5.10 reads a frame through the faulting
+ * user address, which needs no struct page; ours reads RAM through the
+ * kernel's map, and gives zeroes for anything else, as 5.10 does when
+ * its copy fails.
+ */
+static void cow_user_page(struct page *dst, struct page *src,
+			  struct vm_fault *vmf)
+{
+	unsigned long pfn = pte_pfn(vmf->orig_pte);
+
+	if (!src && pfn_valid(pfn))
+		src = pfn_to_page(pfn);
+	if (src)
+		copy_highpage(dst, src);
+	else
+		clear_highpage(dst);
+}
 
 //> ch33 do_wp_page
 /*
@@ -318,7 +336,8 @@ static void wp_page_reuse(struct vm_fault *vmf)
 /*
  * The writer gets a copy (5.10's wp_page_copy()): a new page with the
  * old one's bytes, mapped writable in its place; the old page loses a
- * mapping and a reference, and is freed if that was its last.
+ * mapping and a reference, and is freed if that was its last.  With no
+ * old page (vmf->page NULL: a frame nothing counts), the frame's bytes.
  */
 static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 {
@@ -329,7 +348,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	new_page = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!new_page)
 		return VM_FAULT_OOM;
-	copy_highpage(new_page, old_page);
+	cow_user_page(new_page, old_page, vmf);
 	entry = mk_pte(new_page, vma->vm_page_prot);
 	entry = pte_mkwrite(pte_mkdirty(entry));
 	/* the old mapping leaves the TLB before the new one is made */
@@ -337,8 +356,12 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	flush_tlb_page(vma, vmf->address);
 	new_page->_mapcount++; /* page_add_new_anon_rmap() */
 	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
-	old_page->_mapcount--; /* page_remove_rmap() */
-	put_page(old_page);
+	if (old_page) {
+		old_page->_mapcount--; /* page_remove_rmap() */
+		put_page(old_page);
+	} else {
+		vma->vm_mm->rss++; /* a page where a frame was: one more */
+	}
 	return VM_FAULT_WRITE;
 }
 
@@ -355,8 +378,19 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
 	vmf->page = vm_normal_page(vmf->vma, vmf->address, vmf->orig_pte);
-	if (!vmf->page) /* a frame of remap_pfn_range() (chapter 36) */
-		return wp_pfn(vmf);
+	if (!vmf->page) {
+		/*
+		 * A frame of remap_pfn_range() (chapter 36): shared and
+		 * writable, it becomes writable (5.10's wp_pfn_shared());
+		 * private, the writer gets a copy.
+		 */
+		if ((vmf->vma->vm_flags & (VM_WRITE | VM_SHARED)) ==
+		    (VM_WRITE | VM_SHARED)) {
+			wp_page_reuse(vmf);
+			return VM_FAULT_WRITE;
+		}
+		return wp_page_copy(vmf);
+	}
 	// BEGIN SOLUTION ch33
 	/*
 	 * Both counts: the mapcount says no other PTE maps it, the
@@ -375,42 +409,6 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	return wp_page_copy(vmf);
 }
 //< ch33 do_wp_page
-
-/*
- * A write to a read-only PTE of a frame no struct page counts.  Shared
- * and writable (wp_pfn_shared()): the PTE becomes writable, there is
- * nothing to copy.  Private: the process gets a copy of the frame, a
- * normal page from then on (vm_normal_page() tells it from the frame
- * by its place); 5.10's cow_user_page() copies it through the user
- * address, a frame without a struct page included.
- */
-static vm_fault_t wp_pfn(struct vm_fault *vmf)
-{
-	struct vm_area_struct *vma = vmf->vma;
-	unsigned long pfn = pte_pfn(vmf->orig_pte);
-	struct page *new_page;
-	pte_t entry;
-
-	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) ==
-	    (VM_WRITE | VM_SHARED)) {
-		wp_page_reuse(vmf);
-		return VM_FAULT_WRITE;
-	}
-	new_page = alloc_page(GFP_HIGHUSER_MOVABLE);
-	if (!new_page)
-		return VM_FAULT_OOM;
-	if (pfn_valid(pfn))
-		copy_highpage(new_page, pfn_to_page(pfn));
-	else
-		clear_highpage(new_page); /* as 5.10 does when a copy fails */
-	entry = pte_mkwrite(pte_mkdirty(mk_pte(new_page, vma->vm_page_prot)));
-	ptep_get_and_clear(vma->vm_mm, vmf->address, vmf->pte);
-	flush_tlb_page(vma, vmf->address);
-	new_page->_mapcount++;
-	vma->vm_mm->rss++;
-	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
-	return VM_FAULT_WRITE;
-}
 
 /*
  * A missing page of a file's mapping: its vm_ops->fault would bring it

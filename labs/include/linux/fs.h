@@ -121,6 +121,7 @@ static inline struct file *get_file(struct file *f)
 /* fs/file.c: a process's descriptors */
 struct file *fget(unsigned int fd);
 int get_unused_fd_flags(unsigned int flags);
+void put_unused_fd(unsigned int fd);
 void fd_install(unsigned int fd, struct file *file);
 
 /* fs/open.c, fs/namei.c: names to inodes (a flat name space) */
