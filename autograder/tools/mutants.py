@@ -23,8 +23,8 @@ The mutant is *killed* when it loses points.  Before that, its diff must
 change only code inside chapter NN's exercise regions (what labgen
 replaces by the stubs): a bug in given code is not a student's bug.
 
-Prints one row per mutant (name, chapter, points lost, machine, the
-first failure's message) and exits non-zero when any mutant keeps full
+Prints one row per mutant (name, chapter, points lost, machine, seconds
+or "mem" when remembered, the first failure's message) and exits non-zero when any mutant keeps full
 marks, does not apply, strays outside its chapter's exercises or does
 not compile.  Two workers (the cores), each with one scratch tree and
 build directory, share the mutants, so each costs one recompiled file
@@ -68,10 +68,12 @@ class Mutant:
                              'chNN-name.diff' % grade.rel(path))
         self.chapter, self.name = m.group(1), m.group(2)
         self.bug = self.rule = ''
+        self.headers = []  # the headers it changes
         with open(path) as f:
             for line in f:
-                if line.startswith('--- '):
-                    break
+                if line.startswith('+++ b/') and \
+                        line.split()[1].endswith('.h'):
+                    self.headers.append(line.split()[1][2:])
                 if line.startswith('Bug:'):
                     self.bug = line[4:].strip()
                 elif line.startswith('Rule:'):
@@ -163,6 +165,41 @@ def run_on(mach, tree, outdir, chapter, rubric, a, split=None):
             lost += pts
             first = first or r
     return lost, possible, first
+
+
+class KeepBuild:
+    """The build of a tree about to get a mutant that changes HEADERS,
+    kept to be put back afterwards.
+
+    A changed header recompiles most of the kernel, and putting it back
+    (a fresh time) would recompile all that again for the next mutant.
+    Instead the build folder is copied before and restored after, and
+    the headers get their old times back: the objects are those of the
+    tree as it is again.  (The build follows content anyway: grade's
+    follow_content() removes every object a changed file reaches.)
+    """
+
+    def __init__(self, tree, outdir, headers):
+        self.outdir, self.copy = outdir, outdir + '.kept'
+        self.times = {}
+        shutil.rmtree(self.copy, ignore_errors=True)
+        if not os.path.isdir(outdir):
+            return
+        for h in headers:
+            path = os.path.join(tree.path, h)
+            if os.path.exists(path):
+                st = os.stat(path)
+                self.times[path] = (st.st_atime, st.st_mtime)
+        shutil.copytree(outdir, self.copy, symlinks=True)
+
+    def restore(self):
+        """After the tree was synced back: the old build, the old times."""
+        if not os.path.isdir(self.copy):
+            return
+        for path, times in self.times.items():
+            os.utime(path, times)
+        shutil.rmtree(self.outdir, ignore_errors=True)
+        os.rename(self.copy, self.outdir)
 
 
 def grade_mutant(m, tree, outdir, regions, rubric, src, a):
@@ -272,32 +309,36 @@ def main(argv=None):
         key = 'ch%s-%s' % (m.chapter, m.name)
         digest = mutant_digest(base, m)
         if memo.get(key, [None])[0] == digest:
-            return list(memo[key][1]) + [True]
+            return list(memo[key][1]) + [True, 0.0]
         i = slots.get()
+        t0 = time.time()
         try:
             tree = ScratchTree(os.path.join(out, 'w%d' % i, 'tree'))
             regions = Regions(src, os.path.join(work, str(i)))
-            row = grade_mutant(m, tree, os.path.join(out, 'w%d' % i,
-                                                     'build'),
-                               regions, rubric, src, a)
+            build = os.path.join(out, 'w%d' % i, 'build')
             tree.sync(src)
+            kept = KeepBuild(tree, build, m.headers) if m.headers else None
+            row = grade_mutant(m, tree, build, regions, rubric, src, a)
+            tree.sync(src)
+            if kept:
+                kept.restore()
         finally:
             slots.put(i)
         if row[6]:
             memo[key] = [digest, list(row)]
-        return list(row) + [False]
+        return list(row) + [False, time.time() - t0]
 
     rows = []
     try:
         with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as pool:
             for res in pool.map(one, mutants):
-                name, ch, lost, possible, mach, msg, ok, old = res
+                name, ch, lost, possible, mach, msg, ok, old, secs = res
                 rows.append(tuple(res[:7]))
                 pts = '-' if lost is None else '-%g/%g' % (lost, possible)
-                print('  %-4s ch%s %-34s %9s %-4s %s%s' % (
+                print('  %-4s ch%s %-34s %9s %-4s %4s %s' % (
                     'ok' if ok else 'FAIL', ch, name[:34], pts, mach,
-                    msg.splitlines()[0][:80] if msg else '',
-                    ' (remembered)' if old else ''), flush=True)
+                    'mem' if old else '%.0fs' % secs,
+                    msg.splitlines()[0][:76] if msg else ''), flush=True)
     finally:
         with open(memo_path, 'w') as f:
             json.dump(memo, f, indent=1)
