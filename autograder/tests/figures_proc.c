@@ -14,7 +14,9 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/printk.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -361,8 +363,124 @@ START_TEST(fig_merge)
 }
 END_TEST
 
+/* The line of /proc/PID/maps for the VMA at @start, into @line. */
+static void maps_line(struct task_struct *t, unsigned long start, char *line,
+		      size_t size)
+{
+	static char buf[2048];
+	struct seq_file m;
+	char key[16];
+	const char *at;
+	size_t n;
+
+	seq_init(&m, buf, sizeof(buf));
+	proc_pid_maps_show(&m, t);
+	snprintf(key, sizeof(key), "%08lx-", start);
+	at = strstr(buf, key);
+	ck_assert_ptr_nonnull(at);
+	n = strcspn(at, "\n");
+	ck_assert_uint_lt(n, size);
+	memcpy(line, at, n);
+	line[n] = 0;
+	/* the maps line pads before the path: one space is enough here */
+	for (char *p = strstr(line, "  "); p; p = strstr(line, "  "))
+		memmove(p, p + 1, strlen(p));
+}
+
+/* A row of the four-types figure: the VMA at @a and its first PTE. */
+static void four_row(struct task_struct *t, const char *type, unsigned long a,
+		     const char *when)
+{
+	struct vm_area_struct *vma = find_vma(t->mm, a);
+	pte_t pte = *user_pte(t->mm, a);
+	struct page *page = vm_normal_page(vma, a, pte);
+	static const char *const types[16] = {
+		[0x0] = "uncached",
+		[0x1] = "write-combined",
+		[0x3] = "write-back",
+		[0x7] = "write-alloc",
+	};
+	const char *type_name =
+		types[(pte_val(pte) & L_PTE_MT_MASK) >> 2] ?: "other";
+	char line[128], counted[48];
+
+	maps_line(t, vma->vm_start, line, sizeof(line));
+	if (page)
+		snprintf(counted, sizeof(counted),
+			 "a page: count %d,<br/>"
+			 "mapcount %d",
+			 page_count(page), page_mapcount(page));
+	else
+		snprintf(counted, sizeof(counted), "no: a driver's<br/>frame");
+	printk(KERN_NOTICE "<tr><td align=\"left\">%s<br align=\"left\"/>"
+			   "%s<br align=\"left\"/></td>"
+			   "<td align=\"left\">%s<br align=\"left\"/></td>"
+			   "<td>%08lx<br/>%s, %s</td><td>%s</td></tr>\n",
+	       type, when, line, (unsigned long)pte_pfn(pte) << PAGE_SHIFT,
+	       type_name, pte_write(pte) ? "RW" : "RO", counted);
+}
+
+/*
+ * Chapter 36: the four mapping types in one process, after a write to
+ * each (a device's private mapping before and after), on vexpress-cma:
+ * what backs each page, its memory type, and whether a struct page is
+ * counted for it.
+ */
+START_TEST(fig_four_maps)
+{
+	static struct task_struct t;
+	struct pt_regs regs;
+	struct task_struct *saved;
+	struct file *membuf, *cmabuf;
+	unsigned long anon, priv, shanon, dev;
+	const unsigned long rw = PROT_READ | PROT_WRITE;
+
+	ktest_reboot("vexpress-cma", ktest_boot_paging);
+	exec_proc(&t, 1, "maps", hello_main, 0, &regs);
+	saved = current;
+	current = &t;
+	membuf = filp_open("/dev/membuf", O_RDWR, 0);
+	cmabuf = filp_open("/dev/cmabuf", O_RDWR, 0);
+	ck_assert(!IS_ERR(membuf) && !IS_ERR(cmabuf));
+	anon = do_mmap(NULL, 0, 64 * PAGE_SIZE, rw, MAP_PRIVATE | MAP_ANONYMOUS,
+		       0);
+	priv = do_mmap(membuf, 0, PAGE_SIZE, rw, MAP_PRIVATE, 0);
+	shanon = do_mmap(NULL, 0, PAGE_SIZE, rw, MAP_SHARED | MAP_ANONYMOUS, 0);
+	dev = do_mmap(cmabuf, 0, 2 * PAGE_SIZE, rw, MAP_SHARED, 0);
+	ck_assert(anon < TASK_SIZE && priv < TASK_SIZE && shanon < TASK_SIZE &&
+		  dev < TASK_SIZE);
+	fault_in(t.mm, anon, true);
+	fault_in(t.mm, shanon, true);
+	FIG_BEGIN("ch36-four-maps");
+	printk(KERN_NOTICE
+	       "digraph ch36_four_maps {\n"
+	       " node [shape=plaintext, fontsize=9];\n"
+	       " t [label=<<table border=\"0\" cellborder=\"1\" "
+	       "cellspacing=\"0\" cellpadding=\"3\">\n"
+	       "<tr><td bgcolor=\"#c6dbef\">mapping</td>"
+	       "<td bgcolor=\"#c6dbef\">its line of /proc/PID/maps</td>"
+	       "<td bgcolor=\"#fdd0a2\">first PTE: physical<br/>address, type, "
+	       "permission</td>"
+	       "<td bgcolor=\"#fdd0a2\">counted?<br/>(vm_normal_page)</td>"
+	       "</tr>\n");
+	four_row(&t, "private anonymous", anon, "after a write");
+	four_row(&t, "private file (/dev/membuf)", priv, "before a write");
+	fault_in(t.mm, priv, true);
+	four_row(&t, "private file (/dev/membuf)", priv, "after a write");
+	four_row(&t, "shared anonymous", shanon, "after a write");
+	four_row(&t, "shared file (/dev/cmabuf)", dev, "at mmap time");
+	printk(KERN_NOTICE "</table>>];\n}\n");
+	FIG_END();
+	fput(membuf);
+	fput(cmabuf);
+	current = saved;
+	mmput(t.mm);
+}
+END_TEST
+
 KTEST_SUITE(figures_proc) = {
 	.chapter = "fig",
 	.title = "Figures for the handbook: processes",
-	.tests = KTESTS(fig_vmas_and_tables, fig_cow, fig_faults, fig_merge),
+	.tests = KTESTS(fig_vmas_and_tables, fig_cow, fig_faults, fig_merge,
+			fig_four_maps),
 };

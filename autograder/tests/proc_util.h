@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/binfmts.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
@@ -38,6 +39,7 @@ int jump_main(long addr);
 int protecttest_main(long how);
 int asidtest_main(long n);
 int devtest_main(long how);
+int cmatest_main(long how);
 void user_start(unsigned long main_va, long arg);
 
 /* The user address of a program of the image: where exec put it. */
@@ -203,6 +205,10 @@ static inline struct mm_struct *copy_mm(struct mm_struct *parent)
 
 		ck_assert_ptr_nonnull(c);
 		c->vm_mm = child;
+		if (c->vm_file) /* the child's VMA holds the file too */
+			get_file(c->vm_file);
+		if (c->vm_ops && c->vm_ops->open)
+			c->vm_ops->open(c);
 		ck_assert_int_eq(insert_vm_struct(child, c), 0);
 		ck_assert_int_eq(copy_page_range(c, v), 0);
 	}

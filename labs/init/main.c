@@ -13,10 +13,12 @@
 
 int console_init(void); /* drivers/char/console.c: /dev/console */
 int membuf_init(void); /* drivers/char/membuf.c: /dev/membuf */
+int cmabuf_init(void); /* drivers/char/cmabuf.c: /dev/cmabuf */
 
 static int (*const initcalls[])(void) = {
 	console_init,
 	membuf_init,
+	cmabuf_init,
 };
 
 /* do_initcalls - run each; one that fails is reported, the rest go on */

@@ -50,6 +50,7 @@ pte_t *pte_alloc_map(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 	return pte_offset_kernel(pmd, addr);
 }
 
+//> ch36 vm_normal_page
 /**
  * vm_normal_page - the struct page a PTE of @vma maps, if it is counted
  * @vma: the VMA of @addr
@@ -81,6 +82,7 @@ struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 		return NULL; /* 5.10's print_bad_pte(): not a page we know */
 	return pfn_to_page(pfn);
 }
+//< ch36 vm_normal_page
 
 /* The PTE of @addr if its table exists, else NULL (no allocation). */
 static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
@@ -502,6 +504,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	return ret;
 }
 
+//> ch36 remap_pfn_range
 /*
  * The PTEs of [@addr, @end), within one pgd entry's 2 MiB, map frames
  * from @pfn on.  Each must be empty: a driver maps a fresh VMA.
@@ -562,3 +565,58 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 	} while (addr = next, addr != end);
 	return 0;
 }
+//< ch36 remap_pfn_range
+
+//> ch36 vm_iomap_memory
+/**
+ * vm_iomap_memory - map the physical range [@start, @start + @len) into
+ * @vma, from the page vm_pgoff on (a driver's mmap in one call)
+ * @vma: the VMA the driver's mmap was given
+ * @start: the range's first byte (device memory, or RAM the driver
+ *         owns); need not be page aligned
+ * @len: its length in bytes
+ *
+ * The range is cut into the pages that hold it: page vm_pgoff of those
+ * is the first the VMA maps, and the whole VMA must fit in the rest.
+ * Return: 0, -EINVAL for a range that wraps, an offset past the range
+ * or a VMA larger than what is left of it, or remap_pfn_range()'s
+ * error.
+ */
+int vm_iomap_memory(struct vm_area_struct *vma, phys_addr_t start,
+		    unsigned long len)
+{
+	unsigned long vm_len, pfn, pages;
+
+	// BEGIN SOLUTION ch36
+	/*
+	 * Check that the physical memory area passed in looks valid: in
+	 * phys_addr_t (32 bits; the host port's unsigned long has 64)
+	 */
+	if ((phys_addr_t)(start + len) < start)
+		return -EINVAL;
+	/* the pages that hold the range: from the one @start is in */
+	len += start & ~PAGE_MASK;
+	pfn = start >> PAGE_SHIFT;
+	pages = (len + ~PAGE_MASK) >> PAGE_SHIFT;
+	if (pfn + pages < pfn)
+		return -EINVAL;
+	/* We start the mapping 'vm_pgoff' pages into the area */
+	if (vma->vm_pgoff > pages)
+		return -EINVAL;
+	pfn += vma->vm_pgoff;
+	pages -= vma->vm_pgoff;
+	/* Can we fit all of the mapping? */
+	vm_len = vma->vm_end - vma->vm_start;
+	if (vm_len >> PAGE_SHIFT > pages)
+		return -EINVAL;
+	return io_remap_pfn_range(vma, vma->vm_start, pfn, vm_len,
+				  vma->vm_page_prot);
+	// STUB
+	// /* TODO(ch36): the pages that hold [start, start + len), from
+	//    page vm_pgoff on, must hold the whole VMA; refuse what wraps;
+	//    see chapters/36-remap-pfn-range.md, "vm_iomap_memory". */
+	// (void)vm_len, (void)pfn, (void)pages, (void)start, (void)len;
+	// return -ENODEV;
+	// END SOLUTION
+}
+//< ch36 vm_iomap_memory

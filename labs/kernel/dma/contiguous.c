@@ -25,6 +25,7 @@
  */
 #include <string.h>
 #include <linux/cma.h>
+#include <linux/dma-map-ops.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -70,3 +71,35 @@ static int __init rmem_cma_setup(struct reserved_mem *rmem)
 }
 RESERVEDMEM_OF_DECLARE(cma, "shared-dma-pool", rmem_cma_setup);
 //< ch12 rmem_cma_setup
+
+//> ch36 dma_alloc_from_contiguous
+/**
+ * dma_alloc_from_contiguous - @count contiguous pages for @dev's DMA
+ * @dev: the device (NULL here: the default area)
+ * @count: how many pages
+ * @align: the order the first page's frame number is aligned to,
+ *         at most CONFIG_CMA_ALIGNMENT (1 MiB)
+ * @no_warn: no message when it fails
+ *
+ * Return: the first page, or NULL.  What dma_alloc_coherent() and
+ * dma_alloc_wc() use for a buffer too big, or needed too surely, for
+ * the buddy allocator.
+ */
+struct page *dma_alloc_from_contiguous(struct device *dev, size_t count,
+				       unsigned int align, bool no_warn)
+{
+	if (align > CONFIG_CMA_ALIGNMENT)
+		align = CONFIG_CMA_ALIGNMENT;
+	return cma_alloc(dev_get_cma_area(dev), count, align, no_warn);
+}
+
+/**
+ * dma_release_from_contiguous - give back dma_alloc_from_contiguous()'s
+ * Return: false when @pages is not from @dev's area.
+ */
+bool dma_release_from_contiguous(struct device *dev, struct page *pages,
+				 int count)
+{
+	return cma_release(dev_get_cma_area(dev), pages, (unsigned int)count);
+}
+//< ch36 dma_alloc_from_contiguous

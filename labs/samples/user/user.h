@@ -168,5 +168,6 @@ int jump_main(long addr);
 int protecttest_main(long how);
 int asidtest_main(long n);
 int devtest_main(long how);
+int cmatest_main(long how);
 
 #endif /* _SAMPLES_USER_H */

@@ -386,6 +386,10 @@ struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 			    pte_t pte);
 int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 		    unsigned long pfn, unsigned long size, pgprot_t prot);
+/* ARM without LPAE: I/O frames are mapped like any other */
+#define io_remap_pfn_range remap_pfn_range
+int vm_iomap_memory(struct vm_area_struct *vma, phys_addr_t start,
+		    unsigned long len);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr, int new_below);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);

@@ -179,4 +179,7 @@ unsigned long machine_virt_to_idmap(unsigned long x);
 #define __pfn_to_phys(pfn) ((phys_addr_t)(pfn) & 0)
 //< ch01 phys-pfn
 
+/* A page's physical address: its frame's (page_to_pfn(), chapter 3) */
+#define page_to_phys(page) (__pfn_to_phys(page_to_pfn(page)))
+
 #endif /* _ASM_ARM_MEMORY_H */

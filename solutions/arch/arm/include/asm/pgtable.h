@@ -175,6 +175,44 @@ extern pgprot_t pgprot_kernel; /* build_mem_type_table()'s (chapter 30) */
 #define PAGE_KERNEL_EXEC \
 	(L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEBACK)
 
+/*
+ * Another memory type for a PTE's protection (5.10's, ARMv7 without
+ * LPAE): a driver asks for one in its mmap before remap_pfn_range().
+ * Write-combining (BUFFERABLE) is normal memory that no cache holds,
+ * whose writes the CPU may merge: a framebuffer's, a DMA buffer's
+ * (CONFIG_ARM_DMA_MEM_BUFFERABLE, forced on for ARMv7, makes
+ * dma-coherent memory the same type, not executable).
+ */
+#define __pgprot_modify(prot, mask, bits) \
+	__pgprot((pgprot_val(prot) & ~(mask)) | (bits))
+#define pgprot_noncached(prot) \
+	__pgprot_modify(prot, L_PTE_MT_MASK, L_PTE_MT_UNCACHED)
+#define pgprot_writecombine(prot) \
+	__pgprot_modify(prot, L_PTE_MT_MASK, L_PTE_MT_BUFFERABLE)
+#define pgprot_dmacoherent(prot) \
+	__pgprot_modify(prot, L_PTE_MT_MASK, L_PTE_MT_BUFFERABLE | L_PTE_XN)
+#define pgprot_device(prot)                                                \
+	__pgprot_modify(prot, L_PTE_MT_MASK,                               \
+			L_PTE_MT_DEV_SHARED | L_PTE_SHARED | L_PTE_DIRTY | \
+				L_PTE_XN)
+
+/*
+ * @newprot with @oldprot's memory type, when that is one of the helpers'
+ * (5.10's generic pgprot_modify(), include/linux/pgtable.h): mprotect()
+ * recomputes a VMA's protection from its flags and must not lose the
+ * type its driver chose.
+ */
+static inline pgprot_t pgprot_modify(pgprot_t oldprot, pgprot_t newprot)
+{
+	if (pgprot_val(oldprot) == pgprot_val(pgprot_noncached(oldprot)))
+		newprot = pgprot_noncached(newprot);
+	if (pgprot_val(oldprot) == pgprot_val(pgprot_writecombine(oldprot)))
+		newprot = pgprot_writecombine(newprot);
+	if (pgprot_val(oldprot) == pgprot_val(pgprot_device(oldprot)))
+		newprot = pgprot_device(newprot);
+	return newprot;
+}
+
 //> ch32 protection_map
 /*
  * A process's pages (5.10 arch/arm/include/asm/pgtable.h).  The
