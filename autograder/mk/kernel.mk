@@ -24,7 +24,8 @@ Q :=
 msg =
 endif
 
-KDIRS := init kernel kernel/dma mm lib fs fs/proc drivers/char drivers/of \
+KDIRS := init kernel kernel/dma mm lib fs fs/proc fs/diskfs drivers/block \
+	drivers/char drivers/of \
 	arch/arm/kernel arch/arm/mm
 KSRC := $(sort $(foreach d,$(KDIRS),$(wildcard $(TREE)/$(d)/*.c)))
 TSRC := $(sort $(wildcard autograder/harness/*.c) \

@@ -40,6 +40,7 @@ int protecttest_main(long how);
 int asidtest_main(long n);
 int devtest_main(long how);
 int cmatest_main(long how);
+int filetest_main(long how);
 void user_start(unsigned long main_va, long arg);
 
 /* The user address of a program of the image: where exec put it. */

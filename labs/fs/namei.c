@@ -9,9 +9,12 @@
  * a component at a time through dentries (link_path_walk()).
  */
 #include <string.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 #define MAX_NAMES 32
 
@@ -64,4 +67,47 @@ void unlink_inode(const char *name)
 	for (int i = 0; i < MAX_NAMES; i++)
 		if (names[i].inode && !strcmp(names[i].name, name))
 			names[i].inode = NULL;
+}
+
+/*
+ * vfs_create - a new file @name, made by the file system of its
+ * directory: diskfs for "/mnt/NAME".
+ * SIMPLIFIED(v5.10): one mount that can make files, found by the
+ * name's prefix; elsewhere -EACCES (devtmpfs would make a file too).
+ */
+struct inode *vfs_create(const char *name, umode_t mode)
+{
+	if (!strncmp(name, "/mnt/", 5) && name[5] && !strchr(name + 5, '/'))
+		return diskfs_create(name, mode);
+	return ERR_PTR(-EACCES);
+}
+
+/*
+ * do_unlink - remove @name; its inode goes with its last reference
+ * (open files and mappings keep it): 0 or -ENOENT
+ */
+long do_unlink(const char *name)
+{
+	struct inode *inode = lookup_inode(name);
+
+	if (!inode)
+		return -ENOENT;
+	if (!inode->i_sb || inode->i_sb != &diskfs_sb)
+		return -EPERM; /* SIMPLIFIED: only diskfs's files go */
+	unlink_inode(name);
+	iput(inode);
+	return 0;
+}
+
+/* unlink(2) */
+long sys_unlink(const char __user *pathname)
+{
+	char name[sizeof(names[0].name)];
+	long len = strncpy_from_user(name, pathname, sizeof(name));
+
+	if (len < 0)
+		return len;
+	if (len == sizeof(name))
+		return -ENAMETOOLONG;
+	return do_unlink(name);
 }

@@ -25,6 +25,7 @@
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pagemap.h>
 #include <linux/sched.h>
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
@@ -176,9 +177,13 @@ static void zap_pte(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 	struct mm_struct *mm = vma->vm_mm;
 	struct page *page = vm_normal_page(vma, addr, *pte);
 
-	ptep_get_and_clear(mm, addr, pte);
+	pte_t ptent = ptep_get_and_clear(mm, addr, pte);
+
 	if (!page)
 		return;
+	/* a file's page written through this PTE: its bytes are new */
+	if (!PageAnon(page) && pte_dirty(ptent))
+		set_page_dirty(page);
 	VM_BUG_ON_PAGE(page_mapcount(page) <= 0, page);
 	page->_mapcount--;
 	mm->rss--;
@@ -304,6 +309,37 @@ static void cow_user_page(struct page *dst, struct page *src,
 		clear_highpage(dst);
 }
 
+/*
+ * A shared writable mapping's file page, write-protected (clean since
+ * writeback, or mapped by a read): the owner is told, the PTE becomes
+ * writable, the page dirty (5.10's wp_page_shared()).
+ */
+static void wp_page_reuse(struct vm_fault *vmf);
+static vm_fault_t do_page_mkwrite(struct vm_fault *vmf);
+static vm_fault_t fault_dirty_shared_page(struct vm_fault *vmf);
+
+static vm_fault_t wp_page_shared(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+
+	get_page(vmf->page);
+	if (vma->vm_ops->page_mkwrite) {
+		vm_fault_t tmp = do_page_mkwrite(vmf);
+
+		if (tmp & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)) {
+			put_page(vmf->page);
+			return tmp;
+		}
+		wp_page_reuse(vmf);
+	} else {
+		wp_page_reuse(vmf);
+		lock_page(vmf->page);
+	}
+	fault_dirty_shared_page(vmf);
+	put_page(vmf->page);
+	return VM_FAULT_WRITE;
+}
+
 //> ch33 do_wp_page
 /*
  * The writer may keep the page: make its PTE writable, dirty and young
@@ -375,6 +411,11 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 		}
 		return wp_page_copy(vmf);
 	}
+	/* a file's page in a shared writable mapping: it becomes writable */
+	if (!PageAnon(vmf->page) &&
+	    (vmf->vma->vm_flags & (VM_WRITE | VM_SHARED)) ==
+		    (VM_WRITE | VM_SHARED))
+		return wp_page_shared(vmf);
 	/* TODO(ch33): reuse the page when only this PTE maps it and
 	   nobody else holds it; see chapters/33-page-faults.md,
 	   "Copy-on-write". */
@@ -384,14 +425,182 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 //< ch33 do_wp_page
 
 /*
- * A missing page of a file's mapping: its vm_ops->fault would bring it
- * (chapters 37 and 38).  A driver that mapped everything at mmap time
- * has none: the process touched what was never there, SIGBUS.
+ * The page of the fault from the VMA's owner (5.10's __do_fault()):
+ * ->fault returns it with a reference, locked (VM_FAULT_LOCKED) or to
+ * be locked here.
+ */
+static vm_fault_t __do_fault(struct vm_fault *vmf)
+{
+	vm_fault_t ret = vmf->vma->vm_ops->fault(vmf);
+
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		return ret;
+	if (!(ret & VM_FAULT_LOCKED))
+		lock_page(vmf->page);
+	else
+		VM_BUG_ON_PAGE(!PageLocked(vmf->page), vmf->page);
+	return ret;
+}
+
+/**
+ * alloc_set_pte - map @page at the fault's address
+ * @vmf: the fault; vmf->pte NULL when the PTE page may not exist
+ * @page: the file's page (a read, a shared write) or the fault's copy
+ *        (a private write)
+ *
+ * The PTE takes the reference the caller holds.  Writable and dirty
+ * for a write, young; a private write's copy counts as the process's
+ * own page.
+ * Return: 0, VM_FAULT_OOM without a PTE page, or VM_FAULT_NOPAGE when
+ * the PTE is no longer empty.
+ */
+vm_fault_t alloc_set_pte(struct vm_fault *vmf, struct page *page)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	bool write = vmf->flags & FAULT_FLAG_WRITE;
+	pte_t entry;
+
+	if (!vmf->pte) {
+		vmf->pte = pte_alloc_map(vma->vm_mm, vmf->pmd, vmf->address);
+		if (!vmf->pte)
+			return VM_FAULT_OOM;
+	}
+	if (!pte_none(*vmf->pte))
+		return VM_FAULT_NOPAGE;
+	entry = pte_mkyoung(mk_pte(page, vma->vm_page_prot));
+	if (write)
+		entry = pte_mkwrite(pte_mkdirty(entry));
+	page->_mapcount++; /* page_add_new_anon_rmap(), page_add_file_rmap() */
+	vma->vm_mm->rss++;
+	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
+	return 0;
+}
+
+/*
+ * finish_fault - map the page the fault brought: the copy for a
+ * private write, else the file's page (5.10's finish_fault())
+ */
+vm_fault_t finish_fault(struct vm_fault *vmf)
+{
+	struct page *page;
+
+	if ((vmf->flags & FAULT_FLAG_WRITE) &&
+	    !(vmf->vma->vm_flags & VM_SHARED))
+		page = vmf->cow_page;
+	else
+		page = vmf->page;
+	return alloc_set_pte(vmf, page);
+}
+
+/* A read of a file's page: the page cache's page, mapped read-only. */
+static vm_fault_t do_read_fault(struct vm_fault *vmf)
+{
+	vm_fault_t ret = __do_fault(vmf);
+
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		return ret;
+	ret |= finish_fault(vmf);
+	unlock_page(vmf->page);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		put_page(vmf->page);
+	return ret;
+}
+
+/*
+ * A write to a private mapping of a file, where no page is mapped yet:
+ * a copy of the file's page, the process's own from the start.
+ */
+static vm_fault_t do_cow_fault(struct vm_fault *vmf)
+{
+	vm_fault_t ret;
+
+	vmf->cow_page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!vmf->cow_page)
+		return VM_FAULT_OOM;
+	ret = __do_fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		goto uncharge_out;
+	copy_highpage(vmf->cow_page, vmf->page);
+	ret |= finish_fault(vmf);
+	unlock_page(vmf->page);
+	put_page(vmf->page);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		goto uncharge_out;
+	return ret;
+uncharge_out:
+	put_page(vmf->cow_page);
+	return ret;
+}
+
+/*
+ * ->page_mkwrite: the owner is told that @vmf->page becomes writable,
+ * and returns it locked (5.10's do_page_mkwrite())
+ */
+static vm_fault_t do_page_mkwrite(struct vm_fault *vmf)
+{
+	vm_fault_t ret = vmf->vma->vm_ops->page_mkwrite(vmf);
+
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		return ret;
+	if (!(ret & VM_FAULT_LOCKED))
+		lock_page(vmf->page);
+	return ret | VM_FAULT_LOCKED;
+}
+
+/*
+ * A shared file page was written: it is dirty, and writeback will
+ * write it (5.10's fault_dirty_shared_page()); unlocks it.
+ */
+static vm_fault_t fault_dirty_shared_page(struct vm_fault *vmf)
+{
+	set_page_dirty(vmf->page);
+	unlock_page(vmf->page);
+	return 0;
+}
+
+/* A write to a shared mapping of a file: its page, writable and dirty. */
+static vm_fault_t do_shared_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	vm_fault_t ret, tmp;
+
+	ret = __do_fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
+		return ret;
+	if (vma->vm_ops->page_mkwrite) {
+		unlock_page(vmf->page);
+		tmp = do_page_mkwrite(vmf);
+		if (tmp & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)) {
+			put_page(vmf->page);
+			return tmp;
+		}
+	}
+	ret |= finish_fault(vmf);
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)) {
+		unlock_page(vmf->page);
+		put_page(vmf->page);
+		return ret;
+	}
+	return ret | fault_dirty_shared_page(vmf);
+}
+
+/*
+ * A missing page of a file's mapping (5.10's do_fault()): its owner's
+ * ->fault brings it, for a read, a private write (a copy) or a shared
+ * write.  A driver that mapped everything at mmap time has no ->fault:
+ * the process touched what was never there, SIGBUS.
  */
 static vm_fault_t do_fault(struct vm_fault *vmf)
 {
-	(void)vmf;
-	return VM_FAULT_SIGBUS;
+	struct vm_area_struct *vma = vmf->vma;
+
+	if (!vma->vm_ops->fault)
+		return VM_FAULT_SIGBUS;
+	if (!(vmf->flags & FAULT_FLAG_WRITE))
+		return do_read_fault(vmf);
+	if (!(vma->vm_flags & VM_SHARED))
+		return do_cow_fault(vmf);
+	return do_shared_fault(vmf);
 }
 
 //> ch33 handle_pte_fault

@@ -565,6 +565,41 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
 /* The hooks of a file's VMA whose file gives none (mm/init-mm.c's). */
 static const struct vm_operations_struct dummy_vm_ops;
 
+/*
+ * Must the first write to a page of @vma be seen (5.10's
+ * vma_wants_writenotify())?  In a shared writable mapping of a file
+ * whose owner wants to know (->page_mkwrite): its PTEs start read-only,
+ * so that a write faults and dirties the page, which writeback then
+ * finds.  A driver's VM_PFNMAP frames have no pages to dirty.
+ */
+static bool vma_wants_writenotify(struct vm_area_struct *vma)
+{
+	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) != (VM_WRITE | VM_SHARED))
+		return false;
+	if (!vma->vm_ops || !vma->vm_ops->page_mkwrite)
+		return false;
+	return !(vma->vm_flags & VM_PFNMAP);
+}
+
+/**
+ * vma_set_page_prot - @vma's vm_page_prot from its flags
+ * @vma: a VMA whose flags changed, or a new one (mmap_region())
+ *
+ * protection_map[]'s entry, with the memory type a driver gave it
+ * (vm_pgprot_modify()); read-only where a write must be seen.
+ */
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	unsigned long vm_flags = vma->vm_flags;
+	pgprot_t prot =
+		pgprot_modify(vma->vm_page_prot, vm_get_page_prot(vm_flags));
+
+	if (vma_wants_writenotify(vma))
+		prot = pgprot_modify(prot,
+				     vm_get_page_prot(vm_flags & ~VM_SHARED));
+	vma->vm_page_prot = prot;
+}
+
 //> ch35 mmap_region
 /*
  * mmap_region - make [@addr, @addr + @len) a mapping of @file (or of
@@ -615,6 +650,7 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	vma_link(mm, vma, prev, rb_link, rb_parent);
 out:
 	vm_stat_account(mm, vm_flags, (long)(len >> PAGE_SHIFT));
+	vma_set_page_prot(vma);
 	return addr;
 }
 //< ch35 mmap_region

@@ -44,6 +44,7 @@ struct file *alloc_file(struct inode *inode, unsigned int flags,
 		return NULL;
 	f->f_op = fop;
 	f->f_inode = inode;
+	ihold(inode); /* 5.10: the file holds a dentry, the dentry the inode */
 	f->f_flags = flags;
 	f->f_mode = open_fmode(flags) | FMODE_LSEEK;
 	f->f_count = 1;
@@ -59,5 +60,6 @@ void fput(struct file *file)
 		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
+	iput(file->f_inode);
 	kmem_cache_free(filp_cachep, file);
 }

@@ -27,7 +27,11 @@ struct file *filp_open(const char *filename, int flags, umode_t mode)
 	struct file *f;
 	int error;
 
-	(void)mode;
+	if (!inode && (flags & O_CREAT)) {
+		inode = vfs_create(filename, mode);
+		if (IS_ERR(inode))
+			return ERR_CAST(inode);
+	}
 	if (!inode)
 		return ERR_PTR(-ENOENT);
 	f = alloc_file(inode, (unsigned int)flags, inode->i_fop);

@@ -73,12 +73,13 @@ loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
 }
 
 /**
- * fixed_size_llseek - llseek for a file of @size bytes that never grows
- * Return: the new position, or -EINVAL before 0, after @size, or for an
- * unknown @whence.
+ * generic_file_llseek_size - llseek for a file of @eof bytes that may
+ * grow to @maxsize
+ * Return: the new position, or -EINVAL before 0, after @maxsize, or for
+ * an unknown @whence.
  */
-loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
-			 loff_t size)
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof)
 {
 	switch (whence) {
 	case SEEK_SET:
@@ -87,15 +88,31 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 		offset += file->f_pos;
 		break;
 	case SEEK_END:
-		offset += size;
+		offset += eof;
 		break;
 	default:
 		return -EINVAL;
 	}
-	if (offset < 0 || offset > size)
+	if (offset < 0 || offset > maxsize)
 		return -EINVAL;
 	file->f_pos = offset;
 	return offset;
+}
+
+/* fixed_size_llseek - llseek for a file of @size bytes that never grows */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size)
+{
+	return generic_file_llseek_size(file, offset, whence, size, size);
+}
+
+/* generic_file_llseek - llseek for a file of the page cache: to its size */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+
+	return generic_file_llseek_size(file, offset, whence,
+					inode->i_sb->s_maxbytes, inode->i_size);
 }
 
 long sys_lseek(unsigned int fd, long offset, unsigned int whence)

@@ -95,18 +95,6 @@ static unsigned long change_protection_range(struct vm_area_struct *vma,
 //< ch34 change_pte_range
 
 /*
- * @vma's vm_page_prot from its vm_flags, keeping the memory type a
- * driver gave it (5.10's vma_set_page_prot() and vm_pgprot_modify(),
- * mm/mmap.c).  SIMPLIFIED(v5.10): no write-notify (no file has dirty
- * accounting here).
- */
-static void vma_set_page_prot(struct vm_area_struct *vma)
-{
-	vma->vm_page_prot = pgprot_modify(vma->vm_page_prot,
-					  vm_get_page_prot(vma->vm_flags));
-}
-
-/*
  * [@start, @end) of @vma gets @newflags: the VMA is cut to the range,
  * its flags and protections change, then its PTEs (5.10's
  * mprotect_fixup()).  *@pprev becomes the VMA of the range.

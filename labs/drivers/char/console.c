@@ -65,6 +65,7 @@ static struct inode console_inode = {
 	.i_mode = S_IFCHR | 0600,
 	.i_sb = &devtmpfs_sb,
 	.i_rdev = MKDEV(5, 1),
+	.i_count = 2, /* its name, and console_file */
 	.i_fop = &console_fops,
 };
 

@@ -22,6 +22,9 @@
 #ifndef ENOENT
 #define ENOENT 2 /* No such file or directory */
 #endif
+#ifndef EIO
+#define EIO 5 /* I/O error */
+#endif
 #ifndef ENOEXEC
 #define ENOEXEC 8 /* Exec format error */
 #endif
@@ -48,6 +51,9 @@
 #endif
 #ifndef EEXIST
 #define EEXIST 17 /* File exists */
+#endif
+#ifndef EFBIG
+#define EFBIG 27 /* File too large */
 #endif
 #ifndef ENODEV
 #define ENODEV 19 /* No such device */

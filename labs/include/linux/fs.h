@@ -12,21 +12,48 @@
 
 #include <linux/compiler.h>
 #include <linux/types.h>
+#include <linux/xarray.h>
 
 struct page;
 struct address_space;
+struct file;
+struct writeback_control;
 
 typedef unsigned int isolate_mode_t;
 enum migrate_mode { MIGRATE_ASYNC, MIGRATE_SYNC_LIGHT, MIGRATE_SYNC };
 
+/*
+ * What the owner of pages does for them: a file system for its files'
+ * pages in the page cache (chapter 37: read one in from the backing
+ * store, prepare and finish a write; chapter 38: dirty one, write one
+ * back), a driver for the movable pages it lends (chapter 8).
+ */
 struct address_space_operations {
+	int (*writepage)(struct page *page, struct writeback_control *wbc);
+	int (*readpage)(struct file *file, struct page *page);
+	int (*set_page_dirty)(struct page *page);
+	int (*write_begin)(struct file *file, struct address_space *mapping,
+			   loff_t pos, unsigned int len, unsigned int flags,
+			   struct page **pagep, void **fsdata);
+	int (*write_end)(struct file *file, struct address_space *mapping,
+			 loff_t pos, unsigned int len, unsigned int copied,
+			 struct page *page, void *fsdata);
 	bool (*isolate_page)(struct page *page, isolate_mode_t mode);
 	int (*migratepage)(struct address_space *mapping, struct page *newpage,
 			   struct page *page, enum migrate_mode mode);
 	void (*putback_page)(struct page *page);
 };
 
+/*
+ * The pages of one object (5.10's address_space): a file's page cache,
+ * its pages at their index in the file in i_pages, an XArray whose
+ * marks are the pages' PAGECACHE_TAG_*s.
+ */
 struct address_space {
+	struct inode *host; /* the file */
+	struct xarray i_pages; /* page cache pages, by index */
+	gfp_t gfp_mask; /* how its pages are allocated */
+	unsigned long nrpages; /* pages in i_pages */
 	const struct address_space_operations *a_ops;
 	void *private_data;
 };
@@ -76,9 +103,16 @@ struct file_operations {
  * An object in the file system: here a device node, or (chapter 37) a
  * file with pages.  SIMPLIFIED(v5.10): no dentries, no superblock.
  */
-/* A mounted file system: here only the device number stat(2) shows. */
+/* What a file system does for its inodes (5.10's super_operations). */
+struct super_operations {
+	void (*evict_inode)(struct inode *inode); /* the last iput() */
+};
+
+/* A mounted file system: its device number, what it does for inodes. */
 struct super_block {
 	u32 s_dev; /* dev_t: devtmpfs's is an anonymous 0:N */
+	loff_t s_maxbytes; /* the largest file */
+	const struct super_operations *s_op;
 };
 
 struct inode {
@@ -87,9 +121,17 @@ struct inode {
 	struct super_block *i_sb; /* the file system it is in */
 	u32 i_rdev; /* a device node's major and minor (dev_t) */
 	loff_t i_size;
+	int i_count; /* names, open files (iget(), iput()) */
 	const struct file_operations *i_fop; /* what open() starts with */
+	struct address_space *i_mapping; /* its pages: &i_data */
+	struct address_space i_data;
 	void *i_private;
 };
+
+/* fs/inode.c */
+void inode_init_once(struct inode *inode, struct super_block *sb);
+void ihold(struct inode *inode);
+void iput(struct inode *inode);
 
 /* An open file: one per open(), shared by the descriptors fork copies. */
 struct file {
@@ -131,6 +173,12 @@ struct inode *lookup_inode(const char *name);
 extern struct super_block devtmpfs_sb; /* /dev's nodes are in it */
 int link_inode(const char *name, struct inode *inode);
 void unlink_inode(const char *name);
+struct inode *vfs_create(const char *name, umode_t mode);
+long do_unlink(const char *name);
+
+/* fs/diskfs: the file system on /dev/ram0, mounted at /mnt */
+extern struct super_block diskfs_sb;
+struct inode *diskfs_create(const char *name, umode_t mode);
 
 /* fs/read_write.c */
 ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
@@ -140,6 +188,9 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 			 loff_t size);
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof);
 
 /* fs/libfs.c: the read() and write() of a buffer in kernel memory */
 ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,

@@ -109,6 +109,25 @@ static inline int page_mapcount(const struct page *page)
 	return page->_mapcount + 1;
 }
 
+/* mm/mmap.c */
+void vma_set_page_prot(struct vm_area_struct *vma);
+
+/* A page of a process's own, not a file's (5.10: PAGE_MAPPING_ANON) */
+static inline bool PageAnon(const struct page *page)
+{
+	return !page->mapping; /* SIMPLIFIED: no anon_vma yet (chapter 40) */
+}
+
+/* mm/page-writeback.c */
+int set_page_dirty(struct page *page);
+int __set_page_dirty_nobuffers(struct page *page);
+
+/* Is @page mapped by some process? */
+static inline bool page_mapped(const struct page *page)
+{
+	return page_mapcount(page) > 0;
+}
+
 static inline void page_mapcount_reset(struct page *page)
 {
 	page->_mapcount = -1;
@@ -412,11 +431,13 @@ void free_pgtables(struct mm_struct *mm, unsigned long floor,
 void free_first_pte_table(struct mm_struct *mm);
 struct pt_regs;
 /* What a fault handler returns (5.10's enum vm_fault_reason). */
-typedef unsigned int vm_fault_t;
 #define VM_FAULT_OOM 0x000001 /* no memory: the process is killed */
 #define VM_FAULT_SIGBUS 0x000002
+#define VM_FAULT_MAJOR 0x000004 /* the page had to be read in */
 #define VM_FAULT_WRITE 0x000008 /* do_wp_page() made the PTE writable */
 #define VM_FAULT_SIGSEGV 0x000040
+#define VM_FAULT_NOPAGE 0x000100 /* the PTE is made: nothing to map */
+#define VM_FAULT_LOCKED 0x000200 /* ->fault returns the page locked */
 #define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 /* FAULT_FLAG_* : what the fault was */
 #define FAULT_FLAG_WRITE 0x01

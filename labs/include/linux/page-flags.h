@@ -69,6 +69,32 @@ PAGEFLAG(Reserved, reserved)
 PAGEFLAG(Private, private)
 PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Head, head)
+PAGEFLAG(Uptodate, uptodate)
+
+/* Set or clear, and say what it was (5.10's atomic test-and-set ones). */
+static inline bool TestSetPageDirty(struct page *page)
+{
+	bool was = PageDirty(page);
+
+	SetPageDirty(page);
+	return was;
+}
+
+static inline bool TestClearPageDirty(struct page *page)
+{
+	bool was = PageDirty(page);
+
+	ClearPageDirty(page);
+	return was;
+}
+
+static inline bool TestSetPageLocked(struct page *page)
+{
+	bool was = PageLocked(page);
+
+	SetPageLocked(page);
+	return was;
+}
 
 #define __SetPageReserved SetPageReserved
 #define __ClearPageReserved ClearPageReserved
@@ -76,6 +102,8 @@ PAGEFLAG(Head, head)
 #define __ClearPageSlab ClearPageSlab
 #define __SetPageHead SetPageHead
 #define __ClearPageHead ClearPageHead
+#define __SetPageLocked SetPageLocked
+#define __ClearPageLocked ClearPageLocked
 
 /*
  * Compound pages (__GFP_COMP): the first page is PageHead, every other

@@ -25,4 +25,10 @@ static inline bool IS_ERR(const void *ptr)
 	return IS_ERR_VALUE((unsigned long)ptr);
 }
 
+/* An error pointer as another type's (an ERR_PTR() passed on) */
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
+}
+
 #endif /* _LINUX_ERR_H */

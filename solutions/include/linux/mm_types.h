@@ -139,11 +139,17 @@ struct vm_area_struct {
 /*
  * What the owner of a mapping is told (5.10's vm_operations_struct,
  * its first fields): a VMA copied by fork or split (open), and one that
- * goes (close).  A VMA with a close() is never merged.
+ * goes (close).  A VMA with a close() is never merged.  A file's owner
+ * also supplies its pages (chapter 38): the page a fault needs (fault),
+ * and a page about to become writable (page_mkwrite).
  */
+struct vm_fault;
+typedef unsigned int vm_fault_t; /* VM_FAULT_* (5.10's vm_fault_reason) */
 struct vm_operations_struct {
 	void (*open)(struct vm_area_struct *area);
 	void (*close)(struct vm_area_struct *area);
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	vm_fault_t (*page_mkwrite)(struct vm_fault *vmf);
 };
 //< ch19 mm_struct
 

@@ -16,6 +16,7 @@ long sys_read(unsigned int fd, char __user *buf, size_t count);
 long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_open(const char __user *filename, int flags, umode_t mode);
 long sys_close(unsigned int fd);
+long sys_unlink(const char __user *pathname);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_getpid(void);
 long sys_fork(void);

@@ -46,5 +46,6 @@ typedef ptrdiff_t ssize_t;
 typedef __INT64_TYPE__ loff_t;
 typedef unsigned int fmode_t;
 typedef unsigned short umode_t;
+typedef unsigned long pgoff_t; /* a page's index in a file */
 
 #endif /* _LINUX_TYPES_H */

@@ -78,7 +78,12 @@ static inline long read(int fd, void *buf, unsigned long count)
 
 static inline long open(const char *path, int flags)
 {
-	return syscall3(__NR_open, path, flags, 0);
+	return syscall3(__NR_open, path, flags, 0666); /* O_CREAT's mode */
+}
+
+static inline long unlink(const char *path)
+{
+	return syscall3(__NR_unlink, path, 0, 0);
 }
 
 static inline long close(int fd)
@@ -169,5 +174,6 @@ int protecttest_main(long how);
 int asidtest_main(long n);
 int devtest_main(long how);
 int cmatest_main(long how);
+int filetest_main(long how);
 
 #endif /* _SAMPLES_USER_H */

@@ -29,6 +29,7 @@ static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 	CALL(__NR_write, sys_write),
 	CALL(__NR_open, sys_open),
 	CALL(__NR_close, sys_close),
+	CALL(__NR_unlink, sys_unlink),
 	CALL(__NR_lseek, sys_lseek),
 	CALL(__NR_getpid, sys_getpid),
 	CALL(__NR_wait4, sys_wait4),

@@ -14,6 +14,7 @@
 #define __NR_write 4
 #define __NR_open 5
 #define __NR_close 6
+#define __NR_unlink 10
 #define __NR_lseek 19
 #define __NR_getpid 20
 #define __NR_brk 45

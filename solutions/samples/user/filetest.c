@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * filetest: files of diskfs (/mnt), on the RAM disk, through the page
+ * cache (the user side of lectures 37 and 38).  @how picks the
+ * experiment:
+ *   0  a new file written, read back, grown with a hole
+ *   1  /mnt/disk, whose blocks the kernel wrote on the disk before:
+ *      read() brings its pages in
+ *   2  a write across a page boundary, read back across it
+ *   3  what open(), read() and write() refuse
+ *   4  a file unlinked while open: it lives until close()
+ *   5  a shared mapping: its pages are the page cache's, both ways
+ *   6  a private mapping written: the file keeps its bytes
+ *   7  a mapping at an offset (vm_pgoff), and its page past the end
+ *      of the file: SIGBUS
+ * Each line it prints is checked by the test that runs it.
+ */
+#include "user.h"
+
+#define PAGE 4096L
+
+static void show(const char *what, long v)
+{
+	print(what);
+	print(" = ");
+	print_dec(v);
+	puts("");
+}
+
+/* What read() finds at @off: up to @n bytes, as text. */
+static void show_file(int fd, long off, unsigned long n)
+{
+	char buf[32] = { 0 };
+	long got;
+
+	lseek(fd, off, SEEK_SET);
+	got = read(fd, buf, n);
+	show("read", got);
+	print("file: ");
+	puts(got > 0 && !buf[0] ? "(zeroes)" : buf);
+}
+
+static int new_file(void)
+{
+	long fd = open("/mnt/hello", O_RDWR | O_CREAT);
+
+	show("open", fd);
+	show("write", write((int)fd, "hello, page cache", 17));
+	show_file((int)fd, 0, 17);
+	show("size", lseek((int)fd, 0, SEEK_END));
+	lseek((int)fd, 5000, SEEK_SET);
+	show("write past the end", write((int)fd, "x", 1));
+	show("size", lseek((int)fd, 0, SEEK_END));
+	show_file((int)fd, PAGE, 4); /* the hole reads as zeroes */
+	lseek((int)fd, 0, SEEK_END);
+	show("read at the end", read((int)fd, (char[4]){ 0 }, 4));
+	show("close", close((int)fd));
+	return 0;
+}
+
+static int from_disk(void)
+{
+	long fd = open("/mnt/disk", O_RDONLY);
+
+	show("open", fd);
+	show_file((int)fd, 0, 11);
+	show_file((int)fd, 2 * PAGE, 11);
+	show_file((int)fd, 2 * PAGE + 5, 5);
+	return 0;
+}
+
+static int across(void)
+{
+	long fd = open("/mnt/across", O_RDWR | O_CREAT);
+
+	lseek((int)fd, PAGE - 4, SEEK_SET);
+	show("write", write((int)fd, "01234567", 8));
+	show_file((int)fd, PAGE - 4, 8);
+	show("size", lseek((int)fd, 0, SEEK_END));
+	return 0;
+}
+
+static int refusals(void)
+{
+	long fd = open("/mnt/wo", O_WRONLY | O_CREAT);
+
+	show("open missing", open("/mnt/missing", O_RDONLY));
+	show("create outside /mnt", open("/dev/new", O_RDWR | O_CREAT));
+	show("read of a write-only file", read((int)fd, (char[4]){ 0 }, 4));
+	lseek((int)fd, 4 * 1024 * 1024 - 2, SEEK_SET);
+	show("write at the largest size", write((int)fd, "abcd", 4));
+	show("write past it", write((int)fd, "abcd", 4));
+	return 0;
+}
+
+static int unlinked(void)
+{
+	long fd = open("/mnt/tmp", O_RDWR | O_CREAT);
+
+	show("write", write((int)fd, "still here", 11));
+	show("unlink", unlink("/mnt/tmp"));
+	show("open again", open("/mnt/tmp", O_RDONLY));
+	show_file((int)fd, 0, 11);
+	show("close", close((int)fd));
+	show("unlink again", unlink("/mnt/tmp"));
+	return 0;
+}
+
+static void copy(char *to, const char *from, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		to[i] = from[i];
+}
+
+/* A file of two pages: "page zero" at 0, "page one" at 4096. */
+static long two_pages(const char *name)
+{
+	long fd = open(name, O_RDWR | O_CREAT);
+
+	write((int)fd, "page zero", 10);
+	lseek((int)fd, PAGE, SEEK_SET);
+	write((int)fd, "page one", 9);
+	return fd;
+}
+
+static int shared_map(void)
+{
+	long fd = two_pages("/mnt/shared");
+	char *p = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, (int)fd,
+		       0);
+
+	if ((unsigned long)p >= MAP_FAILED_MIN)
+		return 1;
+	print("mapping: ");
+	puts(p);
+	print("mapping + 4096: ");
+	puts(p + PAGE);
+	copy(p + 100, "through the mapping", 20);
+	show_file((int)fd, 100, 20);
+	lseek((int)fd, PAGE + 200, SEEK_SET);
+	write((int)fd, "through write()", 16);
+	print("mapping: ");
+	puts(p + PAGE + 200);
+	show("munmap", munmap(p, 2 * PAGE));
+	return 0;
+}
+
+static int private_map(void)
+{
+	long fd = two_pages("/mnt/private");
+	char *p = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE,
+		       (int)fd, 0);
+
+	if ((unsigned long)p >= MAP_FAILED_MIN)
+		return 1;
+	copy(p, "mine", 5);
+	print("private mapping: ");
+	puts(p);
+	show_file((int)fd, 0, 10);
+	print("its second page: ");
+	puts(p + PAGE);
+	return 0;
+}
+
+static int offset_map(void)
+{
+	long fd = two_pages("/mnt/offset");
+	char *p = mmap(0, 2 * PAGE, PROT_READ, MAP_SHARED, (int)fd, PAGE);
+
+	if ((unsigned long)p >= MAP_FAILED_MIN)
+		return 1;
+	print("mapping at offset 4096: ");
+	puts(p);
+	puts("now past the end of the file:");
+	print_dec(p[PAGE]); /* SIGBUS: no page 2 */
+	return 0;
+}
+
+int filetest_main(long how)
+{
+	switch (how) {
+	case 0:
+		return new_file();
+	case 1:
+		return from_disk();
+	case 2:
+		return across();
+	case 3:
+		return refusals();
+	case 4:
+		return unlinked();
+	case 5:
+		return shared_map();
+	case 6:
+		return private_map();
+	default:
+		return offset_map();
+	}
+}
