@@ -39,12 +39,7 @@
 /* devtest @how as a process: its exit status 0 and its output whole. */
 static void devtest(long how, const char *want, const char *rule)
 {
-	int status = run_proc("devtest", devtest_main, how);
-
-	ck_assert_msg(status == 0 && !strcmp(user_console, want),
-		      "devtest %ld: exit status %d, output:\n%s\nexpected:\n%s"
-		      "(%s)",
-		      how, status, user_console, want, rule);
+	expect_output("devtest", devtest_main, how, want, rule);
 }
 
 /*

@@ -88,12 +88,7 @@ static bool frames_zero(unsigned long pfn, unsigned long n)
 /* cmatest @how as a process: its exit status 0 and its output whole. */
 static void cmatest(long how, const char *want, const char *rule)
 {
-	int status = run_proc("cmatest", cmatest_main, how);
-
-	ck_assert_msg(status == 0 && !strcmp(user_console, want),
-		      "cmatest %ld: exit status %d, output:\n%s\nexpected:\n%s"
-		      "(%s)",
-		      how, status, user_console, want, rule);
+	expect_output("cmatest", cmatest_main, how, want, rule);
 }
 
 /*

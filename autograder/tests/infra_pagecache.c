@@ -25,12 +25,8 @@
 /* filetest @how as a process: its exit status 0 and its output whole. */
 static void filetest(long how, const char *want)
 {
-	int status = run_proc("filetest", filetest_main, how);
-
-	ck_assert_msg(
-		status == 0 && !strcmp(user_console, want),
-		"filetest %ld: exit status %d, output:\n%s\nexpected:\n%s", how,
-		status, user_console, want);
+	expect_output("filetest", filetest_main, how, want,
+		      "the file's bytes, through the page cache");
 }
 
 /* The page cache page at @index of @name's file, which must be there. */

@@ -108,6 +108,20 @@ static inline int run_proc(const char *comm, int (*main)(long), long arg)
 	return run_in(comm, main, arg, NULL, &task);
 }
 
+/*
+ * Run @main(@arg) as @comm: it must exit with status 0 and print @want
+ * exactly; @rule is what a difference breaks.
+ */
+static inline void expect_output(const char *comm, int (*main)(long), long arg,
+				 const char *want, const char *rule)
+{
+	int status = run_proc(comm, main, arg);
+
+	ck_assert_msg(status == 0 && !strcmp(user_console, want),
+		      "%s %ld: exit status %d, output:\n%s\nexpected:\n%s(%s)",
+		      comm, arg, status, user_console, want, rule);
+}
+
 /* A process's bad access: SIGSEGV, the code, the address, the report. */
 static inline void expect_segv(const char *comm, int (*main)(long),
 			       unsigned long addr,
