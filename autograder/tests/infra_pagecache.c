@@ -79,6 +79,7 @@ START_TEST(files_go_through_the_page_cache)
 	filetest(2, "write = 8\nread = 8\nfile: 01234567\nsize = 4100\n");
 	filetest(3, "open missing = -2\ncreate outside /mnt = -13\n"
 		    "read of a write-only file = -9\n"
+		    "write from a bad address = -14\n"
 		    "write at the largest size = 2\nwrite past it = -27\n");
 }
 END_TEST

@@ -69,6 +69,12 @@ static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 	unsigned long addr = (unsigned long)si->si_addr;
 	bool write = uc->uc_mcontext.gregs[REG_ERR] & X86_PF_WRITE;
 	bool from_user = host_cpu.user;
+	/*
+	 * A fault taken while handling another (the handler touching a
+	 * kernel page the host has not mapped yet) must leave the outer
+	 * fault's pc, which its exception-table fixup is looked up by.
+	 */
+	unsigned long outer_pc = host_cpu.host_pc;
 	struct pt_regs regs;
 	u32 fsr;
 
@@ -86,8 +92,10 @@ static void host_sigsegv(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 	fsr = host_mmu_access(addr, write ? HW_WRITE : HW_READ);
-	if (!fsr)
+	if (!fsr) {
+		host_cpu.host_pc = outer_pc;
 		return; /* mapped: retry the access */
+	}
 	host_cpu.dfsr = fsr;
 	host_cpu.dfar = (u32)addr;
 	if (from_user)

@@ -87,6 +87,7 @@ static int refusals(void)
 	show("open missing", open("/mnt/missing", O_RDONLY));
 	show("create outside /mnt", open("/dev/new", O_RDWR | O_CREAT));
 	show("read of a write-only file", read((int)fd, (char[4]){ 0 }, 4));
+	show("write from a bad address", write((int)fd, (char *)16, 4));
 	lseek((int)fd, 4 * 1024 * 1024 - 2, SEEK_SET);
 	show("write at the largest size", write((int)fd, "abcd", 4));
 	show("write past it", write((int)fd, "abcd", 4));
