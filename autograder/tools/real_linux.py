@@ -745,7 +745,7 @@ def prepare(board, tree, paths, views, work, append='', modules=()):
     cmd = ['qemu-system-arm', '-M', 'vexpress-a9', '-m', str(size >> 20),
            '-display', 'none', '-monitor', 'none', '-serial', 'stdio',
            '-no-reboot', '-audiodev', 'none,id=snd0',
-           '-global', 'lm4549.audiodev=snd0'] + \
+           '-global', 'pl041.audiodev=snd0'] + \
         load(paths['vmlinuz'], kernel_at) + load(initrd, at) + \
         load(dtb, dtb_at) + \
         load(os.path.join(work, 'boot.bin'), base, ',cpu-num=0')

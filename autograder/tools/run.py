@@ -118,7 +118,7 @@ def qemu_command(image, args, workdir, monitor=False):
             '-display', 'none', '-monitor',
             'unix:%s,server=on,wait=off' % os.path.join(workdir, MONITOR)
             if monitor else 'none',
-            '-audiodev', 'none,id=snd0', '-global', 'lm4549.audiodev=snd0',
+            '-audiodev', 'none,id=snd0', '-global', 'pl041.audiodev=snd0',
             '-serial', 'file:' + os.path.join(workdir, 'uart.log'),
             '-sandbox', QEMU_SANDBOX,
             '-semihosting-config', semi, '-kernel', image]
@@ -346,6 +346,10 @@ def list_tests(mach, image, selection, workdir):
     if out.returncode != 0 or not tests and out.stderr.strip():
         raise RuntimeError('cannot list the tests of %s: %s' %
                            (image, out.stderr.strip()[-2000:]))
+    if not tests and selection:
+        raise RuntimeError('%s has no test that matches %s (an image '
+                           'built before its tests?)' % (
+                               image, ' '.join(selection)))
     return tests
 
 
