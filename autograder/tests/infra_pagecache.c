@@ -20,29 +20,8 @@
 #include <linux/sched.h>
 #include <uapi/asm-generic/fcntl.h>
 #include "ktest.h"
+#include "file_util.h"
 #include "proc_util.h"
-
-/* filetest @how as a process: its exit status 0 and its output whole. */
-static void filetest(long how, const char *want)
-{
-	expect_output("filetest", filetest_main, how, want,
-		      "the file's bytes, through the page cache");
-}
-
-/* The page cache page at @index of @name's file, which must be there. */
-static struct page *cached(const char *name, pgoff_t index)
-{
-	struct inode *inode = lookup_inode(name);
-	struct page *page;
-
-	ck_assert_msg(inode, "no file %s", name);
-	page = xa_load(&inode->i_mapping->i_pages, index);
-	ck_assert_msg(page, "%s: no page %lu in the cache", name, index);
-	ck_assert_msg(page->mapping == inode->i_mapping && page->index == index,
-		      "%s: page %lu's mapping and index are not the file's",
-		      name, index);
-	return page;
-}
 
 /*
  * A new file written and read: its pages in the cache at their index,
@@ -84,17 +63,6 @@ START_TEST(files_go_through_the_page_cache)
 }
 END_TEST
 
-/* @text at the start of block @block of the disk. */
-static void put_block(unsigned long block, const char *text)
-{
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-
-	ck_assert_ptr_nonnull(page);
-	strcpy(page_address(page), text);
-	ck_assert_int_eq(brd_write_page(&brd0, block, page), 0);
-	__free_page(page);
-}
-
 /*
  * A file whose bytes are on the disk: read() brings each page in once
  * (readpage), clean; the second read of a page finds it in the cache.
@@ -104,8 +72,8 @@ START_TEST(read_brings_pages_in_from_the_disk)
 	struct inode *inode = diskfs_create("/mnt/disk", 0644);
 
 	ck_assert(!IS_ERR(inode));
-	put_block(0, "from block");
-	put_block(2, "two: pages");
+	put_block_at(0, 0, "from block");
+	put_block_at(2, 0, "two: pages");
 	inode->i_size = 3 * PAGE_SIZE;
 	brd0.reads = brd0.writes = 0;
 	filetest(1, "open = 3\nread = 11\nfile: from block\nread = 11\n"
@@ -149,8 +117,8 @@ START_TEST(the_last_reference_frees_a_file)
 	/* a file with blocks on the disk: unlink gives them back */
 	inode = diskfs_create("/mnt/blocks", 0644);
 	ck_assert(!IS_ERR(inode));
-	put_block(0, "x"); /* its slot is 0: blocks 0 to 1023 */
-	put_block(1023, "y");
+	put_block_at(0, 0, "x"); /* its slot is 0: blocks 0 to 1023 */
+	put_block_at(1023, 0, "y");
 	ck_assert_uint_eq(brd0.brd_nr_pages, 2);
 	ck_assert_int_eq(do_unlink("/mnt/blocks"), 0);
 	ck_assert_msg(brd0.brd_nr_pages == 0 && !lookup_inode("/mnt/blocks"),

@@ -265,8 +265,7 @@ static void random_run(void)
 			unsigned long index, last = 0, seen = 0, want = 0;
 			void *e;
 
-			xa_for_each_marked(&xa, index, e, filter)
-			{
+			xa_for_each_marked(&xa, index, e, filter) {
 				ck_assert_msg(seen == 0 || index > last,
 					      "xa_find: index %#lx after %#lx",
 					      index, last);

@@ -23,13 +23,11 @@
  */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
 {
-	unsigned long index = (unsigned long)(lstart >> PAGE_SHIFT);
+	unsigned long index;
 	struct page *page;
 
-	xa_for_each(&mapping->i_pages, index, page)
-	{
-		if (index < (unsigned long)(lstart >> PAGE_SHIFT))
-			continue;
+	xa_for_each_start(&mapping->i_pages, index, page,
+			  (unsigned long)(lstart >> PAGE_SHIFT)) {
 		get_page(page); /* ours until unlocked (5.10: the lookup's) */
 		lock_page(page);
 		delete_from_page_cache(page);

@@ -461,13 +461,6 @@ struct vm_fault {
 	pte_t *pte; /* the PTE, NULL while it has no table or is none */
 };
 
-/* The page offset of @address in @vma's object (linux/pagemap.h). */
-static inline unsigned long linear_page_index(struct vm_area_struct *vma,
-					      unsigned long address)
-{
-	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
-}
-
 /*
  * Anonymous memory: no owner to ask for its pages.  A file's VMA always
  * has vm_ops, dummy_vm_ops when its file gives none (vma_init()).

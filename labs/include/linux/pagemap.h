@@ -35,6 +35,23 @@ static inline struct page *page_cache_alloc(struct address_space *x)
 	return alloc_pages(mapping_gfp_mask(x), 0);
 }
 
+//> ch37 linear_page_index
+/*
+ * linear_page_index - the index in @vma's file of the page at @address
+ * (what a fault on a file mapping looks up in the page cache): the
+ * mapping's first page is page vm_pgoff of the file, set by mmap()'s
+ * offset
+ */
+static inline pgoff_t linear_page_index(struct vm_area_struct *vma,
+					unsigned long address)
+{
+	/* TODO(ch37): the page's index in the file; see
+	   chapters/37-file-mapping.md, "vm_pgoff and the offset". */
+	(void)vma, (void)address;
+	return 0;
+}
+//< ch37 linear_page_index
+
 /* What pagecache_get_page() does besides finding (5.10's values) */
 #define FGP_ACCESSED 0x00000001 /* mark it referenced */
 #define FGP_LOCK 0x00000002 /* return it locked */

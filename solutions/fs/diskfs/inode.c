@@ -46,6 +46,7 @@ static bool slot_used[DISKFS_MAX_FILES];
 /* Its inodes' cache (ext2's ext2_inode_cachep), made at the first file. */
 static struct kmem_cache *diskfs_inode_cachep;
 
+//> ch37 diskfs_aops
 /* The disk block that holds page @index of @inode. */
 static unsigned long diskfs_block(struct inode *inode, pgoff_t index)
 {
@@ -136,6 +137,7 @@ static const struct file_operations diskfs_file_operations = {
 	.write = generic_file_write,
 	.mmap = generic_file_mmap,
 };
+//< ch37 diskfs_aops
 
 /*
  * The last reference is gone (no name, no open file, no mapping): its

@@ -22,6 +22,7 @@ struct writeback_control;
 typedef unsigned int isolate_mode_t;
 enum migrate_mode { MIGRATE_ASYNC, MIGRATE_SYNC_LIGHT, MIGRATE_SYNC };
 
+//> ch37 address_space
 /*
  * What the owner of pages does for them: a file system for its files'
  * pages in the page cache (chapter 37: read one in from the backing
@@ -57,6 +58,7 @@ struct address_space {
 	const struct address_space_operations *a_ops;
 	void *private_data;
 };
+//< ch37 address_space
 
 /* f_mode: what the file was opened for (5.10's FMODE_*) */
 #define FMODE_READ 0x1

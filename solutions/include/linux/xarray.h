@@ -169,11 +169,14 @@ void *xa_find_after(struct xarray *xa, unsigned long *index, unsigned long max,
 		    xa_mark_t filter);
 void xa_destroy(struct xarray *xa);
 
-/* Every entry, in index order; @entry is NULL at the end. */
+/* Every entry from @start on, in index order; @entry is NULL at the end. */
+#define xa_for_each_start(xa, index, entry, start)                         \
+	for (index = start, entry = xa_find(xa, &index, ~0UL, XA_PRESENT); \
+	     entry; entry = xa_find_after(xa, &index, ~0UL, XA_PRESENT))
+/* Every entry, or every one with mark @filter, in index order. */
 #define xa_for_each_marked(xa, index, entry, filter)                      \
 	for (index = 0, entry = xa_find(xa, &index, ~0UL, filter); entry; \
 	     entry = xa_find_after(xa, &index, ~0UL, filter))
-#define xa_for_each(xa, index, entry) \
-	xa_for_each_marked(xa, index, entry, XA_PRESENT)
+#define xa_for_each(xa, index, entry) xa_for_each_start(xa, index, entry, 0)
 
 #endif /* _LINUX_XARRAY_H */

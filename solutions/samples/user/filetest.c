@@ -13,6 +13,11 @@
  *   6  a private mapping written: the file keeps its bytes
  *   7  a mapping at an offset (vm_pgoff), and its page past the end
  *      of the file: SIGBUS
+ *   8  reads of /mnt/odd, whose pages the kernel put on the disk, at
+ *      odd places: across pages, past the end, into a bad buffer and
+ *      into one that ends in the middle
+ *   16 and up: random reads and writes of /mnt/random against a model
+ *      of the file in memory, @how the seed
  * Each line it prints is checked by the test that runs it.
  */
 #include "user.h"
@@ -177,8 +182,151 @@ static int offset_map(void)
 	return 0;
 }
 
+/* read() of @n bytes at @off into @buf (zeroes), shown as text */
+static void show_at(int fd, char *buf, long off, unsigned long n)
+{
+	long got;
+
+	lseek(fd, off, SEEK_SET);
+	got = read(fd, buf, n);
+	show("read", got);
+	print("file: ");
+	puts(buf);
+	show("position", lseek(fd, 0, SEEK_CUR));
+}
+
+static int odd_reads(void)
+{
+	long fd = open("/mnt/odd", O_RDONLY);
+	char *p = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (fd < 0 || (unsigned long)p >= MAP_FAILED_MIN)
+		return 1;
+	show_at((int)fd, p, PAGE - 5, 10); /* across pages 0 and 1 */
+	show_at((int)fd, p + 256, 2 * PAGE, 100); /* stops at the end */
+	show("read at the end", read((int)fd, p, 4));
+	show_at((int)fd, p + 512, 2 * PAGE + 2, 3);
+	lseek((int)fd, 3 * PAGE, SEEK_SET);
+	show("read past the end", read((int)fd, p, 4));
+	lseek((int)fd, 0, SEEK_SET);
+	show("read into a bad address", read((int)fd, (char *)16, 4));
+	show("position", lseek((int)fd, 0, SEEK_CUR));
+	munmap(p + PAGE, PAGE);
+	lseek((int)fd, PAGE - 5, SEEK_SET);
+	show("read into a buffer that ends", read((int)fd, p + PAGE - 6, 10));
+	print("buffer: ");
+	for (int i = 0; i < 6; i++)
+		print((char[2]){ p[PAGE - 6 + i], 0 });
+	puts("");
+	show("position", lseek((int)fd, 0, SEEK_CUR));
+	show("read of nothing", read((int)fd, p, 0));
+	return 0;
+}
+
+#define RANDOM_SIZE (4 * PAGE) /* the file stays within 4 pages */
+#define RANDOM_OPS 3000
+
+static unsigned int next(unsigned int *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/*
+ * Random writes and reads of /mnt/random at random places and lengths
+ * (within pages, across them, past the end), each compared with a
+ * model of the file in anonymous memory: what read() returns, its
+ * bytes, and where it leaves the position.  The first difference is
+ * printed and ends the run.
+ */
+static int random_rw(long seed)
+{
+	long fd = open("/mnt/random", O_RDWR | O_CREAT);
+	char *model = mmap(0, 2 * RANDOM_SIZE, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *buf = model + RANDOM_SIZE;
+	unsigned int x = (unsigned int)seed * 2654435761u | 1;
+	long size = 0;
+
+	if (fd < 0 || (unsigned long)model >= MAP_FAILED_MIN)
+		return 1;
+	for (int op = 0; op < RANDOM_OPS; op++) {
+		/* masks, not %: the board's user image has no division */
+		long pos = next(&x) & (RANDOM_SIZE - 1);
+		long len = 1 + (next(&x) & (op & 1 ? RANDOM_SIZE - 1 : 2047));
+		long want, got;
+
+		lseek((int)fd, pos, SEEK_SET);
+		if ((next(&x) & 3) == 0) { /* a write */
+			if (pos + len > RANDOM_SIZE)
+				len = RANDOM_SIZE - pos;
+			for (long i = 0; i < len; i++)
+				model[pos + i] = buf[i] = (char)next(&x);
+			got = write((int)fd, buf, (unsigned long)len);
+			want = len;
+			if (pos + len > size)
+				size = pos + len;
+		} else {
+			for (long i = 0; i < len; i++)
+				buf[i] = 0x5a;
+			got = read((int)fd, buf, (unsigned long)len);
+			want = pos >= size	  ? 0
+			       : len < size - pos ? len
+						  : size - pos;
+			for (long i = 0; got == want && i < len; i++) {
+				char c = i < want ? model[pos + i] : 0x5a;
+
+				if (buf[i] != c) {
+					print("op ");
+					print_dec(op);
+					print(": read(");
+					print_dec(pos);
+					print(", ");
+					print_dec(len);
+					print("): byte ");
+					print_dec(i);
+					print(" differs from the model's");
+					puts("");
+					return 2;
+				}
+			}
+		}
+		if (got != want || lseek((int)fd, 0, SEEK_CUR) != pos + want) {
+			print("op ");
+			print_dec(op);
+			print(": ");
+			print_dec(pos);
+			print(", ");
+			print_dec(len);
+			print(": returned ");
+			print_dec(got);
+			print(" and moved to ");
+			print_dec(lseek((int)fd, 0, SEEK_CUR));
+			print(", expected ");
+			print_dec(want);
+			print(" and ");
+			print_dec(pos + want);
+			puts("");
+			return 2;
+		}
+	}
+	print("random: seed ");
+	print_dec(seed);
+	print(", ");
+	print_dec(RANDOM_OPS);
+	print(" reads and writes, size ");
+	print_dec(size);
+	puts(", as the model");
+	return close((int)fd) ? 3 : 0;
+}
+
 int filetest_main(long how)
 {
+	if (how >= 16)
+		return random_rw(how);
 	switch (how) {
 	case 0:
 		return new_file();
@@ -194,7 +342,9 @@ int filetest_main(long how)
 		return shared_map();
 	case 6:
 		return private_map();
-	default:
+	case 7:
 		return offset_map();
+	default:
+		return odd_reads();
 	}
 }
