@@ -11,6 +11,7 @@
 #include <linux/brd.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
 #include "ktest.h"
@@ -21,6 +22,22 @@ static inline void filetest(long how, const char *want)
 {
 	expect_output("filetest", filetest_main, how, want,
 		      "the file's bytes, through the page cache");
+}
+
+/*
+ * filetest 7: a mapping at an offset shows its first page, and a load
+ * past the end of the file kills the program with SIGBUS.
+ */
+static inline void filetest_sigbus_past_the_end(void)
+{
+	int status = run_proc("filetest", filetest_main, 7);
+
+	ck_assert_msg(
+		status == SIGBUS && !strcmp(user_console,
+					    "mapping at offset 4096: page one\n"
+					    "now past the end of the file:\n"),
+		"filetest 7: status %d (expected %d, SIGBUS), output:\n%s",
+		status, SIGBUS, user_console);
 }
 
 /* The page cache page at @index of @name's file, which must be there. */
@@ -48,6 +65,21 @@ static inline void put_block_at(unsigned long block, unsigned long offset,
 	memcpy((char *)page_address(page) + offset, text, strlen(text));
 	ck_assert_int_eq(brd_write_page(&brd0, block, page), 0);
 	__free_page(page);
+}
+
+/* Block @block of the disk holds @n bytes of @bytes at @offset. */
+static inline bool block_holds(unsigned long block, unsigned long offset,
+			       const void *bytes, size_t n)
+{
+	struct page *page = xa_load(&brd0.brd_pages, block);
+	static const char zeroes[PAGE_SIZE];
+	bool same;
+
+	if (!page) /* never written: zeroes */
+		return !memcmp(zeroes, bytes, n);
+	same = !memcmp((char *)kmap(page) + offset, bytes, n);
+	kunmap(page);
+	return same;
 }
 
 #endif /* _FILE_UTIL_H */

@@ -144,7 +144,6 @@ START_TEST(files_are_mapped_through_the_page_cache)
 	struct page *page;
 	unsigned long a, nr;
 	pte_t *pte;
-	int status;
 
 	filetest(5, "mapping: page zero\nmapping + 4096: page one\nread = 20\n"
 		    "file: through the mapping\nmapping: through write()\n"
@@ -157,13 +156,7 @@ START_TEST(files_are_mapped_through_the_page_cache)
 		      PageDirty(page), page_mapped(page), page_count(page));
 	filetest(6, "private mapping: mine\nread = 10\nfile: page zero\n"
 		    "its second page: page one\n");
-	status = run_proc("filetest", filetest_main, 7);
-	ck_assert_msg(
-		status == SIGBUS && !strcmp(user_console,
-					    "mapping at offset 4096: page one\n"
-					    "now past the end of the file:\n"),
-		"filetest 7: status %d (expected %d, SIGBUS), output:\n%s",
-		status, SIGBUS, user_console);
+	filetest_sigbus_past_the_end();
 
 	/* the kernel's view: nothing at mmap time, one page per fault */
 	mm = exec_mm();

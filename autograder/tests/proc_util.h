@@ -41,6 +41,7 @@ int asidtest_main(long n);
 int devtest_main(long how);
 int cmatest_main(long how);
 int filetest_main(long how);
+#define RANDOM_MAP 100000 /* filetest from here: random_map() (user.h) */
 void user_start(unsigned long main_va, long arg);
 
 /* The user address of a program of the image: where exec put it. */

@@ -21,6 +21,7 @@ void inode_init_once(struct inode *inode, struct super_block *sb)
 	inode->i_sb = sb;
 	inode->i_data.host = inode;
 	xa_init(&inode->i_data.i_pages);
+	INIT_LIST_HEAD(&inode->i_data.i_mmap);
 	inode->i_data.gfp_mask = GFP_HIGHUSER_MOVABLE;
 	inode->i_mapping = &inode->i_data;
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Library routines for simple file systems and drivers (fs/libfs.c):
- * read() and write() of a buffer in kernel memory at a file position.
+ * read() and write() of a buffer in kernel memory at a file position,
+ * and fsync for a file system whose inodes are not on its disk.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/pagemap.h>
 #include <linux/uaccess.h>
 
 //> ch35 simple_read_from_buffer
@@ -65,4 +67,19 @@ ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
 	count -= res;
 	*ppos = pos + (loff_t)count;
 	return (ssize_t)count;
+}
+
+/**
+ * generic_file_fsync - fsync of a file system's file: its dirty pages
+ * of [@start, @end] written and waited for
+ *
+ * SIMPLIFIED(v5.10): 5.10 also writes the inode (sync_inode_metadata())
+ * and flushes the disk's cache; diskfs keeps its inodes in memory, and
+ * the RAM disk has no cache.
+ */
+int generic_file_fsync(struct file *file, loff_t start, loff_t end,
+		       int datasync)
+{
+	(void)datasync;
+	return file_write_and_wait_range(file, start, end);
 }

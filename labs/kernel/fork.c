@@ -58,8 +58,10 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	if (!proc_caches_init())
 		return NULL;
 	vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
-	if (vma)
+	if (vma) {
 		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->shared);
+	}
 	return vma;
 }
 
@@ -72,6 +74,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		*new = *orig;
 		new->vm_next = new->vm_prev = NULL;
 		RB_CLEAR_NODE(&new->vm_rb);
+		INIT_LIST_HEAD(&new->shared);
 	}
 	return new;
 }
@@ -162,8 +165,11 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		pprev = &tmp->vm_next;
 		tmp->vm_prev = prev;
 		prev = tmp;
-		if (tmp->vm_file)
+		if (tmp->vm_file) {
 			get_file(tmp->vm_file);
+			/* beside its parent in the file's i_mmap */
+			list_add(&tmp->shared, &mpnt->shared);
+		}
 		if (tmp->vm_ops && tmp->vm_ops->open)
 			tmp->vm_ops->open(tmp);
 		__vma_link_rb(mm, tmp, rb_link, rb_parent);

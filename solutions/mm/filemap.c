@@ -27,6 +27,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
+#include <linux/writeback.h>
 #include <uapi/asm-generic/fcntl.h>
 
 /**
@@ -395,6 +396,7 @@ ssize_t generic_file_write(struct file *file, const char __user *buf,
  * Return: VM_FAULT_LOCKED with vmf->page locked and held (and
  * VM_FAULT_MAJOR if it was read in), VM_FAULT_SIGBUS, or VM_FAULT_OOM.
  */
+//> ch38 filemap_fault
 vm_fault_t filemap_fault(struct vm_fault *vmf)
 {
 	struct file *file = vmf->vma->vm_file;
@@ -404,6 +406,7 @@ vm_fault_t filemap_fault(struct vm_fault *vmf)
 	vm_fault_t ret = 0;
 	struct page *page;
 
+	// BEGIN SOLUTION ch38
 	if (offset >= DIV_ROUND_UP(inode->i_size, PAGE_SIZE))
 		return VM_FAULT_SIGBUS;
 	page = find_get_page(mapping, offset);
@@ -427,7 +430,17 @@ retry_find:
 	}
 	vmf->page = page;
 	return ret | VM_FAULT_LOCKED;
+	// STUB
+	// /* TODO(ch38): SIGBUS past the end of the file; the page from the
+	//    cache, or a new one read in (a major fault); returned locked and
+	//    up to date in vmf->page; see chapters/38-file-faults.md,
+	//    "filemap_fault". */
+	// (void)file, (void)mapping, (void)inode, (void)offset, (void)ret;
+	// (void)page, (void)filemap_read_page;
+	// return VM_FAULT_SIGBUS;
+	// END SOLUTION
 }
+//< ch38 filemap_fault
 
 /*
  * filemap_page_mkwrite - a page of a shared mapping becomes writable:
@@ -461,3 +474,71 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 //< ch37 generic_file_mmap
+
+/*
+ * __filemap_fdatawrite_range - write @mapping's dirty pages of bytes
+ * [@start, @end] through its file system (WB_SYNC_ALL: every one)
+ */
+static int __filemap_fdatawrite_range(struct address_space *mapping,
+				      loff_t start, loff_t end, int sync_mode)
+{
+	struct writeback_control wbc = {
+		.sync_mode = sync_mode,
+		.nr_to_write = LONG_MAX,
+		.range_start = start,
+		.range_end = end,
+	};
+
+	if (!mapping_can_writeback(mapping) ||
+	    !mapping_tagged(mapping, PAGECACHE_TAG_DIRTY))
+		return 0;
+	return do_writepages(mapping, &wbc);
+}
+
+/* filemap_fdatawrite - write every dirty page of @mapping */
+int filemap_fdatawrite(struct address_space *mapping)
+{
+	return __filemap_fdatawrite_range(mapping, 0, LLONG_MAX, WB_SYNC_ALL);
+}
+
+/*
+ * Wait for the writeback of [@start, @end] to end: ours ends before
+ * ->writepage returns, so a page still under writeback is a bug.
+ */
+static int filemap_fdatawait_range(struct address_space *mapping, loff_t start,
+				   loff_t end)
+{
+	unsigned long index = (unsigned long)(start >> PAGE_SHIFT);
+	struct page *page = xa_find(&mapping->i_pages, &index,
+				    (unsigned long)(end >> PAGE_SHIFT),
+				    PAGECACHE_TAG_WRITEBACK);
+
+	return WARN_ON(page) ? -EIO : 0;
+}
+
+/**
+ * filemap_write_and_wait_range - write the dirty pages of bytes
+ * [@lstart, @lend] of @mapping, and wait until they are written
+ * Return: 0, or the file system's error.
+ */
+int filemap_write_and_wait_range(struct address_space *mapping, loff_t lstart,
+				 loff_t lend)
+{
+	int err = 0, err2;
+
+	if (mapping->nrpages) {
+		err = __filemap_fdatawrite_range(mapping, lstart, lend,
+						 WB_SYNC_ALL);
+		err2 = filemap_fdatawait_range(mapping, lstart, lend);
+		if (!err)
+			err = err2;
+	}
+	return err;
+}
+
+/* file_write_and_wait_range - the same, of an open file (fsync) */
+int file_write_and_wait_range(struct file *file, loff_t lstart, loff_t lend)
+{
+	return filemap_write_and_wait_range(file_inode(file)->i_mapping, lstart,
+					    lend);
+}

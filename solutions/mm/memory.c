@@ -453,6 +453,7 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 }
 //< ch33 do_wp_page
 
+//> ch38 __do_fault
 /*
  * The page of the fault from the VMA's owner (5.10's __do_fault()):
  * ->fault returns it with a reference, locked (VM_FAULT_LOCKED) or to
@@ -470,7 +471,9 @@ static vm_fault_t __do_fault(struct vm_fault *vmf)
 		VM_BUG_ON_PAGE(!PageLocked(vmf->page), vmf->page);
 	return ret;
 }
+//< ch38 __do_fault
 
+//> ch38 alloc_set_pte
 /**
  * alloc_set_pte - map @page at the fault's address
  * @vmf: the fault; vmf->pte NULL when the PTE page may not exist
@@ -489,6 +492,7 @@ vm_fault_t alloc_set_pte(struct vm_fault *vmf, struct page *page)
 	bool write = vmf->flags & FAULT_FLAG_WRITE;
 	pte_t entry;
 
+	// BEGIN SOLUTION ch38
 	if (!vmf->pte) {
 		vmf->pte = pte_alloc_map(vma->vm_mm, vmf->pmd, vmf->address);
 		if (!vmf->pte)
@@ -503,6 +507,14 @@ vm_fault_t alloc_set_pte(struct vm_fault *vmf, struct page *page)
 	vma->vm_mm->rss++;
 	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
 	return 0;
+	// STUB
+	// /* TODO(ch38): the PTE page if there is none; refuse a PTE that is
+	//    no longer empty; the PTE from the VMA's protections, writable
+	//    and dirty for a write; the page mapped once more; see
+	//    chapters/38-file-faults.md, "finish_fault". */
+	// (void)vma, (void)write, (void)entry, (void)page;
+	// return VM_FAULT_SIGBUS;
+	// END SOLUTION
 }
 
 /*
@@ -520,6 +532,9 @@ vm_fault_t finish_fault(struct vm_fault *vmf)
 		page = vmf->page;
 	return alloc_set_pte(vmf, page);
 }
+//< ch38 alloc_set_pte
+
+//> ch38 do_read_fault
 
 /* A read of a file's page: the page cache's page, mapped read-only. */
 static vm_fault_t do_read_fault(struct vm_fault *vmf)
@@ -543,6 +558,7 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret;
 
+	// BEGIN SOLUTION ch38
 	vmf->cow_page = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
@@ -559,8 +575,17 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 uncharge_out:
 	put_page(vmf->cow_page);
 	return ret;
+	// STUB
+	// /* TODO(ch38): a new page, the file's page from ->fault copied into
+	//    it, the copy mapped; nothing kept on failure; see
+	//    chapters/38-file-faults.md, "A private write". */
+	// (void)ret;
+	// return VM_FAULT_SIGBUS;
+	// END SOLUTION
 }
+//< ch38 do_read_fault
 
+//> ch38 do_shared_fault
 /*
  * ->page_mkwrite: the owner is told that @vmf->page becomes writable,
  * and returns it locked (5.10's do_page_mkwrite())
@@ -631,6 +656,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 		return do_cow_fault(vmf);
 	return do_shared_fault(vmf);
 }
+//< ch38 do_shared_fault
 
 //> ch33 handle_pte_fault
 /*
@@ -698,8 +724,9 @@ static vm_fault_t __handle_mm_fault(struct vm_area_struct *vma,
  *
  * Return: 0 or VM_FAULT_WRITE when the access can be retried;
  * VM_FAULT_OOM when no page was left.
- * A fault handled counts in current->min_flt (5.10's mm_account_fault();
- * with no files to read, no fault here is a major one).
+ * A fault handled counts in current->maj_flt if its page had to be read
+ * in from a file's backing store (VM_FAULT_MAJOR), else in min_flt
+ * (5.10's mm_account_fault()).
  * SIMPLIFIED(v5.10): no hugetlb, no memcg, no retry.
  */
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
@@ -708,7 +735,11 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	vm_fault_t ret = __handle_mm_fault(vma, address, flags);
 
 	(void)regs; /* 5.10 gives them to perf's fault events */
-	if (!(ret & VM_FAULT_ERROR))
+	if (ret & VM_FAULT_ERROR)
+		return ret;
+	if (ret & VM_FAULT_MAJOR)
+		current->maj_flt++;
+	else
 		current->min_flt++;
 	return ret;
 }

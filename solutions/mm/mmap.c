@@ -139,6 +139,27 @@ static int find_vma_links(struct mm_struct *mm, unsigned long addr,
 	return 0;
 }
 
+/*
+ * A file's VMAs are on its i_mmap, where writeback (page_mkclean()) and
+ * reverse mapping (chapter 43) find every process that maps a page of
+ * it.  SIMPLIFIED(v5.10): a list; 5.10 keeps an interval tree of page
+ * offsets (vma_interval_tree_insert()), which finds the VMAs that map
+ * one index without looking at the others.
+ */
+static void __vma_link_file(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		list_add_tail(&vma->shared,
+			      &file_inode(vma->vm_file)->i_mapping->i_mmap);
+}
+
+/* unlink_file_vma - @vma off its file's i_mmap, before it goes */
+void unlink_file_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		list_del_init(&vma->shared);
+}
+
 //> ch32 vma_link
 /* @vma into the sorted list, after @prev (first if @prev is NULL). */
 static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -195,6 +216,7 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	__vma_link_list(mm, vma, prev);
 	__vma_link_rb(mm, vma, rb_link, rb_parent);
+	__vma_link_file(vma);
 	mm->map_count++;
 }
 //< ch32 vma_link
@@ -254,6 +276,7 @@ static void remove_vma(struct vm_area_struct *vma)
 {
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
+	unlink_file_vma(vma);
 	if (vma->vm_file)
 		fput(vma->vm_file);
 	vm_area_free(vma);
@@ -572,6 +595,7 @@ static bool can_vma_merge_after(struct vm_area_struct *vma,
 static void vma_merged_away(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	vma_unlink(mm, vma);
+	unlink_file_vma(vma);
 	if (vma->vm_file)
 		fput(vma->vm_file);
 	vm_area_free(vma);

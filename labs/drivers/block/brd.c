@@ -80,7 +80,11 @@ int brd_write_page(struct brd_device *brd, unsigned long block,
 	return 0;
 }
 
-/* brd_discard - forget @block (5.10's discard): it reads as zeroes again */
+/*
+ * brd_discard - forget @block: it reads as zeroes again (ours, for a
+ * deleted file's blocks; 5.10's brd frees its pages only when the
+ * device goes, brd_free_pages())
+ */
 void brd_discard(struct brd_device *brd, unsigned long block)
 {
 	struct page *page = xa_erase(&brd->brd_pages, block);

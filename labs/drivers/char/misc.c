@@ -62,12 +62,10 @@ int misc_register(struct miscdevice *misc)
 	list_for_each_entry(c, &misc_list, list)
 		if (c->minor == misc->minor)
 			return -EBUSY;
-	misc->inode = (struct inode){
-		.i_mode = S_IFCHR | 0666,
-		.i_sb = &devtmpfs_sb,
-		.i_rdev = MKDEV(MISC_MAJOR, misc->minor),
-		.i_fop = &misc_fops,
-	};
+	inode_init_once(&misc->inode, &devtmpfs_sb);
+	misc->inode.i_mode = S_IFCHR | 0666;
+	misc->inode.i_rdev = MKDEV(MISC_MAJOR, misc->minor);
+	misc->inode.i_fop = &misc_fops;
 	scnprintf(path, sizeof(path), "/dev/%s", misc->name);
 	if (link_inode(path, &misc->inode) < 0)
 		return -EEXIST;

@@ -125,8 +125,36 @@ static int diskfs_write_end(struct file *file, struct address_space *mapping,
 	return (int)copied;
 }
 
+/*
+ * Write a locked, cleaned page to its block (as block_write_full_page()
+ * does for a file system on a disk): under PG_writeback, unlocked while
+ * it is written.  The part of the last page past the end of the file is
+ * zeroed first: a write through a mapping there never reaches the file.
+ */
+static int diskfs_writepage(struct page *page, struct writeback_control *wbc)
+{
+	struct inode *inode = page->mapping->host;
+	pgoff_t end_index = (pgoff_t)(inode->i_size >> PAGE_SHIFT);
+	unsigned int offset = inode->i_size & ~PAGE_MASK;
+	int err;
+
+	(void)wbc;
+	if (page->index > end_index || (page->index == end_index && !offset)) {
+		unlock_page(page); /* wholly past the end: nothing to write */
+		return 0;
+	}
+	if (page->index == end_index)
+		zero_user_segment(page, offset, PAGE_SIZE);
+	set_page_writeback(page);
+	unlock_page(page);
+	err = brd_write_page(&brd0, diskfs_block(inode, page->index), page);
+	end_page_writeback(page);
+	return err;
+}
+
 static const struct address_space_operations diskfs_aops = {
 	.readpage = diskfs_readpage,
+	.writepage = diskfs_writepage,
 	.write_begin = diskfs_write_begin,
 	.write_end = diskfs_write_end,
 };
@@ -136,6 +164,7 @@ static const struct file_operations diskfs_file_operations = {
 	.read = generic_file_read,
 	.write = generic_file_write,
 	.mmap = generic_file_mmap,
+	.fsync = generic_file_fsync,
 };
 //< ch37 diskfs_aops
 

@@ -14,9 +14,9 @@
  * from column 49.  A line without a name ends with a space after the
  * inode (not shown above), as in 5.10, which pads only before a name.
  *
- * SIMPLIFIED(v5.10 fs/proc/task_mmu.c: show_map_vma): no file mappings
- * yet (chapter 37), so offset, device and inode are always 0 and no
- * path is printed; no vm_ops->name (the special mappings, ARM's
+ * SIMPLIFIED(v5.10 fs/proc/task_mmu.c: show_map_vma): a file mapping's
+ * path is the name it was opened by (no dentries: d_path()); no
+ * vm_ops->name (the special mappings, ARM's
  * [sigpage]) and no [vdso].  5.10 prints one VMA per show_map() call of
  * the seq_operations (m_start, m_next: the gate VMA after the last) under
  * the mmap lock; we print them all at once, on one CPU, with nothing

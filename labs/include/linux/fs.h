@@ -55,6 +55,7 @@ struct address_space {
 	struct xarray i_pages; /* page cache pages, by index */
 	gfp_t gfp_mask; /* how its pages are allocated */
 	unsigned long nrpages; /* pages in i_pages */
+	struct list_head i_mmap; /* the VMAs that map it (vm_area->shared) */
 	const struct address_space_operations *a_ops;
 	void *private_data;
 };
@@ -99,11 +100,12 @@ struct file_operations {
 	int (*mmap)(struct file *, struct vm_area_struct *);
 	int (*open)(struct inode *, struct file *);
 	int (*release)(struct inode *, struct file *);
+	int (*fsync)(struct file *, loff_t, loff_t, int datasync);
 };
 
 /*
  * An object in the file system: here a device node, or (chapter 37) a
- * file with pages.  SIMPLIFIED(v5.10): no dentries, no superblock.
+ * file with pages.  SIMPLIFIED(v5.10): no dentries.
  */
 /* What a file system does for its inodes (5.10's super_operations). */
 struct super_operations {
@@ -156,6 +158,10 @@ static inline struct inode *file_inode(const struct file *f)
 struct file *alloc_file(struct inode *inode, unsigned int flags,
 			const struct file_operations *fop);
 void fput(struct file *file);
+int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync);
+int vfs_fsync(struct file *file, int datasync);
+int generic_file_fsync(struct file *file, loff_t start, loff_t end,
+		       int datasync);
 static inline struct file *get_file(struct file *f)
 {
 	f->f_count++;

@@ -198,6 +198,16 @@ static inline void clear_highpage(struct page *page)
 	kunmap_atomic(kaddr);
 }
 
+/* Zero bytes [@start, @end) of @page (5.10's zero_user_segment()). */
+static inline void zero_user_segment(struct page *page, unsigned int start,
+				     unsigned int end)
+{
+	char *kaddr = kmap_atomic(page);
+
+	memset(kaddr + start, 0, end - start);
+	kunmap_atomic(kaddr);
+}
+
 static inline void copy_highpage(struct page *to, struct page *from)
 {
 	char *vfrom, *vto;

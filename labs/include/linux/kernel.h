@@ -12,6 +12,14 @@
 #include <linux/printk.h>
 #include <linux/types.h>
 
+/* include/linux/limits.h */
+#ifndef LONG_MAX
+#define LONG_MAX __LONG_MAX__
+#endif
+#ifndef LLONG_MAX
+#define LLONG_MAX __LONG_LONG_MAX__
+#endif
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Round x up/down to a multiple of a, which must be a power of two. */

@@ -405,6 +405,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags,
 		      unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+void unlink_file_vma(struct vm_area_struct *vma);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 extern unsigned long mmap_min_addr;
 

@@ -123,6 +123,35 @@ ssize_t generic_file_write(struct file *file, const char __user *buf,
 /* mm/filemap.c: mappings of a file of the page cache */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 vm_fault_t filemap_fault(struct vm_fault *vmf);
+
+/*
+ * May @mapping's dirty pages be written back?  (5.10 asks its backing
+ * device, BDI_CAP_WRITEBACK; here, whether its file system can write a
+ * page.)
+ */
+static inline bool mapping_can_writeback(struct address_space *mapping)
+{
+	return mapping->a_ops && mapping->a_ops->writepage;
+}
+
+/* Has any page of @mapping the mark @tag? */
+static inline bool mapping_tagged(struct address_space *mapping, xa_mark_t tag)
+{
+	unsigned long index = 0;
+
+	return xa_find(&mapping->i_pages, &index, ~0UL, tag) != NULL;
+}
+
+/* mm/filemap.c and mm/page-writeback.c: writing dirty pages back */
+int filemap_fdatawrite(struct address_space *mapping);
+int filemap_write_and_wait_range(struct address_space *mapping, loff_t lstart,
+				 loff_t lend);
+int file_write_and_wait_range(struct file *file, loff_t lstart, loff_t lend);
+int clear_page_dirty_for_io(struct page *page);
+void set_page_writeback(struct page *page);
+void end_page_writeback(struct page *page);
+void tag_pages_for_writeback(struct address_space *mapping, pgoff_t start,
+			     pgoff_t end);
 vm_fault_t filemap_page_mkwrite(struct vm_fault *vmf);
 
 /* mm/memory.c */

@@ -91,6 +91,7 @@ struct task_struct {
 	bool freeable; /* fork() allocated it: release_task() frees it */
 	struct thread_struct thread; /* its registers while it waits */
 	unsigned long min_flt; /* page faults handled (mm_account_fault()) */
+	unsigned long maj_flt; /* those that read the page in (38) */
 	struct kernel_siginfo fatal_info; /* the signal that killed it */
 	struct files_struct *files; /* its descriptors (fs/file.c) */
 };

@@ -27,6 +27,8 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, unsigned long fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_fsync(unsigned int fd);
+long sys_msync(unsigned long start, size_t len, int flags);
 
 struct pt_regs;
 void invoke_syscall(struct pt_regs *regs); /* arch/arm/kernel/entry-common.c */

@@ -141,6 +141,16 @@ static inline long mprotect(void *addr, unsigned long len, int prot)
 	return syscall3(__NR_mprotect, addr, len, prot);
 }
 
+static inline long msync(void *addr, unsigned long len, int flags)
+{
+	return syscall3(__NR_msync, addr, len, flags);
+}
+
+static inline long fsync(int fd)
+{
+	return syscall3(__NR_fsync, fd, 0, 0);
+}
+
 static inline __attribute__((noreturn)) void exit(int status)
 {
 	syscall3(__NR_exit, status, 0, 0);
@@ -175,5 +185,6 @@ int asidtest_main(long n);
 int devtest_main(long how);
 int cmatest_main(long how);
 int filetest_main(long how);
+#define RANDOM_MAP 100000 /* filetest: from here, random_map() */
 
 #endif /* _SAMPLES_USER_H */

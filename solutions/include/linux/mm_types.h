@@ -134,6 +134,7 @@ struct vm_area_struct {
 	unsigned long vm_pgoff; /* offset in the file, in pages */
 	const struct vm_operations_struct *vm_ops; /* the mapper's hooks */
 	struct file *vm_file; /* the file mapped, or NULL (anonymous) */
+	struct list_head shared; /* in vm_file's i_mmap (38) */
 };
 
 /*

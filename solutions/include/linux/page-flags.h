@@ -88,6 +88,22 @@ static inline bool TestClearPageDirty(struct page *page)
 	return was;
 }
 
+static inline bool TestSetPageWriteback(struct page *page)
+{
+	bool was = PageWriteback(page);
+
+	SetPageWriteback(page);
+	return was;
+}
+
+static inline bool TestClearPageWriteback(struct page *page)
+{
+	bool was = PageWriteback(page);
+
+	ClearPageWriteback(page);
+	return was;
+}
+
 static inline bool TestSetPageLocked(struct page *page)
 {
 	bool was = PageLocked(page);

@@ -16,8 +16,13 @@
  *   8  reads of /mnt/odd, whose pages the kernel put on the disk, at
  *      odd places: across pages, past the end, into a bad buffer and
  *      into one that ends in the middle
- *   16 and up: random reads and writes of /mnt/random against a model
- *      of the file in memory, @how the seed
+ *   9  a shared mapping written back: msync(), fsync(), and what
+ *      msync() refuses
+ *   16 to RANDOM_MAP - 1: random reads and writes of /mnt/random
+ *      against a model of the file in memory, @how the seed
+ *   RANDOM_MAP and up: random accesses to /mnt/random through two
+ *      shared mappings, a private one, read(), write(), msync() and
+ *      fsync(), against a model, @how - RANDOM_MAP the seed
  * Each line it prints is checked by the test that runs it.
  */
 #include "user.h"
@@ -226,6 +231,7 @@ static int odd_reads(void)
 
 #define RANDOM_SIZE (4 * PAGE) /* the file stays within 4 pages */
 #define RANDOM_OPS 3000
+#define PAGE_MASK_USER (~(PAGE - 1))
 
 static unsigned int next(unsigned int *x)
 {
@@ -323,8 +329,189 @@ static int random_rw(long seed)
 	return close((int)fd) ? 3 : 0;
 }
 
+static int msync_map(void)
+{
+	long fd = two_pages("/mnt/sync"); /* 4105 bytes, both pages dirty */
+	char *p = mmap(0, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, (int)fd,
+		       0);
+	char *q;
+
+	if ((unsigned long)p >= MAP_FAILED_MIN)
+		return 1;
+	copy(p + 10, "written", 8);
+	show("msync", msync(p, PAGE, MS_SYNC)); /* page 0 only */
+	copy(p + 20, "again", 6); /* faults: msync cleaned the PTE */
+	copy(p + PAGE + 100, "tail", 5); /* past the end of the file */
+	show("fsync", fsync((int)fd));
+	print("past the end after fsync: ");
+	puts(p[PAGE + 100] ? p + PAGE + 100 : "(zeroes)");
+	show("msync, nothing dirty", msync(p, 2 * PAGE, MS_SYNC));
+	show("msync unaligned", msync(p + 1, PAGE, MS_SYNC));
+	show("msync async and sync", msync(p, PAGE, MS_SYNC | MS_ASYNC));
+	show("msync bad flag", msync(p, PAGE, 8));
+	copy(p + 40, "async", 6);
+	show("msync async", msync(p, PAGE, MS_ASYNC)); /* writes nothing */
+	show("msync of nothing", msync(p, 0, MS_SYNC));
+	/* below p, and not merged with it: page 1 of the file at q */
+	q = mmap(0, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, (int)fd, PAGE);
+	if ((unsigned long)q >= MAP_FAILED_MIN)
+		return 1;
+	copy(q + 5, "ONE", 3);
+	show("msync at an offset", msync(q, PAGE, MS_SYNC));
+	munmap(p + PAGE, PAGE);
+	copy(p + 30, "hole", 5);
+	show("msync over a hole", msync(p, 3 * PAGE, MS_SYNC));
+	show("fsync of the console", fsync(1));
+	return 0;
+}
+
+#define MAP_OPS 2000
+
+/* The first byte of [@a, @a + @n) where @a and @b differ, or -1. */
+static long differs(const char *a, const char *b, long n)
+{
+	for (long i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return i;
+	return -1;
+}
+
+static int map_failed(int op, const char *what, long pos, long at)
+{
+	print("op ");
+	print_dec(op);
+	print(": ");
+	print(what);
+	print(" at ");
+	print_dec(pos);
+	print(": byte ");
+	print_dec(at);
+	puts(" differs from the model's");
+	return 2;
+}
+
+/*
+ * Random accesses to a file of RANDOM_SIZE bytes through a shared
+ * mapping of all of it (m1), a shared mapping of its pages 1 to 3 (m2),
+ * a private mapping of all of it (priv), read(), write(), msync() and
+ * fsync(), each compared with a model of the file (and of the private
+ * mapping: a page it wrote is its own copy, the others the file's).
+ */
+static int random_map(long seed)
+{
+	long fd = open("/mnt/random", O_RDWR | O_CREAT);
+	char *mem = mmap(0, 4 * RANDOM_SIZE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *model = mem, *pmodel = mem + RANDOM_SIZE;
+	char *buf = mem + 2 * RANDOM_SIZE, *m1, *m2, *priv;
+	unsigned int x = (unsigned int)seed * 2654435761u | 1;
+	int copied[RANDOM_SIZE / PAGE] = { 0 };
+
+	if (fd < 0 || (unsigned long)mem >= MAP_FAILED_MIN)
+		return 1;
+	write((int)fd, model, RANDOM_SIZE); /* zeroes: the file's size */
+	m1 = mmap(0, RANDOM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, (int)fd,
+		  0);
+	m2 = mmap(0, RANDOM_SIZE - PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		  (int)fd, PAGE);
+	priv = mmap(0, RANDOM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE,
+		    (int)fd, 0);
+	if ((unsigned long)m1 >= MAP_FAILED_MIN ||
+	    (unsigned long)m2 >= MAP_FAILED_MIN ||
+	    (unsigned long)priv >= MAP_FAILED_MIN)
+		return 1;
+	for (int op = 0; op < MAP_OPS; op++) {
+		long pos = next(&x) & (RANDOM_SIZE - 1);
+		long len = 1 + (next(&x) & (op & 1 ? PAGE - 1 : 255));
+		unsigned int what = next(&x) & 7;
+		long at;
+
+		if (pos + len > RANDOM_SIZE)
+			len = RANDOM_SIZE - pos;
+		for (long i = 0; i < len; i++)
+			buf[i] = (char)next(&x);
+		switch (what) {
+		case 0: /* a write through m1 */
+			copy(m1 + pos, buf, (unsigned long)len);
+			copy(model + pos, buf, (unsigned long)len);
+			break;
+		case 1: /* a write through m2, one page further in the file */
+			if (pos < PAGE)
+				pos += PAGE;
+			if (pos + len > RANDOM_SIZE)
+				len = RANDOM_SIZE - pos;
+			copy(m2 + pos - PAGE, buf, (unsigned long)len);
+			copy(model + pos, buf, (unsigned long)len);
+			break;
+		case 2: /* write() */
+			lseek((int)fd, pos, SEEK_SET);
+			if (write((int)fd, buf, (unsigned long)len) != len)
+				return map_failed(op, "write()", pos, 0);
+			copy(model + pos, buf, (unsigned long)len);
+			break;
+		case 3: /* read() */
+			lseek((int)fd, pos, SEEK_SET);
+			if (read((int)fd, buf, (unsigned long)len) != len)
+				return map_failed(op, "read()", pos, 0);
+			at = differs(buf, model + pos, len);
+			if (at >= 0)
+				return map_failed(op, "read()", pos, at);
+			break;
+		case 4: /* reads through both shared mappings */
+			at = differs(m1 + pos, model + pos, len);
+			if (at >= 0)
+				return map_failed(op, "m1", pos, at);
+			if (pos >= PAGE) {
+				at = differs(m2 + pos - PAGE, model + pos, len);
+				if (at >= 0)
+					return map_failed(op, "m2", pos, at);
+			}
+			break;
+		case 5: /* a write through the private mapping: copies */
+			for (long pg = pos / PAGE; pg <= (pos + len - 1) / PAGE;
+			     pg++)
+				if (!copied[pg]) {
+					copy(pmodel + pg * PAGE,
+					     model + pg * PAGE, PAGE);
+					copied[pg] = 1;
+				}
+			copy(priv + pos, buf, (unsigned long)len);
+			copy(pmodel + pos, buf, (unsigned long)len);
+			break;
+		case 6: /* reads through the private mapping */
+			for (long i = 0; i < len; i++) {
+				long b = pos + i;
+				char want =
+					copied[b / PAGE] ? pmodel[b] : model[b];
+
+				if (priv[b] != want)
+					return map_failed(op, "priv", pos, i);
+			}
+			break;
+		default: /* write back some of it, or all */
+			if (op & 2) {
+				if (msync(m1 + (pos & PAGE_MASK_USER),
+					  (unsigned long)len, MS_SYNC))
+					return map_failed(op, "msync", pos, 0);
+			} else if (fsync((int)fd)) {
+				return map_failed(op, "fsync", pos, 0);
+			}
+		}
+	}
+	if (fsync((int)fd))
+		return 3;
+	print("random mappings: seed ");
+	print_dec(seed);
+	print(", ");
+	print_dec(MAP_OPS);
+	puts(" accesses, as the model");
+	return 0;
+}
+
 int filetest_main(long how)
 {
+	if (how >= RANDOM_MAP)
+		return random_map(how - RANDOM_MAP);
 	if (how >= 16)
 		return random_rw(how);
 	switch (how) {
@@ -344,6 +531,8 @@ int filetest_main(long how)
 		return private_map();
 	case 7:
 		return offset_map();
+	case 9:
+		return msync_map();
 	default:
 		return odd_reads();
 	}

@@ -21,4 +21,9 @@
 #define MAP_GROWSDOWN 0x0100 /* stack-like segment */
 #define MAP_FIXED_NOREPLACE 0x100000 /* MAP_FIXED which doesn't unmap */
 
+/* msync()'s flags */
+#define MS_ASYNC 1 /* sync memory asynchronously */
+#define MS_INVALIDATE 2 /* invalidate the caches */
+#define MS_SYNC 4 /* synchronous memory sync */
+
 #endif /* __ASM_GENERIC_MMAN_COMMON_H */

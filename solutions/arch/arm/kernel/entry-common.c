@@ -37,6 +37,8 @@ static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 	CALL(__NR_munmap, sys_munmap),
 	CALL(__NR_mmap2, sys_mmap2),
 	CALL(__NR_mprotect, sys_mprotect),
+	CALL(__NR_fsync, sys_fsync),
+	CALL(__NR_msync, sys_msync),
 };
 
 /* invoke_syscall - run the call @regs asks for, its result in r0 */

@@ -20,7 +20,9 @@
 #define __NR_brk 45
 #define __NR_munmap 91
 #define __NR_wait4 114
+#define __NR_fsync 118
 #define __NR_mprotect 125
+#define __NR_msync 144
 #define __NR_sched_yield 158
 #define __NR_mmap2 192
 
