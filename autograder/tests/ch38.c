@@ -288,13 +288,20 @@ START_TEST(faults_past_the_end_are_sigbus)
 	vm_fault_t ret;
 	struct file *f;
 
-	inode->i_size = PAGE_SIZE + 1; /* pages 0 and 1 */
+	inode->i_size = 2 * PAGE_SIZE; /* exactly pages 0 and 1 */
 	mm = exec_mm();
 	f = filp_open("/mnt/disk", O_RDWR, 0);
 	ck_assert(!IS_ERR(f));
 	saved = enter_mm(mm);
 	a = do_mmap(f, 0, 3 * PAGE_SIZE, PROT_READ, MAP_SHARED, 0);
 	ck_assert_uint_lt(a, TASK_SIZE);
+	ret = fault(mm, a + 2 * PAGE_SIZE, false);
+	ck_assert_msg(
+		ret & VM_FAULT_SIGBUS,
+		"a fault at index 2 of a file of exactly 2 pages returned "
+		"%#x, expected VM_FAULT_SIGBUS: its pages are 0 and 1",
+		ret);
+	inode->i_size = PAGE_SIZE + 1; /* pages 0 and 1, one byte of 1 */
 	ret = fault(mm, a + PAGE_SIZE, false);
 	ck_assert_msg(!(ret & VM_FAULT_ERROR),
 		      "a fault on the file's last page, one byte long: %#x",

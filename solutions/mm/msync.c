@@ -64,8 +64,6 @@ long sys_msync(unsigned long start, size_t len, int flags)
 			return -ENOMEM;
 		/* Here start < vma->vm_end. */
 		if (start < vma->vm_start) {
-			if (flags == MS_ASYNC)
-				return -ENOMEM;
 			start = vma->vm_start;
 			if (start >= end)
 				return -ENOMEM;
