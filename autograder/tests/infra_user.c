@@ -368,7 +368,7 @@ START_TEST(maps_shows_the_address_space)
 	proc_pid_maps_show(&m, &t);
 	snprintf(want, sizeof(want),
 		 "00010000-%08lx r-xp 00000000 00:00 0 \n"
-		 "00020000-00021000 rw-p 00000000 00:00 0 \n"
+		 "00020000-00021000 rw-p 00000000 00:00 0          [heap]\n"
 		 "%08lx-%08lx rw-p 00000000 00:00 0 \n"
 		 "%08lx-%08lx rw-p 00000000 00:00 0          [stack]\n"
 		 "ffff0000-ffff1000 r-xp 00000000 00:00 0          [vectors]\n",
@@ -378,6 +378,61 @@ START_TEST(maps_shows_the_address_space)
 	ck_assert_int_eq(t.mm->map_count, 4);
 	ck_assert_uint_eq(t.mm->total_vm,
 			  PAGE_ALIGN(size) / PAGE_SIZE + 1 + 3 + 33);
+	mmput(t.mm);
+}
+END_TEST
+
+/*
+ * brk(2): brktest moves its break on both machines; in the kernel, the
+ * heap grows the data page's VMA (one VMA, [heap], 4 pages more and
+ * counted), faults in like any anonymous memory, and gives its pages
+ * back when it shrinks.
+ */
+START_TEST(brk_moves_the_heap)
+{
+	static struct task_struct t;
+	static char buf[1024], want[1024];
+	unsigned long size, text_end, before, vm;
+	struct pt_regs regs;
+	struct seq_file m;
+
+	ktest_reboot("vexpress-256m", ktest_boot_paging);
+	expect_output("brktest", brktest_main, 0,
+		      "start 0x00021000\ngrown to 0x00024064\nshrunk to "
+		      "0x00022000\nbelow the start: 0x00022000\nup to a "
+		      "mapping: 0x00022000\na page below it: 0x00024000\n",
+		      "brk(2): the break after each call");
+
+	machine_user_image(&size);
+	text_end = USER_TEXT_ADDR + PAGE_ALIGN(size);
+	exec_proc(&t, 1, "brk", hello_main, 0, &regs);
+	current = &t;
+	vm = t.mm->data_vm;
+	before = free_pages_now();
+	ck_assert_int_eq(sys_brk(0), 0x21000);
+	ck_assert_int_eq(sys_brk(0x21000 + 3 * PAGE_SIZE + 100), 0x24064);
+	ck_assert_msg(t.mm->map_count == 3 && t.mm->data_vm == vm + 4,
+		      "the heap grown by 4 pages: %d VMAs, data_vm +%lu; "
+		      "expected the data page's VMA grown (3 VMAs), +4",
+		      t.mm->map_count, t.mm->data_vm - vm);
+	for (unsigned long a = 0x21000; a < 0x25000; a += PAGE_SIZE)
+		fault_in(t.mm, a, true);
+	seq_init(&m, buf, sizeof(buf));
+	proc_pid_maps_show(&m, &t);
+	snprintf(want, sizeof(want),
+		 "00010000-%08lx r-xp 00000000 00:00 0 \n"
+		 "00020000-00025000 rw-p 00000000 00:00 0          [heap]\n"
+		 "%08lx-%08lx rw-p 00000000 00:00 0          [stack]\n"
+		 "ffff0000-ffff1000 r-xp 00000000 00:00 0          [vectors]\n",
+		 text_end, (unsigned long)TASK_SIZE - 0x21000,
+		 (unsigned long)TASK_SIZE);
+	ck_assert_str_eq(buf, want);
+	ck_assert_int_eq(sys_brk(0x21000), 0x21000);
+	ck_assert_msg(free_pages_now() >= before && t.mm->data_vm == vm,
+		      "the heap shrunk to nothing: %ld pages kept, data_vm "
+		      "+%lu",
+		      (long)(before - free_pages_now()), t.mm->data_vm - vm);
+	current = &init_task;
 	mmput(t.mm);
 }
 END_TEST
@@ -655,6 +710,6 @@ KTEST_SUITE(infra_user) = {
 			mmap_and_munmap, kernel_half_synced_on_fault,
 			asid_rollover_keeps_processes_apart,
 			random_address_spaces_account_every_page,
-			maps_shows_the_address_space,
+			maps_shows_the_address_space, brk_moves_the_heap,
 			kernel_reaches_user_memory_only_through_uaccess),
 };

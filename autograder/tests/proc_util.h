@@ -41,6 +41,7 @@ int asidtest_main(long n);
 int devtest_main(long how);
 int cmatest_main(long how);
 int filetest_main(long how);
+int brktest_main(long arg);
 #define RANDOM_MAP 100000 /* filetest from here: random_map() (user.h) */
 void user_start(unsigned long main_va, long arg);
 
@@ -216,6 +217,8 @@ static inline struct mm_struct *copy_mm(struct mm_struct *parent)
 	child->start_data = parent->start_data;
 	child->end_data = parent->end_data;
 	child->start_stack = parent->start_stack;
+	child->start_brk = parent->start_brk;
+	child->brk = parent->brk;
 	for (struct vm_area_struct *v = parent->mmap; v; v = v->vm_next) {
 		struct vm_area_struct *c = vm_area_dup(v);
 

@@ -13,9 +13,10 @@
  * SIMPLIFIED(v5.10): there is no file system yet, so the text is not
  * mapped from a file's page cache (chapter 37) but copied into pages of
  * its own at exec; no argv or envp on the stack; no randomisation (the
- * stack ends at TASK_SIZE, STACK_TOP with ASLR off); no brk area until
- * brk() exists (start_brk and brk stay 0, so /proc/PID/maps shows no
- * [heap]).
+ * stack ends at TASK_SIZE, STACK_TOP with ASLR off; the heap starts
+ * right after the data page, as 5.10's does without randomize_va_space
+ * 2, so /proc/PID/maps names the data page [heap], as 5.10 names a
+ * static binary's bss).
  */
 #include <string.h>
 #include <linux/errno.h>
@@ -109,6 +110,8 @@ int exec_user_image(struct mm_struct *mm, unsigned long *sp)
 	if (!exec_vma(mm, USER_DATA_ADDR, USER_DATA_ADDR + PAGE_SIZE,
 		      VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT))
 		return -ENOMEM;
+	/* set_brk(): the heap starts where the data (the bss) ends */
+	mm->start_brk = mm->brk = USER_DATA_ADDR + PAGE_SIZE;
 	/* setup_arg_pages(): the argument page, then 128 KiB more */
 	vma = exec_vma(mm, TASK_SIZE - PAGE_SIZE, TASK_SIZE, VM_STACK_FLAGS);
 	if (!vma || expand_stack(vma, vma->vm_start - SZ_128K))

@@ -782,6 +782,83 @@ long sys_munmap(unsigned long addr, size_t len)
 	return do_munmap(current->mm, addr, len);
 }
 
+/*
+ * The heap grows by [@addr, @addr + @len), free and page aligned
+ * (5.10's do_brk_flags()): the VMA below it grows when it can take the
+ * range (the data page, or the heap so far), else a new anonymous VMA.
+ */
+static int do_brk_flags(unsigned long addr, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long flags = VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT;
+	struct vm_area_struct *vma, *prev;
+	struct rb_node **rb_link, *rb_parent;
+
+	if (find_vma_links(mm, addr, addr + len, &prev, &rb_link, &rb_parent))
+		return -ENOMEM; /* sys_brk() checked: nothing is there */
+	vma = vma_merge(mm, prev, addr, addr + len, flags, NULL,
+			addr >> PAGE_SHIFT);
+	if (!vma) {
+		vma = vm_area_alloc(mm);
+		if (!vma)
+			return -ENOMEM;
+		vma->vm_start = addr;
+		vma->vm_end = addr + len;
+		vma->vm_pgoff = addr >> PAGE_SHIFT;
+		vma->vm_flags = flags;
+		vma->vm_page_prot = vm_get_page_prot(flags);
+		vma_link(mm, vma, prev, rb_link, rb_parent);
+	}
+	vm_stat_account(mm, flags, (long)(len >> PAGE_SHIFT));
+	return 0;
+}
+
+/**
+ * sys_brk - move the end of the heap (the program break) to @brk
+ * @brk: the new end, or anything below start_brk (0) to ask where it is
+ *
+ * The heap is [start_brk, brk), starting where exec left the data; its
+ * VMA ends at PAGE_ALIGN(brk).  Shrinking always succeeds (the pages
+ * above go, as munmap() takes them); growing needs the pages up to the
+ * new end free, and one more below the next mapping (its guard gap).
+ * Return: the break after the call: @brk, or the old one if @brk is
+ * refused.  SIMPLIFIED(v5.10): no RLIMIT_DATA (5.10's default is
+ * unlimited), no VM_LOCKED populate, no CONFIG_COMPAT_BRK (Debian's
+ * 5.10 has none either: min_brk is start_brk).
+ */
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long newbrk, oldbrk, origbrk = mm->brk;
+	struct vm_area_struct *next;
+
+	if (brk < mm->start_brk)
+		return (long)origbrk;
+	newbrk = PAGE_ALIGN(brk);
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (oldbrk == newbrk) {
+		mm->brk = brk;
+		return (long)brk;
+	}
+	/* Always allow shrinking brk. */
+	if (brk <= mm->brk) {
+		mm->brk = brk;
+		if (do_munmap(mm, newbrk, oldbrk - newbrk) < 0) {
+			mm->brk = origbrk;
+			return (long)origbrk;
+		}
+		return (long)brk;
+	}
+	/* Check against existing mmap mappings. */
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
+		return (long)origbrk;
+	if (newbrk > TASK_SIZE || do_brk_flags(oldbrk, newbrk - oldbrk) < 0)
+		return (long)origbrk;
+	mm->brk = brk;
+	return (long)brk;
+}
+
 /* The end of an address space: every VMA, its pages and tables go. */
 void exit_mmap(struct mm_struct *mm)
 {

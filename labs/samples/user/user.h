@@ -146,6 +146,12 @@ static inline long msync(void *addr, unsigned long len, int flags)
 	return syscall3(__NR_msync, addr, len, flags);
 }
 
+/* brk(2) as the kernel has it: the break after the call */
+static inline long brk(unsigned long addr)
+{
+	return syscall3(__NR_brk, addr, 0, 0);
+}
+
 static inline long fsync(int fd)
 {
 	return syscall3(__NR_fsync, fd, 0, 0);
@@ -185,6 +191,7 @@ int asidtest_main(long n);
 int devtest_main(long how);
 int cmatest_main(long how);
 int filetest_main(long how);
+int brktest_main(long arg);
 #define RANDOM_MAP 100000 /* filetest: from here, random_map() */
 
 #endif /* _SAMPLES_USER_H */

@@ -29,6 +29,7 @@ long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_fsync(unsigned int fd);
 long sys_msync(unsigned long start, size_t len, int flags);
+long sys_brk(unsigned long brk);
 
 struct pt_regs;
 void invoke_syscall(struct pt_regs *regs); /* arch/arm/kernel/entry-common.c */

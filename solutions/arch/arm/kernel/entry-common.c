@@ -39,6 +39,7 @@ static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 	CALL(__NR_mprotect, sys_mprotect),
 	CALL(__NR_fsync, sys_fsync),
 	CALL(__NR_msync, sys_msync),
+	CALL(__NR_brk, sys_brk),
 };
 
 /* invoke_syscall - run the call @regs asks for, its result in r0 */
