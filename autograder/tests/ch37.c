@@ -29,13 +29,9 @@
 static void page_holds(const char *name, pgoff_t index, unsigned long offset,
 		       const char *text)
 {
-	struct page *page = cached(name, index);
-	char *kaddr = kmap(page);
-	bool same = !memcmp(kaddr + offset, text, strlen(text));
-
-	kunmap(page);
-	ck_assert_msg(same, "%s: page %lu does not hold \"%s\" at %lu", name,
-		      index, text, offset);
+	ck_assert_msg(page_has(cached(name, index), offset, text, strlen(text)),
+		      "%s: page %lu does not hold \"%s\" at %lu", name, index,
+		      text, offset);
 }
 
 /* Every page of @name's cache up to date, unlocked, held by the cache. */
@@ -76,10 +72,7 @@ static void cache_settled(const char *name, unsigned long nrpages)
  */
 START_TEST(cache_holds_each_page_at_its_index)
 {
-	filetest(0, "open = 3\nwrite = 17\nread = 17\nfile: hello, page "
-		    "cache\nsize = 17\nwrite past the end = 1\nsize = "
-		    "5001\nread = 4\nfile: (zeroes)\nread at the end = 0\n"
-		    "close = 0\n");
+	filetest_new_file();
 	cache_settled("/mnt/hello", 2);
 	page_holds("/mnt/hello", 0, 0, "hello, page cache");
 	page_holds("/mnt/hello", 1, 5000 - PAGE_SIZE, "x");
@@ -340,10 +333,7 @@ START_TEST(mmap_records_only_the_offset)
 	struct file *f;
 	pte_t *pte;
 
-	filetest(0, "open = 3\nwrite = 17\nread = 17\nfile: hello, page "
-		    "cache\nsize = 17\nwrite past the end = 1\nsize = "
-		    "5001\nread = 4\nfile: (zeroes)\nread at the end = 0\n"
-		    "close = 0\n");
+	filetest_new_file();
 	mm = exec_mm();
 	f = filp_open("/mnt/hello", O_RDWR, 0);
 	ck_assert(!IS_ERR(f));

@@ -53,15 +53,6 @@ static struct page *mapped(struct mm_struct *mm, unsigned long addr)
 	return pfn_to_page(pte_pfn(*pte));
 }
 
-/* @page's first bytes are @text. */
-static bool page_says(struct page *page, const char *text)
-{
-	bool same = !memcmp(kmap(page), text, strlen(text) + 1);
-
-	kunmap(page);
-	return same;
-}
-
 /*
  * Read faults on mappings of a file on the disk: the first brings the
  * page into the cache (a major fault: one read of the disk) and maps it
@@ -102,7 +93,7 @@ START_TEST(read_faults_map_the_cache_page)
 		      brd0.reads);
 	page = mapped(mm, shared + PAGE_SIZE);
 	ck_assert_msg(page == cached("/mnt/disk", 2) &&
-			      page_says(page, "page 2"),
+			      page_has(page, 0, "page 2", 7),
 		      "page 1 of a mapping at offset 1 page must map the "
 		      "file's page 2 from the cache");
 	ck_assert_msg(!pte_write(*user_pte(mm, shared + PAGE_SIZE)),
@@ -179,7 +170,7 @@ START_TEST(private_write_copies_the_page)
 	page = cached("/mnt/disk", 1);
 	copy = mapped(mm, a + PAGE_SIZE);
 	pte = user_pte(mm, a + PAGE_SIZE);
-	ck_assert_msg(copy != page && page_says(copy, "page 1"),
+	ck_assert_msg(copy != page && page_has(copy, 0, "page 1", 7),
 		      "a private write must map a copy of the file's page, "
 		      "with its bytes");
 	ck_assert_msg(pte_write(*pte) && pte_dirty(*pte),

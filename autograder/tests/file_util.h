@@ -24,6 +24,25 @@ static inline void filetest(long how, const char *want)
 		      "the file's bytes, through the page cache");
 }
 
+/* filetest 0: /mnt/hello made, written, read, grown with a hole. */
+static inline void filetest_new_file(void)
+{
+	filetest(0, "open = 3\nwrite = 17\nread = 17\nfile: hello, page "
+		    "cache\nsize = 17\nwrite past the end = 1\nsize = "
+		    "5001\nread = 4\nfile: (zeroes)\nread at the end = 0\n"
+		    "close = 0\n");
+}
+
+/* @page holds the @n bytes of @bytes at @offset. */
+static inline bool page_has(struct page *page, unsigned long offset,
+			    const void *bytes, size_t n)
+{
+	bool same = !memcmp((char *)kmap(page) + offset, bytes, n);
+
+	kunmap(page);
+	return same;
+}
+
 /*
  * filetest 7: a mapping at an offset shows its first page, and a load
  * past the end of the file kills the program with SIGBUS.
@@ -73,13 +92,10 @@ static inline bool block_holds(unsigned long block, unsigned long offset,
 {
 	struct page *page = xa_load(&brd0.brd_pages, block);
 	static const char zeroes[PAGE_SIZE];
-	bool same;
 
 	if (!page) /* never written: zeroes */
 		return !memcmp(zeroes, bytes, n);
-	same = !memcmp((char *)kmap(page) + offset, bytes, n);
-	kunmap(page);
-	return same;
+	return page_has(page, offset, bytes, n);
 }
 
 #endif /* _FILE_UTIL_H */

@@ -32,10 +32,7 @@ START_TEST(files_go_through_the_page_cache)
 {
 	struct inode *inode;
 
-	filetest(0, "open = 3\nwrite = 17\nread = 17\nfile: hello, page "
-		    "cache\nsize = 17\nwrite past the end = 1\nsize = "
-		    "5001\nread = 4\nfile: (zeroes)\nread at the end = 0\n"
-		    "close = 0\n");
+	filetest_new_file();
 	inode = lookup_inode("/mnt/hello");
 	ck_assert_int_eq(inode->i_size, 5001);
 	ck_assert_uint_eq(inode->i_mapping->nrpages, 2);

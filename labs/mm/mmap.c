@@ -784,33 +784,17 @@ long sys_munmap(unsigned long addr, size_t len)
 
 /*
  * The heap grows by [@addr, @addr + @len), free and page aligned
- * (5.10's do_brk_flags()): the VMA below it grows when it can take the
- * range (the data page, or the heap so far), else a new anonymous VMA.
+ * (5.10's do_brk_flags(), which writes out the anonymous case of
+ * mmap_region()): the VMA below grows when vma_merge() lets it (the data
+ * page's, or the heap's so far), else a new anonymous VMA is made.
  */
 static int do_brk_flags(unsigned long addr, unsigned long len)
 {
-	struct mm_struct *mm = current->mm;
-	unsigned long flags = VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT;
-	struct vm_area_struct *vma, *prev;
-	struct rb_node **rb_link, *rb_parent;
+	unsigned long ret =
+		mmap_region(NULL, addr, len, VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT,
+			    addr >> PAGE_SHIFT);
 
-	if (find_vma_links(mm, addr, addr + len, &prev, &rb_link, &rb_parent))
-		return -ENOMEM; /* sys_brk() checked: nothing is there */
-	vma = vma_merge(mm, prev, addr, addr + len, flags, NULL,
-			addr >> PAGE_SHIFT);
-	if (!vma) {
-		vma = vm_area_alloc(mm);
-		if (!vma)
-			return -ENOMEM;
-		vma->vm_start = addr;
-		vma->vm_end = addr + len;
-		vma->vm_pgoff = addr >> PAGE_SHIFT;
-		vma->vm_flags = flags;
-		vma->vm_page_prot = vm_get_page_prot(flags);
-		vma_link(mm, vma, prev, rb_link, rb_parent);
-	}
-	vm_stat_account(mm, flags, (long)(len >> PAGE_SHIFT));
-	return 0;
+	return IS_ERR_VALUE(ret) ? (int)ret : 0;
 }
 
 /**

@@ -17,6 +17,7 @@
 #include <linux/rmap.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include "internal.h"
 
 /*
  * The address of @page in @vma, or -EFAULT when @vma does not cover its
@@ -38,16 +39,12 @@ static unsigned long vma_address(struct page *page, struct vm_area_struct *vma)
 static bool page_mkclean_one(struct page *page, struct vm_area_struct *vma)
 {
 	unsigned long address = vma_address(page, vma);
-	pmd_t *pmd;
 	pte_t *pte, entry;
 
 	if (address == (unsigned long)-EFAULT)
 		return false;
-	pmd = pmd_off(vma->vm_mm, address);
-	if (pmd_none(*pmd))
-		return false;
-	pte = pte_offset_kernel(pmd, address);
-	if (!pte_present(*pte) || pte_pfn(*pte) != page_to_pfn(page))
+	pte = pte_lookup(vma->vm_mm, address);
+	if (!pte || !pte_present(*pte) || pte_pfn(*pte) != page_to_pfn(page))
 		return false; /* not mapped here, or a private copy */
 	if (!pte_dirty(*pte) && !pte_write(*pte))
 		return false;

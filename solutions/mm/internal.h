@@ -9,6 +9,7 @@
 
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <asm/pgtable.h>
 
 /*
  * __find_buddy_pfn - the frame number of a block's buddy
@@ -193,6 +194,18 @@ static inline void set_page_refcounted(struct page *page)
 static inline bool is_cow_mapping(unsigned long flags)
 {
 	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+/*
+ * The PTE of @addr in @mm if its table exists, else NULL (no
+ * allocation): for walks over what is mapped (fork's copy, munmap's
+ * zap, rmap's page_mkclean()).
+ */
+static inline pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = pmd_off(mm, addr);
+
+	return pmd_none(*pmd) ? NULL : pte_offset_kernel(pmd, addr);
 }
 
 #endif /* _MM_INTERNAL_H */

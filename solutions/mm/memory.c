@@ -85,14 +85,6 @@ struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 }
 //< ch36 vm_normal_page
 
-/* The PTE of @addr if its table exists, else NULL (no allocation). */
-static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
-{
-	pmd_t *pmd = pmd_off(mm, addr);
-
-	return pmd_none(*pmd) ? NULL : pte_offset_kernel(pmd, addr);
-}
-
 //> ch32 copy_page_range
 /*
  * One present PTE of the parent into the child (5.10's

@@ -10,7 +10,7 @@
 #define PAGE 4096L
 #define GROWN (3 * PAGE + 100)
 
-static void show(const char *what, long v)
+static void show_break(const char *what, long v)
 {
 	print(what);
 	print_hex((unsigned long)v);
@@ -24,8 +24,8 @@ int brktest_main(long arg)
 	void *m;
 
 	(void)arg;
-	show("start ", start);
-	show("grown to ", brk((unsigned long)(start + GROWN)));
+	show_break("start ", start);
+	show_break("grown to ", brk((unsigned long)(start + GROWN)));
 	for (long i = 0; i < GROWN; i++)
 		heap[i] = (char)i;
 	for (long i = 0; i < GROWN; i++)
@@ -33,13 +33,13 @@ int brktest_main(long arg)
 			puts("the heap lost a byte");
 			return 1;
 		}
-	show("shrunk to ", brk((unsigned long)(start + PAGE)));
-	show("below the start: ", brk((unsigned long)(start - PAGE)));
+	show_break("shrunk to ", brk((unsigned long)(start + PAGE)));
+	show_break("below the start: ", brk((unsigned long)(start - PAGE)));
 	m = mmap((void *)(start + 4 * PAGE), PAGE, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	if ((unsigned long)m >= MAP_FAILED_MIN)
 		return 2;
-	show("up to a mapping: ", brk((unsigned long)(start + 4 * PAGE)));
-	show("a page below it: ", brk((unsigned long)(start + 3 * PAGE)));
+	show_break("up to a mapping: ", brk((unsigned long)(start + 4 * PAGE)));
+	show_break("a page below it: ", brk((unsigned long)(start + 3 * PAGE)));
 	return 0;
 }

@@ -19,20 +19,6 @@
 #define SIZE (8 * MIB) /* a buffer */
 #define RW (PROT_READ | PROT_WRITE)
 
-static void show(const char *what, long v)
-{
-	print(what);
-	print(" = ");
-	print_dec(v);
-	puts("");
-}
-
-static void copy(char *to, const char *from, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++)
-		to[i] = from[i];
-}
-
 static int failed(const void *p)
 {
 	return (unsigned long)p >= MAP_FAILED_MIN;

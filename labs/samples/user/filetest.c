@@ -29,14 +29,6 @@
 
 #define PAGE 4096L
 
-static void show(const char *what, long v)
-{
-	print(what);
-	print(" = ");
-	print_dec(v);
-	puts("");
-}
-
 /* What read() finds at @off: up to @n bytes, as text. */
 static void show_file(int fd, long off, unsigned long n)
 {
@@ -115,12 +107,6 @@ static int unlinked(void)
 	show("close", close((int)fd));
 	show("unlink again", unlink("/mnt/tmp"));
 	return 0;
-}
-
-static void copy(char *to, const char *from, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++)
-		to[i] = from[i];
 }
 
 /* A file of two pages: "page zero" at 0, "page one" at 4096. */
@@ -366,15 +352,6 @@ static int msync_map(void)
 }
 
 #define MAP_OPS 2000
-
-/* The first byte of [@a, @a + @n) where @a and @b differ, or -1. */
-static long differs(const char *a, const char *b, long n)
-{
-	for (long i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return i;
-	return -1;
-}
 
 static int map_failed(int op, const char *what, long pos, long at)
 {

@@ -55,6 +55,31 @@ int print_dec(long v)
 	return print(p);
 }
 
+/* A loop: the user image has no memcpy(). */
+void copy(char *to, const char *from, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		to[i] = from[i];
+}
+
+/* The first byte of [@a, @a + @n) where @a and @b differ, or -1. */
+long differs(const char *a, const char *b, long n)
+{
+	for (long i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return i;
+	return -1;
+}
+
+/* "@what = @v" on a line: a call's answer, as the tests read it */
+void show(const char *what, long v)
+{
+	print(what);
+	print(" = ");
+	print_dec(v);
+	puts("");
+}
+
 /* Every program starts here: the kernel sets pc, r0 = main, r1 = arg. */
 void user_start(unsigned long main_va, long arg)
 {

@@ -169,6 +169,9 @@ int puts(const char *s); /* @s and a newline on fd 1 */
 int print(const char *s); /* @s alone */
 int print_hex(unsigned long v); /* 0x%08lx */
 int print_dec(long v);
+void show(const char *what, long v); /* "what = v" */
+void copy(char *to, const char *from, unsigned long n);
+long differs(const char *a, const char *b, long n); /* first index, or -1 */
 
 /* The entry of every program: start.c calls main(arg), then exit(). */
 typedef int (*user_main_t)(long arg);

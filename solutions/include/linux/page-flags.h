@@ -71,46 +71,30 @@ PAGEFLAG(Writeback, writeback)
 PAGEFLAG(Head, head)
 PAGEFLAG(Uptodate, uptodate)
 
-/* Set or clear, and say what it was (5.10's atomic test-and-set ones). */
-static inline bool TestSetPageDirty(struct page *page)
-{
-	bool was = PageDirty(page);
+/*
+ * Set or clear, and say what it was (5.10's TESTSETFLAG() and
+ * TESTCLEARFLAG(), atomic there; one CPU here).
+ */
+#define TESTSETFLAG(uname, lname)                                \
+	static inline bool TestSetPage##uname(struct page *page) \
+	{                                                        \
+		bool was = Page##uname(page);                    \
+		SetPage##uname(page);                            \
+		return was;                                      \
+	}
+#define TESTCLEARFLAG(uname, lname)                                \
+	static inline bool TestClearPage##uname(struct page *page) \
+	{                                                          \
+		bool was = Page##uname(page);                      \
+		ClearPage##uname(page);                            \
+		return was;                                        \
+	}
 
-	SetPageDirty(page);
-	return was;
-}
-
-static inline bool TestClearPageDirty(struct page *page)
-{
-	bool was = PageDirty(page);
-
-	ClearPageDirty(page);
-	return was;
-}
-
-static inline bool TestSetPageWriteback(struct page *page)
-{
-	bool was = PageWriteback(page);
-
-	SetPageWriteback(page);
-	return was;
-}
-
-static inline bool TestClearPageWriteback(struct page *page)
-{
-	bool was = PageWriteback(page);
-
-	ClearPageWriteback(page);
-	return was;
-}
-
-static inline bool TestSetPageLocked(struct page *page)
-{
-	bool was = PageLocked(page);
-
-	SetPageLocked(page);
-	return was;
-}
+TESTSETFLAG(Dirty, dirty)
+TESTCLEARFLAG(Dirty, dirty)
+TESTSETFLAG(Writeback, writeback)
+TESTCLEARFLAG(Writeback, writeback)
+TESTSETFLAG(Locked, locked)
 
 #define __SetPageReserved SetPageReserved
 #define __ClearPageReserved ClearPageReserved

@@ -7,19 +7,11 @@
  */
 #include "user.h"
 
-static void report(const char *what, long ret)
-{
-	print(what);
-	print(" = ");
-	print_dec(ret);
-	puts("");
-}
-
 int badcall_main(long arg)
 {
-	report("syscall(9999)", syscall3(9999, 0, 0, 0));
-	report("write(1, kernel address, 4)", write(1, (void *)arg, 4));
-	report("write(1, unmapped, 4)", write(1, (void *)0x00900000UL, 4));
-	report("write(9, \"x\", 1)", write(9, "x", 1));
+	show("syscall(9999)", syscall3(9999, 0, 0, 0));
+	show("write(1, kernel address, 4)", write(1, (void *)arg, 4));
+	show("write(1, unmapped, 4)", write(1, (void *)0x00900000UL, 4));
+	show("write(9, \"x\", 1)", write(9, "x", 1));
 	return 0;
 }

@@ -21,28 +21,6 @@
 #define PAGE 4096UL
 #define SIZE (4 * PAGE) /* the device's buffer */
 
-static void show(const char *what, long v)
-{
-	print(what);
-	print(" = ");
-	print_dec(v);
-	puts("");
-}
-
-static int same(const char *a, const char *b, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
-static void copy(char *to, const char *from, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++)
-		to[i] = from[i];
-}
-
 /* Bytes @n at file offset @off, read() back and shown as text. */
 static void show_file(int fd, long off, unsigned long n)
 {
@@ -101,7 +79,7 @@ static int at_offset(int fd)
 	}
 	print("mapping at offset 3 pages: ");
 	puts(p);
-	return same(p, "page three", 11) ? 0 : 2;
+	return differs(p, "page three", 11) < 0 ? 0 : 2;
 }
 
 static int refusals(void)
